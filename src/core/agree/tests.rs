@@ -1,0 +1,117 @@
+//! Literal tables for the agreement engine: two short texts in, marked text out.
+
+use super::*;
+use crate::core::align::{Member, Origin, Topic};
+use crate::core::ingest::article_from_text;
+
+/// Agreement of the first text's paragraph with the others, shared words in brackets.
+fn marked(texts: &[&str]) -> String {
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article_from_text(format!("a{i}"), format!("a{i}.txt"), t))
+        .collect();
+    let topic = Topic {
+        id: "t".into(),
+        label: "t".into(),
+        origin: Origin::Defined,
+        keywords: vec![],
+        members: (0..articles.len())
+            .map(|a| Member {
+                at: ParaRef {
+                    article: a,
+                    paragraph: 0,
+                },
+                score: 1.0,
+            })
+            .collect(),
+    };
+    let spans = &agreement(&articles, &topic)[0].spans;
+    let text = &articles[0].paragraphs[0].text;
+    spans
+        .iter()
+        .map(|s| {
+            let piece = &text[s.range.clone()];
+            if s.shared_with.is_empty() {
+                piece.to_owned()
+            } else {
+                format!("[{piece}]")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn table() {
+    let cases: &[(&str, &str, &str)] = &[
+        // identical phrase
+        (
+            "La Russie n'aurait pas attaqué.",
+            "Selon lui, la Russie n'aurait pas envahi.",
+            "[La Russie n'aurait pas] attaqué.",
+        ),
+        // reordered: telling words are shared in any order
+        (
+            "Breton a écrit à Musk.",
+            "Musk a reçu une lettre de Breton.",
+            "[Breton] a écrit à [Musk].",
+        ),
+        // stopwords alone are never shared
+        ("Il a dit que de la pluie.", "Elle a vu de la neige.", "Il a dit que de la pluie."),
+        // elision and apostrophe variants
+        (
+            "L’attaque d’Elon",
+            "l'attaque d'Elon",
+            "[L’attaque d’Elon]",
+        ),
+        // accents and case
+        ("Les États-Unis", "les etats-unis", "[Les États-Unis]"),
+        // word endings
+        ("Des cyberattaques.", "Une cyberattaque.", "Des [cyberattaques]."),
+        // numbers match as written, alone they count
+        ("Il est 20h42 ici.", "Il était 20h42 là.", "Il est [20h42] ici."),
+        ("Plus de 40 minutes.", "Retard de plus de 40 minutes.", "[Plus de 40 minutes]."),
+        // claim nothing that is not on the other side
+        ("Un texte sans rapport.", "Autre chose entièrement.", "Un texte sans rapport."),
+    ];
+    for (a, b, want) in cases {
+        assert_eq!(&marked(&[a, b]), want, "{a} / {b}");
+    }
+}
+
+#[test]
+fn levels_tell_all_from_several() {
+    let articles: Vec<Article> = ["Musk et Trump parlent.", "Musk et Trump.", "Trump seul."]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article_from_text(format!("a{i}"), String::new(), t))
+        .collect();
+    let topic = Topic {
+        id: "t".into(),
+        label: "t".into(),
+        origin: Origin::Defined,
+        keywords: vec![],
+        members: (0..3)
+            .map(|a| Member {
+                at: ParaRef {
+                    article: a,
+                    paragraph: 0,
+                },
+                score: 1.0,
+            })
+            .collect(),
+    };
+    let spans = &agreement(&articles, &topic)[0].spans;
+    let text = &articles[0].paragraphs[0].text;
+    let level_of = |word: &str| {
+        let at = text.find(word).unwrap();
+        spans
+            .iter()
+            .find(|s| s.range.contains(&at))
+            .unwrap()
+            .level(3)
+    };
+    assert_eq!(level_of("Trump"), Level::All);
+    assert_eq!(level_of("Musk"), Level::Several);
+    assert_eq!(level_of("parlent"), Level::Alone);
+}

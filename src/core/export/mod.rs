@@ -1,0 +1,84 @@
+//! Exports of the aligned view: plain text in columns, Markdown, JSON. Output goes to any
+//! `impl Write`; choosing a file, and writing it safely, is the caller's business.
+
+mod json;
+mod markdown;
+mod text;
+
+use std::io::{self, Write};
+
+use super::agree::{Level, MemberSpans};
+use super::synopsis::Synopsis;
+
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// What to export and how.
+#[derive(Clone, Debug)]
+pub struct ExportOptions {
+    pub format: Format,
+    /// Only this topic (by id); all topics when `None`.
+    pub topic: Option<String>,
+    /// Line width for text and Markdown.
+    pub width: usize,
+    /// ANSI colours instead of bracket marks (text only).
+    pub color: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions {
+            format: Format::Text,
+            topic: None,
+            width: 160,
+            color: false,
+        }
+    }
+}
+
+/// The export could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("no topic with id {id:?}; known ids: {known}")]
+    UnknownTopic { id: String, known: String },
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+/// Write the export of `synopsis` to `out`.
+pub fn write_export(synopsis: &Synopsis, opts: &ExportOptions, out: &mut dyn Write) -> Result<(), ExportError> {
+    let topics = selected_topics(synopsis, opts.topic.as_deref())?;
+    match opts.format {
+        Format::Json => json::write(synopsis, &topics, out)?,
+        Format::Text => text::write(synopsis, &topics, opts, out)?,
+        Format::Markdown => markdown::write(synopsis, &topics, opts.width, out)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Indices of the topics to export.
+fn selected_topics(synopsis: &Synopsis, only: Option<&str>) -> Result<Vec<usize>, ExportError> {
+    match only {
+        None => Ok((0..synopsis.topics.len()).collect()),
+        Some(id) => synopsis.topic_index(id).map(|t| vec![t]).ok_or_else(|| ExportError::UnknownTopic {
+            id: id.to_owned(),
+            known: synopsis.topics.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", "),
+        }),
+    }
+}
+
+/// The pieces of one member paragraph with their agreement level.
+fn leveled<'s>(synopsis: &'s Synopsis, member: &MemberSpans, covering: usize) -> Vec<(&'s str, Level)> {
+    let text = &synopsis.paragraph(member.at).text;
+    member
+        .spans
+        .iter()
+        .map(|s| (&text[s.range.clone()], s.level(covering)))
+        .collect()
+}

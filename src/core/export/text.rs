@@ -1,0 +1,171 @@
+//! The text export: one block per topic, members side by side in columns (stacked when the
+//! width cannot hold them), shared wording marked `{…}` (all sources) and `[…]` (several), or
+//! coloured with ANSI when asked.
+
+use std::io::{self, Write};
+
+use super::{ExportOptions, leveled};
+use crate::core::agree::Level;
+use crate::core::figures::{FigureGroup, figures};
+use crate::core::layout::{Line, fit, wrap};
+use crate::core::sanitize::for_terminal;
+use crate::core::synopsis::Synopsis;
+
+/// Below this many columns a side-by-side column is unreadable: stack the articles instead.
+const MIN_COLUMN: usize = 24;
+const GUTTER: &str = " │ ";
+
+/// The legend printed at the top of a text export without colours.
+pub const LEGEND: &str = "Marks: {…} shared by every source covering the topic, […] by several; unmarked: this source only.";
+
+pub(super) fn write(synopsis: &Synopsis, topics: &[usize], opts: &ExportOptions, out: &mut dyn Write) -> io::Result<()> {
+    let width = opts.width.max(20);
+    if !opts.color {
+        writeln!(out, "{LEGEND}")?;
+    }
+    for &t in topics {
+        writeln!(out)?;
+        write_topic(synopsis, t, width, opts.color, out)?;
+    }
+    Ok(())
+}
+
+fn write_topic(synopsis: &Synopsis, t: usize, width: usize, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let topic = &synopsis.topics[t];
+    let covering = topic.articles();
+    let origin = match topic.origin {
+        crate::core::align::Origin::Defined => "defined",
+        crate::core::align::Origin::Discovered => "discovered",
+    };
+    let title = format!(
+        "══ {} [{}] · {origin} · covered by {} of {} ",
+        for_terminal(&topic.label),
+        topic.id,
+        covering.len(),
+        synopsis.articles.len()
+    );
+    writeln!(out, "{}", pad_with(&title, width, '═'))?;
+    let names: Vec<String> = covering.iter().map(|&a| for_terminal(&synopsis.articles[a].id).into_owned()).collect();
+    writeln!(out, "Covered by: {}", if names.is_empty() { "none".into() } else { names.join(", ") })?;
+    for group in figures(synopsis, t).iter().filter(|g| g.disagree) {
+        writeln!(out, "Figures differ ({}): {}", group.what, describe(synopsis, group))?;
+    }
+    writeln!(out)?;
+    let n = synopsis.articles.len();
+    let column = width.saturating_sub(GUTTER.chars().count() * n.saturating_sub(1)) / n.max(1);
+    if column >= MIN_COLUMN {
+        write_columns(synopsis, t, column, color, out)
+    } else {
+        write_stacked(synopsis, t, width, color, out)
+    }
+}
+
+/// "20h42 (003), 20h45 (002)".
+pub(crate) fn describe(synopsis: &Synopsis, group: &FigureGroup) -> String {
+    group
+        .values
+        .iter()
+        .map(|v| {
+            let who: Vec<&str> = v.articles.iter().map(|id| short_id(synopsis, id)).collect();
+            format!("{} ({})", for_terminal(&v.text), who.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn short_id<'s>(synopsis: &'s Synopsis, id: &'s str) -> &'s str {
+    synopsis.articles.iter().find(|a| a.id == id).map_or(id, |a| a.id.as_str())
+}
+
+fn pad_with(text: &str, width: usize, fill: char) -> String {
+    let used = unicode_width::UnicodeWidthStr::width(text);
+    let mut s = text.to_owned();
+    s.extend(std::iter::repeat_n(fill, width.saturating_sub(used)));
+    s
+}
+
+/// The lines of one article's cell: its members wrapped, or a note that it does not cover.
+fn cell(synopsis: &Synopsis, t: usize, article: usize, width: usize, color: bool) -> Vec<Line<Level>> {
+    let topic = &synopsis.topics[t];
+    let covering = topic.articles().len();
+    let agreement = synopsis.agreement(t);
+    let mut lines: Vec<Line<Level>> = Vec::new();
+    for member in agreement.iter().filter(|m| m.at.article == article) {
+        if !lines.is_empty() {
+            lines.push(Line { pieces: vec![], width: 0 });
+        }
+        let pieces = marked_pieces(&leveled(synopsis, member, covering), color);
+        let refs: Vec<(&str, Level)> = pieces.iter().map(|(s, l)| (s.as_str(), *l)).collect();
+        lines.extend(wrap(&refs, width));
+    }
+    if lines.is_empty() {
+        let note = "(does not cover this topic)";
+        lines.push(Line { pieces: vec![(note.into(), Level::Alone)], width: note.chars().count() });
+    }
+    lines
+}
+
+/// Sanitised pieces, same levels merged; without colour, shared ones get their marks.
+fn marked_pieces(pieces: &[(&str, Level)], color: bool) -> Vec<(String, Level)> {
+    let mut merged: Vec<(String, Level)> = Vec::new();
+    for &(text, level) in pieces {
+        let clean = for_terminal(text);
+        match merged.last_mut() {
+            Some((last, l)) if *l == level => last.push_str(&clean),
+            _ => merged.push((clean.into_owned(), level)),
+        }
+    }
+    if !color {
+        for (text, level) in &mut merged {
+            match level {
+                Level::All => *text = format!("{{{text}}}"),
+                Level::Several => *text = format!("[{text}]"),
+                Level::Alone => {}
+            }
+        }
+    }
+    merged
+}
+
+fn emit(line: &Line<Level>, width: usize, color: bool) -> String {
+    let mut s = String::new();
+    for (text, level) in &line.pieces {
+        match (color, level) {
+            (true, Level::All) => s.push_str(&format!("\x1b[1;32m{text}\x1b[0m")),
+            (true, Level::Several) => s.push_str(&format!("\x1b[33m{text}\x1b[0m")),
+            _ => s.push_str(text),
+        }
+    }
+    s.extend(std::iter::repeat_n(' ', width.saturating_sub(line.width)));
+    s
+}
+
+fn write_columns(synopsis: &Synopsis, t: usize, column: usize, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let n = synopsis.articles.len();
+    let heads: Vec<String> = synopsis.articles.iter().map(|a| fit(&for_terminal(a.display_name()), column)).collect();
+    writeln!(out, "{}", heads.join(GUTTER).trim_end())?;
+    let rule = "─".repeat(column);
+    writeln!(out, "{}", vec![rule; n].join("─┼─"))?;
+    let cells: Vec<Vec<Line<Level>>> = (0..n).map(|a| cell(synopsis, t, a, column, color)).collect();
+    let rows = cells.iter().map(Vec::len).max().unwrap_or(0);
+    for r in 0..rows {
+        let row: Vec<String> = cells
+            .iter()
+            .map(|c| c.get(r).map_or_else(|| " ".repeat(column), |l| emit(l, column, color)))
+            .collect();
+        writeln!(out, "{}", row.join(GUTTER).trim_end())?;
+    }
+    Ok(())
+}
+
+fn write_stacked(synopsis: &Synopsis, t: usize, width: usize, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    for (a, article) in synopsis.articles.iter().enumerate() {
+        let head = format!("── {} ", for_terminal(article.display_name()));
+        writeln!(out, "{}", pad_with(&head, width, '─'))?;
+        for line in cell(synopsis, t, a, width, color) {
+            writeln!(out, "{}", emit(&line, width, color).trim_end())?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}

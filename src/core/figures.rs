@@ -1,0 +1,226 @@
+//! Figures: numbers, times, dates and counts in a topic's members, grouped by what they measure,
+//! so that a reader sees at once where sources disagree (20h42 against 20h45).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::article::Paragraph;
+use super::synopsis::Synopsis;
+use super::text::{Language, Token, fold};
+
+/// Figures of one kind and unit in a topic, with who reports which value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FigureGroup {
+    /// What is measured: "time of day", "minutes", "personnes", "date in juillet".
+    pub what: String,
+    /// True when the sources report more than one value.
+    pub disagree: bool,
+    pub values: Vec<FigureValue>,
+}
+
+/// One value, as first written, and the articles (ids) that report it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FigureValue {
+    pub text: String,
+    pub value: f64,
+    pub articles: Vec<String>,
+}
+
+/// A figure found in a paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub what: String,
+    pub key: String,
+    pub value: f64,
+    pub range: std::ops::Range<usize>,
+}
+
+const QUALIFIERS: &[&[&str]] = &[
+    &["plus", "de"], &["plus", "d"], &["moins", "de"], &["au", "moins"], &["environ"], &["pres", "de"],
+    &["vers"], &["quelque"], &["jusqu", "a"], &["more", "than"], &["less", "than"], &["at", "least"],
+    &["about"], &["around"], &["nearly"], &["almost"], &["over"], &["up", "to"],
+];
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("un", 1.0), ("une", 1.0), ("deux", 2.0), ("trois", 3.0), ("quatre", 4.0), ("cinq", 5.0),
+    ("six", 6.0), ("sept", 7.0), ("huit", 8.0), ("neuf", 9.0), ("dix", 10.0), ("vingt", 20.0),
+    ("trente", 30.0), ("cent", 100.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0),
+    ("five", 5.0), ("six", 6.0), ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0),
+    ("twenty", 20.0), ("thirty", 30.0), ("hundred", 100.0),
+];
+const SCALES: &[(&str, f64)] = &[
+    ("million", 1e6), ("millions", 1e6), ("milliard", 1e9), ("milliards", 1e9), ("billion", 1e9),
+    ("billions", 1e9), ("mille", 1e3), ("thousand", 1e3), ("thousands", 1e3), ("milliers", 1e3),
+];
+const DURATIONS: &[&str] = &[
+    "seconde", "secondes", "minute", "minutes", "heure", "heures", "jour", "jours", "semaine",
+    "semaines", "mois", "an", "ans", "annees", "second", "seconds", "hour", "hours", "day", "days",
+    "week", "weeks", "month", "months", "year", "years",
+];
+const MONTHS: &[&str] = &[
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+    "novembre", "decembre", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december",
+];
+/// Words skipped between a number and its unit: "1,3 million de personnes", "of people".
+const LINKS: &[&str] = &["de", "d", "of"];
+
+fn word(p: &Paragraph, t: &Token) -> String {
+    fold(&p.text[t.range.clone()])
+}
+
+/// The value of a numeric token: "1,3" is 1.3 in French, "1,300" is 1300 in English.
+fn parse_number(raw: &str, lang: Language) -> Option<f64> {
+    let thousands = lang == Language::English
+        && raw.split(',').skip(1).all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    let cleaned: String = if thousands { raw.replace(',', "") } else { raw.replace(',', ".") };
+    cleaned.parse().ok()
+}
+
+/// Every figure in a paragraph.
+pub fn find_figures(p: &Paragraph, lang: Language) -> Vec<Figure> {
+    let toks = &p.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((fig, next)) = figure_at(p, lang, i) {
+            out.push(fig);
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn figure_at(p: &Paragraph, lang: Language, i: usize) -> Option<(Figure, usize)> {
+    let toks = &p.tokens;
+    let raw = &p.text[toks[i].range.clone()];
+    let first = word(p, &toks[i]);
+    let start = qualifier_start(p, i);
+    if let Some((h, m)) = clock(raw) {
+        let range = toks[start].range.start..toks[i].range.end;
+        let fig = Figure { what: "time of day".into(), key: "time".into(), value: h * 60.0 + m, range };
+        return Some((fig, i + 1));
+    }
+    let mut value = if toks[i].numeric { parse_number(raw, lang)? } else { lookup(NUMBER_WORDS, &first)? };
+    let mut j = i + 1;
+    if let Some(scale) = toks.get(j).and_then(|t| lookup(SCALES, &word(p, t))) {
+        value *= scale;
+        j += 1;
+    }
+    while toks.get(j).is_some_and(|t| LINKS.contains(&word(p, t).as_str())) {
+        j += 1;
+    }
+    let unit_tok = toks.get(j)?;
+    let unit = word(p, unit_tok);
+    let preceded_by_a = i > 0 && matches!(word(p, &toks[i - 1]).as_str(), "a" | "at");
+    let (what, key) = if MONTHS.contains(&unit.as_str()) && toks[i].numeric {
+        (format!("date in {}", &p.text[unit_tok.range.clone()]), format!("date:{unit}"))
+    } else if unit.starts_with("heure") && preceded_by_a && toks[i].numeric {
+        value *= 60.0;
+        ("time of day".into(), "time".into())
+    } else if DURATIONS.contains(&unit.as_str()) {
+        (p.text[unit_tok.range.clone()].to_owned(), format!("duration:{}", unit_tok.key))
+    } else if !unit_tok.stop && !unit_tok.numeric && (toks[i].numeric || j > i + 1) {
+        (p.text[unit_tok.range.clone()].to_owned(), format!("count:{}", unit_tok.key))
+    } else {
+        return None;
+    };
+    let range = toks[start].range.start..unit_tok.range.end;
+    Some((Figure { what, key, value, range }, j + 1))
+}
+
+fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
+    table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+}
+
+/// "20h42", "8:45" as hours and minutes.
+fn clock(raw: &str) -> Option<(f64, f64)> {
+    let (h, m) = raw.split_once(['h', 'H', ':'])?;
+    let (h, m): (f64, f64) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24.0 && m < 60.0 && !raw.ends_with(['h', 'H'])).then_some((h, m))
+}
+
+/// Where a qualifier such as "plus de" or "at least" before token `i` starts.
+fn qualifier_start(p: &Paragraph, i: usize) -> usize {
+    for q in QUALIFIERS {
+        if i >= q.len() {
+            let from = i - q.len();
+            if (0..q.len()).all(|k| word(p, &p.tokens[from + k]) == q[k]) {
+                return from;
+            }
+        }
+    }
+    i
+}
+
+/// Figure groups of topic `t` reported by at least two articles, disagreeing ones first.
+pub fn figures(synopsis: &Synopsis, t: usize) -> Vec<FigureGroup> {
+    let topic = &synopsis.topics[t];
+    let mut groups: BTreeMap<String, (String, Vec<(f64, String, usize)>)> = BTreeMap::new();
+    for m in &topic.members {
+        let article = &synopsis.articles[m.at.article];
+        let p = synopsis.paragraph(m.at);
+        for f in find_figures(p, article.language) {
+            let entry = groups.entry(f.key.clone()).or_insert_with(|| (f.what.clone(), Vec::new()));
+            entry.1.push((f.value, p.text[f.range.clone()].to_owned(), m.at.article));
+        }
+    }
+    let mut out: Vec<FigureGroup> = groups
+        .into_values()
+        .filter_map(|(what, found)| group(synopsis, what, found))
+        .collect();
+    out.sort_by_key(|g| !g.disagree);
+    out
+}
+
+fn group(synopsis: &Synopsis, what: String, found: Vec<(f64, String, usize)>) -> Option<FigureGroup> {
+    let mut articles: Vec<usize> = found.iter().map(|f| f.2).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    if articles.len() < 2 {
+        return None;
+    }
+    let mut values: Vec<FigureValue> = Vec::new();
+    for (value, text, a) in found {
+        let id = synopsis.articles[a].id.clone();
+        match values.iter_mut().find(|v| (v.value - value).abs() < 1e-9) {
+            Some(v) if !v.articles.contains(&id) => v.articles.push(id),
+            Some(_) => {}
+            None => values.push(FigureValue { text, value, articles: vec![id] }),
+        }
+    }
+    Some(FigureGroup { what, disagree: values.len() > 1, values })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::article::Kind;
+
+    fn found(text: &str, lang: Language) -> Vec<(String, String, f64)> {
+        let p = Paragraph::new(0, Kind::Body, text.into(), lang);
+        find_figures(&p, lang).into_iter().map(|f| (f.key, text[f.range].to_owned(), f.value)).collect()
+    }
+
+    #[test]
+    fn table() {
+        use Language::*;
+        let cases: &[(&str, Language, &[(&str, &str, f64)])] = &[
+            ("à 20h42 (heure de l'Est)", French, &[("time", "20h42", 1242.0)]),
+            ("commencer à 20 heures", French, &[("time", "20 heures", 1200.0)]),
+            ("plus de 40 minutes après", French, &[("duration:minut", "plus de 40 minutes", 40.0)]),
+            ("qui a duré deux heures", French, &[("duration:heur", "deux heures", 2.0)]),
+            ("plus de 1,3 million de personnes", French, &[("count:person", "plus de 1,3 million de personnes", 1.3e6)]),
+            ("Au moins un million de personnes", French, &[("count:person", "Au moins un million de personnes", 1e6)]),
+            ("le 13 juillet", French, &[("date:juillet", "13 juillet", 13.0)]),
+            ("more than 1,300 people", English, &[("count:peopl", "more than 1,300 people", 1300.0)]),
+            ("un membre du public", French, &[]),
+        ];
+        for (text, lang, want) in cases {
+            let want: Vec<_> = want.iter().map(|(k, t, v)| (k.to_string(), t.to_string(), *v)).collect();
+            assert_eq!(found(text, *lang), want, "{text}");
+        }
+    }
+}

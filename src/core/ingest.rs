@@ -1,0 +1,331 @@
+//! Reading articles: files, directories, standard input and the embedded default set.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::article::{Article, Paragraph};
+use super::decode::{Decoded, decode};
+use super::kinds::classify;
+use super::segment::split_article;
+use super::text::detect_language;
+
+/// The seed articles shipped in `assets/articles/`, compiled in.
+pub const EMBEDDED_ARTICLES: &[(&str, &[u8])] = &[
+    (
+        "000_7b3d063b421ca323.txt",
+        include_bytes!("../../assets/articles/000_7b3d063b421ca323.txt"),
+    ),
+    (
+        "001_97da47a4a20eaa1d.txt",
+        include_bytes!("../../assets/articles/001_97da47a4a20eaa1d.txt"),
+    ),
+    (
+        "002_f9e9ee3849f232d6.txt",
+        include_bytes!("../../assets/articles/002_f9e9ee3849f232d6.txt"),
+    ),
+    (
+        "003_9f4bc14a37e2f9a6.txt",
+        include_bytes!("../../assets/articles/003_9f4bc14a37e2f9a6.txt"),
+    ),
+    (
+        "004_ee3248badf40cdc2.txt",
+        include_bytes!("../../assets/articles/004_ee3248badf40cdc2.txt"),
+    ),
+];
+
+/// The default topics shipped in `assets/topics.toml`, compiled in.
+pub const EMBEDDED_TOPICS: &str = include_str!("../../assets/topics.toml");
+
+/// Files in a directory that describe a corpus rather than report on the event.
+const CORPUS_NOTES: &[&str] = &["readme", "source", "sources", "license", "licence", "notes"];
+
+/// Why reading failed as a whole (one bad file only gives a `Notice`).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: no such file or directory; check the path")]
+    NotFound { path: String },
+    #[error("no readable articles{detail}; give .txt or .md files, or a directory holding them")]
+    NoArticles { detail: String },
+    #[error("standard input: {0}")]
+    Stdin(std::io::Error),
+}
+
+/// Something the user should know about a file that did not stop the run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// The bytes of one article before decoding, with the name it will be known by.
+struct Source {
+    name: String,
+    path: String,
+    bytes: Vec<u8>,
+}
+
+/// Articles read, with what was noticed on the way.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub notices: Vec<Notice>,
+}
+
+/// Read the embedded seed articles.
+pub fn load_embedded() -> Loaded {
+    let sources = EMBEDDED_ARTICLES.iter().map(|(name, bytes)| Source {
+        name: (*name).to_owned(),
+        path: format!("assets/articles/{name}"),
+        bytes: bytes.to_vec(),
+    });
+    build(sources.collect(), Vec::new())
+}
+
+/// Read articles from files and directories; `-` is standard input.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    let mut notices = Vec::new();
+    let mut sources = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(LoadError::Stdin)?;
+            sources.push(Source {
+                name: "stdin".into(),
+                path: "-".into(),
+                bytes,
+            });
+        } else if path.is_dir() {
+            read_dir(path, &mut sources, &mut notices, &mut seen_dirs);
+        } else if path.exists() {
+            read_file(path, &mut sources, &mut notices);
+        } else {
+            return Err(LoadError::NotFound {
+                path: path.display().to_string(),
+            });
+        }
+    }
+    let loaded = build(sources, notices);
+    if loaded.articles.is_empty() {
+        let detail = if loaded.notices.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({})",
+                loaded
+                    .notices
+                    .iter()
+                    .map(Notice::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )
+        };
+        return Err(LoadError::NoArticles { detail });
+    }
+    Ok(loaded)
+}
+
+fn read_file(path: &Path, sources: &mut Vec<Source>, notices: &mut Vec<Notice>) {
+    let shown = path.display().to_string();
+    match fs::read(path) {
+        Ok(bytes) => sources.push(Source {
+            name: path
+                .file_name()
+                .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned()),
+            path: shown,
+            bytes,
+        }),
+        Err(e) => notices.push(Notice {
+            path: shown,
+            message: format!("cannot be read ({e}); skipped"),
+        }),
+    }
+}
+
+fn is_article_file(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md")
+}
+
+fn is_corpus_note(path: &Path) -> bool {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    CORPUS_NOTES.contains(&stem.to_lowercase().as_str())
+}
+
+/// Every `*.txt` and `*.md` below `dir`, sorted by name, following links but never twice.
+fn read_dir(
+    dir: &Path,
+    sources: &mut Vec<Source>,
+    notices: &mut Vec<Notice>,
+    seen: &mut HashSet<PathBuf>,
+) {
+    let shown = dir.display().to_string();
+    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !seen.insert(canonical) {
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            notices.push(Notice {
+                path: shown,
+                message: format!("directory cannot be read ({e}); skipped"),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    for path in paths {
+        if path.is_dir() {
+            read_dir(&path, sources, notices, seen);
+        } else if is_article_file(&path) && is_corpus_note(&path) {
+            notices.push(Notice {
+                path: path.display().to_string(),
+                message: "looks like a note about the corpus, not an article; skipped \
+                          (name it on the command line to read it)"
+                    .into(),
+            });
+        } else if is_article_file(&path) {
+            read_file(&path, sources, notices);
+        }
+    }
+}
+
+/// Decode, segment and classify each source; give every article a unique id.
+fn build(sources: Vec<Source>, mut notices: Vec<Notice>) -> Loaded {
+    let mut articles = Vec::new();
+    let mut ids = HashSet::new();
+    for source in sources {
+        let text = match decode(&source.bytes) {
+            Decoded::Text { text, encoding } => {
+                if let Some(enc) = encoding {
+                    notices.push(Notice {
+                        path: source.path.clone(),
+                        message: format!("not UTF-8; read as {enc}"),
+                    });
+                }
+                text
+            }
+            Decoded::Binary => {
+                notices.push(Notice {
+                    path: source.path,
+                    message: "binary file, not an article; skipped".into(),
+                });
+                continue;
+            }
+            Decoded::Empty => {
+                notices.push(Notice {
+                    path: source.path,
+                    message: "empty file; skipped".into(),
+                });
+                continue;
+            }
+        };
+        let id = unique_id(&source, &mut ids);
+        articles.push(article_from_text(id, source.path, &text));
+    }
+    Loaded { articles, notices }
+}
+
+fn unique_id(source: &Source, taken: &mut HashSet<String>) -> String {
+    let stem = Path::new(&source.name)
+        .file_stem()
+        .map_or_else(|| source.name.clone(), |s| s.to_string_lossy().into_owned());
+    let parent = Path::new(&source.path)
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|p| p.to_string_lossy().into_owned());
+    let mut candidates = vec![stem.clone()];
+    if let Some(parent) = parent {
+        candidates.push(format!("{parent}_{stem}"));
+    }
+    let chosen = candidates
+        .into_iter()
+        .find(|c| !taken.contains(c))
+        .unwrap_or_else(|| {
+            (2..)
+                .map(|n| format!("{stem}-{n}"))
+                .find(|c| !taken.contains(c))
+                .unwrap_or(stem)
+        });
+    taken.insert(chosen.clone());
+    chosen
+}
+
+/// Build one article from decoded text.
+pub fn article_from_text(id: String, path: String, text: &str) -> Article {
+    let (mut meta, texts) = split_article(text);
+    let language = detect_language(text);
+    let kinds = classify(&texts);
+    let paragraphs: Vec<Paragraph> = texts
+        .into_iter()
+        .zip(kinds)
+        .enumerate()
+        .map(|(i, (text, kind))| Paragraph::new(i, kind, text, language))
+        .collect();
+    if meta.title.is_none() {
+        meta.title = guess_title(&paragraphs);
+    }
+    Article {
+        id,
+        path,
+        meta,
+        language,
+        paragraphs,
+    }
+}
+
+/// The first heading near the top with a few words ("Politique" is a section, not a title).
+fn guess_title(paragraphs: &[Paragraph]) -> Option<String> {
+    use super::article::Kind;
+    let top = paragraphs.iter().take(3).take_while(|p| p.kind != Kind::Body);
+    let headings: Vec<&Paragraph> = top.filter(|p| p.kind == Kind::Heading).collect();
+    headings
+        .iter()
+        .find(|p| p.text.split_whitespace().count() >= 3)
+        .or(headings.first())
+        .map(|p| p.text.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::article::Kind;
+
+    #[test]
+    fn embedded_articles_load_with_ids_and_kinds() {
+        let loaded = load_embedded();
+        assert_eq!(loaded.articles.len(), 5);
+        assert!(loaded.notices.is_empty());
+        let a = &loaded.articles[2];
+        assert_eq!(a.id, "002_f9e9ee3849f232d6");
+        assert_eq!(a.path, "assets/articles/002_f9e9ee3849f232d6.txt");
+        assert_eq!(a.paragraphs[0].kind, Kind::Heading);
+        assert!(a.meta.title.as_deref().unwrap_or("").starts_with("Événement"));
+        assert_eq!(loaded.articles[1].meta.date.as_deref(), Some("2024-08"));
+    }
+
+    #[test]
+    fn same_stem_in_two_directories_gets_distinct_ids() {
+        let mut taken = HashSet::new();
+        let src = |path: &str| Source {
+            name: "a.txt".into(),
+            path: path.into(),
+            bytes: vec![],
+        };
+        assert_eq!(unique_id(&src("x/a.txt"), &mut taken), "a");
+        assert_eq!(unique_id(&src("y/a.txt"), &mut taken), "y_a");
+        assert_eq!(unique_id(&src("y/a.txt"), &mut taken), "a-2");
+    }
+}

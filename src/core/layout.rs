@@ -1,0 +1,176 @@
+//! Word wrapping of styled text at display width (accents, wide characters, emoji), shared by
+//! the text export and the reader. The style type is the caller's: this module knows no colours.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// One wrapped line: pieces of text with their style, and the line's display width.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line<S> {
+    pub pieces: Vec<(String, S)>,
+    pub width: usize,
+}
+
+impl<S: Copy + PartialEq> Line<S> {
+    fn new() -> Self {
+        Line {
+            pieces: Vec::new(),
+            width: 0,
+        }
+    }
+
+    fn push(&mut self, text: &str, style: S) {
+        if text.is_empty() {
+            return;
+        }
+        self.width += text.width();
+        match self.pieces.last_mut() {
+            Some((last, s)) if *s == style => last.push_str(text),
+            _ => self.pieces.push((text.to_owned(), style)),
+        }
+    }
+
+    /// The line's text without styles.
+    pub fn plain(&self) -> String {
+        self.pieces.iter().map(|(t, _)| t.as_str()).collect()
+    }
+}
+
+/// A word being laid out: its styled chunks and its width.
+struct Word<S> {
+    chunks: Vec<(String, S)>,
+    width: usize,
+    /// Style of the space before it, if there was one.
+    space: Option<S>,
+}
+
+/// Wrap styled pieces into lines of at most `width` columns, breaking at spaces; a word longer
+/// than a line is cut between characters. Text must already be free of control characters.
+pub fn wrap<S: Copy + PartialEq>(pieces: &[(&str, S)], width: usize) -> Vec<Line<S>> {
+    let width = width.max(1);
+    let mut lines = vec![Line::new()];
+    for word in words(pieces) {
+        let line = lines.last_mut().expect("lines is never empty");
+        let space = usize::from(line.width > 0 && word.space.is_some());
+        if line.width > 0 && line.width + space + word.width > width {
+            lines.push(Line::new());
+        } else if space == 1
+            && let Some(style) = word.space
+        {
+            line.push(" ", style);
+        }
+        place_word(&mut lines, word, width);
+    }
+    if lines.len() > 1 && lines.last().is_some_and(|l| l.width == 0) {
+        lines.pop();
+    }
+    lines
+}
+
+fn place_word<S: Copy + PartialEq>(lines: &mut Vec<Line<S>>, word: Word<S>, width: usize) {
+    for (chunk, style) in word.chunks {
+        let mut start = 0;
+        for (i, c) in chunk.char_indices() {
+            let w = c.width().unwrap_or(0);
+            let line = lines.last_mut().expect("lines is never empty");
+            let pending = chunk[start..i].width();
+            if line.width + pending + w > width && line.width + pending > 0 {
+                line.push(&chunk[start..i], style);
+                start = i;
+                lines.push(Line::new());
+            }
+        }
+        lines
+            .last_mut()
+            .expect("lines is never empty")
+            .push(&chunk[start..], style);
+    }
+}
+
+/// Split styled pieces into words at ASCII spaces; no-break spaces stay inside words.
+fn words<S: Copy + PartialEq>(pieces: &[(&str, S)]) -> Vec<Word<S>> {
+    let mut out: Vec<Word<S>> = Vec::new();
+    let mut current: Option<Word<S>> = None;
+    let mut space: Option<S> = None;
+    for &(text, style) in pieces {
+        for (i, part) in text.split(' ').enumerate() {
+            if i > 0 {
+                if let Some(w) = current.take() {
+                    out.push(w);
+                }
+                space = Some(style);
+            }
+            if part.is_empty() {
+                continue;
+            }
+            let word = current.get_or_insert_with(|| Word {
+                chunks: Vec::new(),
+                width: 0,
+                space: space.take(),
+            });
+            word.chunks.push((part.to_owned(), style));
+            word.width += part.width();
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Pad or cut `text` to exactly `width` display columns.
+pub fn fit(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.extend(std::iter::repeat_n(' ', width - used));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str, width: usize) -> Vec<String> {
+        wrap(&[(text, ())], width).iter().map(Line::plain).collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(plain("le chat est là", 7), vec!["le chat", "est là"]);
+    }
+
+    #[test]
+    fn long_words_are_cut() {
+        assert_eq!(plain("abcdefgh", 3), vec!["abc", "def", "gh"]);
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        let lines = wrap(&[("日本語 テキスト", ())], 6);
+        assert!(lines.iter().all(|l| l.width <= 6), "{lines:?}");
+        assert_eq!(lines[0].plain(), "日本語");
+    }
+
+    #[test]
+    fn styles_survive_wrapping() {
+        let lines = wrap(&[("un ", 0), ("deux trois", 1)], 8);
+        assert_eq!(lines[0].pieces, vec![("un ".into(), 0), ("deux".into(), 1)]);
+        assert_eq!(lines[1].pieces, vec![("trois".into(), 1)]);
+    }
+
+    #[test]
+    fn no_break_space_keeps_words_together() {
+        assert_eq!(plain("a\u{a0}: b", 3), vec!["a\u{a0}:", "b"]);
+    }
+
+    #[test]
+    fn fit_pads_and_cuts_by_width() {
+        assert_eq!(fit("été", 5), "été  ");
+        assert_eq!(fit("日本語", 5), "日本 ");
+    }
+}

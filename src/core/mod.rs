@@ -1,0 +1,20 @@
+//! The core library: reading, segmentation, language, alignment, wording comparison, export.
+//! Nothing here knows about terminals.
+
+pub mod agree;
+pub mod align;
+pub mod article;
+pub mod decode;
+pub mod discover;
+pub mod export;
+pub mod figures;
+pub mod ingest;
+pub mod kinds;
+pub mod layout;
+pub mod pairwise;
+pub mod sanitize;
+pub mod segment;
+pub mod synopsis;
+pub mod text;
+pub mod topics;
+pub mod vectors;

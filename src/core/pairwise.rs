@@ -1,0 +1,200 @@
+//! Pairwise diff of a topic's members against one reference article, with `similar` (Patience
+//! on normalised token keys), shown on the original text: same, changed, or moved wording.
+
+use std::ops::Range;
+
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+
+use super::align::Topic;
+use super::article::Article;
+use super::vectors::ParaRef;
+
+/// A moved block must be at least this many words, or a single word would count as moved.
+const MIN_MOVED: usize = 3;
+
+/// How a word compares with the reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Change {
+    /// In the reference, in the same order.
+    Same,
+    /// In the reference too, but elsewhere (a block of at least three words).
+    Moved,
+    /// Not in the reference (for the reference's own words: in no other article).
+    Changed,
+}
+
+/// One word's place in the original text and how it compares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub range: Range<usize>,
+    pub change: Change,
+}
+
+/// The marks of one member paragraph (words only; the text between them is left as is).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PairwiseMember {
+    pub at: ParaRef,
+    pub marks: Vec<Mark>,
+}
+
+/// Where each word of one article's members of a topic sits, in reading order.
+struct Stream {
+    words: Vec<(usize, usize)>,
+    hashes: Vec<u64>,
+}
+
+fn stream(articles: &[Article], topic: &Topic, article: usize) -> Stream {
+    let mut words = Vec::new();
+    let mut hashes = Vec::new();
+    for (m, member) in topic.members.iter().enumerate() {
+        if member.at.article == article {
+            let p = &articles[article].paragraphs[member.at.paragraph];
+            for (i, t) in p.tokens.iter().enumerate() {
+                words.push((m, i));
+                hashes.push(t.hash);
+            }
+        }
+    }
+    Stream { words, hashes }
+}
+
+/// Diff every member of `topic` against the members of article `reference`.
+pub fn pairwise(articles: &[Article], topic: &Topic, reference: usize) -> Vec<PairwiseMember> {
+    let mut changes: Vec<Vec<Change>> = topic
+        .members
+        .iter()
+        .map(|m| vec![Change::Changed; articles[m.at.article].paragraphs[m.at.paragraph].tokens.len()])
+        .collect();
+    let old = stream(articles, topic, reference);
+    for other in topic.articles().into_iter().filter(|&a| a != reference) {
+        let new = stream(articles, topic, other);
+        let (old_marks, new_marks) = compare(&old.hashes, &new.hashes);
+        for (&(m, i), c) in new.words.iter().zip(new_marks) {
+            changes[m][i] = c;
+        }
+        for (&(m, i), c) in old.words.iter().zip(old_marks) {
+            changes[m][i] = better(changes[m][i], c);
+        }
+    }
+    topic
+        .members
+        .iter()
+        .zip(changes)
+        .map(|(m, ch)| {
+            let p = &articles[m.at.article].paragraphs[m.at.paragraph];
+            let marks = p
+                .tokens
+                .iter()
+                .zip(ch)
+                .map(|(t, change)| Mark { range: t.range.clone(), change })
+                .collect();
+            PairwiseMember { at: m.at, marks }
+        })
+        .collect()
+}
+
+/// The reference keeps the closest relation any other article has to a word.
+fn better(a: Change, b: Change) -> Change {
+    match (a, b) {
+        (Change::Same, _) | (_, Change::Same) => Change::Same,
+        (Change::Moved, _) | (_, Change::Moved) => Change::Moved,
+        _ => Change::Changed,
+    }
+}
+
+/// Compare two word streams: marks for the old (reference) words and for the new words.
+pub fn compare(old: &[u64], new: &[u64]) -> (Vec<Change>, Vec<Change>) {
+    let mut old_marks = vec![Change::Changed; old.len()];
+    let mut new_marks = vec![Change::Changed; new.len()];
+    let mut deleted: Vec<Range<usize>> = Vec::new();
+    let mut inserted: Vec<Range<usize>> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, old, new) {
+        let (tag, o, n) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => {
+                o.for_each(|i| old_marks[i] = Change::Same);
+                n.for_each(|i| new_marks[i] = Change::Same);
+            }
+            DiffTag::Delete => deleted.push(o),
+            DiffTag::Insert => inserted.push(n),
+            DiffTag::Replace => {
+                deleted.push(o);
+                inserted.push(n);
+            }
+        }
+    }
+    mark_moves(old, new, &deleted, &inserted, &mut old_marks, &mut new_marks);
+    (old_marks, new_marks)
+}
+
+/// Blocks of inserted words that stand verbatim among the deleted ones were moved, not changed.
+fn mark_moves(
+    old: &[u64],
+    new: &[u64],
+    deleted: &[Range<usize>],
+    inserted: &[Range<usize>],
+    old_marks: &mut [Change],
+    new_marks: &mut [Change],
+) {
+    for ins in inserted {
+        let mut i = ins.start;
+        while i < ins.end {
+            let best = deleted
+                .iter()
+                .flat_map(|d| d.clone().map(move |j| (j, d.end)))
+                .map(|(j, d_end)| {
+                    let len = (0..)
+                        .take_while(|&k| i + k < ins.end && j + k < d_end && new[i + k] == old[j + k])
+                        .count();
+                    (len, j)
+                })
+                .max_by_key(|&(len, j)| (len, std::cmp::Reverse(j)));
+            match best {
+                Some((len, j)) if len >= MIN_MOVED => {
+                    (i..i + len).for_each(|k| new_marks[k] = Change::Moved);
+                    (j..j + len).for_each(|k| old_marks[k] = Change::Moved);
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::text::{Language, tokenize};
+
+    fn hashes(text: &str) -> Vec<u64> {
+        tokenize(text, Language::French).into_iter().map(|t| t.hash).collect()
+    }
+
+    #[test]
+    fn same_changed_and_moved() {
+        use Change::*;
+        let old = hashes("le chat dort sur le tapis rouge ce soir");
+        let new = hashes("ce soir le chat mange sur le tapis rouge");
+        let (o, n) = compare(&old, &new);
+        // "ce soir" moved to the front: too short to count as a move (fewer than three words).
+        assert_eq!(n, vec![Changed, Changed, Same, Same, Changed, Same, Same, Same, Same]);
+        assert_eq!(o, vec![Same, Same, Changed, Same, Same, Same, Same, Changed, Changed]);
+    }
+
+    #[test]
+    fn a_moved_block_is_recognised() {
+        use Change::*;
+        let old = hashes("un deux trois quatre cinq six sept");
+        let new = hashes("cinq six sept un deux trois quatre");
+        let (o, n) = compare(&old, &new);
+        assert!(n.iter().all(|&c| c != Changed), "{n:?}");
+        assert!(o.iter().all(|&c| c != Changed), "{o:?}");
+        assert!(n.contains(&Moved) && n.contains(&Same));
+    }
+
+    #[test]
+    fn keys_are_compared_normalised() {
+        let (_, n) = compare(&hashes("l’attaque des États"), &hashes("L'attaque des Etats"));
+        assert!(n.iter().all(|&c| c == Change::Same));
+    }
+}

@@ -1,0 +1,227 @@
+//! From decoded text to metadata and paragraph texts: front matter, inline marks, line breaks.
+
+use super::article::Metadata;
+
+/// Metadata keys recognised in a front-matter block or a header line, and what they fill.
+fn meta_field<'m>(meta: &'m mut Metadata, key: &str) -> Option<&'m mut Option<String>> {
+    match key.trim().to_lowercase().as_str() {
+        "title" | "titre" | "headline" => Some(&mut meta.title),
+        "date" | "published" | "publié" | "publie" | "datetime" => Some(&mut meta.date),
+        "outlet" | "source" | "media" | "média" | "publisher" | "journal" | "site" => {
+            Some(&mut meta.outlet)
+        }
+        _ => None,
+    }
+}
+
+/// Split a decoded article into its metadata and its paragraph texts, in reading order.
+pub fn split_article(raw: &str) -> (Metadata, Vec<String>) {
+    let text = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let mut meta = Metadata::default();
+    let body = strip_front_matter(&text, &mut meta);
+    let body = strip_header_lines(body, &mut meta);
+    let body = strip_inline_date(body, &mut meta);
+    (meta, paragraphs(body))
+}
+
+/// A `---` fenced block of `key: value` lines at the very top (Markdown front matter).
+fn strip_front_matter<'t>(text: &'t str, meta: &mut Metadata) -> &'t str {
+    let trimmed = text.trim_start_matches([' ', '\u{feff}']);
+    let Some(rest) = trimmed.strip_prefix("---\n") else {
+        return text;
+    };
+    let Some(end) = rest.find("\n---") else {
+        return text;
+    };
+    for line in rest[..end].lines() {
+        if let Some((key, value)) = line.split_once(':')
+            && let Some(slot) = meta_field(meta, key)
+        {
+            let value = value.trim().trim_matches(['"', '\'']).trim();
+            if !value.is_empty() {
+                *slot = Some(value.to_owned());
+            }
+        }
+    }
+    let after = &rest[end + 4..];
+    after.split_once('\n').map_or("", |(_, tail)| tail)
+}
+
+/// `Title: …` / `Date: …` / `Source: …` lines at the top, mail-header style.
+fn strip_header_lines<'t>(text: &'t str, meta: &mut Metadata) -> &'t str {
+    let mut rest = text.trim_start_matches('\n');
+    while let Some((line, tail)) = rest.split_once('\n').or(Some((rest, ""))) {
+        let Some((key, value)) = line.split_once(':') else {
+            break;
+        };
+        let value = value.trim();
+        if key.contains(' ') || value.is_empty() {
+            break;
+        }
+        let Some(slot) = meta_field(meta, key) else {
+            break;
+        };
+        *slot = Some(value.to_owned());
+        rest = tail;
+        if tail.is_empty() {
+            break;
+        }
+    }
+    rest
+}
+
+/// An inline mark such as ` date 2024-08 ` or `Date: 12/08/2024` before the first sentence.
+fn strip_inline_date<'t>(text: &'t str, meta: &mut Metadata) -> &'t str {
+    let start = text.trim_start();
+    let Some(head) = start.get(..4) else {
+        return text;
+    };
+    if !head.eq_ignore_ascii_case("date") {
+        return text;
+    }
+    let after = start[4..].trim_start_matches([' ', ':', '\t']);
+    let end = after
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '/' | '.')))
+        .unwrap_or(after.len());
+    let token = &after[..end];
+    let ends_clean = after[end..].chars().next().is_none_or(char::is_whitespace);
+    if !looks_like_date(token) || !ends_clean {
+        return text;
+    }
+    if meta.date.is_none() {
+        meta.date = Some(token.trim_end_matches(['.', '-', '/']).to_owned());
+    }
+    after[end..].trim_start_matches([' ', '\t'])
+}
+
+fn looks_like_date(token: &str) -> bool {
+    let digits = token.chars().filter(char::is_ascii_digit).count();
+    let has_year = token
+        .split(['-', '/', '.'])
+        .any(|part| part.len() == 4 && part.chars().all(|c| c.is_ascii_digit()));
+    has_year && digits >= 4 && token.len() <= 10
+}
+
+/// Paragraph texts: blank lines and single newlines split; a sentence broken across lines is
+/// joined again; a hard-wrapped block (most lines stop mid-sentence) is one paragraph.
+fn paragraphs(body: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut after_blank = false;
+    for block in body.split("\n\n") {
+        let lines: Vec<&str> = block
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        let wrapped = is_hard_wrapped(&lines);
+        for line in lines {
+            match out.last_mut() {
+                Some(prev) if continues(prev, line, wrapped && !after_blank) => {
+                    prev.push(' ');
+                    prev.push_str(line);
+                }
+                _ => out.push(line.to_owned()),
+            }
+            after_blank = false;
+        }
+        after_blank = true;
+    }
+    out
+}
+
+/// Does `next` carry on the sentence that `prev` left open?
+fn continues(prev: &str, next: &str, wrapped_block: bool) -> bool {
+    if ends_sentence(prev) {
+        return false;
+    }
+    wrapped_block || next.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Ends with a full stop, a question or exclamation mark, a colon, a closing quote or bracket.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end().chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | ':' | ';' | '…' | '»' | '"' | '”' | ')' | ']' | '\''
+        )
+    })
+}
+
+/// Lines cut at a fixed width (e-mail, plain-text archives) rather than at sentence ends.
+fn is_hard_wrapped(lines: &[&str]) -> bool {
+    if lines.len() < 3 {
+        return false;
+    }
+    let body = &lines[..lines.len() - 1];
+    let open = body.iter().filter(|l| !ends_sentence(l)).count();
+    let long = body.iter().filter(|l| l.chars().count() >= 40).count();
+    open * 10 >= body.len() * 6 && long * 10 >= body.len() * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_date_mark_is_metadata() {
+        let (meta, paras) = split_article(" date 2024-08 Donald Trump a mené une interview.\n");
+        assert_eq!(meta.date.as_deref(), Some("2024-08"));
+        assert_eq!(paras, vec!["Donald Trump a mené une interview."]);
+    }
+
+    #[test]
+    fn a_word_starting_with_date_is_text() {
+        let (meta, paras) = split_article("Dates 2024 ont changé.\n");
+        assert_eq!(meta.date, None);
+        assert_eq!(paras, vec!["Dates 2024 ont changé."]);
+    }
+
+    #[test]
+    fn front_matter_fills_metadata() {
+        let raw = "---\ntitle: \"Le titre\"\ndate: 2024-08-12\noutlet: Le Monde\n---\nTexte.\n";
+        let (meta, paras) = split_article(raw);
+        assert_eq!(meta.title.as_deref(), Some("Le titre"));
+        assert_eq!(meta.date.as_deref(), Some("2024-08-12"));
+        assert_eq!(meta.outlet.as_deref(), Some("Le Monde"));
+        assert_eq!(paras, vec!["Texte."]);
+    }
+
+    #[test]
+    fn header_lines_fill_metadata() {
+        let (meta, paras) = split_article("Source: BBC\nDate: 2024-08-12\n\nText here.");
+        assert_eq!(meta.outlet.as_deref(), Some("BBC"));
+        assert_eq!(paras, vec!["Text here."]);
+    }
+
+    #[test]
+    fn single_newlines_and_blank_lines_split() {
+        let (_, paras) = split_article("Un.\nDeux.\r\n\r\nTrois.");
+        assert_eq!(paras, vec!["Un.", "Deux.", "Trois."]);
+    }
+
+    #[test]
+    fn a_sentence_broken_across_lines_is_joined() {
+        let (_, paras) = split_article("Le sommet a été\n\nreporté sine die.\n\nSuite.");
+        assert_eq!(paras, vec!["Le sommet a été reporté sine die.", "Suite."]);
+    }
+
+    #[test]
+    fn a_heading_is_not_joined_to_the_next_paragraph() {
+        let (_, paras) = split_article("Des propos polémiques\nLors de cette conversation.");
+        assert_eq!(paras.len(), 2);
+    }
+
+    #[test]
+    fn hard_wrapped_blocks_become_one_paragraph() {
+        let raw = "The conversation between the two men started late because the\n\
+                   servers of the platform could not cope with the number of people\n\
+                   who tried to join at the same time as the start.\n\nNext one.";
+        let (_, paras) = split_article(raw);
+        assert_eq!(paras.len(), 2);
+        assert!(paras[0].starts_with("The conversation") && paras[0].ends_with("start."));
+    }
+}

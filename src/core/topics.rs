@@ -1,0 +1,209 @@
+//! The topics file: `[[topic]]` tables with `id`, `label` and `keywords`, checked line by line.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A topic as the user defined it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TopicDef {
+    pub id: String,
+    pub label: String,
+    pub keywords: Vec<String>,
+}
+
+/// What is wrong with a topics file, with the line it is on.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct TopicsError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// A topics file read: the topics, and warnings (unknown fields, empty keyword lists).
+#[derive(Clone, Debug, Default)]
+pub struct TopicsFile {
+    pub topics: Vec<TopicDef>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawFile {
+    #[serde(default)]
+    topic: Vec<Spanned<RawTopic>>,
+}
+
+#[derive(Deserialize)]
+struct RawTopic {
+    id: Spanned<String>,
+    label: Option<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
+}
+
+/// Fields a topic may carry besides the three the spec names (accepted, not used yet).
+const KNOWN_FIELDS: &[&str] = &["id", "label", "keywords", "description"];
+
+/// Parse a topics file. `file` names it in messages.
+pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError> {
+    let at = |offset: usize, message: String| {
+        let (line, column) = line_col(source, offset);
+        TopicsError {
+            file: file.to_owned(),
+            line,
+            column,
+            message,
+        }
+    };
+    let raw: RawFile = toml::from_str(source).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        at(offset, e.message().trim().to_owned())
+    })?;
+    let mut out = TopicsFile::default();
+    out.warnings.extend(unknown_field_warnings(file, source));
+    let mut seen = HashSet::new();
+    for spanned in raw.topic {
+        let start = spanned.span().start;
+        let topic = spanned.into_inner();
+        let id_at = topic.id.span().start;
+        let id = topic.id.into_inner();
+        if !is_valid_id(&id) {
+            return Err(at(
+                id_at,
+                format!(
+                    "topic id {id:?} may use only lowercase letters, digits, '-' and '_' \
+                     (for example \"my-topic\")"
+                ),
+            ));
+        }
+        if !seen.insert(id.clone()) {
+            return Err(at(
+                id_at,
+                format!("topic id {id:?} is defined twice; give each topic its own id"),
+            ));
+        }
+        let keywords: Vec<String> = topic
+            .keywords
+            .into_iter()
+            .map(|k| k.trim().to_owned())
+            .filter(|k| !k.is_empty())
+            .collect();
+        if keywords.is_empty() {
+            let (line, _) = line_col(source, start);
+            out.warnings.push(format!(
+                "{file}:{line}: topic {id:?} has no keywords; it can only stay empty"
+            ));
+        }
+        let label = topic.label.unwrap_or_else(|| id.clone());
+        out.topics.push(TopicDef {
+            id,
+            label,
+            keywords,
+        });
+    }
+    Ok(out)
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// Fields that synoptic does not know, each named with its line: a typo should not pass silently.
+fn unknown_field_warnings(file: &str, source: &str) -> Vec<String> {
+    let Ok(doc) = source.parse::<toml::Table>() else {
+        return Vec::new();
+    };
+    let mut warnings = Vec::new();
+    for key in doc.keys().filter(|k| k.as_str() != "topic") {
+        warnings.push(format!("{file}: unknown top-level field {key:?} ignored"));
+    }
+    let Some(topics) = doc.get("topic").and_then(|t| t.as_array()) else {
+        return warnings;
+    };
+    for topic in topics.iter().filter_map(|t| t.as_table()) {
+        let id = topic.get("id").and_then(|v| v.as_str()).unwrap_or("?");
+        for key in topic.keys().filter(|k| !KNOWN_FIELDS.contains(&k.as_str())) {
+            warnings.push(format!(
+                "{file}: topic {id:?}: unknown field {key:?} ignored (known: {})",
+                KNOWN_FIELDS.join(", ")
+            ));
+        }
+    }
+    warnings
+}
+
+fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = source.get(..offset).unwrap_or(source);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_three_fields() {
+        let t = parse_topics(
+            "t.toml",
+            "[[topic]]\nid = \"outage\"\nlabel = \"The outage\"\nkeywords = [\"panne\"]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            t.topics,
+            vec![TopicDef {
+                id: "outage".into(),
+                label: "The outage".into(),
+                keywords: vec!["panne".into()]
+            }]
+        );
+        assert!(t.warnings.is_empty());
+    }
+
+    #[test]
+    fn bad_toml_names_line_and_column() {
+        let err = parse_topics("t.toml", "[[topic]]\nid = \"a\"\nkeywords = [\n").unwrap_err();
+        assert_eq!(err.file, "t.toml");
+        assert!(err.line >= 3, "{err}");
+    }
+
+    #[test]
+    fn duplicate_and_bad_ids_are_errors_with_lines() {
+        let dup = "[[topic]]\nid = \"a\"\n[[topic]]\nid = \"a\"\n";
+        let err = parse_topics("t.toml", dup).unwrap_err();
+        assert_eq!(err.line, 4);
+        assert!(err.message.contains("twice"));
+        let bad = parse_topics("t.toml", "[[topic]]\nid = \"Bad Id\"\n").unwrap_err();
+        assert_eq!(err_line(&bad), 2);
+    }
+
+    fn err_line(e: &TopicsError) -> usize {
+        e.line
+    }
+
+    #[test]
+    fn unknown_fields_and_empty_keywords_warn() {
+        let t = parse_topics("t.toml", "[[topic]]\nid = \"a\"\nkeyword = [\"x\"]\n").unwrap();
+        assert_eq!(t.warnings.len(), 2, "{:?}", t.warnings);
+        assert!(t.warnings.iter().any(|w| w.contains("\"keyword\"")));
+        assert!(t.warnings.iter().any(|w| w.contains("no keywords")));
+    }
+
+    #[test]
+    fn embedded_topics_parse() {
+        let t = parse_topics("assets/topics.toml", crate::core::ingest::EMBEDDED_TOPICS).unwrap();
+        let ids: Vec<_> = t.topics.iter().map(|t| t.id.as_str()).collect();
+        for want in ["outage", "assassination", "ukraine", "breton"] {
+            assert!(ids.contains(&want), "{want} missing");
+        }
+        assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+    }
+}
