@@ -64,12 +64,17 @@ impl TopicIndex {
             for t in &p.tokens {
                 push_unique(index.words.entry(t.hash).or_default(), article);
             }
-            for w in p.tokens.windows(2) {
+            for w in p.tokens.windows(2).filter(|w| same_sentence(&p.text, &w[0], &w[1])) {
                 push_unique(index.pairs.entry((w[0].hash, w[1].hash)).or_default(), article);
             }
         }
         index
     }
+}
+
+/// Two consecutive words belong to one run only if no sentence ends between them.
+fn same_sentence(text: &str, a: &Token, b: &Token) -> bool {
+    !text[a.range.end..b.range.start].contains(['.', '!', '?', ';', ':', '…'])
 }
 
 fn push_unique(list: &mut Vec<usize>, article: usize) {
@@ -87,7 +92,7 @@ pub fn agreement(articles: &[Article], topic: &Topic) -> Vec<MemberSpans> {
         .iter()
         .map(|m| {
             let p = paragraph(m.at);
-            let sets = shared_sets(&p.tokens, m.at.article, &index);
+            let sets = shared_sets(&p.text, &p.tokens, m.at.article, &index);
             MemberSpans {
                 at: m.at,
                 spans: spans_from_sets(&p.text, &p.tokens, &sets),
@@ -97,7 +102,7 @@ pub fn agreement(articles: &[Article], topic: &Topic) -> Vec<MemberSpans> {
 }
 
 /// For each token, the sorted set of other articles that share it.
-fn shared_sets(tokens: &[Token], own: usize, index: &TopicIndex) -> Vec<Vec<usize>> {
+fn shared_sets(text: &str, tokens: &[Token], own: usize, index: &TopicIndex) -> Vec<Vec<usize>> {
     let mut sets: Vec<Vec<usize>> = vec![Vec::new(); tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
         if t.is_telling()
@@ -109,6 +114,9 @@ fn shared_sets(tokens: &[Token], own: usize, index: &TopicIndex) -> Vec<Vec<usiz
     // Runs: link i joins tokens i and i+1 for every article that has that pair of words.
     let mut links: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, w) in tokens.windows(2).enumerate() {
+        if !same_sentence(text, &w[0], &w[1]) {
+            continue;
+        }
         if let Some(list) = index.pairs.get(&(w[0].hash, w[1].hash)) {
             for &b in list.iter().filter(|&&b| b != own) {
                 links.entry(b).or_default().push(i);

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::{ExportOptions, leveled};
-use crate::core::agree::Level;
+use crate::core::agree::{Level, MemberSpans};
 use crate::core::figures::{FigureGroup, figures};
 use crate::core::layout::{Line, fit, wrap};
 use crate::core::sanitize::for_terminal;
@@ -85,10 +85,8 @@ fn pad_with(text: &str, width: usize, fill: char) -> String {
 }
 
 /// The lines of one article's cell: its members wrapped, or a note that it does not cover.
-fn cell(synopsis: &Synopsis, t: usize, article: usize, width: usize, color: bool) -> Vec<Line<Level>> {
-    let topic = &synopsis.topics[t];
-    let covering = topic.articles().len();
-    let agreement = synopsis.agreement(t);
+fn cell(synopsis: &Synopsis, t: usize, agreement: &[MemberSpans], article: usize, width: usize, color: bool) -> Vec<Line<Level>> {
+    let covering = synopsis.topics[t].articles().len();
     let mut lines: Vec<Line<Level>> = Vec::new();
     for member in agreement.iter().filter(|m| m.at.article == article) {
         if !lines.is_empty() {
@@ -115,16 +113,26 @@ fn marked_pieces(pieces: &[(&str, Level)], color: bool) -> Vec<(String, Level)> 
             _ => merged.push((clean.into_owned(), level)),
         }
     }
-    if !color {
-        for (text, level) in &mut merged {
-            match level {
-                Level::All => *text = format!("{{{text}}}"),
-                Level::Several => *text = format!("[{text}]"),
-                Level::Alone => {}
-            }
-        }
+    if color {
+        return merged;
     }
     merged
+        .into_iter()
+        .map(|(text, level)| {
+            let (open, close) = match level {
+                Level::All => ("{", "}"),
+                Level::Several => ("[", "]"),
+                Level::Alone => return (text, level),
+            };
+            // Marks hug the words: spaces and punctuation at the edges stay outside.
+            let edge = |c: char| !c.is_alphanumeric();
+            let core = text.trim_matches(edge);
+            let start = text.len() - text.trim_start_matches(edge).len();
+            let lead = &text[..start];
+            let tail = &text[start + core.len()..];
+            (format!("{lead}{open}{core}{close}{tail}"), level)
+        })
+        .collect()
 }
 
 fn emit(line: &Line<Level>, width: usize, color: bool) -> String {
@@ -141,12 +149,13 @@ fn emit(line: &Line<Level>, width: usize, color: bool) -> String {
 }
 
 fn write_columns(synopsis: &Synopsis, t: usize, column: usize, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let agreement = synopsis.agreement(t);
     let n = synopsis.articles.len();
     let heads: Vec<String> = synopsis.articles.iter().map(|a| fit(&for_terminal(a.display_name()), column)).collect();
     writeln!(out, "{}", heads.join(GUTTER).trim_end())?;
     let rule = "─".repeat(column);
     writeln!(out, "{}", vec![rule; n].join("─┼─"))?;
-    let cells: Vec<Vec<Line<Level>>> = (0..n).map(|a| cell(synopsis, t, a, column, color)).collect();
+    let cells: Vec<Vec<Line<Level>>> = (0..n).map(|a| cell(synopsis, t, &agreement, a, column, color)).collect();
     let rows = cells.iter().map(Vec::len).max().unwrap_or(0);
     for r in 0..rows {
         let row: Vec<String> = cells
@@ -159,10 +168,12 @@ fn write_columns(synopsis: &Synopsis, t: usize, column: usize, color: bool, out:
 }
 
 fn write_stacked(synopsis: &Synopsis, t: usize, width: usize, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let agreement = synopsis.agreement(t);
     for (a, article) in synopsis.articles.iter().enumerate() {
-        let head = format!("── {} ", for_terminal(article.display_name()));
+        let name = fit(&for_terminal(article.display_name()), width.saturating_sub(8));
+        let head = format!("── {} ", name.trim_end());
         writeln!(out, "{}", pad_with(&head, width, '─'))?;
-        for line in cell(synopsis, t, a, width, color) {
+        for line in cell(synopsis, t, &agreement, a, width, color) {
             writeln!(out, "{}", emit(&line, width, color).trim_end())?;
         }
         writeln!(out)?;
