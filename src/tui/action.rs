@@ -1,0 +1,73 @@
+//! What the user can ask of the reader, independent of which key asks it.
+
+/// Every command of the reader. Keys map to these through the keymap; `App::update` applies them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    NextTopic,
+    PrevTopic,
+    ScrollDown,
+    ScrollUp,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    FocusLeft,
+    FocusRight,
+    CycleMode,
+    ToggleFullArticle,
+    ToggleTopicList,
+    ToggleFigures,
+    Help,
+    StartSearch,
+    NextMatch,
+    Export,
+    Quit,
+    /// Close whatever overlay is open (help, list, search prompt).
+    Back,
+    /// In the topic list: move the selection, or open the selected topic.
+    ListDown,
+    ListUp,
+    ListOpen,
+    /// In the search prompt.
+    SearchInput(char),
+    SearchBackspace,
+    SearchSubmit,
+    /// From the terminal.
+    Resize(u16, u16),
+    /// Mouse wheel over a pane (screen column, lines; negative scrolls up).
+    Wheel(u16, i16),
+}
+
+impl Action {
+    /// What the help screen says the action does.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::NextTopic => "next topic",
+            Action::PrevTopic => "previous topic",
+            Action::ScrollDown => "scroll down",
+            Action::ScrollUp => "scroll up",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Top => "go to the top",
+            Action::Bottom => "go to the bottom",
+            Action::FocusLeft => "focus the pane on the left",
+            Action::FocusRight => "focus the pane on the right",
+            Action::CycleMode => "comparison: agreement / pairwise / plain",
+            Action::ToggleFullArticle => "full article of the focused pane",
+            Action::ToggleTopicList => "topic list and coverage",
+            Action::ToggleFigures => "figures the sources report differently",
+            Action::Help => "this help",
+            Action::StartSearch => "search all articles",
+            Action::NextMatch => "next search match, across topics",
+            Action::Export => "export the current topic to a text file",
+            Action::Quit => "quit",
+            Action::Back => "close / cancel",
+            Action::ListDown => "next topic in the list",
+            Action::ListUp => "previous topic in the list",
+            Action::ListOpen => "open the selected topic",
+            Action::SearchInput(_) | Action::SearchBackspace => "type the search",
+            Action::SearchSubmit => "search",
+            Action::Resize(..) | Action::Wheel(..) => "",
+        }
+    }
+}

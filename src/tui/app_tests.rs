@@ -1,0 +1,121 @@
+//! `App` driven by actions, without a terminal.
+
+use super::*;
+use crate::core::ingest::{EMBEDDED_TOPICS, load_embedded};
+use crate::core::topics::parse_topics;
+
+fn seeds_app(w: u16, h: u16) -> App {
+    let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();
+    let synopsis = Synopsis::build(load_embedded().articles, &topics.topics);
+    App::new(synopsis, (w, h), true)
+}
+
+#[test]
+fn topics_cycle_both_ways() {
+    let mut app = seeds_app(160, 45);
+    let n = app.synopsis.topics.len();
+    app.update(Action::NextTopic);
+    assert_eq!(app.topic, 1);
+    app.update(Action::PrevTopic);
+    app.update(Action::PrevTopic);
+    assert_eq!(app.topic, n - 1);
+}
+
+#[test]
+fn five_panes_fit_at_160_columns_and_page_at_80() {
+    let mut app = seeds_app(160, 45);
+    assert_eq!(app.view.panes.len(), 5);
+    app.update(Action::Resize(80, 24));
+    assert_eq!(app.view.panes.len(), 2);
+    for _ in 0..4 {
+        app.update(Action::FocusRight);
+    }
+    assert_eq!(app.focus, 4);
+    let shown: Vec<usize> = app.view.panes.iter().map(|p| p.article).collect();
+    assert_eq!(shown, vec![3, 4]);
+}
+
+#[test]
+fn a_pane_that_does_not_cover_the_topic_says_so() {
+    let mut app = seeds_app(160, 45);
+    let breton = app.synopsis.topic_index("breton").unwrap();
+    app.update(Action::ToggleTopicList);
+    for _ in 0..breton {
+        app.update(Action::ListDown);
+    }
+    app.update(Action::ListOpen);
+    assert_eq!(app.topic, breton);
+    let silent = app.view.panes.iter().find(|p| !p.covers).expect("a pane without the topic");
+    assert!(silent.lines[0].plain().contains("does not cover"));
+}
+
+#[test]
+fn modes_cycle_and_pairwise_is_computed_when_shown() {
+    let mut app = seeds_app(160, 45);
+    assert!(app.pairwise_of(0, 0).is_none());
+    app.update(Action::CycleMode);
+    assert_eq!(app.mode, Mode::Pairwise);
+    assert!(app.pairwise_of(0, 0).is_some());
+    app.update(Action::CycleMode);
+    app.update(Action::CycleMode);
+    assert_eq!(app.mode, Mode::Agreement);
+}
+
+#[test]
+fn scrolling_stays_inside_the_text() {
+    let mut app = seeds_app(80, 24);
+    app.update(Action::Bottom);
+    let last = app.view.panes[0].lines.len() - 1;
+    assert_eq!(app.scroll[0], last);
+    app.update(Action::Top);
+    assert_eq!(app.scroll[0], 0);
+    app.update(Action::ScrollUp);
+    assert_eq!(app.scroll[0], 0);
+}
+
+#[test]
+fn search_jumps_to_a_match_and_highlights_it() {
+    let mut app = seeds_app(160, 45);
+    app.update(Action::StartSearch);
+    for c in "Butler".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchSubmit);
+    assert!(!app.matches.is_empty());
+    let topic = app.synopsis.topics[app.topic].id.clone();
+    assert_eq!(topic, "assassination");
+    let highlighted = app.view.panes.iter().flat_map(|p| &p.lines).flat_map(|l| &l.pieces).any(|(t, p)| *p == crate::tui::view::Paint::Match && t == "Butler");
+    assert!(highlighted);
+}
+
+#[test]
+fn full_article_shows_every_paragraph_of_the_focused_pane() {
+    let mut app = seeds_app(160, 45);
+    app.update(Action::ToggleFullArticle);
+    assert_eq!(app.view.panes.len(), 1);
+    let text: String = app.view.panes[0].lines.iter().map(|l| l.plain()).collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Thierry Breton"), "the last paragraph of the first article is there");
+}
+
+#[test]
+fn export_writes_a_new_file_each_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = seeds_app(160, 45);
+    app.export_dir = dir.path().to_path_buf();
+    app.update(Action::Export);
+    app.update(Action::Export);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, vec!["synoptic-outage-2.txt", "synoptic-outage.txt"]);
+    assert!(app.status.as_deref().unwrap_or("").contains("synoptic-outage-2.txt"));
+}
+
+#[test]
+fn quit_and_tiny_sizes_do_not_panic() {
+    let mut app = seeds_app(1, 1);
+    app.update(Action::Resize(1, 1));
+    app.update(Action::NextTopic);
+    app.update(Action::Wheel(0, 3));
+    app.update(Action::Quit);
+    assert!(app.quit);
+}

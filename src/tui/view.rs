@@ -1,0 +1,238 @@
+//! The laid-out view: for each visible pane, its wrapped lines with what each piece means
+//! (`Paint`). Built by `update` whenever the state or the size changes, never while drawing.
+
+use std::ops::Range;
+
+use super::app::{App, Mode, Overlay};
+use super::search::match_ranges;
+use crate::core::agree::Level;
+use crate::core::article::Kind;
+use crate::core::layout::{Line, wrap};
+use crate::core::pairwise::Change;
+use crate::core::sanitize::for_terminal;
+
+/// What a piece of text is, for the theme to colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Paint {
+    Plain,
+    SharedAll,
+    SharedSome,
+    Same,
+    Moved,
+    Changed,
+    Dim,
+    Heading,
+    Note,
+    Match,
+}
+
+/// One pane, laid out.
+#[derive(Clone, Debug, Default)]
+pub struct PaneView {
+    pub article: usize,
+    pub title: String,
+    pub lines: Vec<Line<Paint>>,
+    /// The first line of each paragraph shown, in order.
+    pub paragraph_lines: Vec<(usize, usize)>,
+    pub covers: bool,
+}
+
+/// The visible panes, laid out at the current size.
+#[derive(Clone, Debug, Default)]
+pub struct View {
+    pub panes: Vec<PaneView>,
+}
+
+impl View {
+    /// The line where a paragraph of an article starts (its first shown one when `None`).
+    pub fn line_of(&self, article: usize, paragraph: Option<usize>) -> Option<usize> {
+        let pane = self.panes.iter().find(|p| p.article == article)?;
+        match paragraph {
+            Some(p) => pane.paragraph_lines.iter().find(|(q, _)| *q == p).map(|&(_, l)| l),
+            None => pane.paragraph_lines.first().map(|&(_, l)| l),
+        }
+    }
+}
+
+/// Lay out the panes the app shows now.
+pub fn build_view(app: &App) -> View {
+    if app.synopsis.topics.is_empty() && !app.full_article {
+        return View { panes: vec![] };
+    }
+    let visible = app.visible_panes();
+    let width = app.pane_area_width() / visible as u16;
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let articles: Vec<usize> = if app.full_article {
+        vec![app.focus]
+    } else {
+        (app.first_pane..(app.first_pane + visible).min(app.synopsis.articles.len())).collect()
+    };
+    let panes = articles
+        .into_iter()
+        .map(|a| if app.full_article { full_pane(app, a, inner) } else { topic_pane(app, a, inner) })
+        .collect();
+    View { panes }
+}
+
+fn title(app: &App, a: usize) -> String {
+    let article = &app.synopsis.articles[a];
+    let name = for_terminal(article.display_name()).into_owned();
+    match &article.meta.date {
+        Some(date) => format!("{name} · {}", for_terminal(date)),
+        None => name,
+    }
+}
+
+/// The members of the current topic from article `a`.
+fn topic_pane(app: &App, a: usize, width: usize) -> PaneView {
+    let mut pane = PaneView { article: a, title: title(app, a), ..Default::default() };
+    let Some(topic) = app.synopsis.topics.get(app.topic) else {
+        return pane;
+    };
+    for member in topic.members_of(a) {
+        if !pane.lines.is_empty() {
+            pane.lines.push(blank());
+        }
+        pane.paragraph_lines.push((member.at.paragraph, pane.lines.len()));
+        let pieces = member_paint(app, a, member.at.paragraph);
+        push_wrapped(&mut pane.lines, app, a, member.at.paragraph, &pieces, width);
+    }
+    pane.covers = !pane.lines.is_empty();
+    if !pane.covers {
+        let note = "(does not cover this topic)";
+        pane.lines.push(Line { pieces: vec![(note.into(), Paint::Note)], width: note.chars().count() });
+    }
+    pane
+}
+
+/// The whole article: the current topic's paragraphs painted, the rest dimmed.
+fn full_pane(app: &App, a: usize, width: usize) -> PaneView {
+    let mut pane = PaneView { article: a, title: format!("{} — full article", title(app, a)), covers: true, ..Default::default() };
+    let topic = app.synopsis.topics.get(app.topic);
+    let article = &app.synopsis.articles[a];
+    for p in &article.paragraphs {
+        if !pane.lines.is_empty() {
+            pane.lines.push(blank());
+        }
+        let member = topic.is_some_and(|t| t.members.iter().any(|m| m.at.article == a && m.at.paragraph == p.index));
+        if member {
+            pane.paragraph_lines.push((p.index, pane.lines.len()));
+        }
+        let pieces = if member {
+            member_paint(app, a, p.index)
+        } else {
+            let paint = match p.kind {
+                Kind::Heading => Paint::Heading,
+                _ => Paint::Dim,
+            };
+            vec![(0..p.text.len(), paint)]
+        };
+        push_wrapped(&mut pane.lines, app, a, p.index, &pieces, width);
+    }
+    // Paragraphs outside the topic can be jumped to as well (search), after the members.
+    for p in &article.paragraphs {
+        if !pane.paragraph_lines.iter().any(|(q, _)| *q == p.index) {
+            let line = line_of_paragraph(article.paragraphs.len(), &pane, p.index);
+            pane.paragraph_lines.push((p.index, line));
+        }
+    }
+    pane
+}
+
+/// Rough position of a paragraph that was not recorded: proportional to its index.
+fn line_of_paragraph(count: usize, pane: &PaneView, index: usize) -> usize {
+    pane.lines.len() * index / count.max(1)
+}
+
+fn blank() -> Line<Paint> {
+    Line { pieces: vec![], width: 0 }
+}
+
+/// Byte ranges of a member paragraph with their paint, for the current mode.
+fn member_paint(app: &App, a: usize, paragraph: usize) -> Vec<(Range<usize>, Paint)> {
+    let text_len = app.synopsis.articles[a].paragraphs[paragraph].text.len();
+    let same = |m: &&crate::core::agree::MemberSpans| m.at.article == a && m.at.paragraph == paragraph;
+    match app.mode {
+        Mode::Plain => vec![(0..text_len, Paint::Plain)],
+        Mode::Agreement => {
+            let covering = app.synopsis.topics[app.topic].articles().len();
+            let Some(member) = app.agreement_of(app.topic).and_then(|all| all.iter().find(same)) else {
+                return vec![(0..text_len, Paint::Plain)];
+            };
+            member
+                .spans
+                .iter()
+                .map(|s| {
+                    let paint = match s.level(covering) {
+                        Level::All => Paint::SharedAll,
+                        Level::Several => Paint::SharedSome,
+                        Level::Alone => Paint::Plain,
+                    };
+                    (s.range.clone(), paint)
+                })
+                .collect()
+        }
+        Mode::Pairwise => pairwise_paint(app, a, paragraph, text_len),
+    }
+}
+
+fn pairwise_paint(app: &App, a: usize, paragraph: usize, text_len: usize) -> Vec<(Range<usize>, Paint)> {
+    let Some(member) = app
+        .pairwise_of(app.topic, app.focus)
+        .and_then(|all| all.iter().find(|m| m.at.article == a && m.at.paragraph == paragraph))
+    else {
+        return vec![(0..text_len, Paint::Plain)];
+    };
+    let mut out = Vec::new();
+    let mut at = 0;
+    for mark in &member.marks {
+        out.push((at..mark.range.start, Paint::Plain));
+        let paint = match mark.change {
+            Change::Same => Paint::Same,
+            Change::Moved => Paint::Moved,
+            Change::Changed => Paint::Changed,
+        };
+        out.push((mark.range.clone(), paint));
+        at = mark.range.end;
+    }
+    out.push((at..text_len, Paint::Plain));
+    out
+}
+
+/// Overlay search matches, sanitise, wrap, and append to `lines`.
+fn push_wrapped(lines: &mut Vec<Line<Paint>>, app: &App, a: usize, paragraph: usize, pieces: &[(Range<usize>, Paint)], width: usize) {
+    let text = &app.synopsis.articles[a].paragraphs[paragraph].text;
+    let matches = match (&app.query, app.overlay) {
+        (Some(q), _) => match_ranges(text, q),
+        (None, Overlay::Search) | (None, _) => Vec::new(),
+    };
+    let painted = overlay(pieces, &matches);
+    let owned: Vec<(String, Paint)> = painted
+        .into_iter()
+        .filter(|(r, _)| !r.is_empty())
+        .map(|(r, p)| (for_terminal(&text[r]).into_owned(), p))
+        .collect();
+    let refs: Vec<(&str, Paint)> = owned.iter().map(|(s, p)| (s.as_str(), *p)).collect();
+    lines.extend(wrap(&refs, width));
+}
+
+/// Split painted ranges at match boundaries; matched bytes are painted `Match`.
+fn overlay(pieces: &[(Range<usize>, Paint)], matches: &[Range<usize>]) -> Vec<(Range<usize>, Paint)> {
+    if matches.is_empty() {
+        return pieces.to_vec();
+    }
+    let mut out = Vec::new();
+    for (range, paint) in pieces {
+        let mut cuts: Vec<usize> = vec![range.start, range.end];
+        for m in matches {
+            cuts.extend([m.start, m.end].into_iter().filter(|c| range.contains(c)));
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2) {
+            let inside = matches.iter().any(|m| m.start <= w[0] && w[1] <= m.end);
+            out.push((w[0]..w[1], if inside { Paint::Match } else { *paint }));
+        }
+    }
+    out
+}
