@@ -64,8 +64,15 @@ impl TopicIndex {
             for t in &p.tokens {
                 push_unique(index.words.entry(t.hash).or_default(), article);
             }
-            for w in p.tokens.windows(2).filter(|w| same_sentence(&p.text, &w[0], &w[1])) {
-                push_unique(index.pairs.entry((w[0].hash, w[1].hash)).or_default(), article);
+            for w in p
+                .tokens
+                .windows(2)
+                .filter(|w| same_sentence(&p.text, &w[0], &w[1]))
+            {
+                push_unique(
+                    index.pairs.entry((w[0].hash, w[1].hash)).or_default(),
+                    article,
+                );
             }
         }
         index
@@ -86,7 +93,12 @@ fn push_unique(list: &mut Vec<usize>, article: usize) {
 /// Spans for every member of `topic`, in the topic's member order.
 pub fn agreement(articles: &[Article], topic: &Topic) -> Vec<MemberSpans> {
     let paragraph = |at: ParaRef| &articles[at.article].paragraphs[at.paragraph];
-    let index = TopicIndex::build(topic.members.iter().map(|m| (m.at.article, paragraph(m.at))));
+    let index = TopicIndex::build(
+        topic
+            .members
+            .iter()
+            .map(|m| (m.at.article, paragraph(m.at))),
+    );
     topic
         .members
         .iter()
@@ -168,8 +180,10 @@ fn spans_from_sets(text: &str, tokens: &[Token], sets: &[Vec<usize>]) -> Vec<Spa
     };
     let mut at = 0;
     for (i, t) in tokens.iter().enumerate() {
+        // A gap is shared only inside a sentence: a mark never bridges a full stop.
         let gap_set = match i {
             0 => Vec::new(),
+            _ if !same_sentence(text, &tokens[i - 1], t) => Vec::new(),
             _ => intersect(&sets[i - 1], &sets[i]),
         };
         push(at..t.range.start, gap_set);
@@ -180,8 +194,21 @@ fn spans_from_sets(text: &str, tokens: &[Token], sets: &[Vec<usize>]) -> Vec<Spa
     spans
 }
 
+/// Intersection of two sorted sets, in one pass.
 fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
-    a.iter().copied().filter(|x| b.contains(x)).collect()
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

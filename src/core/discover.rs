@@ -8,9 +8,10 @@ use super::article::Article;
 use super::text::fold;
 use super::vectors::{ParaRef, TermSpace, Vector, centroid, cosine};
 
-/// Terms in more than this share of paragraphs say little about a pair; they are not used to
-/// find candidate pairs (they still count in the similarity itself).
-const COMMON_TERM_SHARE: f32 = 0.2;
+/// How many nearest candidates each paragraph is compared with exactly.
+const CANDIDATES: usize = 12;
+/// How many of a paragraph's terms are used to look for its candidates.
+const PROBES: usize = 8;
 
 /// Cluster the body paragraphs not in `claimed` into topics covered by at least two articles.
 pub fn discover(
@@ -50,42 +51,106 @@ pub fn discover(
 }
 
 /// Pairs of free units from different articles with cosine at or above `threshold`, best first.
+/// Each unit is compared exactly only with its likeliest partners: those that score highest
+/// on its rarer terms (a bounded accumulator), so the work stays near-linear in the corpus.
 fn candidate_pairs(space: &TermSpace, free: &[usize], threshold: f32) -> Vec<(f32, usize, usize)> {
-    let limit = ((space.units.len() as f32 * COMMON_TERM_SHARE) as u32).max(3);
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let n = space.units.len();
+    let limit = ((n as f32).sqrt() as u32).max(8);
+    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
     for &u in free {
-        for &(id, _) in &space.vectors[u] {
+        for &(id, w) in &space.vectors[u] {
             if space.df[id as usize] <= limit {
-                postings.entry(id).or_default().push(u);
+                postings.entry(id).or_default().push((u, w));
             }
         }
     }
+    let mut acc = vec![0.0f32; n];
+    let mut touched: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
-    let mut seen: Vec<usize> = Vec::new();
+    let mut probes: Vec<(u32, f32)> = Vec::new();
     for &u in free {
-        seen.clear();
-        for &(id, _) in &space.vectors[u] {
-            if let Some(list) = postings.get(&id) {
-                seen.extend(list.iter().copied().filter(|&v| v > u));
+        // A paragraph's heaviest rare terms are enough to find the paragraphs most like it.
+        probes.clear();
+        probes.extend(
+            space.vectors[u]
+                .iter()
+                .filter(|(id, _)| postings.contains_key(id)),
+        );
+        if probes.len() > PROBES {
+            probes.select_nth_unstable_by(PROBES, |a, b| b.1.total_cmp(&a.1));
+            probes.truncate(PROBES);
+        }
+        for &(id, w) in &probes {
+            let Some(list) = postings.get(&id) else {
+                continue;
+            };
+            for &(v, wv) in list {
+                if v != u && space.units[u].article != space.units[v].article {
+                    if acc[v] == 0.0 {
+                        touched.push(v);
+                    }
+                    acc[v] += w * wv;
+                }
             }
         }
-        seen.sort_unstable();
-        seen.dedup();
-        for &v in &seen {
-            if space.units[u].article == space.units[v].article {
-                continue;
-            }
+        if touched.len() > CANDIDATES {
+            touched.select_nth_unstable_by(CANDIDATES, |a, b| acc[*b].total_cmp(&acc[*a]));
+        }
+        for &v in touched.iter().take(CANDIDATES) {
             let sim = cosine(&space.vectors[u], &space.vectors[v]);
             if sim >= threshold {
-                pairs.push((sim, u, v));
+                pairs.push((sim, u.min(v), u.max(v)));
             }
         }
+        for &v in &touched {
+            acc[v] = 0.0;
+        }
+        touched.clear();
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    pairs.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2);
     pairs
 }
 
-/// Greedy agglomeration, best pair first: two clusters merge only while their centroids stay
+/// A running cluster centre: the sum of its members' vectors and its squared norm.
+struct Centre {
+    sum: HashMap<u32, f32>,
+    norm2: f32,
+}
+
+impl Centre {
+    fn of(v: &Vector) -> Centre {
+        Centre {
+            sum: v.iter().copied().collect(),
+            norm2: v.iter().map(|(_, w)| w * w).sum(),
+        }
+    }
+
+    fn cosine(&self, other: &Centre) -> f32 {
+        let (small, large) = if self.sum.len() <= other.sum.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let dot: f32 = small
+            .sum
+            .iter()
+            .filter_map(|(id, w)| large.sum.get(id).map(|x| w * x))
+            .sum();
+        let norms = (self.norm2 * other.norm2).sqrt();
+        if norms > 0.0 { dot / norms } else { 0.0 }
+    }
+
+    fn absorb(&mut self, other: Centre) {
+        for (id, w) in other.sum {
+            let slot = self.sum.entry(id).or_default();
+            self.norm2 += 2.0 * *slot * w + w * w;
+            *slot += w;
+        }
+    }
+}
+
+/// Greedy agglomeration, best pair first: two clusters merge only while their centres stay
 /// at least `threshold` alike, so chains of loosely related paragraphs do not snowball.
 fn cluster(
     space: &TermSpace,
@@ -95,10 +160,23 @@ fn cluster(
 ) -> Vec<Vec<usize>> {
     let mut owner: HashMap<usize, usize> = free.iter().enumerate().map(|(i, &u)| (u, i)).collect();
     let mut members: Vec<Vec<usize>> = free.iter().map(|&u| vec![u]).collect();
-    let mut centers: Vec<Vector> = free.iter().map(|&u| space.vectors[u].clone()).collect();
+    let mut centres: Vec<Option<Centre>> = free
+        .iter()
+        .map(|&u| Some(Centre::of(&space.vectors[u])))
+        .collect();
     for (_, u, v) in pairs {
-        let (a, b) = (owner[&u], owner[&v]);
-        if a == b || cosine(&centers[a], &centers[b]) < threshold {
+        let (mut a, mut b) = (owner[&u], owner[&v]);
+        if a == b {
+            continue;
+        }
+        if members[a].len() < members[b].len() {
+            std::mem::swap(&mut a, &mut b);
+        }
+        let alike = match (&centres[a], &centres[b]) {
+            (Some(x), Some(y)) => x.cosine(y) >= threshold,
+            _ => false,
+        };
+        if !alike {
             continue;
         }
         let moved = std::mem::take(&mut members[b]);
@@ -106,11 +184,18 @@ fn cluster(
             owner.insert(m, a);
         }
         members[a].extend(moved);
-        members[a].sort_unstable();
-        centers[a] = centroid(members[a].iter().map(|&m| &space.vectors[m]));
-        centers[b].clear();
+        if let (Some(taken), Some(centre)) = (centres[b].take(), centres[a].as_mut()) {
+            centre.absorb(taken);
+        }
     }
-    members.into_iter().filter(|m| m.len() >= 2).collect()
+    members
+        .into_iter()
+        .filter(|m| m.len() >= 2)
+        .map(|mut m| {
+            m.sort_unstable();
+            m
+        })
+        .collect()
 }
 
 fn make_topic(articles: &[Article], space: &TermSpace, units: &[usize]) -> Topic {
@@ -133,7 +218,13 @@ fn make_topic(articles: &[Article], space: &TermSpace, units: &[usize]) -> Topic
 }
 
 /// The `n` heaviest terms of the centroid, each shown as its most frequent surface form.
-fn top_words(articles: &[Article], space: &TermSpace, units: &[usize], center: &Vector, n: usize) -> Vec<String> {
+fn top_words(
+    articles: &[Article],
+    space: &TermSpace,
+    units: &[usize],
+    center: &Vector,
+    n: usize,
+) -> Vec<String> {
     // A label word should be one the members share, not one that is heavy in a single member.
     let mut spread: HashMap<u32, f32> = HashMap::new();
     for &u in units {
@@ -141,9 +232,17 @@ fn top_words(articles: &[Article], space: &TermSpace, units: &[usize], center: &
             *spread.entry(id).or_default() += 1.0;
         }
     }
-    let mut weighted: Vec<(f32, u32)> = center.iter().map(|&(id, w)| (w * spread[&id], id)).collect();
+    let mut weighted: Vec<(f32, u32)> = center
+        .iter()
+        .map(|&(id, w)| (w * spread[&id], id))
+        .collect();
     weighted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let wanted: HashMap<u32, usize> = weighted.iter().take(n).enumerate().map(|(i, &(_, id))| (id, i)).collect();
+    let wanted: HashMap<u32, usize> = weighted
+        .iter()
+        .take(n)
+        .enumerate()
+        .map(|(i, &(_, id))| (id, i))
+        .collect();
     let by_key: HashMap<&str, u32> = space
         .terms
         .iter()
@@ -156,7 +255,9 @@ fn top_words(articles: &[Article], space: &TermSpace, units: &[usize], center: &
         let p = &articles[r.article].paragraphs[r.paragraph];
         for t in &p.tokens {
             if let Some(id) = by_key.get(t.key.as_str()) {
-                *forms[wanted[id]].entry(&p.text[t.range.clone()]).or_default() += 1;
+                *forms[wanted[id]]
+                    .entry(&p.text[t.range.clone()])
+                    .or_default() += 1;
             }
         }
     }
@@ -182,7 +283,14 @@ fn slug(words: &[String]) -> String {
         .collect::<Vec<_>>()
         .join("-");
     let trimmed: String = joined.trim_matches('-').chars().take(40).collect();
-    format!("auto-{}", if trimmed.is_empty() { "topic" } else { &trimmed })
+    format!(
+        "auto-{}",
+        if trimmed.is_empty() {
+            "topic"
+        } else {
+            &trimmed
+        }
+    )
 }
 
 fn unique_slug(base: &str, used: &mut BTreeSet<String>) -> String {
@@ -202,8 +310,16 @@ mod tests {
     #[test]
     fn paragraphs_two_articles_share_become_a_topic() {
         let arts = vec![
-            article_from_text("a".into(), "a".into(), "Le volcan Etna est entré en éruption hier soir.\nLa bourse a monté."),
-            article_from_text("b".into(), "b".into(), "Une éruption du volcan Etna a surpris hier les habitants.\nLe football reprend."),
+            article_from_text(
+                "a".into(),
+                "a".into(),
+                "Le volcan Etna est entré en éruption hier soir.\nLa bourse a monté.",
+            ),
+            article_from_text(
+                "b".into(),
+                "b".into(),
+                "Une éruption du volcan Etna a surpris hier les habitants.\nLe football reprend.",
+            ),
         ];
         let space = TermSpace::build(&arts);
         let topics = discover(&arts, &space, &BTreeSet::new(), &BTreeSet::new(), 0.3);
@@ -211,7 +327,11 @@ mod tests {
         let t = &topics[0];
         assert_eq!(t.origin, Origin::Discovered);
         assert!(t.id.starts_with("auto-"));
-        let at: Vec<_> = t.members.iter().map(|m| (m.at.article, m.at.paragraph)).collect();
+        let at: Vec<_> = t
+            .members
+            .iter()
+            .map(|m| (m.at.article, m.at.paragraph))
+            .collect();
         assert_eq!(at, vec![(0, 0), (1, 0)]);
     }
 }

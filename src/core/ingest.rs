@@ -233,9 +233,42 @@ fn build(sources: Vec<Source>, mut notices: Vec<Notice>) -> Loaded {
             }
         };
         let id = unique_id(&source, &mut ids);
-        articles.push(article_from_text(id, source.path, &text));
+        articles.push((id, source.path, text));
     }
-    Loaded { articles, notices }
+    Loaded {
+        articles: articles_from_texts(articles),
+        notices,
+    }
+}
+
+/// Build many articles from (id, path, text), on all cores; the order is kept.
+pub fn articles_from_texts(items: Vec<(String, String, String)>) -> Vec<Article> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || items.len() < 16 {
+        return items
+            .iter()
+            .map(|(id, path, text)| article_from_text(id.clone(), path.clone(), text))
+            .collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(id, path, text)| article_from_text(id.clone(), path.clone(), text))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 fn unique_id(source: &Source, taken: &mut HashSet<String>) -> String {
@@ -289,7 +322,10 @@ pub fn article_from_text(id: String, path: String, text: &str) -> Article {
 /// The first heading near the top with a few words ("Politique" is a section, not a title).
 fn guess_title(paragraphs: &[Paragraph]) -> Option<String> {
     use super::article::Kind;
-    let top = paragraphs.iter().take(3).take_while(|p| p.kind != Kind::Body);
+    let top = paragraphs
+        .iter()
+        .take(3)
+        .take_while(|p| p.kind != Kind::Body);
     let headings: Vec<&Paragraph> = top.filter(|p| p.kind == Kind::Heading).collect();
     headings
         .iter()
@@ -312,7 +348,13 @@ mod tests {
         assert_eq!(a.id, "002_f9e9ee3849f232d6");
         assert_eq!(a.path, "assets/articles/002_f9e9ee3849f232d6.txt");
         assert_eq!(a.paragraphs[0].kind, Kind::Heading);
-        assert!(a.meta.title.as_deref().unwrap_or("").starts_with("Événement"));
+        assert!(
+            a.meta
+                .title
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("Événement")
+        );
         assert_eq!(loaded.articles[1].meta.date.as_deref(), Some("2024-08"));
     }
 

@@ -4,7 +4,8 @@
 //! apostrophes split off (French elisions become stopword tokens of their own), Snowball stem.
 //! The `range` always points back into the original text, so nothing is ever copied for display.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -12,7 +13,6 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The languages synoptic knows how to normalise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -96,6 +96,9 @@ pub fn is_apostrophe(c: char) -> bool {
 
 /// Lower case, accents and ligatures folded, typographic apostrophes made ASCII.
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.nfd() {
         if is_combining_mark(c) {
@@ -114,30 +117,80 @@ pub fn fold(word: &str) -> String {
 
 /// Cut a text into word tokens, each with its byte range and normalised key.
 pub fn tokenize(text: &str, lang: Language) -> Vec<Token> {
-    let mut out = Vec::new();
-    for (start, word) in text.split_word_bound_indices() {
-        if !word.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        // UAX #29 keeps "l'échange" and "don't" whole; split them at the apostrophe.
-        let mut part_start = 0;
-        for (i, c) in word.char_indices().chain(std::iter::once((word.len(), ' '))) {
-            if i == word.len() || is_apostrophe(c) {
-                let part = &word[part_start..i];
-                if part.chars().any(char::is_alphanumeric) {
-                    let begin = start + part_start;
-                    out.push(make_token(part, begin..begin + part.len(), lang));
-                }
-                part_start = i + c.len_utf8();
-            }
-        }
-    }
-    out
+    words(text)
+        .map(|range| {
+            let word = &text[range.clone()];
+            make_token(word, range, lang)
+        })
+        .collect()
 }
 
+/// Byte ranges of the words of a text: runs of letters, digits and combining marks. A '.' or
+/// ',' between two digits stays inside ("1,3", "6.8"); apostrophes, hyphens and everything
+/// else separate words, so "l'échange" gives "l" and "échange".
+pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let inner_sep = matches!(c, ',' | '.')
+                && prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit());
+            let in_word =
+                c.is_alphanumeric() || (start.is_some() && (is_combining_mark(c) || inner_sep));
+            prev = Some(c);
+            match (in_word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => return Some(s..i),
+                _ => {}
+            }
+            if start.is_some() && next.is_none() {
+                return start.map(|s| s..text.len());
+            }
+        }
+        None
+    })
+}
+
+/// What a surface word normalises to: its key, the key's hash, and whether it is a stopword.
+type Normalised = (String, u64, bool);
+
+thread_local! {
+    /// News text repeats its words (Zipf): normalise each surface form once per thread and
+    /// language.
+    static SEEN: RefCell<[HashMap<String, Normalised>; 2]> = RefCell::new([HashMap::new(), HashMap::new()]);
+}
+
+/// Beyond this many distinct words the cache is dropped, so memory stays bounded.
+const CACHE_LIMIT: usize = 200_000;
+
 fn make_token(word: &str, range: Range<usize>, lang: Language) -> Token {
-    let folded = fold(word);
     let numeric = word.chars().any(|c| c.is_ascii_digit());
+    let (key, hash, stop) = SEEN.with(|seen| {
+        let map = &mut seen.borrow_mut()[lang as usize];
+        if let Some(found) = map.get(word) {
+            return found.clone();
+        }
+        if map.len() >= CACHE_LIMIT {
+            map.clear();
+        }
+        let normalised = normalise(word, numeric, lang);
+        map.insert(word.to_owned(), normalised.clone());
+        normalised
+    });
+    Token {
+        range,
+        key,
+        stop,
+        numeric,
+        hash,
+    }
+}
+
+fn normalise(word: &str, numeric: bool, lang: Language) -> Normalised {
+    let folded = fold(word);
     let stop = !numeric && lang.is_stopword(&folded);
     let key = if numeric || stop {
         folded
@@ -146,13 +199,7 @@ fn make_token(word: &str, range: Range<usize>, lang: Language) -> Token {
         let lower = word.to_lowercase();
         fold(&lang.stemmer().stem(&lower))
     };
-    Token {
-        range,
-        hash: key_hash(&key),
-        key,
-        stop,
-        numeric,
-    }
+    (key.clone(), key_hash(&key), stop)
 }
 
 /// A stable 64-bit hash of a token key (FNV-1a: deterministic across runs and machines).
@@ -165,12 +212,11 @@ pub fn key_hash(key: &str) -> u64 {
 /// Guess the language of a text from its stopwords. Defaults to English when nothing tells.
 pub fn detect_language(text: &str) -> Language {
     let (mut fr, mut en) = (0usize, 0usize);
-    for word in text.unicode_words().take(2000) {
-        let folded = fold(word);
-        for part in folded.split('\'') {
-            fr += usize::from(Language::French.is_stopword(part));
-            en += usize::from(Language::English.is_stopword(part));
-        }
+    // Stopwords are short: longer words need not be folded and looked up.
+    for range in words(text).filter(|r| r.len() <= 12).take(1000) {
+        let folded = fold(&text[range]);
+        fr += usize::from(Language::French.is_stopword(&folded));
+        en += usize::from(Language::English.is_stopword(&folded));
     }
     if fr > en {
         Language::French
@@ -231,6 +277,23 @@ mod tests {
             keys("attacks", Language::English),
             keys("attack", Language::English)
         );
+    }
+
+    #[test]
+    fn words_split_at_apostrophes_hyphens_and_punctuation() {
+        let text = "L’Été, vice-présidente: 1,3 million. Fin";
+        let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            vec!["L", "Été", "vice", "présidente", "1,3", "million", "Fin"]
+        );
+    }
+
+    #[test]
+    fn combining_accents_stay_in_their_word() {
+        let text = "e\u{301}te\u{301} ok";
+        let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
+        assert_eq!(got, vec!["e\u{301}te\u{301}", "ok"]);
     }
 
     #[test]

@@ -57,22 +57,38 @@ fn table() {
             "[Breton] a écrit à [Musk].",
         ),
         // stopwords alone are never shared
-        ("Il a dit que de la pluie.", "Elle a vu de la neige.", "Il a dit que de la pluie."),
-        // elision and apostrophe variants
         (
-            "L’attaque d’Elon",
-            "l'attaque d'Elon",
-            "[L’attaque d’Elon]",
+            "Il a dit que de la pluie.",
+            "Elle a vu de la neige.",
+            "Il a dit que de la pluie.",
         ),
+        // elision and apostrophe variants
+        ("L’attaque d’Elon", "l'attaque d'Elon", "[L’attaque d’Elon]"),
         // accents and case
         ("Les États-Unis", "les etats-unis", "[Les États-Unis]"),
         // word endings
-        ("Des cyberattaques.", "Une cyberattaque.", "Des [cyberattaques]."),
+        (
+            "Des cyberattaques.",
+            "Une cyberattaque.",
+            "Des [cyberattaques].",
+        ),
         // numbers match as written, alone they count
-        ("Il est 20h42 ici.", "Il était 20h42 là.", "Il est [20h42] ici."),
-        ("Plus de 40 minutes.", "Retard de plus de 40 minutes.", "[Plus de 40 minutes]."),
+        (
+            "Il est 20h42 ici.",
+            "Il était 20h42 là.",
+            "Il est [20h42] ici.",
+        ),
+        (
+            "Plus de 40 minutes.",
+            "Retard de plus de 40 minutes.",
+            "[Plus de 40 minutes].",
+        ),
         // claim nothing that is not on the other side
-        ("Un texte sans rapport.", "Autre chose entièrement.", "Un texte sans rapport."),
+        (
+            "Un texte sans rapport.",
+            "Autre chose entièrement.",
+            "Un texte sans rapport.",
+        ),
     ];
     for (a, b, want) in cases {
         assert_eq!(&marked(&[a, b]), want, "{a} / {b}");
