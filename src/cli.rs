@@ -96,7 +96,10 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
         e.is::<UsageError>()
             || e.is::<LoadError>()
             || e.is::<TopicsError>()
-            || matches!(e.downcast_ref::<ExportError>(), Some(ExportError::UnknownTopic { .. }))
+            || matches!(
+                e.downcast_ref::<ExportError>(),
+                Some(ExportError::UnknownTopic { .. })
+            )
     });
     if bad_input { 2 } else { 1 }
 }
@@ -140,10 +143,16 @@ fn topics_file(input: &Input) -> Option<PathBuf> {
 
 fn read_topics(file: &Path) -> Result<crate::core::topics::TopicsFile> {
     let shown = file.display().to_string();
-    let bytes = std::fs::read(file)
-        .map_err(|e| UsageError(format!("{shown}: cannot read the topics file ({e}); check the path")))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| UsageError(format!("{shown}: the topics file is not UTF-8; save it as UTF-8")))?;
+    let bytes = std::fs::read(file).map_err(|e| {
+        UsageError(format!(
+            "{shown}: cannot read the topics file ({e}); check the path"
+        ))
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        UsageError(format!(
+            "{shown}: the topics file is not UTF-8; save it as UTF-8"
+        ))
+    })?;
     Ok(parse_topics(&shown, &text)?)
 }
 
@@ -152,7 +161,9 @@ pub fn use_color(choice: ColorChoice, stream_is_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     }
 }
 
@@ -167,7 +178,10 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
             FormatArg::Json => Format::Json,
         },
         topic: args.topic.clone(),
-        width: args.width.or(if to_terminal { terminal_width } else { None }).unwrap_or(160),
+        width: args
+            .width
+            .or(if to_terminal { terminal_width } else { None })
+            .unwrap_or(160),
         color: use_color(args.input.color, to_terminal),
     };
     if let Some(id) = &opts.topic
@@ -175,12 +189,19 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
     {
         return Err(ExportError::UnknownTopic {
             id: id.clone(),
-            known: synopsis.topics.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", "),
+            known: synopsis
+                .topics
+                .iter()
+                .map(|t| t.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         }
         .into());
     }
     match &args.output {
-        Some(path) => write_file(path, args.force, |out| Ok(write_export(&synopsis, &opts, out)?)),
+        Some(path) => write_file(path, args.force, |out| {
+            Ok(write_export(&synopsis, &opts, out)?)
+        }),
         None => {
             let stdout = io::stdout();
             let mut lock = stdout.lock();
@@ -194,10 +215,17 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
 
 /// Write through a temporary file beside `path` and a rename: never a half-written file, and
 /// never a replaced one unless `force`.
-pub fn write_file(path: &Path, force: bool, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+pub fn write_file(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let shown = path.display().to_string();
     if path.exists() && !force {
-        return Err(UsageError(format!("{shown} already exists; choose another name or add --force to replace it")).into());
+        return Err(UsageError(format!(
+            "{shown} already exists; choose another name or add --force to replace it"
+        ))
+        .into());
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -208,8 +236,14 @@ pub fn write_file(path: &Path, force: bool, fill: impl FnOnce(&mut dyn Write) ->
     {
         let mut writer = io::BufWriter::new(tmp.as_file_mut());
         fill(&mut writer)?;
-        writer.flush().with_context(|| format!("{shown}: write failed"))?;
+        writer
+            .flush()
+            .with_context(|| format!("{shown}: write failed"))?;
     }
-    let persisted = if force { tmp.persist(path).map(|_| ()) } else { tmp.persist_noclobber(path).map(|_| ()) };
+    let persisted = if force {
+        tmp.persist(path).map(|_| ())
+    } else {
+        tmp.persist_noclobber(path).map(|_| ())
+    };
     persisted.map_err(|e| anyhow!("{shown}: cannot write the file ({})", e.error))
 }

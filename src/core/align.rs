@@ -85,7 +85,12 @@ pub fn align(articles: &[Article], defs: &[TopicDef], opts: AlignOptions) -> Vec
     topics
 }
 
-fn align_defined(articles: &[Article], space: &TermSpace, def: &TopicDef, opts: AlignOptions) -> Topic {
+fn align_defined(
+    articles: &[Article],
+    space: &TermSpace,
+    def: &TopicDef,
+    opts: AlignOptions,
+) -> Topic {
     let seeds = keyword_hits(articles, def);
     let seed_units: Vec<usize> = seeds.keys().filter_map(|r| space.unit_of(*r)).collect();
     let center: Vector = centroid(seed_units.iter().map(|&u| &space.vectors[u]));
@@ -113,10 +118,10 @@ fn align_defined(articles: &[Article], space: &TermSpace, def: &TopicDef, opts: 
 
 /// News tells one topic over consecutive paragraphs: a seed's neighbour needs less evidence.
 fn next_to_seed(at: ParaRef, seeds: &BTreeMap<ParaRef, usize>) -> bool {
-    let before = at.paragraph.checked_sub(1).map(|p| ParaRef {
-        paragraph: p,
-        ..at
-    });
+    let before = at
+        .paragraph
+        .checked_sub(1)
+        .map(|p| ParaRef { paragraph: p, ..at });
     let after = ParaRef {
         paragraph: at.paragraph + 1,
         ..at
@@ -129,9 +134,12 @@ fn keyword_hits(articles: &[Article], def: &TopicDef) -> BTreeMap<ParaRef, usize
     let mut hits = BTreeMap::new();
     let mut patterns: BTreeMap<Language, Vec<Vec<String>>> = BTreeMap::new();
     for (a, article) in articles.iter().enumerate() {
-        let pats = patterns
-            .entry(article.language)
-            .or_insert_with(|| def.keywords.iter().map(|k| keyword_keys(k, article.language)).collect());
+        let pats = patterns.entry(article.language).or_insert_with(|| {
+            def.keywords
+                .iter()
+                .map(|k| keyword_keys(k, article.language))
+                .collect()
+        });
         for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
             let keys: Vec<&str> = p
                 .tokens
@@ -142,7 +150,9 @@ fn keyword_hits(articles: &[Article], def: &TopicDef) -> BTreeMap<ParaRef, usize
             let all: Vec<&str> = p.tokens.iter().map(|t| t.key.as_str()).collect();
             let n = pats
                 .iter()
-                .filter(|pat| !pat.is_empty() && (contains_run(&keys, pat) || contains_run(&all, pat)))
+                .filter(|pat| {
+                    !pat.is_empty() && (contains_run(&keys, pat) || contains_run(&all, pat))
+                })
                 .count();
             if n > 0 {
                 hits.insert(
@@ -161,7 +171,11 @@ fn keyword_hits(articles: &[Article], def: &TopicDef) -> BTreeMap<ParaRef, usize
 /// The keys a keyword is matched by: its content words, or all its words if it has none.
 pub fn keyword_keys(keyword: &str, lang: Language) -> Vec<String> {
     let tokens = tokenize(keyword, lang);
-    let content: Vec<String> = tokens.iter().filter(|t| !t.stop).map(|t| t.key.clone()).collect();
+    let content: Vec<String> = tokens
+        .iter()
+        .filter(|t| !t.stop)
+        .map(|t| t.key.clone())
+        .collect();
     if content.is_empty() {
         tokens.into_iter().map(|t| t.key).collect()
     } else {
@@ -200,8 +214,16 @@ mod tests {
             article("a", "Les cyberattaques ont visé le site.\nAutre chose ici."),
             article("b", "Une CYBERATTAQUE massive a eu lieu.\nRien à voir ici."),
         ];
-        let topics = align(&arts, &[def("t", &["cyberattaque"])], AlignOptions::default());
-        let members: Vec<_> = topics[0].members.iter().map(|m| (m.at.article, m.at.paragraph)).collect();
+        let topics = align(
+            &arts,
+            &[def("t", &["cyberattaque"])],
+            AlignOptions::default(),
+        );
+        let members: Vec<_> = topics[0]
+            .members
+            .iter()
+            .map(|m| (m.at.article, m.at.paragraph))
+            .collect();
         assert_eq!(members, vec![(0, 0), (1, 0)]);
     }
 
@@ -214,7 +236,10 @@ mod tests {
 
     #[test]
     fn boilerplate_and_headings_are_never_aligned() {
-        let arts = vec![article("a", "Lire aussi : la panne du siècle\nPanne géante\nLa panne a duré.")];
+        let arts = vec![article(
+            "a",
+            "Lire aussi : la panne du siècle\nPanne géante\nLa panne a duré.",
+        )];
         let topics = align(&arts, &[def("t", &["panne"])], AlignOptions::default());
         let members: Vec<_> = topics[0].members.iter().map(|m| m.at.paragraph).collect();
         assert_eq!(members, vec![2]);

@@ -48,7 +48,10 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 }
 
 fn lossy_1252(bytes: &[u8]) -> String {
-    encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+    encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
 }
 
 /// NUL bytes in the first 8 KiB, or mostly control bytes: an image, an archive, an executable.

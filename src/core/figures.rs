@@ -37,20 +37,65 @@ pub struct Figure {
 }
 
 const QUALIFIERS: &[&[&str]] = &[
-    &["plus", "de"], &["plus", "d"], &["moins", "de"], &["au", "moins"], &["environ"], &["pres", "de"],
-    &["vers"], &["quelque"], &["jusqu", "a"], &["more", "than"], &["less", "than"], &["at", "least"],
-    &["about"], &["around"], &["nearly"], &["almost"], &["over"], &["up", "to"],
+    &["plus", "de"],
+    &["plus", "d"],
+    &["moins", "de"],
+    &["au", "moins"],
+    &["environ"],
+    &["pres", "de"],
+    &["vers"],
+    &["quelque"],
+    &["jusqu", "a"],
+    &["more", "than"],
+    &["less", "than"],
+    &["at", "least"],
+    &["about"],
+    &["around"],
+    &["nearly"],
+    &["almost"],
+    &["over"],
+    &["up", "to"],
 ];
 const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("un", 1.0), ("une", 1.0), ("deux", 2.0), ("trois", 3.0), ("quatre", 4.0), ("cinq", 5.0),
-    ("six", 6.0), ("sept", 7.0), ("huit", 8.0), ("neuf", 9.0), ("dix", 10.0), ("vingt", 20.0),
-    ("trente", 30.0), ("cent", 100.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0),
-    ("five", 5.0), ("six", 6.0), ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0),
-    ("twenty", 20.0), ("thirty", 30.0), ("hundred", 100.0),
+    ("un", 1.0),
+    ("une", 1.0),
+    ("deux", 2.0),
+    ("trois", 3.0),
+    ("quatre", 4.0),
+    ("cinq", 5.0),
+    ("six", 6.0),
+    ("sept", 7.0),
+    ("huit", 8.0),
+    ("neuf", 9.0),
+    ("dix", 10.0),
+    ("vingt", 20.0),
+    ("trente", 30.0),
+    ("cent", 100.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("hundred", 100.0),
 ];
 const SCALES: &[(&str, f64)] = &[
-    ("million", 1e6), ("millions", 1e6), ("milliard", 1e9), ("milliards", 1e9), ("billion", 1e9),
-    ("billions", 1e9), ("mille", 1e3), ("thousand", 1e3), ("thousands", 1e3), ("milliers", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("milliard", 1e9),
+    ("milliards", 1e9),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("mille", 1e3),
+    ("thousand", 1e3),
+    ("thousands", 1e3),
+    ("milliers", 1e3),
 ];
 const DURATIONS: &[&str] = &[
     "seconde", "secondes", "minute", "minutes", "heure", "heures", "jour", "jours", "semaine",
@@ -58,9 +103,30 @@ const DURATIONS: &[&str] = &[
     "week", "weeks", "month", "months", "year", "years",
 ];
 const MONTHS: &[&str] = &[
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-    "novembre", "decembre", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 /// Words skipped between a number and its unit: "1,3 million de personnes", "of people".
 const LINKS: &[&str] = &["de", "d", "of"];
@@ -72,8 +138,15 @@ fn word(p: &Paragraph, t: &Token) -> String {
 /// The value of a numeric token: "1,3" is 1.3 in French, "1,300" is 1300 in English.
 fn parse_number(raw: &str, lang: Language) -> Option<f64> {
     let thousands = lang == Language::English
-        && raw.split(',').skip(1).all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
-    let cleaned: String = if thousands { raw.replace(',', "") } else { raw.replace(',', ".") };
+        && raw
+            .split(',')
+            .skip(1)
+            .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    let cleaned: String = if thousands {
+        raw.replace(',', "")
+    } else {
+        raw.replace(',', ".")
+    };
     cleaned.parse().ok()
 }
 
@@ -100,35 +173,64 @@ fn figure_at(p: &Paragraph, lang: Language, i: usize) -> Option<(Figure, usize)>
     let start = qualifier_start(p, i);
     if let Some((h, m)) = clock(raw) {
         let range = toks[start].range.start..toks[i].range.end;
-        let fig = Figure { what: "time of day".into(), key: "time".into(), value: h * 60.0 + m, range };
+        let fig = Figure {
+            what: "time of day".into(),
+            key: "time".into(),
+            value: h * 60.0 + m,
+            range,
+        };
         return Some((fig, i + 1));
     }
-    let mut value = if toks[i].numeric { parse_number(raw, lang)? } else { lookup(NUMBER_WORDS, &first)? };
+    let mut value = if toks[i].numeric {
+        parse_number(raw, lang)?
+    } else {
+        lookup(NUMBER_WORDS, &first)?
+    };
     let mut j = i + 1;
     if let Some(scale) = toks.get(j).and_then(|t| lookup(SCALES, &word(p, t))) {
         value *= scale;
         j += 1;
     }
-    while toks.get(j).is_some_and(|t| LINKS.contains(&word(p, t).as_str())) {
+    while toks
+        .get(j)
+        .is_some_and(|t| LINKS.contains(&word(p, t).as_str()))
+    {
         j += 1;
     }
     let unit_tok = toks.get(j)?;
     let unit = word(p, unit_tok);
     let preceded_by_a = i > 0 && matches!(word(p, &toks[i - 1]).as_str(), "a" | "at");
     let (what, key) = if MONTHS.contains(&unit.as_str()) && toks[i].numeric {
-        (format!("date in {}", &p.text[unit_tok.range.clone()]), format!("date:{unit}"))
+        (
+            format!("date in {}", &p.text[unit_tok.range.clone()]),
+            format!("date:{unit}"),
+        )
     } else if unit.starts_with("heure") && preceded_by_a && toks[i].numeric {
         value *= 60.0;
         ("time of day".into(), "time".into())
     } else if DURATIONS.contains(&unit.as_str()) {
-        (p.text[unit_tok.range.clone()].to_owned(), format!("duration:{}", unit_tok.key))
+        (
+            p.text[unit_tok.range.clone()].to_owned(),
+            format!("duration:{}", unit_tok.key),
+        )
     } else if !unit_tok.stop && !unit_tok.numeric && (toks[i].numeric || j > i + 1) {
-        (p.text[unit_tok.range.clone()].to_owned(), format!("count:{}", unit_tok.key))
+        (
+            p.text[unit_tok.range.clone()].to_owned(),
+            format!("count:{}", unit_tok.key),
+        )
     } else {
         return None;
     };
     let range = toks[start].range.start..unit_tok.range.end;
-    Some((Figure { what, key, value, range }, j + 1))
+    Some((
+        Figure {
+            what,
+            key,
+            value,
+            range,
+        },
+        j + 1,
+    ))
 }
 
 fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
@@ -155,16 +257,23 @@ fn qualifier_start(p: &Paragraph, i: usize) -> usize {
     i
 }
 
+/// A figure as found: its value, its text, the article (corpus index) that reports it.
+type Found = (f64, String, usize);
+
 /// Figure groups of topic `t` reported by at least two articles, disagreeing ones first.
 pub fn figures(synopsis: &Synopsis, t: usize) -> Vec<FigureGroup> {
     let topic = &synopsis.topics[t];
-    let mut groups: BTreeMap<String, (String, Vec<(f64, String, usize)>)> = BTreeMap::new();
+    let mut groups: BTreeMap<String, (String, Vec<Found>)> = BTreeMap::new();
     for m in &topic.members {
         let article = &synopsis.articles[m.at.article];
         let p = synopsis.paragraph(m.at);
         for f in find_figures(p, article.language) {
-            let entry = groups.entry(f.key.clone()).or_insert_with(|| (f.what.clone(), Vec::new()));
-            entry.1.push((f.value, p.text[f.range.clone()].to_owned(), m.at.article));
+            let entry = groups
+                .entry(f.key.clone())
+                .or_insert_with(|| (f.what.clone(), Vec::new()));
+            entry
+                .1
+                .push((f.value, p.text[f.range.clone()].to_owned(), m.at.article));
         }
     }
     let mut out: Vec<FigureGroup> = groups
@@ -175,7 +284,7 @@ pub fn figures(synopsis: &Synopsis, t: usize) -> Vec<FigureGroup> {
     out
 }
 
-fn group(synopsis: &Synopsis, what: String, found: Vec<(f64, String, usize)>) -> Option<FigureGroup> {
+fn group(synopsis: &Synopsis, what: String, found: Vec<Found>) -> Option<FigureGroup> {
     let mut articles: Vec<usize> = found.iter().map(|f| f.2).collect();
     articles.sort_unstable();
     articles.dedup();
@@ -188,10 +297,18 @@ fn group(synopsis: &Synopsis, what: String, found: Vec<(f64, String, usize)>) ->
         match values.iter_mut().find(|v| (v.value - value).abs() < 1e-9) {
             Some(v) if !v.articles.contains(&id) => v.articles.push(id),
             Some(_) => {}
-            None => values.push(FigureValue { text, value, articles: vec![id] }),
+            None => values.push(FigureValue {
+                text,
+                value,
+                articles: vec![id],
+            }),
         }
     }
-    Some(FigureGroup { what, disagree: values.len() > 1, values })
+    Some(FigureGroup {
+        what,
+        disagree: values.len() > 1,
+        values,
+    })
 }
 
 #[cfg(test)]
@@ -201,25 +318,64 @@ mod tests {
 
     fn found(text: &str, lang: Language) -> Vec<(String, String, f64)> {
         let p = Paragraph::new(0, Kind::Body, text.into(), lang);
-        find_figures(&p, lang).into_iter().map(|f| (f.key, text[f.range].to_owned(), f.value)).collect()
+        find_figures(&p, lang)
+            .into_iter()
+            .map(|f| (f.key, text[f.range].to_owned(), f.value))
+            .collect()
     }
 
     #[test]
     fn table() {
         use Language::*;
-        let cases: &[(&str, Language, &[(&str, &str, f64)])] = &[
-            ("à 20h42 (heure de l'Est)", French, &[("time", "20h42", 1242.0)]),
-            ("commencer à 20 heures", French, &[("time", "20 heures", 1200.0)]),
-            ("plus de 40 minutes après", French, &[("duration:minut", "plus de 40 minutes", 40.0)]),
-            ("qui a duré deux heures", French, &[("duration:heur", "deux heures", 2.0)]),
-            ("plus de 1,3 million de personnes", French, &[("count:person", "plus de 1,3 million de personnes", 1.3e6)]),
-            ("Au moins un million de personnes", French, &[("count:person", "Au moins un million de personnes", 1e6)]),
-            ("le 13 juillet", French, &[("date:juillet", "13 juillet", 13.0)]),
-            ("more than 1,300 people", English, &[("count:peopl", "more than 1,300 people", 1300.0)]),
+        type Case<'a> = (&'a str, Language, &'a [(&'a str, &'a str, f64)]);
+        let cases: &[Case] = &[
+            (
+                "à 20h42 (heure de l'Est)",
+                French,
+                &[("time", "20h42", 1242.0)],
+            ),
+            (
+                "commencer à 20 heures",
+                French,
+                &[("time", "20 heures", 1200.0)],
+            ),
+            (
+                "plus de 40 minutes après",
+                French,
+                &[("duration:minut", "plus de 40 minutes", 40.0)],
+            ),
+            (
+                "qui a duré deux heures",
+                French,
+                &[("duration:heur", "deux heures", 2.0)],
+            ),
+            (
+                "plus de 1,3 million de personnes",
+                French,
+                &[("count:person", "plus de 1,3 million de personnes", 1.3e6)],
+            ),
+            (
+                "Au moins un million de personnes",
+                French,
+                &[("count:person", "Au moins un million de personnes", 1e6)],
+            ),
+            (
+                "le 13 juillet",
+                French,
+                &[("date:juillet", "13 juillet", 13.0)],
+            ),
+            (
+                "more than 1,300 people",
+                English,
+                &[("count:peopl", "more than 1,300 people", 1300.0)],
+            ),
             ("un membre du public", French, &[]),
         ];
         for (text, lang, want) in cases {
-            let want: Vec<_> = want.iter().map(|(k, t, v)| (k.to_string(), t.to_string(), *v)).collect();
+            let want: Vec<_> = want
+                .iter()
+                .map(|(k, t, v)| (k.to_string(), t.to_string(), *v))
+                .collect();
             assert_eq!(found(text, *lang), want, "{text}");
         }
     }

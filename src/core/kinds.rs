@@ -67,7 +67,9 @@ fn lead(text: &str) -> (String, bool) {
     let cut = text.find([':', '|', '–', '—']);
     let head = cut.map_or(text, |i| &text[..i]);
     let folded = fold(head);
-    let trimmed = folded.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    let trimmed = folded
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_owned();
     (trimmed, cut.is_some())
 }
 
@@ -156,8 +158,7 @@ fn is_heading(text: &str, words: usize) -> bool {
     let starts_upper = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-    words >= 1
-        && words <= 25
+    (1..=25).contains(&words)
         && text.chars().count() <= 200
         && starts_upper
         && !ends_sentence(text)
@@ -181,7 +182,10 @@ mod tests {
             ("Un texte qui se termine par un point.", Body),
             ("Lire aussi:", Boilerplate),
             ("Lire aussi : Le sommet est reporté", Boilerplate),
-            ("VIDÉO | Trump revient sur X pour une conversation :", Boilerplate),
+            (
+                "VIDÉO | Trump revient sur X pour une conversation :",
+                Boilerplate,
+            ),
             ("(avec AP)", Boilerplate),
             ("(with Reuters)", Boilerplate),
             (
@@ -209,7 +213,10 @@ mod tests {
 
     #[test]
     fn body_after_a_link_list_marker_stays_body() {
-        let got = kinds(&["Lire aussi", "Le texte reprend ici, avec une phrase entière."]);
+        let got = kinds(&[
+            "Lire aussi",
+            "Le texte reprend ici, avec une phrase entière.",
+        ]);
         assert_eq!(got, vec![Kind::Boilerplate, Kind::Body]);
     }
 }

@@ -63,7 +63,14 @@ pub fn pairwise(articles: &[Article], topic: &Topic, reference: usize) -> Vec<Pa
     let mut changes: Vec<Vec<Change>> = topic
         .members
         .iter()
-        .map(|m| vec![Change::Changed; articles[m.at.article].paragraphs[m.at.paragraph].tokens.len()])
+        .map(|m| {
+            vec![
+                Change::Changed;
+                articles[m.at.article].paragraphs[m.at.paragraph]
+                    .tokens
+                    .len()
+            ]
+        })
         .collect();
     let old = stream(articles, topic, reference);
     for other in topic.articles().into_iter().filter(|&a| a != reference) {
@@ -86,7 +93,10 @@ pub fn pairwise(articles: &[Article], topic: &Topic, reference: usize) -> Vec<Pa
                 .tokens
                 .iter()
                 .zip(ch)
-                .map(|(t, change)| Mark { range: t.range.clone(), change })
+                .map(|(t, change)| Mark {
+                    range: t.range.clone(),
+                    change,
+                })
                 .collect();
             PairwiseMember { at: m.at, marks }
         })
@@ -123,7 +133,14 @@ pub fn compare(old: &[u64], new: &[u64]) -> (Vec<Change>, Vec<Change>) {
             }
         }
     }
-    mark_moves(old, new, &deleted, &inserted, &mut old_marks, &mut new_marks);
+    mark_moves(
+        old,
+        new,
+        &deleted,
+        &inserted,
+        &mut old_marks,
+        &mut new_marks,
+    );
     (old_marks, new_marks)
 }
 
@@ -144,7 +161,9 @@ fn mark_moves(
                 .flat_map(|d| d.clone().map(move |j| (j, d.end)))
                 .map(|(j, d_end)| {
                     let len = (0..)
-                        .take_while(|&k| i + k < ins.end && j + k < d_end && new[i + k] == old[j + k])
+                        .take_while(|&k| {
+                            i + k < ins.end && j + k < d_end && new[i + k] == old[j + k]
+                        })
                         .count();
                     (len, j)
                 })
@@ -167,7 +186,10 @@ mod tests {
     use crate::core::text::{Language, tokenize};
 
     fn hashes(text: &str) -> Vec<u64> {
-        tokenize(text, Language::French).into_iter().map(|t| t.hash).collect()
+        tokenize(text, Language::French)
+            .into_iter()
+            .map(|t| t.hash)
+            .collect()
     }
 
     #[test]
@@ -177,8 +199,18 @@ mod tests {
         let new = hashes("ce soir le chat mange sur le tapis rouge");
         let (o, n) = compare(&old, &new);
         // "ce soir" moved to the front: too short to count as a move (fewer than three words).
-        assert_eq!(n, vec![Changed, Changed, Same, Same, Changed, Same, Same, Same, Same]);
-        assert_eq!(o, vec![Same, Same, Changed, Same, Same, Same, Same, Changed, Changed]);
+        assert_eq!(
+            n,
+            vec![
+                Changed, Changed, Same, Same, Changed, Same, Same, Same, Same
+            ]
+        );
+        assert_eq!(
+            o,
+            vec![
+                Same, Same, Changed, Same, Same, Same, Same, Changed, Changed
+            ]
+        );
     }
 
     #[test]
@@ -194,7 +226,10 @@ mod tests {
 
     #[test]
     fn keys_are_compared_normalised() {
-        let (_, n) = compare(&hashes("l’attaque des États"), &hashes("L'attaque des Etats"));
+        let (_, n) = compare(
+            &hashes("l’attaque des États"),
+            &hashes("L'attaque des Etats"),
+        );
         assert!(n.iter().all(|&c| c == Change::Same));
     }
 }

@@ -143,7 +143,11 @@ impl App {
     }
 
     pub fn list_width(&self) -> u16 {
-        if self.overlay == Overlay::TopicList { (self.size.0 / 3).clamp(20, 48).min(self.size.0 / 2) } else { 0 }
+        if self.overlay == Overlay::TopicList {
+            (self.size.0 / 3).clamp(20, 48).min(self.size.0 / 2)
+        } else {
+            0
+        }
     }
 
     /// Lines a page scroll moves: the pane's inner height.
@@ -164,7 +168,9 @@ impl App {
             Action::Top => self.scroll[self.focus] = 0,
             Action::Bottom => self.scroll[self.focus] = usize::MAX,
             Action::FocusLeft => self.focus = self.focus.saturating_sub(1),
-            Action::FocusRight => self.focus = (self.focus + 1).min(self.synopsis.articles.len().saturating_sub(1)),
+            Action::FocusRight => {
+                self.focus = (self.focus + 1).min(self.synopsis.articles.len().saturating_sub(1))
+            }
             Action::CycleMode => self.cycle_mode(),
             Action::ToggleFullArticle => self.toggle_full_article(),
             Action::ToggleTopicList => self.toggle_overlay(Overlay::TopicList),
@@ -183,7 +189,10 @@ impl App {
             Action::Export => self.export(),
             Action::Quit => self.quit = true,
             Action::Back => self.overlay = Overlay::None,
-            Action::ListDown => self.list_selected = (self.list_selected + 1).min(self.topic_count().saturating_sub(1)),
+            Action::ListDown => {
+                self.list_selected =
+                    (self.list_selected + 1).min(self.topic_count().saturating_sub(1))
+            }
             Action::ListUp => self.list_selected = self.list_selected.saturating_sub(1),
             Action::ListOpen => {
                 self.go_topic(self.list_selected);
@@ -224,7 +233,11 @@ impl App {
     }
 
     fn toggle_overlay(&mut self, overlay: Overlay) {
-        self.overlay = if self.overlay == overlay { Overlay::None } else { overlay };
+        self.overlay = if self.overlay == overlay {
+            Overlay::None
+        } else {
+            overlay
+        };
         if overlay == Overlay::TopicList {
             self.list_selected = self.topic;
         }
@@ -283,17 +296,34 @@ impl App {
     }
 
     fn export(&mut self) {
-        let topic = &self.synopsis.topics.get(self.topic).map(|t| t.id.clone()).unwrap_or_default();
-        let opts = crate::core::export::ExportOptions { topic: Some(topic.clone()), ..Default::default() };
+        let topic = &self
+            .synopsis
+            .topics
+            .get(self.topic)
+            .map(|t| t.id.clone())
+            .unwrap_or_default();
+        let opts = crate::core::export::ExportOptions {
+            topic: Some(topic.clone()),
+            ..Default::default()
+        };
         let path = (1..)
             .map(|n| {
-                let suffix = if n == 1 { String::new() } else { format!("-{n}") };
-                self.export_dir.join(format!("synoptic-{topic}{suffix}.txt"))
+                let suffix = if n == 1 {
+                    String::new()
+                } else {
+                    format!("-{n}")
+                };
+                self.export_dir
+                    .join(format!("synoptic-{topic}{suffix}.txt"))
             })
             .find(|p| !p.exists())
             .unwrap_or_else(|| self.export_dir.join("synoptic-export.txt"));
         let result = crate::cli::write_file(&path, false, |out| {
-            Ok(crate::core::export::write_export(&self.synopsis, &opts, out)?)
+            Ok(crate::core::export::write_export(
+                &self.synopsis,
+                &opts,
+                out,
+            )?)
         });
         self.status = Some(match result {
             Ok(()) => format!("exported to {}", path.display()),
@@ -310,7 +340,11 @@ impl App {
                 self.figures.insert(t, figures(&self.synopsis, t));
             }
             if self.mode == Mode::Pairwise && !self.pairwise.contains_key(&(t, self.focus)) {
-                let p = pairwise(&self.synopsis.articles, &self.synopsis.topics[t], self.focus);
+                let p = pairwise(
+                    &self.synopsis.articles,
+                    &self.synopsis.topics[t],
+                    self.focus,
+                );
                 self.pairwise.insert((t, self.focus), p);
             }
         }

@@ -45,7 +45,12 @@ fn a_pane_that_does_not_cover_the_topic_says_so() {
     }
     app.update(Action::ListOpen);
     assert_eq!(app.topic, breton);
-    let silent = app.view.panes.iter().find(|p| !p.covers).expect("a pane without the topic");
+    let silent = app
+        .view
+        .panes
+        .iter()
+        .find(|p| !p.covers)
+        .expect("a pane without the topic");
     assert!(silent.lines[0].plain().contains("does not cover"));
 }
 
@@ -84,7 +89,13 @@ fn search_jumps_to_a_match_and_highlights_it() {
     assert!(!app.matches.is_empty());
     let topic = app.synopsis.topics[app.topic].id.clone();
     assert_eq!(topic, "assassination");
-    let highlighted = app.view.panes.iter().flat_map(|p| &p.lines).flat_map(|l| &l.pieces).any(|(t, p)| *p == crate::tui::view::Paint::Match && t == "Butler");
+    let highlighted = app
+        .view
+        .panes
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.pieces)
+        .any(|(t, p)| *p == crate::tui::view::Paint::Match && t == "Butler");
     assert!(highlighted);
 }
 
@@ -93,8 +104,16 @@ fn full_article_shows_every_paragraph_of_the_focused_pane() {
     let mut app = seeds_app(160, 45);
     app.update(Action::ToggleFullArticle);
     assert_eq!(app.view.panes.len(), 1);
-    let text: String = app.view.panes[0].lines.iter().map(|l| l.plain()).collect::<Vec<_>>().join(" ");
-    assert!(text.contains("Thierry Breton"), "the last paragraph of the first article is there");
+    let text: String = app.view.panes[0]
+        .lines
+        .iter()
+        .map(|l| l.plain())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Thierry Breton"),
+        "the last paragraph of the first article is there"
+    );
 }
 
 #[test]
@@ -104,10 +123,18 @@ fn export_writes_a_new_file_each_time() {
     app.export_dir = dir.path().to_path_buf();
     app.update(Action::Export);
     app.update(Action::Export);
-    let mut names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     assert_eq!(names, vec!["synoptic-outage-2.txt", "synoptic-outage.txt"]);
-    assert!(app.status.as_deref().unwrap_or("").contains("synoptic-outage-2.txt"));
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or("")
+            .contains("synoptic-outage-2.txt")
+    );
 }
 
 #[test]

@@ -22,15 +22,27 @@ pub struct Binding {
 }
 
 const fn key(c: char, action: Action) -> Binding {
-    Binding { code: KeyCode::Char(c), modifiers: KeyModifiers::NONE, action }
+    Binding {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::NONE,
+        action,
+    }
 }
 
 const fn special(code: KeyCode, action: Action) -> Binding {
-    Binding { code, modifiers: KeyModifiers::NONE, action }
+    Binding {
+        code,
+        modifiers: KeyModifiers::NONE,
+        action,
+    }
 }
 
 const fn ctrl(c: char, action: Action) -> Binding {
-    Binding { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL, action }
+    Binding {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+        action,
+    }
 }
 
 const READER: &[Binding] = &[
@@ -101,10 +113,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
 pub fn lookup(context: Context, event: KeyEvent) -> Option<Action> {
     // Terminals report Shift with upper-case letters inconsistently: compare without it.
     let mods = event.modifiers - KeyModifiers::SHIFT;
-    let code = match event.code {
-        KeyCode::BackTab => KeyCode::BackTab,
-        other => other,
-    };
+    let code = event.code;
     let bound = bindings(context)
         .iter()
         .find(|b| b.code == code && b.modifiers == mods)
@@ -138,7 +147,11 @@ pub fn key_name(b: &Binding) -> String {
         KeyCode::Backspace => "Backspace".into(),
         other => format!("{other:?}"),
     };
-    if b.modifiers.contains(KeyModifiers::CONTROL) { format!("Ctrl-{base}") } else { base }
+    if b.modifiers.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
 }
 
 /// Help rows: every action of a context with all its keys, in table order.
@@ -150,12 +163,17 @@ pub fn help_rows(context: Context) -> Vec<(String, &'static str)> {
             None => rows.push((b.action, vec![key_name(b)])),
         }
     }
-    rows.into_iter().map(|(a, keys)| (keys.join(" "), a.describe())).collect()
+    rows.into_iter()
+        .map(|(a, keys)| (keys.join(" "), a.describe()))
+        .collect()
 }
 
 /// The first key of an action in a context, for status-bar hints.
 pub fn first_key(context: Context, action: Action) -> Option<String> {
-    bindings(context).iter().find(|b| b.action == action).map(key_name)
+    bindings(context)
+        .iter()
+        .find(|b| b.action == action)
+        .map(key_name)
 }
 
 #[cfg(test)]
@@ -164,8 +182,17 @@ mod tests {
 
     #[test]
     fn every_reader_action_the_issue_names_has_a_key() {
-        for (c, a) in [('n', Action::NextTopic), ('p', Action::PrevTopic), ('d', Action::CycleMode), ('q', Action::Quit), ('/', Action::StartSearch)] {
-            assert_eq!(lookup(Context::Reader, KeyEvent::from(KeyCode::Char(c))), Some(a));
+        for (c, a) in [
+            ('n', Action::NextTopic),
+            ('p', Action::PrevTopic),
+            ('d', Action::CycleMode),
+            ('q', Action::Quit),
+            ('/', Action::StartSearch),
+        ] {
+            assert_eq!(
+                lookup(Context::Reader, KeyEvent::from(KeyCode::Char(c))),
+                Some(a)
+            );
         }
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(Context::Reader, ctrl_c), Some(Action::Quit));
@@ -175,7 +202,10 @@ mod tests {
 
     #[test]
     fn search_prompt_takes_letters_as_text() {
-        assert_eq!(lookup(Context::Search, KeyEvent::from(KeyCode::Char('q'))), Some(Action::SearchInput('q')));
+        assert_eq!(
+            lookup(Context::Search, KeyEvent::from(KeyCode::Char('q'))),
+            Some(Action::SearchInput('q'))
+        );
     }
 
     #[test]

@@ -16,7 +16,9 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
 use ratatui::crossterm::execute;
 
 use crate::cli::{Input, use_color};
@@ -37,7 +39,8 @@ pub fn run(synopsis: Synopsis, input: &Input) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for termination signals")?;
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .context("cannot watch for termination signals")?;
     }
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     let _ = execute!(io::stdout(), EnableMouseCapture);
@@ -52,7 +55,12 @@ pub fn run(synopsis: Synopsis, input: &Input) -> Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, synopsis: Synopsis, color: bool, stop: &AtomicBool) -> Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    synopsis: Synopsis,
+    color: bool,
+    stop: &AtomicBool,
+) -> Result<()> {
     let size = terminal.size()?;
     let mut app = App::new(synopsis, (size.width, size.height), color);
     while !app.quit && !stop.load(Ordering::Relaxed) {

@@ -19,24 +19,61 @@ use crate::core::sanitize::for_terminal;
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let msg = format!("Terminal too small: {}x{}, synoptic needs {}x{}.", area.width, area.height, MIN_SIZE.0, MIN_SIZE.1);
+        let msg = format!(
+            "Terminal too small: {}x{}, synoptic needs {}x{}.",
+            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+        );
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
-    let figures_height = if app.show_figures { figures_height(app, area.height) } else { 0 };
+    let figures_height = if app.show_figures {
+        figures_height(app, area.height)
+    } else {
+        0
+    };
     let main_height = area.height - 2 - figures_height;
-    let figures_area = Rect { height: figures_height, ..area };
-    let main = Rect { y: area.y + figures_height, height: main_height, ..area };
-    let legend = Rect { y: main.y + main_height, height: 1, ..area };
-    let status = Rect { y: legend.y + 1, height: 1, ..area };
+    let figures_area = Rect {
+        height: figures_height,
+        ..area
+    };
+    let main = Rect {
+        y: area.y + figures_height,
+        height: main_height,
+        ..area
+    };
+    let legend = Rect {
+        y: main.y + main_height,
+        height: 1,
+        ..area
+    };
+    let status = Rect {
+        y: legend.y + 1,
+        height: 1,
+        ..area
+    };
     if figures_height > 0 {
         render_figures(app, frame, figures_area);
     }
     let list_width = app.list_width();
     if list_width > 0 {
-        render_topic_list(app, frame, Rect { width: list_width, ..main });
+        render_topic_list(
+            app,
+            frame,
+            Rect {
+                width: list_width,
+                ..main
+            },
+        );
     }
-    render_panes(app, frame, Rect { x: main.x + list_width, width: main.width - list_width, ..main });
+    render_panes(
+        app,
+        frame,
+        Rect {
+            x: main.x + list_width,
+            width: main.width - list_width,
+            ..main
+        },
+    );
     render_legend(app, frame, legend);
     render_status(app, frame, status);
     if app.overlay == Overlay::Help {
@@ -45,21 +82,44 @@ pub fn render(app: &App, frame: &mut Frame) {
 }
 
 fn to_line(line: &Line<Paint>, color: bool) -> TLine<'_> {
-    TLine::from(line.pieces.iter().map(|(t, p)| Span::styled(t.as_str(), style(*p, color))).collect::<Vec<_>>())
+    TLine::from(
+        line.pieces
+            .iter()
+            .map(|(t, p)| Span::styled(t.as_str(), style(*p, color)))
+            .collect::<Vec<_>>(),
+    )
 }
 
 fn render_panes(app: &App, frame: &mut Frame, area: Rect) {
     if app.view.panes.is_empty() {
         let msg = "No topics: nothing aligned. Press t for the topic list, f for the full article, q to quit.";
-        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }).block(Block::bordered()), area);
+        frame.render_widget(
+            Paragraph::new(msg)
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered()),
+            area,
+        );
         return;
     }
     let n = app.view.panes.len() as u16;
     let width = area.width / n.max(1);
     for (i, pane) in app.view.panes.iter().enumerate() {
         let x = area.x + i as u16 * width;
-        let w = if i as u16 == n - 1 { area.width - (x - area.x) } else { width };
-        render_pane(app, frame, pane, Rect { x, width: w, ..area });
+        let w = if i as u16 == n - 1 {
+            area.width - (x - area.x)
+        } else {
+            width
+        };
+        render_pane(
+            app,
+            frame,
+            pane,
+            Rect {
+                x,
+                width: w,
+                ..area
+            },
+        );
     }
 }
 
@@ -75,7 +135,13 @@ fn render_pane(app: &App, frame: &mut Frame, pane: &PaneView, area: Rect) {
     }
     let inner_height = usize::from(area.height.saturating_sub(2));
     let scroll = app.scroll.get(pane.article).copied().unwrap_or(0);
-    let lines: Vec<TLine> = pane.lines.iter().skip(scroll).take(inner_height).map(|l| to_line(l, app.color)).collect();
+    let lines: Vec<TLine> = pane
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(inner_height)
+        .map(|l| to_line(l, app.color))
+        .collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -92,22 +158,48 @@ fn render_figures(app: &App, frame: &mut Frame, area: Rect) {
             let values: Vec<String> = g
                 .values
                 .iter()
-                .map(|v| format!("{} ({})", for_terminal(&v.text), v.articles.iter().map(|a| short(app, a)).collect::<Vec<_>>().join(", ")))
+                .map(|v| {
+                    format!(
+                        "{} ({})",
+                        for_terminal(&v.text),
+                        v.articles
+                            .iter()
+                            .map(|a| short(app, a))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })
                 .collect();
             let mark = if g.disagree { "≠" } else { "=" };
-            let s = if g.disagree { style(Paint::SharedSome, app.color) } else { Style::default() };
-            TLine::from(vec![Span::styled(format!("{mark} {}: ", for_terminal(&g.what)), s), Span::raw(values.join(" · "))])
+            let s = if g.disagree {
+                style(Paint::SharedSome, app.color)
+            } else {
+                Style::default()
+            };
+            TLine::from(vec![
+                Span::styled(format!("{mark} {}: ", for_terminal(&g.what)), s),
+                Span::raw(values.join(" · ")),
+            ])
         })
         .collect();
     if lines.is_empty() {
-        lines.push(TLine::from("No figure is reported by two sources in this topic."));
+        lines.push(TLine::from(
+            "No figure is reported by two sources in this topic.",
+        ));
     }
-    frame.render_widget(Paragraph::new(lines).block(Block::bordered().title(" Figures ")), area);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" Figures ")),
+        area,
+    );
 }
 
 /// An article as named in compact places: its position, 1-based.
 fn short(app: &App, id: &str) -> String {
-    app.synopsis.articles.iter().position(|a| a.id == id).map_or_else(|| id.to_owned(), |i| format!("#{}", i + 1))
+    app.synopsis
+        .articles
+        .iter()
+        .position(|a| a.id == id)
+        .map_or_else(|| id.to_owned(), |i| format!("#{}", i + 1))
 }
 
 fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
@@ -117,22 +209,37 @@ fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
     for (i, t) in app.synopsis.topics.iter().enumerate() {
         let covers = t.articles();
         let marker = if i == app.topic { "▸" } else { " " };
-        let origin = if t.origin == Origin::Defined { "" } else { " (found)" };
+        let origin = if t.origin == Origin::Defined {
+            ""
+        } else {
+            " (found)"
+        };
         let label = format!("{marker} {}{origin}", for_terminal(&t.label));
         let mut s = Style::default();
         if i == app.list_selected {
             s = s.add_modifier(Modifier::REVERSED);
         }
-        lines.push(TLine::from(Span::styled(crate::core::layout::fit(&label, inner), s)));
-        let row: String = (0..n.min(inner.saturating_sub(4))).map(|a| if covers.contains(&a) { '■' } else { '·' }).collect();
-        lines.push(TLine::from(Span::styled(format!("   {row}"), style(Paint::Dim, app.color))));
+        lines.push(TLine::from(Span::styled(
+            crate::core::layout::fit(&label, inner),
+            s,
+        )));
+        let row: String = (0..n.min(inner.saturating_sub(4)))
+            .map(|a| if covers.contains(&a) { '■' } else { '·' })
+            .collect();
+        lines.push(TLine::from(Span::styled(
+            format!("   {row}"),
+            style(Paint::Dim, app.color),
+        )));
     }
     let selected_line = app.list_selected * 2;
     let height = usize::from(area.height.saturating_sub(2));
     let skip = selected_line.saturating_sub(height.saturating_sub(2));
     let lines: Vec<TLine> = lines.into_iter().skip(skip).collect();
     let title = format!(" Topics ({}) ", app.synopsis.topics.len());
-    frame.render_widget(Paragraph::new(lines).block(Block::bordered().title(title)), area);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(title)),
+        area,
+    );
 }
 
 fn render_legend(app: &App, frame: &mut Frame, area: Rect) {
@@ -145,9 +252,13 @@ fn render_legend(app: &App, frame: &mut Frame, area: Rect) {
             Span::raw(" · plain: this source only"),
         ],
         Mode::Pairwise => {
-            let reference = for_terminal(app.synopsis.articles[app.focus].display_name()).into_owned();
+            let reference =
+                for_terminal(app.synopsis.articles[app.focus].display_name()).into_owned();
             vec![
-                Span::raw(format!("against {}: ", crate::core::layout::fit(&reference, 30).trim_end())),
+                Span::raw(format!(
+                    "against {}: ",
+                    crate::core::layout::fit(&reference, 30).trim_end()
+                )),
                 Span::styled("same", style(Paint::Same, c)),
                 Span::raw(" · "),
                 Span::styled("moved", style(Paint::Moved, c)),
@@ -176,7 +287,11 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         " No topics".into()
     };
-    let right = app.status.clone().map(|s| for_terminal(&s).into_owned()).unwrap_or_else(|| hints(app.context()));
+    let right = app
+        .status
+        .clone()
+        .map(|s| for_terminal(&s).into_owned())
+        .unwrap_or_else(|| hints(app.context()));
     let width = usize::from(area.width);
     let left_w = unicode_width::UnicodeWidthStr::width(left.as_str());
     let right_w = unicode_width::UnicodeWidthStr::width(right.as_str());
@@ -191,8 +306,21 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 /// Key hints for the status bar, from the keymap.
 pub fn hints(context: Context) -> String {
     let wanted: &[Action] = match context {
-        Context::Reader => &[Action::NextTopic, Action::PrevTopic, Action::CycleMode, Action::ToggleTopicList, Action::StartSearch, Action::Help, Action::Quit],
-        Context::TopicList => &[Action::ListDown, Action::ListUp, Action::ListOpen, Action::Back],
+        Context::Reader => &[
+            Action::NextTopic,
+            Action::PrevTopic,
+            Action::CycleMode,
+            Action::ToggleTopicList,
+            Action::StartSearch,
+            Action::Help,
+            Action::Quit,
+        ],
+        Context::TopicList => &[
+            Action::ListDown,
+            Action::ListUp,
+            Action::ListOpen,
+            Action::Back,
+        ],
         Context::Search => &[Action::SearchSubmit, Action::Back],
     };
     wanted
@@ -219,17 +347,35 @@ fn short_hint(a: Action) -> &'static str {
 }
 
 fn render_help(frame: &mut Frame, area: Rect) {
-    let mut lines = vec![TLine::from(Span::styled("Keys", Style::default().add_modifier(Modifier::BOLD)))];
-    for (title, context) in [("Reader", Context::Reader), ("Topic list (t)", Context::TopicList), ("Search prompt (/)", Context::Search)] {
+    let mut lines = vec![TLine::from(Span::styled(
+        "Keys",
+        Style::default().add_modifier(Modifier::BOLD),
+    ))];
+    for (title, context) in [
+        ("Reader", Context::Reader),
+        ("Topic list (t)", Context::TopicList),
+        ("Search prompt (/)", Context::Search),
+    ] {
         lines.push(TLine::from(""));
-        lines.push(TLine::from(Span::styled(title, Style::default().add_modifier(Modifier::BOLD))));
+        lines.push(TLine::from(Span::styled(
+            title,
+            Style::default().add_modifier(Modifier::BOLD),
+        )));
         for (keys, what) in help_rows(context) {
             lines.push(TLine::from(format!("  {keys:<22} {what}")));
         }
     }
     let width = area.width.min(72);
     let height = area.height.min(lines.len() as u16 + 2);
-    let popup = Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height };
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(Block::bordered().title(" Help: ? or Esc to close ")), popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" Help: ? or Esc to close ")),
+        popup,
+    );
 }

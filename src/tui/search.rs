@@ -19,15 +19,24 @@ pub struct Match {
 pub fn find_matches(synopsis: &Synopsis, query: &str) -> Vec<Match> {
     let mut found = Vec::new();
     for (a, article) in synopsis.articles.iter().enumerate() {
-        for p in article.paragraphs.iter().filter(|p| p.kind != Kind::Boilerplate) {
+        for p in article
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind != Kind::Boilerplate)
+        {
             if match_ranges(&p.text, query).is_empty() {
                 continue;
             }
-            let topic = synopsis
-                .topics
-                .iter()
-                .position(|t| t.members.iter().any(|m| m.at.article == a && m.at.paragraph == p.index));
-            found.push(Match { topic, article: a, paragraph: p.index });
+            let topic = synopsis.topics.iter().position(|t| {
+                t.members
+                    .iter()
+                    .any(|m| m.at.article == a && m.at.paragraph == p.index)
+            });
+            found.push(Match {
+                topic,
+                article: a,
+                paragraph: p.index,
+            });
         }
     }
     found.sort_by_key(|m| (m.topic.unwrap_or(usize::MAX), m.article, m.paragraph));
@@ -40,11 +49,18 @@ pub fn match_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
     if needle.is_empty() {
         return Vec::new();
     }
-    let hay: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold_char(c))).collect();
+    let hay: Vec<(usize, char)> = text
+        .char_indices()
+        .map(|(i, c)| (i, fold_char(c)))
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i + needle.len() <= hay.len() {
-        if hay[i..i + needle.len()].iter().map(|&(_, c)| c).eq(needle.iter().copied()) {
+        if hay[i..i + needle.len()]
+            .iter()
+            .map(|&(_, c)| c)
+            .eq(needle.iter().copied())
+        {
             let end = hay.get(i + needle.len()).map_or(text.len(), |&(b, _)| b);
             out.push(hay[i].0..end);
             i += needle.len();
@@ -68,7 +84,10 @@ mod tests {
     #[test]
     fn ranges_ignore_case_and_accents() {
         let text = "L’Été à Paris, l'été";
-        let got: Vec<&str> = match_ranges(text, "l'ete").iter().map(|r| &text[r.clone()]).collect();
+        let got: Vec<&str> = match_ranges(text, "l'ete")
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
         assert_eq!(got, vec!["L’Été", "l'été"]);
     }
 }

@@ -34,10 +34,20 @@ pub fn style(paint: Paint, color: bool) -> Style {
 
 /// The border of the focused pane.
 pub fn focused_border(color: bool) -> Style {
-    if color { Style::default().fg(Color::Cyan).add_modifier(Modifier::BOLD) } else { Style::default().add_modifier(Modifier::BOLD) }
+    if color {
+        Style::default()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        Style::default().add_modifier(Modifier::BOLD)
+    }
 }
 
 /// The status bar.
 pub fn status_bar(color: bool) -> Style {
-    if color { Style::default().bg(Color::Blue).fg(Color::White) } else { Style::default().add_modifier(Modifier::REVERSED) }
+    if color {
+        Style::default().bg(Color::Blue).fg(Color::White)
+    } else {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
 }

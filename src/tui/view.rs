@@ -48,7 +48,11 @@ impl View {
     pub fn line_of(&self, article: usize, paragraph: Option<usize>) -> Option<usize> {
         let pane = self.panes.iter().find(|p| p.article == article)?;
         match paragraph {
-            Some(p) => pane.paragraph_lines.iter().find(|(q, _)| *q == p).map(|&(_, l)| l),
+            Some(p) => pane
+                .paragraph_lines
+                .iter()
+                .find(|(q, _)| *q == p)
+                .map(|&(_, l)| l),
             None => pane.paragraph_lines.first().map(|&(_, l)| l),
         }
     }
@@ -69,7 +73,13 @@ pub fn build_view(app: &App) -> View {
     };
     let panes = articles
         .into_iter()
-        .map(|a| if app.full_article { full_pane(app, a, inner) } else { topic_pane(app, a, inner) })
+        .map(|a| {
+            if app.full_article {
+                full_pane(app, a, inner)
+            } else {
+                topic_pane(app, a, inner)
+            }
+        })
         .collect();
     View { panes }
 }
@@ -85,7 +95,11 @@ fn title(app: &App, a: usize) -> String {
 
 /// The members of the current topic from article `a`.
 fn topic_pane(app: &App, a: usize, width: usize) -> PaneView {
-    let mut pane = PaneView { article: a, title: title(app, a), ..Default::default() };
+    let mut pane = PaneView {
+        article: a,
+        title: title(app, a),
+        ..Default::default()
+    };
     let Some(topic) = app.synopsis.topics.get(app.topic) else {
         return pane;
     };
@@ -93,28 +107,41 @@ fn topic_pane(app: &App, a: usize, width: usize) -> PaneView {
         if !pane.lines.is_empty() {
             pane.lines.push(blank());
         }
-        pane.paragraph_lines.push((member.at.paragraph, pane.lines.len()));
+        pane.paragraph_lines
+            .push((member.at.paragraph, pane.lines.len()));
         let pieces = member_paint(app, a, member.at.paragraph);
         push_wrapped(&mut pane.lines, app, a, member.at.paragraph, &pieces, width);
     }
     pane.covers = !pane.lines.is_empty();
     if !pane.covers {
         let note = "(does not cover this topic)";
-        pane.lines.push(Line { pieces: vec![(note.into(), Paint::Note)], width: note.chars().count() });
+        pane.lines.push(Line {
+            pieces: vec![(note.into(), Paint::Note)],
+            width: note.chars().count(),
+        });
     }
     pane
 }
 
 /// The whole article: the current topic's paragraphs painted, the rest dimmed.
 fn full_pane(app: &App, a: usize, width: usize) -> PaneView {
-    let mut pane = PaneView { article: a, title: format!("{} — full article", title(app, a)), covers: true, ..Default::default() };
+    let mut pane = PaneView {
+        article: a,
+        title: format!("{} — full article", title(app, a)),
+        covers: true,
+        ..Default::default()
+    };
     let topic = app.synopsis.topics.get(app.topic);
     let article = &app.synopsis.articles[a];
     for p in &article.paragraphs {
         if !pane.lines.is_empty() {
             pane.lines.push(blank());
         }
-        let member = topic.is_some_and(|t| t.members.iter().any(|m| m.at.article == a && m.at.paragraph == p.index));
+        let member = topic.is_some_and(|t| {
+            t.members
+                .iter()
+                .any(|m| m.at.article == a && m.at.paragraph == p.index)
+        });
         if member {
             pane.paragraph_lines.push((p.index, pane.lines.len()));
         }
@@ -145,18 +172,25 @@ fn line_of_paragraph(count: usize, pane: &PaneView, index: usize) -> usize {
 }
 
 fn blank() -> Line<Paint> {
-    Line { pieces: vec![], width: 0 }
+    Line {
+        pieces: vec![],
+        width: 0,
+    }
 }
 
 /// Byte ranges of a member paragraph with their paint, for the current mode.
 fn member_paint(app: &App, a: usize, paragraph: usize) -> Vec<(Range<usize>, Paint)> {
     let text_len = app.synopsis.articles[a].paragraphs[paragraph].text.len();
-    let same = |m: &&crate::core::agree::MemberSpans| m.at.article == a && m.at.paragraph == paragraph;
+    let same =
+        |m: &&crate::core::agree::MemberSpans| m.at.article == a && m.at.paragraph == paragraph;
     match app.mode {
         Mode::Plain => vec![(0..text_len, Paint::Plain)],
         Mode::Agreement => {
             let covering = app.synopsis.topics[app.topic].articles().len();
-            let Some(member) = app.agreement_of(app.topic).and_then(|all| all.iter().find(same)) else {
+            let Some(member) = app
+                .agreement_of(app.topic)
+                .and_then(|all| all.iter().find(same))
+            else {
                 return vec![(0..text_len, Paint::Plain)];
             };
             member
@@ -176,11 +210,16 @@ fn member_paint(app: &App, a: usize, paragraph: usize) -> Vec<(Range<usize>, Pai
     }
 }
 
-fn pairwise_paint(app: &App, a: usize, paragraph: usize, text_len: usize) -> Vec<(Range<usize>, Paint)> {
-    let Some(member) = app
-        .pairwise_of(app.topic, app.focus)
-        .and_then(|all| all.iter().find(|m| m.at.article == a && m.at.paragraph == paragraph))
-    else {
+fn pairwise_paint(
+    app: &App,
+    a: usize,
+    paragraph: usize,
+    text_len: usize,
+) -> Vec<(Range<usize>, Paint)> {
+    let Some(member) = app.pairwise_of(app.topic, app.focus).and_then(|all| {
+        all.iter()
+            .find(|m| m.at.article == a && m.at.paragraph == paragraph)
+    }) else {
         return vec![(0..text_len, Paint::Plain)];
     };
     let mut out = Vec::new();
@@ -200,7 +239,14 @@ fn pairwise_paint(app: &App, a: usize, paragraph: usize, text_len: usize) -> Vec
 }
 
 /// Overlay search matches, sanitise, wrap, and append to `lines`.
-fn push_wrapped(lines: &mut Vec<Line<Paint>>, app: &App, a: usize, paragraph: usize, pieces: &[(Range<usize>, Paint)], width: usize) {
+fn push_wrapped(
+    lines: &mut Vec<Line<Paint>>,
+    app: &App,
+    a: usize,
+    paragraph: usize,
+    pieces: &[(Range<usize>, Paint)],
+    width: usize,
+) {
     let text = &app.synopsis.articles[a].paragraphs[paragraph].text;
     let matches = match (&app.query, app.overlay) {
         (Some(q), _) => match_ranges(text, q),
@@ -217,7 +263,10 @@ fn push_wrapped(lines: &mut Vec<Line<Paint>>, app: &App, a: usize, paragraph: us
 }
 
 /// Split painted ranges at match boundaries; matched bytes are painted `Match`.
-fn overlay(pieces: &[(Range<usize>, Paint)], matches: &[Range<usize>]) -> Vec<(Range<usize>, Paint)> {
+fn overlay(
+    pieces: &[(Range<usize>, Paint)],
+    matches: &[Range<usize>],
+) -> Vec<(Range<usize>, Paint)> {
     if matches.is_empty() {
         return pieces.to_vec();
     }

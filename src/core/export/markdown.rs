@@ -10,9 +10,22 @@ use crate::core::align::Origin;
 use crate::core::figures::figures;
 use crate::core::synopsis::Synopsis;
 
-pub(super) fn write(synopsis: &Synopsis, topics: &[usize], _width: usize, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "# synoptic: {} articles, {} topics\n", synopsis.articles.len(), topics.len())?;
-    writeln!(out, "Shared wording: **bold** in every source covering the topic, *italics* in several.\n")?;
+pub(super) fn write(
+    synopsis: &Synopsis,
+    topics: &[usize],
+    _width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "# synoptic: {} articles, {} topics\n",
+        synopsis.articles.len(),
+        topics.len()
+    )?;
+    writeln!(
+        out,
+        "Shared wording: **bold** in every source covering the topic, *italics* in several.\n"
+    )?;
     for &t in topics {
         write_topic(synopsis, t, out)?;
     }
@@ -22,11 +35,25 @@ pub(super) fn write(synopsis: &Synopsis, topics: &[usize], _width: usize, out: &
 fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result<()> {
     let topic = &synopsis.topics[t];
     let covering = topic.articles();
-    let origin = if topic.origin == Origin::Defined { "defined" } else { "discovered" };
+    let origin = if topic.origin == Origin::Defined {
+        "defined"
+    } else {
+        "discovered"
+    };
     writeln!(out, "## {} (`{}`)\n", escape(&topic.label), topic.id)?;
-    writeln!(out, "_{origin}; covered by {} of {} articles._\n", covering.len(), synopsis.articles.len())?;
+    writeln!(
+        out,
+        "_{origin}; covered by {} of {} articles._\n",
+        covering.len(),
+        synopsis.articles.len()
+    )?;
     for group in figures(synopsis, t).iter().filter(|g| g.disagree) {
-        writeln!(out, "- Figures differ ({}): {}", group.what, escape(&describe(synopsis, group)))?;
+        writeln!(
+            out,
+            "- Figures differ ({}): {}",
+            group.what,
+            escape(&describe(synopsis, group))
+        )?;
     }
     let agreement = synopsis.agreement(t);
     for (a, article) in synopsis.articles.iter().enumerate() {
@@ -36,7 +63,11 @@ fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result
             writeln!(out, "_Does not cover this topic._")?;
         }
         for member in mine {
-            writeln!(out, "{}\n", marked(&leveled(synopsis, member, covering.len())))?;
+            writeln!(
+                out,
+                "{}\n",
+                marked(&leveled(synopsis, member, covering.len()))
+            )?;
         }
     }
     writeln!(out)
@@ -63,7 +94,10 @@ fn escape(text: &str) -> String {
     let clean = crate::core::sanitize::for_terminal(text);
     let mut s = String::with_capacity(clean.len());
     for c in clean.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' | '|') {
+        if matches!(
+            c,
+            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' | '|'
+        ) {
             s.push('\\');
         }
         s.push(c);

@@ -51,7 +51,11 @@ pub enum ExportError {
 }
 
 /// Write the export of `synopsis` to `out`.
-pub fn write_export(synopsis: &Synopsis, opts: &ExportOptions, out: &mut dyn Write) -> Result<(), ExportError> {
+pub fn write_export(
+    synopsis: &Synopsis,
+    opts: &ExportOptions,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
     let topics = selected_topics(synopsis, opts.topic.as_deref())?;
     match opts.format {
         Format::Json => json::write(synopsis, &topics, out)?,
@@ -66,15 +70,29 @@ pub fn write_export(synopsis: &Synopsis, opts: &ExportOptions, out: &mut dyn Wri
 fn selected_topics(synopsis: &Synopsis, only: Option<&str>) -> Result<Vec<usize>, ExportError> {
     match only {
         None => Ok((0..synopsis.topics.len()).collect()),
-        Some(id) => synopsis.topic_index(id).map(|t| vec![t]).ok_or_else(|| ExportError::UnknownTopic {
-            id: id.to_owned(),
-            known: synopsis.topics.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", "),
-        }),
+        Some(id) => {
+            synopsis
+                .topic_index(id)
+                .map(|t| vec![t])
+                .ok_or_else(|| ExportError::UnknownTopic {
+                    id: id.to_owned(),
+                    known: synopsis
+                        .topics
+                        .iter()
+                        .map(|t| t.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })
+        }
     }
 }
 
 /// The pieces of one member paragraph with their agreement level.
-fn leveled<'s>(synopsis: &'s Synopsis, member: &MemberSpans, covering: usize) -> Vec<(&'s str, Level)> {
+fn leveled<'s>(
+    synopsis: &'s Synopsis,
+    member: &MemberSpans,
+    covering: usize,
+) -> Vec<(&'s str, Level)> {
     let text = &synopsis.paragraph(member.at).text;
     member
         .spans

@@ -18,7 +18,12 @@ const GUTTER: &str = " │ ";
 /// The legend printed at the top of a text export without colours.
 pub const LEGEND: &str = "Marks: {…} shared by every source covering the topic, […] by several; unmarked: this source only.";
 
-pub(super) fn write(synopsis: &Synopsis, topics: &[usize], opts: &ExportOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(
+    synopsis: &Synopsis,
+    topics: &[usize],
+    opts: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let width = opts.width.max(20);
     if !opts.color {
         writeln!(out, "{LEGEND}")?;
@@ -30,7 +35,13 @@ pub(super) fn write(synopsis: &Synopsis, topics: &[usize], opts: &ExportOptions,
     Ok(())
 }
 
-fn write_topic(synopsis: &Synopsis, t: usize, width: usize, color: bool, out: &mut dyn Write) -> io::Result<()> {
+fn write_topic(
+    synopsis: &Synopsis,
+    t: usize,
+    width: usize,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let topic = &synopsis.topics[t];
     let covering = topic.articles();
     let origin = match topic.origin {
@@ -44,11 +55,32 @@ fn write_topic(synopsis: &Synopsis, t: usize, width: usize, color: bool, out: &m
         covering.len(),
         synopsis.articles.len()
     );
-    writeln!(out, "{}", pad_with(&title, width, '═'))?;
-    let names: Vec<String> = covering.iter().map(|&a| for_terminal(&synopsis.articles[a].id).into_owned()).collect();
-    writeln!(out, "Covered by: {}", if names.is_empty() { "none".into() } else { names.join(", ") })?;
+    writeln!(
+        out,
+        "{}",
+        pad_with(
+            &format!("{} ", fit(&title, width.saturating_sub(1)).trim_end()),
+            width,
+            '═'
+        )
+    )?;
+    let names: Vec<String> = covering
+        .iter()
+        .map(|&a| for_terminal(&synopsis.articles[a].id).into_owned())
+        .collect();
+    let covered = if names.is_empty() {
+        "none".into()
+    } else {
+        names.join(", ")
+    };
+    write_wrapped(out, &format!("Covered by: {covered}"), width)?;
     for group in figures(synopsis, t).iter().filter(|g| g.disagree) {
-        writeln!(out, "Figures differ ({}): {}", group.what, describe(synopsis, group))?;
+        let line = format!(
+            "Figures differ ({}): {}",
+            for_terminal(&group.what),
+            describe(synopsis, group)
+        );
+        write_wrapped(out, &line, width)?;
     }
     writeln!(out)?;
     let n = synopsis.articles.len();
@@ -58,6 +90,13 @@ fn write_topic(synopsis: &Synopsis, t: usize, width: usize, color: bool, out: &m
     } else {
         write_stacked(synopsis, t, width, color, out)
     }
+}
+
+fn write_wrapped(out: &mut dyn Write, text: &str, width: usize) -> io::Result<()> {
+    for line in wrap(&[(text, ())], width) {
+        writeln!(out, "{}", line.plain())?;
+    }
+    Ok(())
 }
 
 /// "20h42 (003), 20h45 (002)".
@@ -74,7 +113,11 @@ pub(crate) fn describe(synopsis: &Synopsis, group: &FigureGroup) -> String {
 }
 
 fn short_id<'s>(synopsis: &'s Synopsis, id: &'s str) -> &'s str {
-    synopsis.articles.iter().find(|a| a.id == id).map_or(id, |a| a.id.as_str())
+    synopsis
+        .articles
+        .iter()
+        .find(|a| a.id == id)
+        .map_or(id, |a| a.id.as_str())
 }
 
 fn pad_with(text: &str, width: usize, fill: char) -> String {
@@ -85,12 +128,22 @@ fn pad_with(text: &str, width: usize, fill: char) -> String {
 }
 
 /// The lines of one article's cell: its members wrapped, or a note that it does not cover.
-fn cell(synopsis: &Synopsis, t: usize, agreement: &[MemberSpans], article: usize, width: usize, color: bool) -> Vec<Line<Level>> {
+fn cell(
+    synopsis: &Synopsis,
+    t: usize,
+    agreement: &[MemberSpans],
+    article: usize,
+    width: usize,
+    color: bool,
+) -> Vec<Line<Level>> {
     let covering = synopsis.topics[t].articles().len();
     let mut lines: Vec<Line<Level>> = Vec::new();
     for member in agreement.iter().filter(|m| m.at.article == article) {
         if !lines.is_empty() {
-            lines.push(Line { pieces: vec![], width: 0 });
+            lines.push(Line {
+                pieces: vec![],
+                width: 0,
+            });
         }
         let pieces = marked_pieces(&leveled(synopsis, member, covering), color);
         let refs: Vec<(&str, Level)> = pieces.iter().map(|(s, l)| (s.as_str(), *l)).collect();
@@ -98,7 +151,10 @@ fn cell(synopsis: &Synopsis, t: usize, agreement: &[MemberSpans], article: usize
     }
     if lines.is_empty() {
         let note = "(does not cover this topic)";
-        lines.push(Line { pieces: vec![(note.into(), Level::Alone)], width: note.chars().count() });
+        lines.push(Line {
+            pieces: vec![(note.into(), Level::Alone)],
+            width: note.chars().count(),
+        });
     }
     lines
 }
@@ -148,29 +204,53 @@ fn emit(line: &Line<Level>, width: usize, color: bool) -> String {
     s
 }
 
-fn write_columns(synopsis: &Synopsis, t: usize, column: usize, color: bool, out: &mut dyn Write) -> io::Result<()> {
+fn write_columns(
+    synopsis: &Synopsis,
+    t: usize,
+    column: usize,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let agreement = synopsis.agreement(t);
     let n = synopsis.articles.len();
-    let heads: Vec<String> = synopsis.articles.iter().map(|a| fit(&for_terminal(a.display_name()), column)).collect();
+    let heads: Vec<String> = synopsis
+        .articles
+        .iter()
+        .map(|a| fit(&for_terminal(a.display_name()), column))
+        .collect();
     writeln!(out, "{}", heads.join(GUTTER).trim_end())?;
     let rule = "─".repeat(column);
     writeln!(out, "{}", vec![rule; n].join("─┼─"))?;
-    let cells: Vec<Vec<Line<Level>>> = (0..n).map(|a| cell(synopsis, t, &agreement, a, column, color)).collect();
+    let cells: Vec<Vec<Line<Level>>> = (0..n)
+        .map(|a| cell(synopsis, t, &agreement, a, column, color))
+        .collect();
     let rows = cells.iter().map(Vec::len).max().unwrap_or(0);
     for r in 0..rows {
         let row: Vec<String> = cells
             .iter()
-            .map(|c| c.get(r).map_or_else(|| " ".repeat(column), |l| emit(l, column, color)))
+            .map(|c| {
+                c.get(r)
+                    .map_or_else(|| " ".repeat(column), |l| emit(l, column, color))
+            })
             .collect();
         writeln!(out, "{}", row.join(GUTTER).trim_end())?;
     }
     Ok(())
 }
 
-fn write_stacked(synopsis: &Synopsis, t: usize, width: usize, color: bool, out: &mut dyn Write) -> io::Result<()> {
+fn write_stacked(
+    synopsis: &Synopsis,
+    t: usize,
+    width: usize,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let agreement = synopsis.agreement(t);
     for (a, article) in synopsis.articles.iter().enumerate() {
-        let name = fit(&for_terminal(article.display_name()), width.saturating_sub(8));
+        let name = fit(
+            &for_terminal(article.display_name()),
+            width.saturating_sub(8),
+        );
         let head = format!("── {} ", name.trim_end());
         writeln!(out, "{}", pad_with(&head, width, '─'))?;
         for line in cell(synopsis, t, &agreement, a, width, color) {

@@ -1,0 +1,242 @@
+//! The command line as scripts use it: formats, options, exit codes, the user's files.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn synoptic(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_synoptic"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn json_export_of_the_embedded_default_follows_the_spec() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = synoptic(&["export", "--format", "json"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    let articles = v["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 5);
+    assert_eq!(
+        articles[0]["path"],
+        "assets/articles/000_7b3d063b421ca323.txt"
+    );
+    assert_eq!(articles[0]["language"], "fr");
+    let ids: Vec<&str> = v["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    for want in ["outage", "assassination", "ukraine", "breton"] {
+        assert!(ids.contains(&want));
+    }
+    for t in v["topics"].as_array().unwrap() {
+        for m in t["members"].as_array().unwrap() {
+            let a = articles.iter().find(|a| a["id"] == m["article"]).unwrap();
+            let text = a["paragraphs"][m["paragraph"].as_u64().unwrap() as usize]["text"]
+                .as_str()
+                .unwrap();
+            let joined: String = m["spans"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["text"].as_str().unwrap())
+                .collect();
+            assert_eq!(joined, text);
+            for s in m["spans"].as_array().unwrap() {
+                assert!(
+                    !s["shared_with"].as_array().unwrap().contains(&m["article"]),
+                    "an article never lists itself"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn text_export_respects_the_width_and_marks_shared_wording() {
+    let dir = tempfile::tempdir().unwrap();
+    for width in ["160", "100", "60"] {
+        let out = synoptic(
+            &["export", "--width", width, "--topic", "outage"],
+            dir.path(),
+        );
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        let limit: usize = width.parse().unwrap();
+        for line in text.lines().skip(1) {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= limit,
+                "{width}: {line}"
+            );
+        }
+        assert!(
+            text.contains('{') && text.contains('['),
+            "shared wording is marked: {text}"
+        );
+    }
+}
+
+#[test]
+fn markdown_export_has_a_section_per_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = synoptic(&["export", "--format", "markdown"], dir.path());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("## The outage (`outage`)"));
+    assert!(text.contains("**"));
+}
+
+#[test]
+fn color_always_uses_ansi_and_never_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let colored = synoptic(
+        &["export", "--color", "always", "--topic", "breton"],
+        dir.path(),
+    );
+    assert!(String::from_utf8_lossy(&colored.stdout).contains("\x1b[1;32m"));
+    let plain = synoptic(
+        &["export", "--color", "never", "--topic", "breton"],
+        dir.path(),
+    );
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains('\x1b'));
+}
+
+#[test]
+fn bad_input_exits_2_with_a_message_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = synoptic(&["export", "nope.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nope.txt"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"));
+
+    std::fs::write(
+        dir.path().join("t.toml"),
+        "[[topic]]\nid = \"x\"\nkeywords = [\n",
+    )
+    .unwrap();
+    let out = synoptic(&["export", "--topics", "t.toml"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("t.toml:"), "{}", stderr(&out));
+
+    let out = synoptic(&["export", "--topic", "nosuch"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nosuch"));
+
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let out = synoptic(&["export", "empty"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no readable articles"));
+}
+
+#[test]
+fn export_never_replaces_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.txt");
+    std::fs::write(&target, "precious").unwrap();
+    let out = synoptic(&["export", "-o", "out.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "precious");
+    let out = synoptic(&["export", "-o", "out.txt", "--force"], dir.path());
+    assert!(out.status.success());
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("The outage")
+    );
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temporary file left behind");
+}
+
+#[test]
+fn a_directory_with_its_topics_file_and_a_windows_1252_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Le volcan Etna est entré en éruption.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("b.txt"),
+        b"L'\xe9ruption du volcan Etna surprend.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("topics.toml"),
+        "[[topic]]\nid = \"etna\"\nlabel = \"Etna\"\nkeywords = [\"éruption\"]\n",
+    )
+    .unwrap();
+    let out = synoptic(&["export", "--format", "json", "c"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("b.txt: not UTF-8; read as Windows-1252"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["topics"][0]["id"], "etna");
+    assert_eq!(v["topics"][0]["members"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        v["articles"][1]["paragraphs"][0]["text"],
+        "L'éruption du volcan Etna surprend."
+    );
+}
+
+#[test]
+fn standard_input_is_one_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_synoptic"))
+        .args(["export", "--format", "json", "-"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("One article from a pipe.".as_bytes())
+        .unwrap();
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["articles"][0]["id"], "stdin");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_synoptic"))
+        .args(["export", "--format", "json"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{err}");
+    assert!(err.is_empty(), "{err}");
+}

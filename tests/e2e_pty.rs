@@ -1,0 +1,109 @@
+//! End to end: the real binary in a pseudo-terminal; keys pressed, the screen read back through
+//! a terminal emulator (vt100), and the terminal restored on quit.
+
+use std::io::{Read, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Session {
+    parser: vt100::Parser,
+    output: mpsc::Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(rows: u16, cols: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_synoptic"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.cwd(std::env::temp_dir());
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        // Keep the master alive for the whole session by leaking it into the writer's lifetime.
+        std::mem::forget(pty.master);
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("non-zero size");
+        Session {
+            parser: vt100::Parser::new(size(rows), size(cols), 0),
+            output: rx,
+            writer,
+            child,
+        }
+    }
+
+    /// Feed output to the emulator until the screen contains `text` (or ten seconds pass).
+    fn wait_for(&mut self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.parser.screen().contents();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{screen}"
+            );
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(100)) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+}
+
+#[test]
+fn next_topic_help_and_quit() {
+    let mut s = Session::start(30, 120);
+    s.wait_for("Topic 1/");
+    s.press("n");
+    let screen = s.wait_for("Topic 2/");
+    assert!(screen.contains("sources"));
+    s.press("?");
+    s.wait_for("next topic");
+    // '?' again closes the help (Esc followed at once by 'q' would read as Alt-q).
+    s.press("?");
+    s.wait_for("Topic 2/");
+    s.press("q");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = s.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "synoptic did not quit");
+        if let Ok(bytes) = s.output.recv_timeout(Duration::from_millis(100)) {
+            s.parser.process(&bytes);
+        }
+    };
+    assert!(status.success());
+    while let Ok(bytes) = s.output.recv_timeout(Duration::from_millis(200)) {
+        s.parser.process(&bytes);
+    }
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "the alternate screen was left"
+    );
+}

@@ -1,0 +1,87 @@
+//! Whole screens of the reader on the seeds, drawn with ratatui's TestBackend.
+
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use synoptic::core::ingest::{EMBEDDED_TOPICS, load_embedded};
+use synoptic::core::synopsis::Synopsis;
+use synoptic::core::topics::parse_topics;
+use synoptic::tui::action::Action;
+use synoptic::tui::app::App;
+use synoptic::tui::render::render;
+
+fn app(w: u16, h: u16) -> App {
+    let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();
+    App::new(
+        Synopsis::build(load_embedded().articles, &topics.topics),
+        (w, h),
+        false,
+    )
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| render(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn first_topic_at_160x45() {
+    insta::assert_snapshot!(screen(&app(160, 45)));
+}
+
+#[test]
+fn first_topic_at_80x24() {
+    insta::assert_snapshot!(screen(&app(80, 24)));
+}
+
+#[test]
+fn breton_with_topic_list_at_160x45() {
+    let mut a = app(160, 45);
+    a.update(Action::ToggleTopicList);
+    for _ in 0..3 {
+        a.update(Action::ListDown);
+    }
+    a.update(Action::ListOpen);
+    a.update(Action::ToggleTopicList);
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn help_at_80x24() {
+    let mut a = app(80, 24);
+    a.update(Action::Help);
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn too_small_shows_a_message() {
+    let s = screen(&app(20, 5));
+    assert!(s.contains("Terminal too small"), "{s}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+    #[test]
+    fn any_size_and_keys_render_without_panic(w in 1u16..400, h in 1u16..120, keys in proptest::collection::vec(0usize..12, 0..12)) {
+        let all = [Action::NextTopic, Action::PrevTopic, Action::ScrollDown, Action::PageDown, Action::Bottom,
+                   Action::FocusRight, Action::FocusLeft, Action::CycleMode, Action::ToggleFullArticle,
+                   Action::ToggleTopicList, Action::ToggleFigures, Action::Help];
+        let mut a = app(w, h);
+        for k in keys {
+            a.update(all[k]);
+            let _ = screen(&a);
+        }
+        let _ = screen(&a);
+    }
+}
