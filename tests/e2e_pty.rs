@@ -12,6 +12,8 @@ struct Session {
     output: mpsc::Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// Held so the terminal stays open for the whole session.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Session {
@@ -40,14 +42,13 @@ impl Session {
                 }
             }
         });
-        // Keep the master alive for the whole session by leaking it into the writer's lifetime.
-        std::mem::forget(pty.master);
         let size = |n: u16| std::num::NonZeroU16::new(n).expect("non-zero size");
         Session {
             parser: vt100::Parser::new(size(rows), size(cols), 0),
             output: rx,
             writer,
             child,
+            _master: pty.master,
         }
     }
 
@@ -75,6 +76,44 @@ impl Session {
     }
 }
 
+impl Session {
+    /// Wait for the reader to exit, feeding its last output to the emulator.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "synoptic did not exit");
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(100)) {
+                self.parser.process(&bytes);
+            }
+        };
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+            self.parser.process(&bytes);
+        }
+        status
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(30, 120);
+    s.wait_for("Topic 1/");
+    let pid = s.child.process_id().expect("a process id");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    s.wait_exit();
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "the alternate screen was left"
+    );
+}
+
 #[test]
 fn next_topic_help_and_quit() {
     let mut s = Session::start(30, 120);
@@ -88,20 +127,8 @@ fn next_topic_help_and_quit() {
     s.press("?");
     s.wait_for("Topic 2/");
     s.press("q");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let status = loop {
-        if let Some(status) = s.child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "synoptic did not quit");
-        if let Ok(bytes) = s.output.recv_timeout(Duration::from_millis(100)) {
-            s.parser.process(&bytes);
-        }
-    };
+    let status = s.wait_exit();
     assert!(status.success());
-    while let Ok(bytes) = s.output.recv_timeout(Duration::from_millis(200)) {
-        s.parser.process(&bytes);
-    }
     assert!(
         !s.parser.screen().alternate_screen(),
         "the alternate screen was left"

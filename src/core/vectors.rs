@@ -29,14 +29,28 @@ impl TermSpace {
     /// Build the space from the body paragraphs of `articles`.
     pub fn build(articles: &[Article]) -> Self {
         let mut space = TermSpace::default();
-        let mut counts: Vec<HashMap<u32, u32>> = Vec::new();
+        // Term ids by key hash: no string is hashed or copied per token.
+        let mut ids: HashMap<u64, u32> = HashMap::new();
+        let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut ids_of_unit: Vec<u32> = Vec::new();
         for (a, article) in articles.iter().enumerate() {
             for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
-                let mut tf: HashMap<u32, u32> = HashMap::new();
+                ids_of_unit.clear();
                 for t in p.tokens.iter().filter(|t| t.is_telling()) {
-                    let next = space.terms.len() as u32;
-                    let id = *space.terms.entry(t.key.clone()).or_insert(next);
-                    *tf.entry(id).or_default() += 1;
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(t.hash).or_insert_with(|| {
+                        space.terms.insert(t.key.clone(), next);
+                        next
+                    });
+                    ids_of_unit.push(id);
+                }
+                ids_of_unit.sort_unstable();
+                let mut tf: Vec<(u32, u32)> = Vec::new();
+                for &id in &ids_of_unit {
+                    match tf.last_mut() {
+                        Some((last, c)) if *last == id => *c += 1,
+                        _ => tf.push((id, 1)),
+                    }
                 }
                 space.units.push(ParaRef {
                     article: a,
@@ -45,9 +59,9 @@ impl TermSpace {
                 counts.push(tf);
             }
         }
-        space.df = vec![0; space.terms.len()];
+        space.df = vec![0; ids.len()];
         for tf in &counts {
-            for &id in tf.keys() {
+            for &(id, _) in tf {
                 space.df[id as usize] += 1;
             }
         }

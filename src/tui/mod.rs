@@ -12,6 +12,7 @@ pub mod view;
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
@@ -63,16 +64,42 @@ fn event_loop(
 ) -> Result<()> {
     let size = terminal.size()?;
     let mut app = App::new(synopsis, (size.width, size.height), color);
+    let events = spawn_event_reader();
+    let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        terminal.draw(|frame| render::render(&app, frame))?;
-        if !event::poll(Duration::from_millis(250))? {
-            continue;
+        if dirty {
+            terminal.draw(|frame| render::render(&app, frame))?;
+            dirty = false;
         }
-        if let Some(action) = to_action(&app, event::read()?) {
-            app.update(action);
+        match events.recv_timeout(Duration::from_millis(250)) {
+            Ok(Ok(event)) => {
+                if let Some(action) = to_action(&app, event) {
+                    app.update(action);
+                    dirty = true;
+                }
+            }
+            Ok(Err(e)) => return Err(e).context("cannot read from the terminal"),
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
     }
     Ok(())
+}
+
+/// Read terminal events on their own thread. When the terminal goes away, crossterm may keep
+/// reading end-of-file without returning; the main loop must still see SIGTERM and SIGHUP.
+fn spawn_event_reader() -> mpsc::Receiver<io::Result<Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
 }
 
 /// Translate a terminal event into an action, through the keymap for keys.
