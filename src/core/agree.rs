@@ -8,9 +8,10 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
-use super::align::Topic;
-use super::article::{Article, Paragraph};
+use super::align::{Member, Topic};
+use super::article::Article;
 use super::text::Token;
 use super::vectors::ParaRef;
 
@@ -18,7 +19,8 @@ use super::vectors::ParaRef;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
     pub range: Range<usize>,
-    pub shared_with: Vec<usize>,
+    /// Shared between spans with the same set: large topics repeat the same few sets.
+    pub shared_with: Arc<[usize]>,
 }
 
 /// How widely a span is shared, for colouring.
@@ -50,57 +52,12 @@ pub struct MemberSpans {
     pub spans: Vec<Span>,
 }
 
-/// Sets of articles as bits over the articles covering one topic (local indices).
-#[derive(Clone, Copy)]
-struct Width(usize);
+mod sets;
 
-fn or_into(dst: &mut [u64], src: &[u64]) {
-    dst.iter_mut().zip(src).for_each(|(d, s)| *d |= s);
-}
+use sets::{Cheap, TopicIndex, Width, same_sentence, shared_sets};
 
-/// Which articles have each key and each pair of consecutive keys among a topic's members.
-struct TopicIndex {
-    width: Width,
-    words: HashMap<u64, Vec<u64>>,
-    pairs: HashMap<(u64, u64), Vec<u64>>,
-}
-
-impl TopicIndex {
-    fn build<'p>(width: Width, members: impl Iterator<Item = (usize, &'p Paragraph)>) -> Self {
-        let mut index = TopicIndex {
-            width,
-            words: HashMap::new(),
-            pairs: HashMap::new(),
-        };
-        let set = |bits: &mut Vec<u64>, local: usize| {
-            if bits.is_empty() {
-                bits.resize(width.0, 0);
-            }
-            bits[local / 64] |= 1 << (local % 64);
-        };
-        for (local, p) in members {
-            for t in &p.tokens {
-                set(index.words.entry(t.hash).or_default(), local);
-            }
-            for w in p
-                .tokens
-                .windows(2)
-                .filter(|w| same_sentence(&p.text, &w[0], &w[1]))
-            {
-                set(
-                    index.pairs.entry((w[0].hash, w[1].hash)).or_default(),
-                    local,
-                );
-            }
-        }
-        index
-    }
-}
-
-/// Two consecutive words belong to one run only if no sentence ends between them.
-fn same_sentence(text: &str, a: &Token, b: &Token) -> bool {
-    !text[a.range.end..b.range.start].contains(['.', '!', '?', ';', ':', '…'])
-}
+/// Lists of articles already built, by their bits (one per thread: no locking).
+type Lists = HashMap<Vec<u64>, Arc<[usize]>, Cheap>;
 
 /// Spans for every member of `topic`, in the topic's member order.
 pub fn agreement(articles: &[Article], topic: &Topic) -> Vec<MemberSpans> {
@@ -108,108 +65,40 @@ pub fn agreement(articles: &[Article], topic: &Topic) -> Vec<MemberSpans> {
     let covering: Vec<usize> = topic.articles().into_iter().collect();
     let local = |article: usize| covering.binary_search(&article).unwrap_or(0);
     let width = Width(covering.len().div_ceil(64).max(1));
-    let index = TopicIndex::build(
-        width,
-        topic
-            .members
-            .iter()
-            .map(|m| (local(m.at.article), paragraph(m.at))),
-    );
-    topic
+    let members = topic
         .members
         .iter()
-        .map(|m| {
+        .map(|m| (local(m.at.article), paragraph(m.at)));
+    let index = TopicIndex::build(width, members);
+    let run = |part: &[Member]| {
+        let mut lists = Lists::default();
+        let one = |m: &Member| {
             let p = paragraph(m.at);
             let sets = shared_sets(&p.text, &p.tokens, local(m.at.article), &index);
-            MemberSpans {
-                at: m.at,
-                spans: spans_from_sets(&p.text, &p.tokens, &sets, width, &covering),
-            }
-        })
-        .collect()
-}
-
-/// For each token, the set of other covering articles (local bits) that share it: flat,
-/// `width` words per token.
-fn shared_sets(text: &str, tokens: &[Token], own: usize, index: &TopicIndex) -> Vec<u64> {
-    let w = index.width.0;
-    let n = tokens.len();
-    let zero = vec![0u64; w];
-    let mut own_mask = vec![!0u64; w];
-    own_mask[own / 64] &= !(1 << (own % 64));
-    // link[i]: articles that have words i and i+1 together, in one sentence.
-    let mut link = vec![0u64; w * n.saturating_sub(1)];
-    for i in 0..n.saturating_sub(1) {
-        if same_sentence(text, &tokens[i], &tokens[i + 1])
-            && let Some(bits) = index.pairs.get(&(tokens[i].hash, tokens[i + 1].hash))
-        {
-            link[i * w..(i + 1) * w].copy_from_slice(bits);
-        }
-    }
-    let link_at = |i: usize| {
-        if i < n.saturating_sub(1) {
-            &link[i * w..(i + 1) * w]
-        } else {
-            &zero[..]
-        }
+            let spans = spans_from_sets(&p.text, &p.tokens, &sets, width, &covering, &mut lists);
+            MemberSpans { at: m.at, spans }
+        };
+        part.iter().map(one).collect::<Vec<_>>()
     };
-    // touch[i]: articles with a link on either side of word i.
-    let mut touch = vec![0u64; w * n];
-    for i in 0..n {
-        let t = &mut touch[i * w..(i + 1) * w];
-        or_into(t, link_at(i));
-        if i > 0 {
-            or_into(t, link_at(i - 1));
-        }
+    // A large topic (many members from many sources) is split over the cores.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || topic.members.len() < 64 {
+        return run(&topic.members);
     }
-    // A word is in a run with article b when a telling word is reached from it through
-    // consecutive links that b has: propagate forward and backward.
-    let mut run = vec![0u64; w * n];
-    let mut carry = vec![0u64; w];
-    for i in 0..n {
-        propagate(
-            &mut carry,
-            tokens[i].is_telling(),
-            &touch[i * w..(i + 1) * w],
-            i.checked_sub(1).map(link_at),
-        );
-        or_into(&mut run[i * w..(i + 1) * w], &carry);
-    }
-    carry.iter_mut().for_each(|c| *c = 0);
-    for i in (0..n).rev() {
-        propagate(
-            &mut carry,
-            tokens[i].is_telling(),
-            &touch[i * w..(i + 1) * w],
-            (i + 1 < n).then(|| link_at(i)),
-        );
-        or_into(&mut run[i * w..(i + 1) * w], &carry);
-    }
-    for (i, t) in tokens.iter().enumerate() {
-        let bits = &mut run[i * w..(i + 1) * w];
-        for k in 0..w {
-            bits[k] &= touch[i * w + k];
-        }
-        if t.is_telling()
-            && let Some(words) = index.words.get(&t.hash)
-        {
-            or_into(bits, words);
-        }
-        bits.iter_mut().zip(&own_mask).for_each(|(b, m)| *b &= m);
-    }
-    run
-}
-
-/// One step of run propagation: a telling word starts runs with every article that links to
-/// it; other words continue the runs that the link behind them keeps.
-fn propagate(carry: &mut [u64], telling: bool, touch: &[u64], behind: Option<&[u64]>) {
-    match behind {
-        Some(link) => carry.iter_mut().zip(link).for_each(|(c, l)| *c &= l),
-        None => carry.iter_mut().for_each(|c| *c = 0),
-    }
-    if telling {
-        or_into(carry, touch);
-    }
+    let chunk = topic.members.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = topic
+            .members
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| run(part)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 /// Cut the whole text into spans: tokens carry their sets; the gap between two tokens carries
@@ -221,6 +110,7 @@ fn spans_from_sets(
     sets: &[u64],
     width: Width,
     covering: &[usize],
+    lists: &mut Lists,
 ) -> Vec<Span> {
     let w = width.0;
     let none = vec![0u64; w];
@@ -253,9 +143,12 @@ fn spans_from_sets(
     push(at..text.len(), &none);
     pieces
         .into_iter()
-        .map(|(range, bits)| Span {
-            range,
-            shared_with: members_of(&bits, covering),
+        .map(|(range, bits)| {
+            let shared_with = lists
+                .entry(bits)
+                .or_insert_with_key(|bits| members_of(bits, covering).into())
+                .clone();
+            Span { range, shared_with }
         })
         .collect()
 }

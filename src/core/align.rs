@@ -9,7 +9,7 @@ use super::article::{Article, Kind};
 use super::discover::discover;
 use super::text::{Language, tokenize};
 use super::topics::TopicDef;
-use super::vectors::{ParaRef, TermSpace, Vector, centroid, cosine};
+use super::vectors::{ParaRef, TermSpace, Vector, centroid};
 
 /// Where a topic comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -94,9 +94,17 @@ fn align_defined(
     let seeds = keyword_hits(articles, def);
     let seed_units: Vec<usize> = seeds.keys().filter_map(|r| space.unit_of(*r)).collect();
     let center: Vector = centroid(seed_units.iter().map(|&u| &space.vectors[u]));
+    // Dense by term id: each paragraph's cosine then costs only its own terms.
+    let mut dense = vec![0.0f32; space.df.len()];
+    for &(id, w) in &center {
+        dense[id as usize] = w;
+    }
     let mut scores: BTreeMap<ParaRef, f32> = BTreeMap::new();
     for (unit, at) in space.units.iter().enumerate() {
-        let sim = cosine(&space.vectors[unit], &center);
+        let sim: f32 = space.vectors[unit]
+            .iter()
+            .map(|&(id, w)| w * dense[id as usize])
+            .sum();
         if let Some(&hits) = seeds.get(at) {
             let keyword_score = (0.5 + 0.1 * hits as f32).min(1.0);
             scores.insert(*at, keyword_score.max(sim));

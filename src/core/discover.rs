@@ -56,7 +56,7 @@ pub fn discover(
 fn candidate_pairs(space: &TermSpace, free: &[usize], threshold: f32) -> Vec<(f32, usize, usize)> {
     let n = space.units.len();
     let limit = ((n as f32).sqrt() as u32).max(8);
-    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
+    let mut postings: Postings = HashMap::new();
     for &u in free {
         for &(id, w) in &space.vectors[u] {
             if space.df[id as usize] <= limit {
@@ -64,11 +64,44 @@ fn candidate_pairs(space: &TermSpace, free: &[usize], threshold: f32) -> Vec<(f3
             }
         }
     }
-    let mut acc = vec![0.0f32; n];
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |t| t.get())
+        .min(8);
+    let mut pairs: Vec<(f32, usize, usize)> = if threads < 2 || free.len() < 512 {
+        pairs_from(space, &postings, free, threshold)
+    } else {
+        let chunk = free.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = free
+                .chunks(chunk)
+                .map(|part| scope.spawn(|| pairs_from(space, &postings, part, threshold)))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    };
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    pairs.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2);
+    pairs
+}
+
+/// Rare terms and the units that hold them, with their weights.
+type Postings = HashMap<u32, Vec<(usize, f32)>>;
+
+/// The candidate pairs of the units in `part`.
+fn pairs_from(
+    space: &TermSpace,
+    postings: &Postings,
+    part: &[usize],
+    threshold: f32,
+) -> Vec<(f32, usize, usize)> {
+    let mut acc = vec![0.0f32; space.units.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
     let mut probes: Vec<(u32, f32)> = Vec::new();
-    for &u in free {
+    for &u in part {
         // A paragraph's heaviest rare terms are enough to find the paragraphs most like it.
         probes.clear();
         probes.extend(
@@ -80,11 +113,8 @@ fn candidate_pairs(space: &TermSpace, free: &[usize], threshold: f32) -> Vec<(f3
             probes.select_nth_unstable_by(PROBES, |a, b| b.1.total_cmp(&a.1));
             probes.truncate(PROBES);
         }
-        for &(id, w) in &probes {
-            let Some(list) = postings.get(&id) else {
-                continue;
-            };
-            for &(v, wv) in list {
+        for (id, w) in &probes {
+            for &(v, wv) in postings.get(id).map_or(&[][..], Vec::as_slice) {
                 if v != u && space.units[u].article != space.units[v].article {
                     if acc[v] == 0.0 {
                         touched.push(v);
@@ -107,8 +137,6 @@ fn candidate_pairs(space: &TermSpace, free: &[usize], threshold: f32) -> Vec<(f3
         }
         touched.clear();
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    pairs.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2);
     pairs
 }
 

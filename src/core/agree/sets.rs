@@ -1,0 +1,181 @@
+//! The bit sets behind agreement: which covering articles have each word and each pair of
+//! consecutive words, and which of them share each word of one paragraph.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::core::article::Paragraph;
+use crate::core::text::Token;
+
+/// Words of 64 bits per set: sets are over the articles covering one topic (local indices).
+#[derive(Clone, Copy)]
+pub(super) struct Width(pub usize);
+
+fn or_into(dst: &mut [u64], src: &[u64]) {
+    dst.iter_mut().zip(src).for_each(|(d, s)| *d |= s);
+}
+
+/// Token keys are hashed already: a map keyed by them need not hash them again; other keys
+/// get a cheap multiplicative hash.
+#[derive(Default)]
+pub(super) struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Multiplicative mixing (as FxHash does), for keys that are not hashes already.
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517C_C1B7_2722_0A95);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(super) type Cheap = BuildHasherDefault<PassThrough>;
+type ByHash<V> = HashMap<u64, V, Cheap>;
+
+/// One key for two consecutive words (order matters).
+fn pair_key(a: &Token, b: &Token) -> u64 {
+    a.hash.rotate_left(17) ^ b.hash.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Which articles have each key and each pair of consecutive keys among a topic's members.
+pub(super) struct TopicIndex {
+    width: Width,
+    words: ByHash<Vec<u64>>,
+    pairs: ByHash<Vec<u64>>,
+}
+
+impl TopicIndex {
+    pub(super) fn build<'p>(
+        width: Width,
+        members: impl Iterator<Item = (usize, &'p Paragraph)>,
+    ) -> Self {
+        let mut index = TopicIndex {
+            width,
+            words: ByHash::default(),
+            pairs: ByHash::default(),
+        };
+        let set = |bits: &mut Vec<u64>, local: usize| {
+            if bits.is_empty() {
+                bits.resize(width.0, 0);
+            }
+            bits[local / 64] |= 1 << (local % 64);
+        };
+        for (local, p) in members {
+            for t in &p.tokens {
+                set(index.words.entry(t.hash).or_default(), local);
+            }
+            for w in p
+                .tokens
+                .windows(2)
+                .filter(|w| same_sentence(&p.text, &w[0], &w[1]))
+            {
+                set(
+                    index.pairs.entry(pair_key(&w[0], &w[1])).or_default(),
+                    local,
+                );
+            }
+        }
+        index
+    }
+}
+
+/// Two consecutive words belong to one run only if no sentence ends between them.
+pub(super) fn same_sentence(text: &str, a: &Token, b: &Token) -> bool {
+    !text[a.range.end..b.range.start].contains(['.', '!', '?', ';', ':', '…'])
+}
+
+/// For each token, the set of other covering articles (local bits) that share it: flat,
+/// `width` words per token.
+pub(super) fn shared_sets(
+    text: &str,
+    tokens: &[Token],
+    own: usize,
+    index: &TopicIndex,
+) -> Vec<u64> {
+    let w = index.width.0;
+    let n = tokens.len();
+    let zero = vec![0u64; w];
+    let mut own_mask = vec![!0u64; w];
+    own_mask[own / 64] &= !(1 << (own % 64));
+    // link[i]: articles that have words i and i+1 together, in one sentence.
+    let mut link = vec![0u64; w * n.saturating_sub(1)];
+    for i in 0..n.saturating_sub(1) {
+        if same_sentence(text, &tokens[i], &tokens[i + 1])
+            && let Some(bits) = index.pairs.get(&pair_key(&tokens[i], &tokens[i + 1]))
+        {
+            link[i * w..(i + 1) * w].copy_from_slice(bits);
+        }
+    }
+    let link_at = |i: usize| {
+        if i + 1 < n {
+            &link[i * w..(i + 1) * w]
+        } else {
+            &zero[..]
+        }
+    };
+    // touch[i]: articles with a link on either side of word i.
+    let mut touch = vec![0u64; w * n];
+    for i in 0..n {
+        let t = &mut touch[i * w..(i + 1) * w];
+        or_into(t, link_at(i));
+        if i > 0 {
+            or_into(t, link_at(i - 1));
+        }
+    }
+    // A word is in a run with article b when a telling word is reached from it through
+    // consecutive links that b has: propagate forward, then backward.
+    let mut run = vec![0u64; w * n];
+    let mut carry = vec![0u64; w];
+    for i in 0..n {
+        let behind = i.checked_sub(1).map(link_at);
+        propagate(
+            &mut carry,
+            tokens[i].is_telling(),
+            &touch[i * w..(i + 1) * w],
+            behind,
+        );
+        or_into(&mut run[i * w..(i + 1) * w], &carry);
+    }
+    carry.iter_mut().for_each(|c| *c = 0);
+    for i in (0..n).rev() {
+        let behind = (i + 1 < n).then(|| link_at(i));
+        propagate(
+            &mut carry,
+            tokens[i].is_telling(),
+            &touch[i * w..(i + 1) * w],
+            behind,
+        );
+        or_into(&mut run[i * w..(i + 1) * w], &carry);
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        let bits = &mut run[i * w..(i + 1) * w];
+        bits.iter_mut()
+            .zip(&touch[i * w..(i + 1) * w])
+            .for_each(|(b, t)| *b &= t);
+        if t.is_telling()
+            && let Some(words) = index.words.get(&t.hash)
+        {
+            or_into(bits, words);
+        }
+        bits.iter_mut().zip(&own_mask).for_each(|(b, m)| *b &= m);
+    }
+    run
+}
+
+/// One step of run propagation: a telling word starts runs with every article that links to
+/// it; other words carry on the runs that the link behind them keeps.
+fn propagate(carry: &mut [u64], telling: bool, touch: &[u64], behind: Option<&[u64]>) {
+    match behind {
+        Some(link) => carry.iter_mut().zip(link).for_each(|(c, l)| *c &= l),
+        None => carry.iter_mut().for_each(|c| *c = 0),
+    }
+    if telling {
+        or_into(carry, touch);
+    }
+}
