@@ -44,8 +44,6 @@ const CORPUS_NOTES: &[&str] = &["readme", "source", "sources", "license", "licen
 /// Why reading failed as a whole (one bad file only gives a `Notice`).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: no such file or directory; check the path")]
-    NotFound { path: String },
     #[error("no readable articles{detail}; give .txt or .md files, or a directory holding them")]
     NoArticles { detail: String },
     #[error("standard input: {0}")]
@@ -98,8 +96,16 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
             std::io::stdin()
+                .take(MAX_ARTICLE_BYTES + 1)
                 .read_to_end(&mut bytes)
                 .map_err(LoadError::Stdin)?;
+            if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+                notices.push(Notice {
+                    path: "-".into(),
+                    message: "standard input is too large for an article; skipped".into(),
+                });
+                continue;
+            }
             sources.push(Source {
                 name: "stdin".into(),
                 path: "-".into(),
@@ -110,8 +116,9 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
         } else if path.exists() {
             read_file(path, &mut sources, &mut notices);
         } else {
-            return Err(LoadError::NotFound {
+            notices.push(Notice {
                 path: path.display().to_string(),
+                message: "no such file or directory; check the path".into(),
             });
         }
     }
@@ -135,8 +142,24 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
+/// Larger files are not news articles (or would need gigabytes once tokenised): skipped.
+pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
+
 fn read_file(path: &Path, sources: &mut Vec<Source>, notices: &mut Vec<Notice>) {
     let shown = path.display().to_string();
+    if let Ok(meta) = fs::metadata(path)
+        && meta.len() > MAX_ARTICLE_BYTES
+    {
+        notices.push(Notice {
+            path: shown,
+            message: format!(
+                "{:.1} MB is too large for an article (limit {} MB); skipped: split it into articles",
+                meta.len() as f64 / 1e6,
+                MAX_ARTICLE_BYTES / 1024 / 1024
+            ),
+        });
+        return;
+    }
     match fs::read(path) {
         Ok(bytes) => sources.push(Source {
             name: path
