@@ -3,21 +3,33 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use synoptic::cli::{Cli, Command, exit_code, export, load};
+use synoptic::cli::{Cli, Command, completions, exit_code, export, load, man, topics};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Export(args)) => export(args, terminal_width()),
+        Some(Command::Topics(args)) => topics(args, &mut std::io::stdout()),
+        Some(Command::Completions { shell }) => completions(*shell, &mut std::io::stdout()),
+        Some(Command::Man) => man(&mut std::io::stdout()),
         None => load(&cli.input).and_then(|s| synoptic::tui::run(s, &cli.input)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of a pipe went away (`synoptic man | head`): nothing is wrong.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("synoptic: error: {err:#}");
             ExitCode::from(exit_code(&err) as u8)
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn terminal_width() -> Option<usize> {

@@ -87,6 +87,28 @@ pub fn load_embedded() -> Loaded {
     build(sources.collect(), Vec::new())
 }
 
+/// Read one article given as bytes (standard input read by the caller).
+pub fn load_bytes(name: &str, path: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
+    let source = Source {
+        name: name.to_owned(),
+        path: path.to_owned(),
+        bytes,
+    };
+    let loaded = build(vec![source], Vec::new());
+    if loaded.articles.is_empty() {
+        let detail = loaded
+            .notices
+            .iter()
+            .map(Notice::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        return Err(LoadError::NoArticles {
+            detail: format!(" ({detail})"),
+        });
+    }
+    Ok(loaded)
+}
+
 /// Read articles from files and directories; `-` is standard input.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     let mut notices = Vec::new();

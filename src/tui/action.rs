@@ -21,6 +21,7 @@ pub enum Action {
     StartSearch,
     NextMatch,
     Export,
+    ExportAll,
     Quit,
     /// Close whatever overlay is open (help, list, search prompt).
     Back,
@@ -60,6 +61,7 @@ impl Action {
             Action::StartSearch => "search all articles",
             Action::NextMatch => "next search match, across topics",
             Action::Export => "export the current topic to a text file",
+            Action::ExportAll => "export all topics to a text file",
             Action::Quit => "quit",
             Action::Back => "close / cancel",
             Action::ListDown => "next topic in the list",

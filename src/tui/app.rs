@@ -4,16 +4,16 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::action::Action;
-use super::keymap::Context;
+use super::config::Config;
+use super::keymap::{Context, Keymap};
 use super::search::{Match, find_matches};
+use super::theme::Theme;
 use super::view::{View, build_view};
 use crate::core::agree::MemberSpans;
 use crate::core::figures::{FigureGroup, figures};
 use crate::core::pairwise::{PairwiseMember, pairwise};
 use crate::core::synopsis::Synopsis;
 
-/// Narrowest pane (border included) that still reads as text; more articles page sideways.
-pub const MIN_PANE: u16 = 30;
 /// Below this the reader shows a short message instead of a layout.
 pub const MIN_SIZE: (u16, u16) = (24, 8);
 
@@ -66,6 +66,10 @@ pub struct App {
     pub size: (u16, u16),
     pub color: bool,
     pub export_dir: PathBuf,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// Narrowest pane (border included) that still reads as text; more articles page sideways.
+    pub min_pane: u16,
     pub view: View,
     /// Where to scroll once the next layout is known: an article and one of its paragraphs
     /// (`None`: its first paragraph in the current topic).
@@ -77,6 +81,10 @@ pub struct App {
 
 impl App {
     pub fn new(synopsis: Synopsis, size: (u16, u16), color: bool) -> Self {
+        Self::with_config(synopsis, size, color, &Config::default())
+    }
+
+    pub fn with_config(synopsis: Synopsis, size: (u16, u16), color: bool, config: &Config) -> Self {
         let n = synopsis.articles.len();
         let mut app = App {
             synopsis,
@@ -84,7 +92,7 @@ impl App {
             focus: 0,
             first_pane: 0,
             scroll: vec![0; n],
-            mode: Mode::Agreement,
+            mode: config.mode,
             full_article: false,
             show_figures: false,
             overlay: Overlay::None,
@@ -97,6 +105,9 @@ impl App {
             size,
             color,
             export_dir: PathBuf::from("."),
+            keymap: config.keymap.clone(),
+            theme: config.theme,
+            min_pane: config.min_pane_width.max(1),
             view: View::default(),
             pending_jump: None,
             agreement: HashMap::new(),
@@ -134,7 +145,7 @@ impl App {
             return 1;
         }
         let n = self.synopsis.articles.len().max(1);
-        usize::from(self.pane_area_width() / MIN_PANE).clamp(1, n)
+        usize::from(self.pane_area_width() / self.min_pane).clamp(1, n)
     }
 
     /// Width left for panes once the topic list takes its share.
@@ -186,7 +197,8 @@ impl App {
             }
             Action::SearchSubmit => self.submit_search(),
             Action::NextMatch => self.next_match(),
-            Action::Export => self.export(),
+            Action::Export => self.export(false),
+            Action::ExportAll => self.export(true),
             Action::Quit => self.quit = true,
             Action::Back => self.overlay = Overlay::None,
             Action::ListDown => {
@@ -295,15 +307,16 @@ impl App {
         self.pending_jump = Some((m.article, Some(m.paragraph)));
     }
 
-    fn export(&mut self) {
-        let topic = &self
-            .synopsis
-            .topics
-            .get(self.topic)
-            .map(|t| t.id.clone())
-            .unwrap_or_default();
+    /// Write the current topic (or every topic) as a text export to a new file in
+    /// `export_dir`, never replacing one; the status bar tells where.
+    fn export(&mut self, all: bool) {
+        let topic = self.synopsis.topics.get(self.topic).map(|t| t.id.clone());
+        let stem = match (&topic, all) {
+            (Some(id), false) => format!("synoptic-{id}"),
+            _ => "synoptic-all-topics".to_owned(),
+        };
         let opts = crate::core::export::ExportOptions {
-            topic: Some(topic.clone()),
+            topic: if all { None } else { topic },
             ..Default::default()
         };
         let path = (1..)
@@ -313,11 +326,10 @@ impl App {
                 } else {
                     format!("-{n}")
                 };
-                self.export_dir
-                    .join(format!("synoptic-{topic}{suffix}.txt"))
+                self.export_dir.join(format!("{stem}{suffix}.txt"))
             })
             .find(|p| !p.exists())
-            .unwrap_or_else(|| self.export_dir.join("synoptic-export.txt"));
+            .unwrap_or_else(|| self.export_dir.join(format!("{stem}.txt")));
         let result = crate::cli::write_file(&path, false, |out| {
             Ok(crate::core::export::write_export(
                 &self.synopsis,

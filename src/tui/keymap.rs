@@ -74,6 +74,7 @@ const READER: &[Binding] = &[
     key('/', Action::StartSearch),
     key('N', Action::NextMatch),
     key('e', Action::Export),
+    key('E', Action::ExportAll),
     key('?', Action::Help),
     special(KeyCode::Esc, Action::Back),
     key('q', Action::Quit),
@@ -99,32 +100,182 @@ const SEARCH: &[Binding] = &[
     ctrl('c', Action::Quit),
 ];
 
-/// The bindings of a context.
-pub fn bindings(context: Context) -> &'static [Binding] {
-    match context {
-        Context::Reader => READER,
-        Context::TopicList => TOPIC_LIST,
-        Context::Search => SEARCH,
+/// The bindings in force: the defaults, with whatever the configuration rebinds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keymap {
+    reader: Vec<Binding>,
+    topic_list: Vec<Binding>,
+    search: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            reader: READER.to_vec(),
+            topic_list: TOPIC_LIST.to_vec(),
+            search: SEARCH.to_vec(),
+        }
     }
 }
 
-/// The action a key asks for in a context, if any. In the search prompt, plain characters
-/// are text.
-pub fn lookup(context: Context, event: KeyEvent) -> Option<Action> {
-    // Terminals report Shift with upper-case letters inconsistently: compare without it.
-    let mods = event.modifiers - KeyModifiers::SHIFT;
-    let code = event.code;
-    let bound = bindings(context)
-        .iter()
-        .find(|b| b.code == code && b.modifiers == mods)
-        .map(|b| b.action);
-    match (context, bound, event.code) {
-        (_, Some(action), _) => Some(action),
-        (Context::Search, None, KeyCode::Char(c)) if !mods.contains(KeyModifiers::CONTROL) => {
-            Some(Action::SearchInput(c))
+impl Keymap {
+    /// The bindings of a context.
+    pub fn bindings(&self, context: Context) -> &[Binding] {
+        match context {
+            Context::Reader => &self.reader,
+            Context::TopicList => &self.topic_list,
+            Context::Search => &self.search,
         }
-        _ => None,
     }
+
+    /// Remove every reader key of `action` (before `bind` gives it new ones).
+    pub fn unbind(&mut self, action: Action) {
+        self.reader.retain(|b| b.action != action);
+    }
+
+    /// Add reader keys for `action`. A key already bound to another action is an error, named.
+    pub fn bind(&mut self, action: Action, keys: &[String]) -> Result<(), String> {
+        for key in keys {
+            let (code, modifiers) = parse_key(key)?;
+            if let Some(other) = self
+                .reader
+                .iter()
+                .find(|b| b.code == code && b.modifiers == modifiers)
+            {
+                if other.action == action {
+                    continue;
+                }
+                let (a, b) = (action_name(other.action), action_name(action));
+                return Err(format!("key {key:?} is bound to both {a:?} and {b:?}"));
+            }
+            self.reader.push(Binding {
+                code,
+                modifiers,
+                action,
+            });
+        }
+        // Keep actions in their usual order, so help reads the same whatever was rebound.
+        let rank = |a: Action| {
+            READER
+                .iter()
+                .position(|b| b.action == a)
+                .unwrap_or(usize::MAX)
+        };
+        self.reader.sort_by_key(|b| rank(b.action));
+        Ok(())
+    }
+
+    /// Bind `action` to exactly `keys`, replacing its default keys.
+    pub fn rebind(&mut self, action: Action, keys: &[String]) -> Result<(), String> {
+        self.unbind(action);
+        self.bind(action, keys)
+    }
+
+    /// The action a key asks for in a context, if any. In the search prompt, plain
+    /// characters are text.
+    pub fn lookup(&self, context: Context, event: KeyEvent) -> Option<Action> {
+        // Terminals report Shift with upper-case letters inconsistently: compare without it.
+        let mods = event.modifiers - KeyModifiers::SHIFT;
+        let bound = self
+            .bindings(context)
+            .iter()
+            .find(|b| b.code == event.code && b.modifiers == mods)
+            .map(|b| b.action);
+        match (context, bound, event.code) {
+            (_, Some(action), _) => Some(action),
+            (Context::Search, None, KeyCode::Char(c)) if !mods.contains(KeyModifiers::CONTROL) => {
+                Some(Action::SearchInput(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// Help rows: every action of a context with all its keys, in table order.
+    pub fn help_rows(&self, context: Context) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
+        for b in self.bindings(context) {
+            match rows.iter_mut().find(|(a, _)| *a == b.action) {
+                Some((_, keys)) => keys.push(key_name(b)),
+                None => rows.push((b.action, vec![key_name(b)])),
+            }
+        }
+        rows.into_iter()
+            .map(|(a, keys)| (keys.join(" "), a.describe()))
+            .collect()
+    }
+
+    /// The first key of an action in a context, for status-bar hints.
+    pub fn first_key(&self, context: Context, action: Action) -> Option<String> {
+        self.bindings(context)
+            .iter()
+            .find(|b| b.action == action)
+            .map(key_name)
+    }
+}
+
+/// Reader actions that a configuration file may bind, by the names it uses.
+pub const CONFIGURABLE: &[(&str, Action)] = &[
+    ("next_topic", Action::NextTopic),
+    ("prev_topic", Action::PrevTopic),
+    ("scroll_down", Action::ScrollDown),
+    ("scroll_up", Action::ScrollUp),
+    ("page_down", Action::PageDown),
+    ("page_up", Action::PageUp),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("focus_left", Action::FocusLeft),
+    ("focus_right", Action::FocusRight),
+    ("cycle_mode", Action::CycleMode),
+    ("full_article", Action::ToggleFullArticle),
+    ("topic_list", Action::ToggleTopicList),
+    ("figures", Action::ToggleFigures),
+    ("search", Action::StartSearch),
+    ("next_match", Action::NextMatch),
+    ("export", Action::Export),
+    ("export_all", Action::ExportAll),
+    ("help", Action::Help),
+    ("back", Action::Back),
+    ("quit", Action::Quit),
+];
+
+fn action_name(action: Action) -> &'static str {
+    CONFIGURABLE
+        .iter()
+        .find(|(_, a)| *a == action)
+        .map_or("?", |(n, _)| n)
+}
+
+/// Read a key as the help screen writes it: "n", "Tab", "Shift-Tab", "Ctrl-c", "PgDn"...
+pub fn parse_key(name: &str) -> Result<(KeyCode, KeyModifiers), String> {
+    let (mods, base) = match name.strip_prefix("Ctrl-") {
+        Some(rest) => (KeyModifiers::CONTROL, rest),
+        None => (KeyModifiers::NONE, name),
+    };
+    let code = match base {
+        "Tab" => KeyCode::Tab,
+        "Shift-Tab" => KeyCode::BackTab,
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Space" => KeyCode::Char(' '),
+        "Backspace" => KeyCode::Backspace,
+        "Up" | "↑" => KeyCode::Up,
+        "Down" | "↓" => KeyCode::Down,
+        "Left" | "←" => KeyCode::Left,
+        "Right" | "→" => KeyCode::Right,
+        "PgUp" => KeyCode::PageUp,
+        "PgDn" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        single if single.chars().count() == 1 => {
+            KeyCode::Char(single.chars().next().unwrap_or(' '))
+        }
+        _ => {
+            return Err(format!(
+                "unknown key {name:?} (write a character, or Tab, Shift-Tab, Enter, Esc, Space, Backspace, Up, Down, Left, Right, PgUp, PgDn, Home, End, Ctrl-<char>)"
+            ));
+        }
+    };
+    Ok((code, mods))
 }
 
 /// How a key is written on the help screen.
@@ -154,34 +305,13 @@ pub fn key_name(b: &Binding) -> String {
     }
 }
 
-/// Help rows: every action of a context with all its keys, in table order.
-pub fn help_rows(context: Context) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
-    for b in bindings(context) {
-        match rows.iter_mut().find(|(a, _)| *a == b.action) {
-            Some((_, keys)) => keys.push(key_name(b)),
-            None => rows.push((b.action, vec![key_name(b)])),
-        }
-    }
-    rows.into_iter()
-        .map(|(a, keys)| (keys.join(" "), a.describe()))
-        .collect()
-}
-
-/// The first key of an action in a context, for status-bar hints.
-pub fn first_key(context: Context, action: Action) -> Option<String> {
-    bindings(context)
-        .iter()
-        .find(|b| b.action == action)
-        .map(key_name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_reader_action_the_issue_names_has_a_key() {
+        let keys = Keymap::default();
         for (c, a) in [
             ('n', Action::NextTopic),
             ('p', Action::PrevTopic),
@@ -190,29 +320,61 @@ mod tests {
             ('/', Action::StartSearch),
         ] {
             assert_eq!(
-                lookup(Context::Reader, KeyEvent::from(KeyCode::Char(c))),
+                keys.lookup(Context::Reader, KeyEvent::from(KeyCode::Char(c))),
                 Some(a)
             );
         }
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(Context::Reader, ctrl_c), Some(Action::Quit));
+        assert_eq!(keys.lookup(Context::Reader, ctrl_c), Some(Action::Quit));
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(Context::Reader, shift_g), Some(Action::Bottom));
+        assert_eq!(keys.lookup(Context::Reader, shift_g), Some(Action::Bottom));
     }
 
     #[test]
     fn search_prompt_takes_letters_as_text() {
+        let keys = Keymap::default();
         assert_eq!(
-            lookup(Context::Search, KeyEvent::from(KeyCode::Char('q'))),
+            keys.lookup(Context::Search, KeyEvent::from(KeyCode::Char('q'))),
             Some(Action::SearchInput('q'))
         );
     }
 
     #[test]
     fn help_lists_each_action_once_with_all_keys() {
-        let rows = help_rows(Context::Reader);
+        let rows = Keymap::default().help_rows(Context::Reader);
         let next = rows.iter().find(|(_, d)| *d == "next topic").unwrap();
         assert_eq!(next.0, "n Tab ]");
         assert_eq!(rows.iter().filter(|(_, d)| *d == "next topic").count(), 1);
+    }
+
+    #[test]
+    fn rebinding_replaces_the_keys_and_drives_help() {
+        let mut keys = Keymap::default();
+        keys.rebind(Action::NextTopic, &["Ctrl-n".into(), "PgDn".into()])
+            .unwrap_err();
+        keys.rebind(Action::NextTopic, &["Ctrl-n".into(), "x".into()])
+            .unwrap();
+        assert_eq!(
+            keys.lookup(Context::Reader, KeyEvent::from(KeyCode::Char('n'))),
+            None
+        );
+        assert_eq!(
+            keys.lookup(Context::Reader, KeyEvent::from(KeyCode::Char('x'))),
+            Some(Action::NextTopic)
+        );
+        let rows = keys.help_rows(Context::Reader);
+        assert!(
+            rows.iter()
+                .any(|(k, d)| k == "Ctrl-n x" && *d == "next topic"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn key_names_round_trip() {
+        for b in Keymap::default().bindings(Context::Reader) {
+            assert_eq!(parse_key(&key_name(b)), Ok((b.code, b.modifiers)), "{b:?}");
+        }
+        assert!(parse_key("Hyper-x").is_err());
     }
 }

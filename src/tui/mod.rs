@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod config;
 pub mod keymap;
 pub mod render;
 pub mod search;
@@ -26,7 +27,6 @@ use crate::cli::{Input, use_color};
 use crate::core::synopsis::Synopsis;
 use action::Action;
 use app::App;
-use keymap::lookup;
 
 /// Run the reader until the user quits. The terminal is restored on quit, on error, on panic,
 /// and on SIGTERM or SIGHUP.
@@ -36,6 +36,7 @@ pub fn run(synopsis: Synopsis, input: &Input) -> Result<()> {
             "standard output is not a terminal; use `synoptic export` to write the aligned view to a pipe or file".into()
         ));
     }
+    let config = config::load_config(input.config.as_deref())?;
     let color = use_color(input.color, true);
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
@@ -50,7 +51,7 @@ pub fn run(synopsis: Synopsis, input: &Input) -> Result<()> {
         let _ = execute!(io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let result = event_loop(&mut terminal, synopsis, color, &stop);
+    let result = event_loop(&mut terminal, synopsis, color, &config, &stop);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -60,10 +61,11 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     synopsis: Synopsis,
     color: bool,
+    config: &config::Config,
     stop: &AtomicBool,
 ) -> Result<()> {
     let size = terminal.size()?;
-    let mut app = App::new(synopsis, (size.width, size.height), color);
+    let mut app = App::with_config(synopsis, (size.width, size.height), color, config);
     let events = spawn_event_reader();
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
@@ -105,7 +107,9 @@ fn spawn_event_reader() -> mpsc::Receiver<io::Result<Event>> {
 /// Translate a terminal event into an action, through the keymap for keys.
 pub fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => lookup(app.context(), key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            app.keymap.lookup(app.context(), key)
+        }
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, 3)),

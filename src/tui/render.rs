@@ -8,8 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::action::Action;
 use super::app::{App, MIN_SIZE, Mode, Overlay};
-use super::keymap::{Context, first_key, help_rows};
-use super::theme::{focused_border, status_bar, style};
+use super::keymap::{Context, Keymap};
 use super::view::{Paint, PaneView};
 use crate::core::align::Origin;
 use crate::core::layout::Line;
@@ -77,17 +76,16 @@ pub fn render(app: &App, frame: &mut Frame) {
     render_legend(app, frame, legend);
     render_status(app, frame, status);
     if app.overlay == Overlay::Help {
-        render_help(frame, area);
+        render_help(&app.keymap, frame, area);
     }
 }
 
-fn to_line(line: &Line<Paint>, color: bool) -> TLine<'_> {
-    TLine::from(
-        line.pieces
-            .iter()
-            .map(|(t, p)| Span::styled(t.as_str(), style(*p, color)))
-            .collect::<Vec<_>>(),
-    )
+fn to_line<'l>(app: &App, line: &'l Line<Paint>) -> TLine<'l> {
+    let spans = line
+        .pieces
+        .iter()
+        .map(|(t, p)| Span::styled(t.as_str(), app.theme.style(*p, app.color)));
+    TLine::from(spans.collect::<Vec<_>>())
 }
 
 fn render_panes(app: &App, frame: &mut Frame, area: Rect) {
@@ -131,7 +129,7 @@ fn render_pane(app: &App, frame: &mut Frame, pane: &PaneView, area: Rect) {
         block = block.title_bottom(Span::raw(format!(" {}/{} ", pane.article + 1, total)));
     }
     if focused {
-        block = block.border_style(focused_border(app.color));
+        block = block.border_style(app.theme.focused_border(app.color));
     }
     let inner_height = usize::from(area.height.saturating_sub(2));
     let scroll = app.scroll.get(pane.article).copied().unwrap_or(0);
@@ -140,7 +138,7 @@ fn render_pane(app: &App, frame: &mut Frame, pane: &PaneView, area: Rect) {
         .iter()
         .skip(scroll)
         .take(inner_height)
-        .map(|l| to_line(l, app.color))
+        .map(|l| to_line(app, l))
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
@@ -172,7 +170,7 @@ fn render_figures(app: &App, frame: &mut Frame, area: Rect) {
                 .collect();
             let mark = if g.disagree { "≠" } else { "=" };
             let s = if g.disagree {
-                style(Paint::SharedSome, app.color)
+                app.theme.style(Paint::SharedSome, app.color)
             } else {
                 Style::default()
             };
@@ -228,7 +226,7 @@ fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
             .collect();
         lines.push(TLine::from(Span::styled(
             format!("   {row}"),
-            style(Paint::Dim, app.color),
+            app.theme.style(Paint::Dim, app.color),
         )));
     }
     let selected_line = app.list_selected * 2;
@@ -244,6 +242,7 @@ fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
 
 fn render_legend(app: &App, frame: &mut Frame, area: Rect) {
     let c = app.color;
+    let style = |p: Paint, c: bool| app.theme.style(p, c);
     let spans = match app.mode {
         Mode::Agreement => vec![
             Span::styled("shared by all sources", style(Paint::SharedAll, c)),
@@ -291,7 +290,7 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         .status
         .clone()
         .map(|s| for_terminal(&s).into_owned())
-        .unwrap_or_else(|| hints(app.context()));
+        .unwrap_or_else(|| hints(&app.keymap, app.context()));
     let width = usize::from(area.width);
     let left_w = unicode_width::UnicodeWidthStr::width(left.as_str());
     let right_w = unicode_width::UnicodeWidthStr::width(right.as_str());
@@ -300,11 +299,14 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         crate::core::layout::fit(&left, width)
     };
-    frame.render_widget(Paragraph::new(text).style(status_bar(app.color)), area);
+    frame.render_widget(
+        Paragraph::new(text).style(app.theme.status_bar(app.color)),
+        area,
+    );
 }
 
 /// Key hints for the status bar, from the keymap.
-pub fn hints(context: Context) -> String {
+pub fn hints(keymap: &Keymap, context: Context) -> String {
     let wanted: &[Action] = match context {
         Context::Reader => &[
             Action::NextTopic,
@@ -325,7 +327,11 @@ pub fn hints(context: Context) -> String {
     };
     wanted
         .iter()
-        .filter_map(|&a| first_key(context, a).map(|k| format!("{k} {}", short_hint(a))))
+        .filter_map(|&a| {
+            keymap
+                .first_key(context, a)
+                .map(|k| format!("{k} {}", short_hint(a)))
+        })
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -346,7 +352,7 @@ fn short_hint(a: Action) -> &'static str {
     }
 }
 
-fn render_help(frame: &mut Frame, area: Rect) {
+fn render_help(keymap: &Keymap, frame: &mut Frame, area: Rect) {
     let mut lines = vec![TLine::from(Span::styled(
         "Keys",
         Style::default().add_modifier(Modifier::BOLD),
@@ -361,7 +367,7 @@ fn render_help(frame: &mut Frame, area: Rect) {
             title,
             Style::default().add_modifier(Modifier::BOLD),
         )));
-        for (keys, what) in help_rows(context) {
+        for (keys, what) in keymap.help_rows(context) {
             lines.push(TLine::from(format!("  {keys:<22} {what}")));
         }
     }

@@ -1,14 +1,23 @@
 //! The command line: arguments (clap), loading, and running the reader or an export.
 //! Errors end here, as a message naming the file and what to do, and an exit code.
 
-use std::io::{self, IsTerminal, Write};
+mod export;
+mod extras;
+mod topics_cmd;
+
+pub use export::{export, write_file};
+pub use extras::{completions, man};
+pub use topics_cmd::topics;
+
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::core::export::{ExportError, ExportOptions, Format, write_export};
-use crate::core::ingest::{EMBEDDED_TOPICS, LoadError, load_embedded, load_paths};
+use crate::core::export::ExportError;
+use crate::core::ingest::{
+    EMBEDDED_TOPICS, LoadError, MAX_ARTICLE_BYTES, load_bytes, load_embedded, load_paths,
+};
 use crate::core::synopsis::Synopsis;
 use crate::core::topics::{TopicsError, parse_topics};
 
@@ -33,6 +42,30 @@ pub struct Cli {
 pub enum Command {
     /// Write the aligned view (text, Markdown or JSON) without the terminal UI.
     Export(ExportArgs),
+    /// List the topics: the topic x article coverage matrix, keywords and sizes.
+    Topics(TopicsArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) on standard output.
+    Man,
+}
+
+#[derive(Args, Debug)]
+pub struct TopicsArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TopicsFormat::Text)]
+    pub format: TopicsFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TopicsFormat {
+    Text,
+    Json,
 }
 
 /// Where the articles and topics come from.
@@ -47,6 +80,9 @@ pub struct Input {
     /// When to use colours.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Reader configuration (TOML). Default: ~/.config/synoptic/config.toml if it exists.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -96,6 +132,7 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
         e.is::<UsageError>()
             || e.is::<LoadError>()
             || e.is::<TopicsError>()
+            || e.is::<crate::tui::config::ConfigError>()
             || matches!(
                 e.downcast_ref::<ExportError>(),
                 Some(ExportError::UnknownTopic { .. })
@@ -106,7 +143,18 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
 
 /// Load articles and topics, tell the user what was noticed, and align.
 pub fn load(input: &Input) -> Result<Synopsis> {
-    let (loaded, topics) = if input.paths.is_empty() {
+    let piped = if input.paths.is_empty() {
+        piped_stdin()
+    } else {
+        None
+    };
+    let (loaded, topics) = if let Some(bytes) = piped {
+        let topics = match &input.topics {
+            Some(file) => read_topics(file)?,
+            None => Default::default(),
+        };
+        (load_bytes("stdin", "-", bytes)?, topics)
+    } else if input.paths.is_empty() {
         let topics = match &input.topics {
             Some(file) => read_topics(file)?,
             None => parse_topics("assets/topics.toml", EMBEDDED_TOPICS)?,
@@ -127,6 +175,37 @@ pub fn load(input: &Input) -> Result<Synopsis> {
         eprintln!("synoptic: warning: {warning}");
     }
     Ok(Synopsis::build(loaded.articles, &topics.topics))
+}
+
+/// How long to wait for the first bytes of a pipe before taking the embedded articles.
+const STDIN_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// An article piped in (`cat a.txt | synoptic export`) when no path is given. Nothing on
+/// standard input (a terminal, /dev/null, or a pipe silent for half a second) gives `None`.
+fn piped_stdin() -> Option<Vec<u8>> {
+    use std::io::{IsTerminal, Read};
+    if std::io::stdin().is_terminal() {
+        return None;
+    }
+    let (started, first) = std::sync::mpsc::channel::<bool>();
+    let (done, all) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut head = [0u8; 8192];
+        let mut stdin = std::io::stdin().lock();
+        let n = stdin.read(&mut head).unwrap_or(0);
+        let _ = started.send(n > 0);
+        if n > 0 {
+            let mut bytes = head[..n].to_vec();
+            let _ = stdin.take(MAX_ARTICLE_BYTES).read_to_end(&mut bytes);
+            let _ = done.send(bytes);
+        }
+    });
+    // Only the first bytes are awaited with a time limit; once the pipe has spoken, the whole
+    // article is read, however slow the writer.
+    match first.recv_timeout(STDIN_GRACE) {
+        Ok(true) => all.recv().ok(),
+        _ => None,
+    }
 }
 
 /// `--topics`, else `topics.toml` inside the first directory given that has one.
@@ -165,85 +244,4 @@ pub fn use_color(choice: ColorChoice, stream_is_terminal: bool) -> bool {
             stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
-}
-
-/// Run `synoptic export`.
-pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
-    let synopsis = load(&args.input)?;
-    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
-    let opts = ExportOptions {
-        format: match args.format {
-            FormatArg::Text => Format::Text,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Json => Format::Json,
-        },
-        topic: args.topic.clone(),
-        width: args
-            .width
-            .or(if to_terminal { terminal_width } else { None })
-            .unwrap_or(160),
-        color: use_color(args.input.color, to_terminal),
-    };
-    if let Some(id) = &opts.topic
-        && synopsis.topic_index(id).is_none()
-    {
-        return Err(ExportError::UnknownTopic {
-            id: id.clone(),
-            known: synopsis
-                .topics
-                .iter()
-                .map(|t| t.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        }
-        .into());
-    }
-    match &args.output {
-        Some(path) => write_file(path, args.force, |out| {
-            Ok(write_export(&synopsis, &opts, out)?)
-        }),
-        None => {
-            let stdout = io::stdout();
-            let mut lock = stdout.lock();
-            match write_export(&synopsis, &opts, &mut lock) {
-                Err(ExportError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                other => Ok(other?),
-            }
-        }
-    }
-}
-
-/// Write through a temporary file beside `path` and a rename: never a half-written file, and
-/// never a replaced one unless `force`.
-pub fn write_file(
-    path: &Path,
-    force: bool,
-    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
-) -> Result<()> {
-    let shown = path.display().to_string();
-    if path.exists() && !force {
-        return Err(UsageError(format!(
-            "{shown} already exists; choose another name or add --force to replace it"
-        ))
-        .into());
-    }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
-        .with_context(|| format!("{shown}: cannot create a file in {}", dir.display()))?;
-    {
-        let mut writer = io::BufWriter::new(tmp.as_file_mut());
-        fill(&mut writer)?;
-        writer
-            .flush()
-            .with_context(|| format!("{shown}: write failed"))?;
-    }
-    let persisted = if force {
-        tmp.persist(path).map(|_| ())
-    } else {
-        tmp.persist_noclobber(path).map(|_| ())
-    };
-    persisted.map_err(|e| anyhow!("{shown}: cannot write the file ({})", e.error))
 }

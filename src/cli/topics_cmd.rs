@@ -1,0 +1,112 @@
+//! `synoptic topics`: the topic x article coverage matrix, keywords and sizes, for a pipe.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use super::{TopicsArgs, TopicsFormat, load};
+use crate::core::align::Origin;
+use crate::core::layout::fit;
+use crate::core::sanitize::for_terminal;
+use crate::core::synopsis::Synopsis;
+
+#[derive(Serialize)]
+struct TopicRow<'a> {
+    id: &'a str,
+    label: &'a str,
+    origin: Origin,
+    keywords: &'a [String],
+    /// Aligned paragraphs.
+    size: usize,
+    /// Aligned paragraphs per article id (articles that do not cover it are left out).
+    coverage: std::collections::BTreeMap<&'a str, usize>,
+}
+
+/// Run `synoptic topics`.
+pub fn topics(args: &TopicsArgs, out: &mut dyn Write) -> Result<()> {
+    let synopsis = load(&args.input)?;
+    match args.format {
+        TopicsFormat::Json => write_json(&synopsis, out),
+        TopicsFormat::Text => write_text(&synopsis, out),
+    }
+}
+
+fn rows(synopsis: &Synopsis) -> Vec<TopicRow<'_>> {
+    synopsis
+        .topics
+        .iter()
+        .map(|t| {
+            let mut coverage = std::collections::BTreeMap::new();
+            for m in &t.members {
+                *coverage
+                    .entry(synopsis.articles[m.at.article].id.as_str())
+                    .or_default() += 1;
+            }
+            TopicRow {
+                id: &t.id,
+                label: &t.label,
+                origin: t.origin,
+                keywords: &t.keywords,
+                size: t.members.len(),
+                coverage,
+            }
+        })
+        .collect()
+}
+
+fn write_json(synopsis: &Synopsis, out: &mut dyn Write) -> Result<()> {
+    let articles: Vec<&str> = synopsis.articles.iter().map(|a| a.id.as_str()).collect();
+    let doc = serde_json::json!({ "articles": articles, "topics": rows(synopsis) });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// One line per topic: its id, coverage cells (paragraph counts, '.' for none), size, label
+/// and keywords; the articles are numbered in a key below.
+fn write_text(synopsis: &Synopsis, out: &mut dyn Write) -> Result<()> {
+    let rows = rows(synopsis);
+    let id_width = rows.iter().map(|r| r.id.width()).max().unwrap_or(2).max(5);
+    let n = synopsis.articles.len();
+    let cell = n.to_string().len().max(2) + 1;
+    let mut head = fit("topic", id_width);
+    for a in 1..=n {
+        head.push_str(&format!("{a:>cell$}"));
+    }
+    writeln!(out, "{head}  size  label [keywords]")?;
+    for (row, topic) in rows.iter().zip(&synopsis.topics) {
+        let mut line = fit(row.id, id_width);
+        for a in &synopsis.articles {
+            let count = row
+                .coverage
+                .get(a.id.as_str())
+                .map_or(".".to_string(), usize::to_string);
+            line.push_str(&format!("{count:>cell$}"));
+        }
+        let keywords = if topic.origin == Origin::Defined {
+            format!(" [{}]", row.keywords.join(", "))
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "{line}  {:>4}  {}{}",
+            row.size,
+            for_terminal(row.label),
+            for_terminal(&keywords)
+        )?;
+    }
+    writeln!(out)?;
+    for (i, a) in synopsis.articles.iter().enumerate() {
+        writeln!(
+            out,
+            "{:>3}  {}  {}",
+            i + 1,
+            for_terminal(&a.id),
+            for_terminal(a.display_name())
+        )?;
+    }
+    Ok(())
+}

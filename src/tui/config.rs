@@ -1,0 +1,291 @@
+//! The reader's configuration file: default comparison mode, pane width, colours, key bindings.
+//! The defaults ship as `assets/config.toml`, compiled in; a user file overrides any part.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use ratatui::style::Color;
+use serde::Deserialize;
+
+use super::app::Mode;
+use super::keymap::{CONFIGURABLE, Context, Keymap, key_name};
+use super::theme::Theme;
+
+/// The default configuration, as shipped.
+pub const DEFAULT_CONFIG: &str = include_str!("../../assets/config.toml");
+
+/// Everything the configuration sets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub mode: Mode,
+    pub min_pane_width: u16,
+    pub theme: Theme,
+    pub keymap: Keymap,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            mode: Mode::Agreement,
+            min_pane_width: 30,
+            theme: Theme::default(),
+            keymap: Keymap::default(),
+        }
+    }
+}
+
+/// What is wrong with a configuration file, and where.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct ConfigError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    reader: RawReader,
+    #[serde(default)]
+    colors: BTreeMap<String, toml::Spanned<String>>,
+    #[serde(default)]
+    keys: BTreeMap<String, toml::Spanned<Vec<String>>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawReader {
+    mode: Option<toml::Spanned<String>>,
+    min_pane_width: Option<toml::Spanned<u16>>,
+}
+
+/// Read a configuration text over the defaults. `file` names it in messages.
+pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
+    let at = |offset: usize, message: String| {
+        let before = &text[..offset.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        ConfigError {
+            file: file.to_owned(),
+            line,
+            column,
+            message,
+        }
+    };
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        at(
+            e.span().map_or(0, |s| s.start),
+            e.message().trim().to_owned(),
+        )
+    })?;
+    let mut config = Config::default();
+    if let Some(mode) = raw.reader.mode {
+        config.mode = match mode.get_ref().as_str() {
+            "agreement" => Mode::Agreement,
+            "pairwise" => Mode::Pairwise,
+            "plain" => Mode::Plain,
+            other => {
+                return Err(at(
+                    mode.span().start,
+                    format!("mode {other:?} is not one of \"agreement\", \"pairwise\", \"plain\""),
+                ));
+            }
+        };
+    }
+    if let Some(width) = raw.reader.min_pane_width {
+        if !(12..=400).contains(width.get_ref()) {
+            return Err(at(
+                width.span().start,
+                "min_pane_width must be between 12 and 400".into(),
+            ));
+        }
+        config.min_pane_width = *width.get_ref();
+    }
+    for (name, value) in &raw.colors {
+        let slot = color_slot(&mut config.theme, name).ok_or_else(|| {
+            at(
+                value.span().start,
+                format!("unknown colour {name:?}; known: {}", COLORS.join(", ")),
+            )
+        })?;
+        *slot = value.get_ref().parse::<Color>().map_err(|_| {
+            at(
+                value.span().start,
+                format!("{:?} is not a colour", value.get_ref()),
+            )
+        })?;
+    }
+    // Unbind first, so that two actions may swap keys.
+    let known: Vec<&str> = CONFIGURABLE.iter().map(|(n, _)| *n).collect();
+    let mut bindings = Vec::new();
+    for (name, keys) in &raw.keys {
+        let action = CONFIGURABLE
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|&(_, a)| a)
+            .ok_or_else(|| {
+                at(
+                    keys.span().start,
+                    format!("unknown action {name:?}; known: {}", known.join(", ")),
+                )
+            })?;
+        config.keymap.unbind(action);
+        bindings.push((action, keys));
+    }
+    for (action, keys) in bindings {
+        config
+            .keymap
+            .bind(action, keys.get_ref())
+            .map_err(|m| at(keys.span().start, m))?;
+    }
+    Ok(config)
+}
+
+const COLORS: &[&str] = &[
+    "shared_all",
+    "shared_some",
+    "same",
+    "moved",
+    "changed",
+    "focus",
+    "status",
+];
+
+fn color_slot<'t>(theme: &'t mut Theme, name: &str) -> Option<&'t mut Color> {
+    Some(match name {
+        "shared_all" => &mut theme.shared_all,
+        "shared_some" => &mut theme.shared_some,
+        "same" => &mut theme.same,
+        "moved" => &mut theme.moved,
+        "changed" => &mut theme.changed,
+        "focus" => &mut theme.focus,
+        "status" => &mut theme.status,
+        _ => return None,
+    })
+}
+
+impl Config {
+    /// Write the configuration as a file that `parse_config` reads back to the same value.
+    pub fn to_toml(&self) -> String {
+        let mode = match self.mode {
+            Mode::Agreement => "agreement",
+            Mode::Pairwise => "pairwise",
+            Mode::Plain => "plain",
+        };
+        let mut s = format!(
+            "[reader]\nmode = \"{mode}\"\nmin_pane_width = {}\n\n[colors]\n",
+            self.min_pane_width
+        );
+        let mut theme = self.theme;
+        for name in COLORS {
+            if let Some(c) = color_slot(&mut theme, name) {
+                s.push_str(&format!("{name} = \"{c}\"\n"));
+            }
+        }
+        s.push_str("\n[keys]\n");
+        for (name, action) in CONFIGURABLE {
+            let keys: Vec<String> = self
+                .keymap
+                .bindings(Context::Reader)
+                .iter()
+                .filter(|b| b.action == *action)
+                .map(|b| format!("{:?}", key_name(b)))
+                .collect();
+            s.push_str(&format!("{name} = [{}]\n", keys.join(", ")));
+        }
+        s
+    }
+}
+
+/// Where a user's configuration lives when `--config` is not given.
+pub fn default_location() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".config")))?;
+    Some(base.join("synoptic").join("config.toml"))
+}
+
+/// The configuration in force: `--config FILE`, else the user's file if there is one, else the
+/// shipped defaults.
+pub fn load_config(explicit: Option<&Path>) -> anyhow::Result<Config> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => match default_location().filter(|p| p.is_file()) {
+            Some(p) => p,
+            None => return Ok(parse_config("assets/config.toml", DEFAULT_CONFIG)?),
+        },
+    };
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        crate::cli::UsageError(format!(
+            "{shown}: cannot read the configuration ({e}); check the path"
+        ))
+    })?;
+    Ok(parse_config(&shown, &text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_defaults_parse_to_the_built_in_defaults() {
+        assert_eq!(
+            parse_config("assets/config.toml", DEFAULT_CONFIG).unwrap(),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn a_config_round_trips() {
+        let text = "[reader]\nmode = \"pairwise\"\nmin_pane_width = 40\n[colors]\nshared_all = \"#00ff88\"\n[keys]\nnext_topic = [\"Ctrl-n\", \"x\"]\n";
+        let config = parse_config("c.toml", text).unwrap();
+        assert_eq!(config.mode, Mode::Pairwise);
+        assert_eq!(config.theme.shared_all, Color::Rgb(0, 0xff, 0x88));
+        assert_eq!(
+            parse_config("again.toml", &config.to_toml()).unwrap(),
+            config
+        );
+    }
+
+    #[test]
+    fn mistakes_name_the_line_and_what_is_known() {
+        let cases = [
+            ("[reader]\nmood = \"plain\"\n", 2, "mood"),
+            (
+                "[colors]\nshared = \"red\"\n",
+                2,
+                "unknown colour \"shared\"",
+            ),
+            ("[colors]\nsame = \"rouge\"\n", 2, "not a colour"),
+            (
+                "[keys]\nnext = [\"n\"]\n",
+                2,
+                "unknown action \"next\"; known: next_topic",
+            ),
+            ("[keys]\nquit = [\"n\"]\n", 2, "bound to both"),
+            (
+                "[keys]\nnext_topic = [\"p\"]\nprev_topic = [\"n\"]\n",
+                0,
+                "",
+            ),
+            ("[reader]\nmode = \"diff\"\n", 2, "not one of"),
+        ];
+        for (text, line, message) in cases {
+            if line == 0 {
+                assert!(
+                    parse_config("c.toml", text).is_ok(),
+                    "swapping keys is allowed: {text}"
+                );
+                continue;
+            }
+            let err = parse_config("c.toml", text).unwrap_err();
+            assert_eq!(err.line, line, "{text}: {err}");
+            assert!(err.message.contains(message), "{text}: {err}");
+        }
+    }
+}

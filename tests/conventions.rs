@@ -1,0 +1,178 @@
+//! Conventions of a good terminal tool: help, version, completions, man page, `topics`,
+//! configuration, standard input.
+
+use std::io::{Read, Write};
+use std::process::{Command, Output, Stdio};
+
+use synoptic::core::ingest::{EMBEDDED_TOPICS, load_embedded};
+use synoptic::core::synopsis::Synopsis;
+use synoptic::core::topics::parse_topics;
+use synoptic::tui::action::Action;
+use synoptic::tui::app::App;
+use synoptic::tui::config::{DEFAULT_CONFIG, parse_config};
+
+fn run(args: &[&str]) -> Output {
+    let dir = std::env::temp_dir();
+    Command::new(env!("CARGO_BIN_EXE_synoptic"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn help_has_examples_and_version_is_printed() {
+    let help = run(&["--help"]);
+    assert!(help.status.success());
+    assert!(stdout(&help).contains("Examples:"));
+    assert!(stdout(&help).contains("--color"));
+    let version = run(&["--version"]);
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("synoptic {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    for (shell, marker) in [
+        ("bash", "_synoptic()"),
+        ("zsh", "#compdef synoptic"),
+        ("fish", "complete -c synoptic"),
+    ] {
+        let out = run(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        assert!(stdout(&out).contains(marker), "{shell}: {}", stdout(&out));
+        assert!(
+            stdout(&out).contains("export"),
+            "{shell} completes the subcommands"
+        );
+    }
+    let man = run(&["man"]);
+    assert!(man.status.success());
+    let page = stdout(&man);
+    assert!(
+        page.contains(".TH synoptic 1") && page.contains("export"),
+        "{page}"
+    );
+}
+
+#[test]
+fn topics_lists_the_matrix_as_text_and_json() {
+    let text = stdout(&run(&["topics"]));
+    let outage = text
+        .lines()
+        .find(|l| l.starts_with("outage "))
+        .expect("outage row");
+    assert!(
+        outage.contains("The outage") && outage.contains("cyberattaque"),
+        "{outage}"
+    );
+    let breton = text
+        .lines()
+        .find(|l| l.starts_with("breton "))
+        .expect("breton row");
+    assert!(
+        breton.contains(" . "),
+        "an article without the topic shows a dot: {breton}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["topics", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 5);
+    let first = &json["topics"][0];
+    assert_eq!(first["id"], "outage");
+    assert_eq!(first["origin"], "defined");
+    let counted: u64 = first["coverage"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(counted, first["size"].as_u64().unwrap());
+}
+
+#[test]
+fn the_shipped_config_parses_and_drives_the_help_screen() {
+    let shipped = parse_config("assets/config.toml", DEFAULT_CONFIG).unwrap();
+    assert_eq!(shipped, Default::default());
+    let custom = parse_config(
+        "mine.toml",
+        "[keys]\nnext_topic = [\"Ctrl-n\", \"x\"]\n[reader]\nmode = \"plain\"\n",
+    )
+    .unwrap();
+    let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();
+    let mut app = App::with_config(
+        Synopsis::build(load_embedded().articles, &topics.topics),
+        (100, 40),
+        false,
+        &custom,
+    );
+    assert_eq!(app.mode.name(), "plain");
+    app.update(Action::Help);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 40)).unwrap();
+    terminal
+        .draw(|f| synoptic::tui::render::render(&app, f))
+        .unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        screen.contains("Ctrl-n x"),
+        "the help shows the configured keys"
+    );
+}
+
+#[test]
+fn a_bad_config_file_is_reported_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("c.toml"),
+        "[reader]\nmode = \"agreement\"\ncolour = 1\n",
+    )
+    .unwrap();
+    let err = parse_config(
+        "c.toml",
+        &std::fs::read_to_string(dir.path().join("c.toml")).unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(err.line, 3);
+    assert!(err.to_string().starts_with("c.toml:3:"), "{err}");
+}
+
+#[test]
+fn a_piped_article_is_read_when_no_path_is_given() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_synoptic"))
+        .args(["export", "--format", "json"])
+        .current_dir(std::env::temp_dir())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all("Un article venu d'un tube.\n".as_bytes())
+        .unwrap();
+    drop(stdin);
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["articles"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        v["articles"][0]["paragraphs"][0]["text"],
+        "Un article venu d'un tube."
+    );
+}
