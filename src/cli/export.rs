@@ -25,20 +25,7 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
             .unwrap_or(160),
         color: use_color(args.input.color, to_terminal),
     };
-    if let Some(id) = &opts.topic
-        && synopsis.topic_index(id).is_none()
-    {
-        return Err(ExportError::UnknownTopic {
-            id: id.clone(),
-            known: synopsis
-                .topics
-                .iter()
-                .map(|t| t.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        }
-        .into());
-    }
+    // An unknown --topic is refused by write_export before it writes anything.
     match &args.output {
         Some(path) => write_file(path, args.force, |out| {
             Ok(write_export(&synopsis, &opts, out)?)

@@ -4,19 +4,14 @@ use super::*;
 use crate::core::align::{Member, Origin, Topic};
 use crate::core::ingest::article_from_text;
 
-/// Agreement of the first text's paragraph with the others, shared words in brackets.
-fn marked(texts: &[&str]) -> String {
-    let articles: Vec<Article> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| article_from_text(format!("a{i}"), format!("a{i}.txt"), t))
-        .collect();
-    let topic = Topic {
+/// A topic made of the first paragraph of each article.
+fn first_paragraphs(n: usize) -> Topic {
+    Topic {
         id: "t".into(),
         label: "t".into(),
         origin: Origin::Defined,
         keywords: vec![],
-        members: (0..articles.len())
+        members: (0..n)
             .map(|a| Member {
                 at: ParaRef {
                     article: a,
@@ -25,7 +20,17 @@ fn marked(texts: &[&str]) -> String {
                 score: 1.0,
             })
             .collect(),
-    };
+    }
+}
+
+/// Agreement of the first text's paragraph with the others, shared words in brackets.
+fn marked(texts: &[&str]) -> String {
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article_from_text(format!("a{i}"), format!("a{i}.txt"), t))
+        .collect();
+    let topic = first_paragraphs(articles.len());
     let spans = &agreement(&articles, &topic)[0].spans;
     let text = &articles[0].paragraphs[0].text;
     spans
@@ -102,21 +107,7 @@ fn levels_tell_all_from_several() {
         .enumerate()
         .map(|(i, t)| article_from_text(format!("a{i}"), String::new(), t))
         .collect();
-    let topic = Topic {
-        id: "t".into(),
-        label: "t".into(),
-        origin: Origin::Defined,
-        keywords: vec![],
-        members: (0..3)
-            .map(|a| Member {
-                at: ParaRef {
-                    article: a,
-                    paragraph: 0,
-                },
-                score: 1.0,
-            })
-            .collect(),
-    };
+    let topic = first_paragraphs(3);
     let spans = &agreement(&articles, &topic)[0].spans;
     let text = &articles[0].paragraphs[0].text;
     let level_of = |word: &str| {
