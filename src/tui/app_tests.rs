@@ -146,3 +146,23 @@ fn quit_and_tiny_sizes_do_not_panic() {
     app.update(Action::Quit);
     assert!(app.quit);
 }
+
+#[test]
+fn pairwise_against_a_pane_without_the_topic_says_so() {
+    let mut app = seeds_app(160, 45);
+    let breton = app.synopsis.topic_index("breton").unwrap();
+    app.update(Action::ToggleTopicList);
+    for _ in 0..breton {
+        app.update(Action::ListDown);
+    }
+    app.update(Action::ListOpen);
+    app.update(Action::CycleMode);
+    let silent = app.view.panes.iter().find(|p| !p.covers).unwrap().article;
+    while app.focus != silent {
+        app.update(Action::FocusRight);
+    }
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 45)).unwrap();
+    terminal.draw(|f| crate::tui::render::render(&app, f)).unwrap();
+    let screen: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(screen.contains("does not cover this topic: focus another pane (h/l)"), "{screen}");
+}

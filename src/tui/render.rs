@@ -253,6 +253,27 @@ fn render_legend(app: &App, frame: &mut Frame, area: Rect) {
         Mode::Pairwise => {
             let reference =
                 for_terminal(app.synopsis.articles[app.focus].display_name()).into_owned();
+            let covers = app
+                .synopsis
+                .topics
+                .get(app.topic)
+                .is_some_and(|t| t.articles().contains(&app.focus));
+            if !covers {
+                let keys: Vec<String> = [Action::FocusLeft, Action::FocusRight]
+                    .iter()
+                    .filter_map(|&a| app.keymap.first_key(Context::Reader, a))
+                    .collect();
+                let name = crate::core::layout::fit(&reference, 30);
+                let note = format!(
+                    "{} does not cover this topic: focus another pane ({}) to compare against it",
+                    name.trim_end(),
+                    keys.join("/")
+                );
+                return frame.render_widget(
+                    Paragraph::new(note).style(app.theme.style(Paint::Note, c)),
+                    area,
+                );
+            }
             vec![
                 Span::raw(format!(
                     "against {}: ",
