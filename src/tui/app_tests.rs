@@ -162,7 +162,18 @@ fn pairwise_against_a_pane_without_the_topic_says_so() {
         app.update(Action::FocusRight);
     }
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 45)).unwrap();
-    terminal.draw(|f| crate::tui::render::render(&app, f)).unwrap();
-    let screen: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
-    assert!(screen.contains("does not cover this topic: focus another pane (h/l)"), "{screen}");
+    terminal
+        .draw(|f| crate::tui::render::render(&app, f))
+        .unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        screen.contains("does not cover this topic: focus another pane (h/l)"),
+        "{screen}"
+    );
 }
