@@ -74,12 +74,41 @@ pub struct App {
     /// Where to scroll once the next layout is known: an article and one of its paragraphs
     /// (`None`: its first paragraph in the current topic).
     pending_jump: Option<(usize, Option<usize>)>,
+    /// What the current `view` was laid out for.
+    laid_out: Option<LayoutKey>,
     agreement: HashMap<usize, Vec<MemberSpans>>,
     pairwise: HashMap<(usize, usize), Vec<PairwiseMember>>,
     figures: HashMap<usize, Vec<FigureGroup>>,
 }
 
+/// Everything the wrapped, painted lines depend on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct LayoutKey {
+    topic: usize,
+    mode: Mode,
+    size: (u16, u16),
+    list_width: u16,
+    first_pane: usize,
+    /// The pairwise reference and the full-article pane.
+    focus: usize,
+    full_article: bool,
+    query: Option<String>,
+}
+
 impl App {
+    fn layout_key(&self) -> LayoutKey {
+        LayoutKey {
+            topic: self.topic,
+            mode: self.mode,
+            size: self.size,
+            list_width: self.list_width(),
+            first_pane: self.first_pane,
+            focus: self.focus,
+            full_article: self.full_article,
+            query: self.query.clone(),
+        }
+    }
+
     pub fn new(synopsis: Synopsis, size: (u16, u16), color: bool) -> Self {
         Self::with_config(synopsis, size, color, &Config::default())
     }
@@ -110,6 +139,7 @@ impl App {
             min_pane: config.min_pane_width.max(1),
             view: View::default(),
             pending_jump: None,
+            laid_out: None,
             agreement: HashMap::new(),
             pairwise: HashMap::new(),
             figures: HashMap::new(),
@@ -366,7 +396,13 @@ impl App {
         } else if self.focus >= self.first_pane + visible {
             self.first_pane = self.focus + 1 - visible;
         }
-        self.view = build_view(self);
+        // Scrolling and overlays do not change the wrapped lines: lay out again only when
+        // something that shapes them has changed.
+        let key = self.layout_key();
+        if self.laid_out.as_ref() != Some(&key) {
+            self.view = build_view(self);
+            self.laid_out = Some(key);
+        }
         if let Some((article, paragraph)) = self.pending_jump.take()
             && let Some(line) = self.view.line_of(article, paragraph)
         {

@@ -177,3 +177,22 @@ fn pairwise_against_a_pane_without_the_topic_says_so() {
         "{screen}"
     );
 }
+
+#[test]
+fn scrolling_does_not_lay_the_text_out_again() {
+    let mut app = seeds_app(160, 45);
+    let before = app.view.panes[0].lines.as_ptr();
+    app.update(Action::ScrollDown);
+    app.update(Action::Help);
+    assert_eq!(
+        app.view.panes[0].lines.as_ptr(),
+        before,
+        "same lines, not rebuilt"
+    );
+    app.update(Action::Resize(100, 30));
+    assert_ne!(
+        app.view.panes[0].lines.as_ptr(),
+        before,
+        "a new width wraps again"
+    );
+}
