@@ -10,6 +10,33 @@ fn seeds_app(w: u16, h: u16) -> App {
     App::new(synopsis, (w, h), true)
 }
 
+/// Open a topic the way a user does: through the topic list.
+fn open_topic(app: &mut App, id: &str) -> usize {
+    let t = app.synopsis.topic_index(id).unwrap();
+    app.update(Action::ToggleTopicList);
+    for _ in 0..t {
+        app.update(Action::ListDown);
+    }
+    app.update(Action::ListOpen);
+    t
+}
+
+/// The screen as drawn, one string.
+fn screen(app: &App) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal
+        .draw(|f| crate::tui::render::render(app, f))
+        .unwrap();
+    terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect()
+}
+
 #[test]
 fn topics_cycle_both_ways() {
     let mut app = seeds_app(160, 45);
@@ -38,12 +65,7 @@ fn five_panes_fit_at_160_columns_and_page_at_80() {
 #[test]
 fn a_pane_that_does_not_cover_the_topic_says_so() {
     let mut app = seeds_app(160, 45);
-    let breton = app.synopsis.topic_index("breton").unwrap();
-    app.update(Action::ToggleTopicList);
-    for _ in 0..breton {
-        app.update(Action::ListDown);
-    }
-    app.update(Action::ListOpen);
+    let breton = open_topic(&mut app, "breton");
     assert_eq!(app.topic, breton);
     let silent = app
         .view
@@ -150,28 +172,13 @@ fn quit_and_tiny_sizes_do_not_panic() {
 #[test]
 fn pairwise_against_a_pane_without_the_topic_says_so() {
     let mut app = seeds_app(160, 45);
-    let breton = app.synopsis.topic_index("breton").unwrap();
-    app.update(Action::ToggleTopicList);
-    for _ in 0..breton {
-        app.update(Action::ListDown);
-    }
-    app.update(Action::ListOpen);
+    let breton = open_topic(&mut app, "breton");
     app.update(Action::CycleMode);
     let silent = app.view.panes.iter().find(|p| !p.covers).unwrap().article;
     while app.focus != silent {
         app.update(Action::FocusRight);
     }
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 45)).unwrap();
-    terminal
-        .draw(|f| crate::tui::render::render(&app, f))
-        .unwrap();
-    let screen: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let screen = screen(&app);
     assert!(
         screen.contains("does not cover this topic: focus another pane (h/l)"),
         "{screen}"
