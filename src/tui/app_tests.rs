@@ -172,7 +172,7 @@ fn quit_and_tiny_sizes_do_not_panic() {
 #[test]
 fn pairwise_against_a_pane_without_the_topic_says_so() {
     let mut app = seeds_app(160, 45);
-    let breton = open_topic(&mut app, "breton");
+    open_topic(&mut app, "breton");
     app.update(Action::CycleMode);
     let silent = app.view.panes.iter().find(|p| !p.covers).unwrap().article;
     while app.focus != silent {
