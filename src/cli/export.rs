@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow};
 
 use super::{ExportArgs, FormatArg, UsageError, load, use_color};
-use crate::core::export::{ExportError, ExportOptions, Format, write_export};
+use crate::core::export::{ExportOptions, Format, write_export};
 
 /// Run `synoptic export`.
 pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
@@ -30,14 +30,8 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
         Some(path) => write_file(path, args.force, |out| {
             Ok(write_export(&synopsis, &opts, out)?)
         }),
-        None => {
-            let stdout = io::stdout();
-            let mut lock = stdout.lock();
-            match write_export(&synopsis, &opts, &mut lock) {
-                Err(ExportError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                other => Ok(other?),
-            }
-        }
+        // A closed pipe (`synoptic export | head`) is taken quietly in main.
+        None => Ok(write_export(&synopsis, &opts, &mut io::stdout().lock())?),
     }
 }
 

@@ -75,8 +75,4 @@ impl Article {
             .or(self.meta.title.as_deref())
             .unwrap_or(&self.id)
     }
-
-    pub fn paragraph(&self, index: usize) -> Option<&Paragraph> {
-        self.paragraphs.get(index)
-    }
 }

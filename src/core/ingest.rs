@@ -94,19 +94,7 @@ pub fn load_bytes(name: &str, path: &str, bytes: Vec<u8>) -> Result<Loaded, Load
         path: path.to_owned(),
         bytes,
     };
-    let loaded = build(vec![source], Vec::new());
-    if loaded.articles.is_empty() {
-        let detail = loaded
-            .notices
-            .iter()
-            .map(Notice::to_string)
-            .collect::<Vec<_>>()
-            .join("; ");
-        return Err(LoadError::NoArticles {
-            detail: format!(" ({detail})"),
-        });
-    }
-    Ok(loaded)
+    require_articles(build(vec![source], Vec::new()))
 }
 
 /// Read articles from files and directories; `-` is standard input.
@@ -144,24 +132,21 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
             });
         }
     }
-    let loaded = build(sources, notices);
-    if loaded.articles.is_empty() {
-        let detail = if loaded.notices.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " ({})",
-                loaded
-                    .notices
-                    .iter()
-                    .map(Notice::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )
-        };
-        return Err(LoadError::NoArticles { detail });
+    require_articles(build(sources, notices))
+}
+
+/// Zero readable articles is an error that carries every notice, so the user sees why.
+fn require_articles(loaded: Loaded) -> Result<Loaded, LoadError> {
+    if !loaded.articles.is_empty() {
+        return Ok(loaded);
     }
-    Ok(loaded)
+    let detail = if loaded.notices.is_empty() {
+        String::new()
+    } else {
+        let notices: Vec<String> = loaded.notices.iter().map(Notice::to_string).collect();
+        format!(" ({})", notices.join("; "))
+    };
+    Err(LoadError::NoArticles { detail })
 }
 
 /// Larger files are not news articles (or would need gigabytes once tokenised): skipped.

@@ -50,7 +50,8 @@ fn strip_front_matter<'t>(text: &'t str, meta: &mut Metadata) -> &'t str {
 /// `Title: …` / `Date: …` / `Source: …` lines at the top, mail-header style.
 fn strip_header_lines<'t>(text: &'t str, meta: &mut Metadata) -> &'t str {
     let mut rest = text.trim_start_matches('\n');
-    while let Some((line, tail)) = rest.split_once('\n').or(Some((rest, ""))) {
+    loop {
+        let (line, tail) = rest.split_once('\n').unwrap_or((rest, ""));
         let Some((key, value)) = line.split_once(':') else {
             break;
         };

@@ -65,20 +65,17 @@ impl TermSpace {
                 space.df[id as usize] += 1;
             }
         }
-        let n = space.units.len() as f32;
-        space.vectors = counts
+        let vectors = counts
             .into_iter()
             .map(|tf| {
                 let v = tf
                     .into_iter()
-                    .map(|(id, c)| {
-                        let idf = ((n + 1.0) / (space.df[id as usize] as f32 + 1.0)).ln() + 1.0;
-                        (id, (1.0 + (c as f32).ln()) * idf)
-                    })
+                    .map(|(id, c)| (id, (1.0 + (c as f32).ln()) * space.idf(id)))
                     .collect();
                 normalised(v)
             })
             .collect();
+        space.vectors = vectors;
         space
     }
 

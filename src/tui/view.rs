@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::app::{App, Mode, Overlay};
+use super::app::{App, Mode};
 use super::search::match_ranges;
 use crate::core::agree::Level;
 use crate::core::article::Kind;
@@ -248,10 +248,10 @@ fn push_wrapped(
     width: usize,
 ) {
     let text = &app.synopsis.articles[a].paragraphs[paragraph].text;
-    let matches = match (&app.query, app.overlay) {
-        (Some(q), _) => match_ranges(text, q),
-        (None, Overlay::Search) | (None, _) => Vec::new(),
-    };
+    let matches = app
+        .query
+        .as_deref()
+        .map_or_else(Vec::new, |q| match_ranges(text, q));
     let painted = overlay(pieces, &matches);
     let owned: Vec<(String, Paint)> = painted
         .into_iter()

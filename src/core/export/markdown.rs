@@ -10,12 +10,7 @@ use crate::core::align::Origin;
 use crate::core::figures::figures;
 use crate::core::synopsis::Synopsis;
 
-pub(super) fn write(
-    synopsis: &Synopsis,
-    topics: &[usize],
-    _width: usize,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "# synoptic: {} articles, {} topics\n",
@@ -52,7 +47,7 @@ fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result
             out,
             "- Figures differ ({}): {}",
             group.what,
-            escape(&describe(synopsis, group))
+            escape(&describe(group))
         )?;
     }
     let agreement = synopsis.agreement(t);

@@ -60,7 +60,7 @@ pub fn write_export(
     match opts.format {
         Format::Json => json::write(synopsis, &topics, out)?,
         Format::Text => text::write(synopsis, &topics, opts, out)?,
-        Format::Markdown => markdown::write(synopsis, &topics, opts.width, out)?,
+        Format::Markdown => markdown::write(synopsis, &topics, out)?,
     }
     out.flush()?;
     Ok(())

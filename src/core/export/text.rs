@@ -78,7 +78,7 @@ fn write_topic(
         let line = format!(
             "Figures differ ({}): {}",
             for_terminal(&group.what),
-            describe(synopsis, group)
+            describe(group)
         );
         write_wrapped(out, &line, width)?;
     }
@@ -100,24 +100,13 @@ fn write_wrapped(out: &mut dyn Write, text: &str, width: usize) -> io::Result<()
 }
 
 /// "20h42 (003), 20h45 (002)".
-pub(crate) fn describe(synopsis: &Synopsis, group: &FigureGroup) -> String {
+pub(crate) fn describe(group: &FigureGroup) -> String {
     group
         .values
         .iter()
-        .map(|v| {
-            let who: Vec<&str> = v.articles.iter().map(|id| short_id(synopsis, id)).collect();
-            format!("{} ({})", for_terminal(&v.text), who.join(", "))
-        })
+        .map(|v| format!("{} ({})", for_terminal(&v.text), v.articles.join(", ")))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn short_id<'s>(synopsis: &'s Synopsis, id: &'s str) -> &'s str {
-    synopsis
-        .articles
-        .iter()
-        .find(|a| a.id == id)
-        .map_or(id, |a| a.id.as_str())
 }
 
 fn pad_with(text: &str, width: usize, fill: char) -> String {
