@@ -1,21 +1,11 @@
 //! The command line as scripts use it: formats, options, exit codes, the user's files.
 
 use std::io::{Read, Write};
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-fn synoptic(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_synoptic"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap()
-}
+mod common;
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{stderr, synoptic};
 
 #[test]
 fn json_export_of_the_embedded_default_follows_the_spec() {

@@ -11,17 +11,12 @@ use synoptic::tui::action::Action;
 use synoptic::tui::app::App;
 use synoptic::tui::config::{DEFAULT_CONFIG, parse_config};
 
-fn run(args: &[&str]) -> Output {
-    let dir = std::env::temp_dir();
-    Command::new(env!("CARGO_BIN_EXE_synoptic"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
+mod common;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
+use common::{screen_cells, stdout, synoptic};
+
+fn run(args: &[&str]) -> Output {
+    synoptic(args, &std::env::temp_dir())
 }
 
 #[test]
@@ -113,17 +108,7 @@ fn the_shipped_config_parses_and_drives_the_help_screen() {
     );
     assert_eq!(app.mode.name(), "plain");
     app.update(Action::Help);
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 40)).unwrap();
-    terminal
-        .draw(|f| synoptic::tui::render::render(&app, f))
-        .unwrap();
-    let screen: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let screen = screen_cells(&app);
     assert!(
         screen.contains("Ctrl-n x"),
         "the help shows the configured keys"

@@ -1,26 +1,15 @@
 //! Messy and hostile input: each case gives a clear outcome, names the file, and the rest of
 //! the set still loads. Large and binary fixtures are generated here.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
 use synoptic::core::export::{ExportOptions, Format, write_export};
 use synoptic::core::ingest::load_paths;
 use synoptic::core::synopsis::Synopsis;
 
+mod common;
+
+use common::{screen_cells, stderr, synoptic as run};
+
 const GOOD: &str = "Le volcan Etna est entré en éruption hier soir.\n";
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_synoptic"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// Export JSON of `dir/c` (with one good article beside the case) and return it with stderr.
 fn load_case(name: &str, bytes: &[u8]) -> (serde_json::Value, String) {
@@ -186,10 +175,10 @@ fn one_article_alone_still_exports_and_reads() {
     assert!(out.status.success(), "{}", stderr(&out));
     let loaded = load_paths(&[dir.path().join("solo.txt")]).unwrap();
     let app = synoptic::tui::app::App::new(Synopsis::build(loaded.articles, &[]), (80, 24), true);
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    terminal
-        .draw(|f| synoptic::tui::render::render(&app, f))
-        .unwrap();
+    assert!(
+        screen_cells(&app).contains("No topics"),
+        "a lone article says there is nothing aligned"
+    );
 }
 
 const ATTACK: &str = "Titre propre.\nLe \u{1b}[31mrouge\u{1b}[0m, le \u{1b}]0;titre\u{7}, le \u{1b}]52;c;cGF5bG9hZA==\u{7} \
@@ -247,12 +236,7 @@ fn escape_sequences_never_reach_the_terminal_raw() {
     );
     let mut app = synoptic::tui::app::App::new(synopsis, (120, 30), true);
     app.update(synoptic::tui::action::Action::ToggleFullArticle);
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
-    terminal
-        .draw(|f| synoptic::tui::render::render(&app, f))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    let screen: String = buffer.content().iter().map(|c| c.symbol()).collect();
+    let screen = screen_cells(&app);
     assert!(
         screen.contains("␛[31mrouge"),
         "escape shown as a symbol: {screen}"

@@ -1,0 +1,42 @@
+//! Helpers the integration tests share: running the binary, reading its output, drawing the
+//! reader. Each test crate uses only some of them.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use synoptic::tui::app::App;
+
+/// Run `synoptic` with `args` in `dir`, standard input closed, NO_COLOR unset.
+pub fn synoptic(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_synoptic"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Draw the reader at its own size and return every cell's symbol, row after row.
+pub fn screen_cells(app: &App) -> String {
+    let backend = ratatui::backend::TestBackend::new(app.size.0, app.size.1);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|f| synoptic::tui::render::render(app, f))
+        .unwrap();
+    terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect()
+}
