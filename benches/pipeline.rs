@@ -124,6 +124,7 @@ fn topics_for_generated() -> Vec<TopicDef> {
                 id: format!("t{i}"),
                 label: format!("Topic {i}"),
                 keywords: vec![format!("mot{vowel}{k}")],
+                description: None,
             }
         })
         .collect()

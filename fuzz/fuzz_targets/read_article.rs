@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let a = article_from_text("a".into(), "a.txt".into(), &text);
     let b = article_from_text("b".into(), "b.txt".into(), &text.chars().rev().collect::<String>());
     let keyword = text.split_whitespace().next().unwrap_or("x").to_owned();
-    let defs = vec![TopicDef { id: "t".into(), label: "t".into(), keywords: vec![keyword] }];
+    let defs = vec![TopicDef { id: "t".into(), label: "t".into(), keywords: vec![keyword], description: None }];
     let synopsis = Synopsis::build(vec![a, b], &defs);
     for t in 0..synopsis.topics.len() {
         for m in synopsis.agreement(t) {

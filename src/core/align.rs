@@ -1,13 +1,16 @@
-//! Alignment by topic: keywords seed defined topics, similar paragraphs join them, and what is
-//! left that several articles cover alike becomes discovered topics.
+//! Alignment by topic: defined topics compete for each paragraph on keyword evidence, reading
+//! order and feedback from their confident members; what is left that several articles cover
+//! alike becomes discovered topics.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
 use super::article::{Article, Kind};
+use super::context::{Costs, Step, best_path};
 use super::discover::discover;
-use super::text::{Language, tokenize};
+use super::evidence::{KeyIndex, lexical_evidence};
+use super::measure::{feedback_vectors, member_score};
 use super::topics::TopicDef;
 use super::vectors::{ParaRef, TermSpace, Vector, centroid};
 
@@ -48,34 +51,22 @@ impl Topic {
     }
 }
 
-/// Thresholds of the alignment; the defaults were set once for news paragraphs in general.
-#[derive(Clone, Copy, Debug)]
-pub struct AlignOptions {
-    /// Cosine to a topic's seed centroid at which any body paragraph joins it.
-    pub join: f32,
-    /// Lower cosine that suffices for a paragraph next to a seed of the same article.
-    pub neighbour: f32,
-    /// Cosine at which left-over paragraphs of different articles form a discovered topic.
-    pub discover: f32,
-}
-
-impl Default for AlignOptions {
-    fn default() -> Self {
-        AlignOptions {
-            join: 0.35,
-            neighbour: 0.25,
-            discover: 0.25,
-        }
-    }
-}
+pub use super::measure::AlignOptions;
 
 /// Align the body paragraphs of `articles` to the defined topics, then discover more.
+///
+/// Three steps (see `measure` for every threshold): lexical evidence from the keywords, the
+/// label and the description; a best path of topics through each article in reading order;
+/// one feedback round where the confident members of each topic pull in the paragraphs that
+/// resemble them, then the path again.
 pub fn align(articles: &[Article], defs: &[TopicDef], opts: AlignOptions) -> Vec<Topic> {
     let space = TermSpace::build(articles);
-    let mut topics: Vec<Topic> = defs
-        .iter()
-        .map(|def| align_defined(articles, &space, def, opts))
-        .collect();
+    let opts = opts.for_corpus(space.units.len());
+    let mut topics = if defs.is_empty() {
+        Vec::new()
+    } else {
+        align_defined(articles, &space, defs, &opts)
+    };
     let claimed: BTreeSet<ParaRef> = topics
         .iter()
         .flat_map(|t| t.members.iter().map(|m| m.at))
@@ -88,115 +79,119 @@ pub fn align(articles: &[Article], defs: &[TopicDef], opts: AlignOptions) -> Vec
 fn align_defined(
     articles: &[Article],
     space: &TermSpace,
-    def: &TopicDef,
-    opts: AlignOptions,
-) -> Topic {
-    let seeds = keyword_hits(articles, def);
-    let seed_units: Vec<usize> = seeds.keys().filter_map(|r| space.unit_of(*r)).collect();
-    let center: Vector = centroid(seed_units.iter().map(|&u| &space.vectors[u]));
-    // Dense by term id: each paragraph's cosine then costs only its own terms.
-    let mut dense = vec![0.0f32; space.df.len()];
-    for &(id, w) in &center {
-        dense[id as usize] = w;
+    defs: &[TopicDef],
+    opts: &AlignOptions,
+) -> Vec<Topic> {
+    let index = KeyIndex::build(articles);
+    let lexical = lexical_evidence(&index, defs, opts);
+    let vectors = feedback_vectors(space);
+    let mut evidence = lexical.clone();
+    let mut path = decode(articles, space, &evidence, defs.len(), opts);
+    for _ in 0..opts.feedback_rounds {
+        evidence = with_feedback(&vectors, &lexical, &path, defs.len(), opts);
+        path = decode(articles, space, &evidence, defs.len(), opts);
     }
-    let mut scores: BTreeMap<ParaRef, f32> = BTreeMap::new();
-    for (unit, at) in space.units.iter().enumerate() {
-        let sim: f32 = space.vectors[unit]
-            .iter()
-            .map(|&(id, w)| w * dense[id as usize])
-            .sum();
-        if let Some(&hits) = seeds.get(at) {
-            let keyword_score = (0.5 + 0.1 * hits as f32).min(1.0);
-            scores.insert(*at, keyword_score.max(sim));
-        } else if sim >= opts.join || (sim >= opts.neighbour && next_to_seed(*at, &seeds)) {
-            scores.insert(*at, sim);
+    let mut members: Vec<Vec<Member>> = vec![Vec::new(); defs.len()];
+    for (unit, row) in evidence.iter().enumerate() {
+        for t in topics_of(row, path[unit], opts) {
+            members[t].push(Member {
+                at: space.units[unit],
+                score: member_score(row[t], opts.threshold),
+            });
         }
     }
-    Topic {
-        id: def.id.clone(),
-        label: def.label.clone(),
-        origin: Origin::Defined,
-        keywords: def.keywords.clone(),
-        members: scores
-            .into_iter()
-            .map(|(at, score)| Member { at, score })
-            .collect(),
-    }
+    defs.iter()
+        .zip(members)
+        .map(|(def, members)| Topic {
+            id: def.id.clone(),
+            label: def.label.clone(),
+            origin: Origin::Defined,
+            keywords: def.keywords.clone(),
+            members,
+        })
+        .collect()
 }
 
-/// News tells one topic over consecutive paragraphs: a seed's neighbour needs less evidence.
-fn next_to_seed(at: ParaRef, seeds: &BTreeMap<ParaRef, usize>) -> bool {
-    let before = at
-        .paragraph
-        .checked_sub(1)
-        .map(|p| ParaRef { paragraph: p, ..at });
-    let after = ParaRef {
-        paragraph: at.paragraph + 1,
-        ..at
+/// The topics a paragraph joins: its path topic, and any other whose evidence passes the
+/// threshold and comes close to the paragraph's best.
+fn topics_of(row: &[f32], on_path: Option<usize>, opts: &AlignOptions) -> Vec<usize> {
+    let best = row.iter().copied().fold(0.0, f32::max);
+    (0..row.len())
+        .filter(|&t| {
+            on_path == Some(t) || (row[t] >= opts.threshold && row[t] >= opts.tie_ratio * best)
+        })
+        .collect()
+}
+
+/// The path topic of every unit, decoded article by article in reading order.
+fn decode(
+    articles: &[Article],
+    space: &TermSpace,
+    evidence: &[Vec<f32>],
+    topics: usize,
+    opts: &AlignOptions,
+) -> Vec<Option<usize>> {
+    let costs = Costs {
+        none: opts.threshold,
+        switch: opts.switch_penalty,
+        heading_share: opts.heading_switch,
     };
-    before.is_some_and(|b| seeds.contains_key(&b)) || seeds.contains_key(&after)
+    let mut path = Vec::with_capacity(space.units.len());
+    let mut start = 0;
+    while start < space.units.len() {
+        let a = space.units[start].article;
+        let end = start + space.units[start..].partition_point(|r| r.article == a);
+        let paragraphs = &articles[a].paragraphs;
+        let steps: Vec<Step> = (start..end)
+            .map(|u| {
+                let p = space.units[u].paragraph;
+                let prev = (u > start).then(|| space.units[u - 1].paragraph + 1);
+                let between = prev.map_or(&paragraphs[..p], |q| &paragraphs[q..p]);
+                Step {
+                    evidence: &evidence[u],
+                    after_heading: between.iter().any(|x| x.kind == Kind::Heading),
+                }
+            })
+            .collect();
+        path.extend(best_path(&steps, topics, costs));
+        start = end;
+    }
+    path
 }
 
-/// Body paragraphs that contain one of the topic's keywords, with how many distinct ones.
-fn keyword_hits(articles: &[Article], def: &TopicDef) -> BTreeMap<ParaRef, usize> {
-    let mut hits = BTreeMap::new();
-    let mut patterns: BTreeMap<Language, Vec<Vec<String>>> = BTreeMap::new();
-    for (a, article) in articles.iter().enumerate() {
-        let pats = patterns.entry(article.language).or_insert_with(|| {
-            def.keywords
-                .iter()
-                .map(|k| keyword_keys(k, article.language))
-                .collect()
-        });
-        for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
-            let keys: Vec<&str> = p
-                .tokens
-                .iter()
-                .filter(|t| !t.stop)
-                .map(|t| t.key.as_str())
-                .collect();
-            let all: Vec<&str> = p.tokens.iter().map(|t| t.key.as_str()).collect();
-            let n = pats
-                .iter()
-                .filter(|pat| {
-                    !pat.is_empty() && (contains_run(&keys, pat) || contains_run(&all, pat))
-                })
-                .count();
-            if n > 0 {
-                hits.insert(
-                    ParaRef {
-                        article: a,
-                        paragraph: p.index,
-                    },
-                    n,
-                );
-            }
+/// Evidence plus `feedback` times each paragraph's cosine to the centroid of the topic's
+/// confident members (on the path, with lexical evidence of their own).
+fn with_feedback(
+    vectors: &[Vector],
+    lexical: &[Vec<f32>],
+    path: &[Option<usize>],
+    topics: usize,
+    opts: &AlignOptions,
+) -> Vec<Vec<f32>> {
+    let mut out = lexical.to_vec();
+    let terms = vectors
+        .iter()
+        .flat_map(|v| v.last().map(|&(id, _)| id as usize + 1))
+        .max()
+        .unwrap_or(0);
+    // Dense by term id: each paragraph's cosine then costs only its own terms.
+    let mut dense = vec![0.0f32; terms];
+    for t in 0..topics {
+        let confident =
+            (0..vectors.len()).filter(|&u| path[u] == Some(t) && lexical[u][t] >= opts.threshold);
+        let center: Vector = centroid(confident.map(|u| &vectors[u]));
+        for &(id, w) in &center {
+            dense[id as usize] = w;
+        }
+        for (row, v) in out.iter_mut().zip(vectors) {
+            let sim: f32 = v.iter().map(|&(id, w)| w * dense[id as usize]).sum();
+            row[t] += opts.feedback * sim;
+        }
+        for &(id, _) in &center {
+            dense[id as usize] = 0.0;
         }
     }
-    hits
-}
-
-/// The keys a keyword is matched by: its content words, or all its words if it has none.
-pub fn keyword_keys(keyword: &str, lang: Language) -> Vec<String> {
-    let tokens = tokenize(keyword, lang);
-    let content: Vec<String> = tokens
-        .iter()
-        .filter(|t| !t.stop)
-        .map(|t| t.key.clone())
-        .collect();
-    if content.is_empty() {
-        tokens.into_iter().map(|t| t.key).collect()
-    } else {
-        content
-    }
-}
-
-/// Does `hay` contain `needle` as a run of consecutive items?
-pub fn contains_run(hay: &[&str], needle: &[String]) -> bool {
-    !needle.is_empty()
-        && hay
-            .windows(needle.len())
-            .any(|w| w.iter().zip(needle).all(|(a, b)| *a == b))
+    out
 }
 
 #[cfg(test)]
@@ -213,6 +208,7 @@ mod tests {
             id: id.into(),
             label: id.into(),
             keywords: keywords.iter().map(|s| s.to_string()).collect(),
+            description: None,
         }
     }
 
@@ -233,13 +229,6 @@ mod tests {
             .map(|m| (m.at.article, m.at.paragraph))
             .collect();
         assert_eq!(members, vec![(0, 0), (1, 0)]);
-    }
-
-    #[test]
-    fn phrases_must_match_as_runs() {
-        let hay = ["problem", "techniqu"];
-        assert!(contains_run(&hay, &["problem".into(), "techniqu".into()]));
-        assert!(!contains_run(&hay, &["techniqu".into(), "problem".into()]));
     }
 
     #[test]

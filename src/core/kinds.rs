@@ -23,6 +23,7 @@ const LINK_MARKERS: &[&str] = &[
     "related articles",
     "related stories",
     "related",
+    "more",
     "read more",
     "read also",
     "see also",
@@ -86,7 +87,65 @@ pub fn classify(texts: &[String]) -> Vec<Kind> {
         };
         kinds.push(kind);
     }
+    by_position(texts, &mut kinds);
     kinds
+}
+
+/// Rules that need the paragraph's place in the article: the title, the deck under it, and
+/// teasers that sit next to a "Related:" line.
+fn by_position(texts: &[String], kinds: &mut [Kind]) {
+    if kinds.first() == Some(&Kind::Body) && is_title(texts) {
+        kinds[0] = Kind::Heading;
+    }
+    if kinds.first() == Some(&Kind::Heading) && texts.len() > 2 && is_deck(texts) {
+        kinds[1] = Kind::Heading;
+    }
+    for i in 0..texts.len() {
+        let beside_links = |j: Option<usize>| {
+            j.and_then(|j| texts.get(j).zip(kinds.get(j)))
+                .is_some_and(|(t, k)| *k == Kind::Boilerplate && starts_with_link_marker(t))
+        };
+        if kinds[i] == Kind::Body
+            && is_teaser(&texts[i])
+            && (beside_links(i.checked_sub(1)) || beside_links(Some(i + 1)))
+        {
+            kinds[i] = Kind::Boilerplate;
+        }
+    }
+}
+
+/// The first paragraph of an article of several is its headline when it is short, whatever
+/// punctuation ends it ("Trump tweets that the memos show no obstruction.").
+fn is_title(texts: &[String]) -> bool {
+    let Some(first) = texts.first() else {
+        return false;
+    };
+    let words = word_count(first);
+    texts.len() > 2
+        && (1..=20).contains(&words)
+        && first.chars().count() <= 200
+        && !first.trim_end().ends_with([':', ','])
+}
+
+/// A deck under the title: a short line, much shorter than the article's paragraphs.
+fn is_deck(texts: &[String]) -> bool {
+    let mut lengths: Vec<usize> = texts[2..].iter().map(|t| word_count(t)).collect();
+    lengths.sort_unstable();
+    let median = lengths[lengths.len() / 2];
+    let words = word_count(&texts[1]);
+    words <= 15 && words * 5 <= median * 2
+}
+
+/// "More: …", "Related: …": a link marker before a separator.
+fn starts_with_link_marker(text: &str) -> bool {
+    let (lead, _) = lead(text);
+    LINK_MARKERS.contains(&lead.as_str())
+}
+
+/// A teaser headline with a kicker: "The Bubble: Conservatives and liberals agree …".
+fn is_teaser(text: &str) -> bool {
+    let (lead, has_separator) = lead(text);
+    has_separator && word_count(&lead) <= 3 && word_count(text) <= 25
 }
 
 fn classify_one(text: &str, opens_link_list: &mut bool) -> Kind {
@@ -153,8 +212,12 @@ fn is_caption(text: &str, lead: &str, has_separator: bool) -> bool {
             .all(|part| part.trim().starts_with(char::is_uppercase))
 }
 
-/// A title or subhead: short, no sentence end, starts with a capital or a digit.
+/// A title or subhead: short, no sentence end, starts with a capital or a digit; or a short
+/// quotation standing alone, with no sentence end inside ("\"Les soldats étaient en alerte\"").
 fn is_heading(text: &str, words: usize) -> bool {
+    if is_quoted_subhead(text, words) {
+        return true;
+    }
     let starts_upper = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
@@ -163,6 +226,19 @@ fn is_heading(text: &str, words: usize) -> bool {
         && starts_upper
         && !ends_sentence(text)
         && !text.trim_end().ends_with(',')
+}
+
+fn is_quoted_subhead(text: &str, words: usize) -> bool {
+    let t = text.trim();
+    let opens = t.starts_with(['"', '«', '“']);
+    let inner =
+        t.trim_matches(|c: char| matches!(c, '"' | '«' | '»' | '“' | '”') || c.is_whitespace());
+    let closes = t.ends_with(['"', '»', '”']);
+    opens
+        && closes
+        && (1..=12).contains(&words)
+        && !ends_sentence(inner)
+        && !inner.contains(['"', '«', '»', '“', '”'])
 }
 
 #[cfg(test)]

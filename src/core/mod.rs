@@ -4,13 +4,16 @@
 pub mod agree;
 pub mod align;
 pub mod article;
+pub mod context;
 pub mod decode;
 pub mod discover;
+pub mod evidence;
 pub mod export;
 pub mod figures;
 pub mod ingest;
 pub mod kinds;
 pub mod layout;
+pub mod measure;
 pub mod pairwise;
 pub mod sanitize;
 pub mod segment;

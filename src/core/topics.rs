@@ -1,4 +1,5 @@
-//! The topics file: `[[topic]]` tables with `id`, `label` and `keywords`, checked line by line.
+//! The topics file: `[[topic]]` tables with `id`, `label`, `keywords` and an optional
+//! `description`, checked line by line.
 
 use std::collections::HashSet;
 
@@ -11,6 +12,8 @@ pub struct TopicDef {
     pub id: String,
     pub label: String,
     pub keywords: Vec<String>,
+    /// A sentence or two on what the topic covers; its telling words are weak extra evidence.
+    pub description: Option<String>,
 }
 
 /// What is wrong with a topics file, with the line it is on.
@@ -42,9 +45,10 @@ struct RawTopic {
     label: Option<String>,
     #[serde(default)]
     keywords: Vec<String>,
+    description: Option<String>,
 }
 
-/// Fields a topic may carry besides the three the spec names (accepted, not used yet).
+/// Fields a topic may carry: the three the spec names, and an optional description.
 const KNOWN_FIELDS: &[&str] = &["id", "label", "keywords", "description"];
 
 /// Parse a topics file. `file` names it in messages.
@@ -98,10 +102,12 @@ pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError>
             ));
         }
         let label = topic.label.unwrap_or_else(|| id.clone());
+        let description = topic.description.filter(|d| !d.trim().is_empty());
         out.topics.push(TopicDef {
             id,
             label,
             keywords,
+            description,
         });
     }
     Ok(out)
@@ -162,7 +168,8 @@ mod tests {
             vec![TopicDef {
                 id: "outage".into(),
                 label: "The outage".into(),
-                keywords: vec!["panne".into()]
+                keywords: vec!["panne".into()],
+                description: None,
             }]
         );
         assert!(t.warnings.is_empty());

@@ -1,0 +1,225 @@
+//! Lexical evidence that a body paragraph is about a defined topic: its keywords, weighted by
+//! how specific they are in this corpus, with phrases that count when partly present.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::article::{Article, Kind};
+use super::measure::{AlignOptions, bm25_idf};
+use super::text::{Language, tokenize};
+use super::topics::TopicDef;
+
+/// The distinct word keys of every body paragraph, in corpus order, and how many paragraphs
+/// hold each key.
+#[derive(Debug, Default)]
+pub struct KeyIndex {
+    /// Sorted, distinct key hashes of each body paragraph.
+    pub units: Vec<Vec<u64>>,
+    /// The language of each body paragraph's article.
+    pub languages: Vec<Language>,
+    df: HashMap<u64, u32>,
+}
+
+impl KeyIndex {
+    /// Index the body paragraphs of `articles`, in the same order as `TermSpace::units`.
+    pub fn build(articles: &[Article]) -> Self {
+        let mut index = KeyIndex::default();
+        for article in articles {
+            for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
+                let mut keys: Vec<u64> = p.tokens.iter().map(|t| t.hash).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                for &k in &keys {
+                    *index.df.entry(k).or_default() += 1;
+                }
+                index.units.push(keys);
+                index.languages.push(article.language);
+            }
+        }
+        index
+    }
+
+    /// The BM25 weight of a key: high when few paragraphs hold it.
+    pub fn idf(&self, key: u64) -> f32 {
+        let df = self.df.get(&key).copied().unwrap_or(0) as usize;
+        bm25_idf(self.units.len(), df)
+    }
+}
+
+/// One keyword (or one label or description word) of a topic, ready to score.
+#[derive(Clone, Debug, PartialEq)]
+struct Cue {
+    /// Distinct word keys and their weights.
+    terms: Vec<(u64, f32)>,
+    /// The sum of the weights: a phrase scores by the share of it that is present.
+    mass: f32,
+    /// The heaviest word's weight: a phrase is worth what its most telling word is worth.
+    peak: f32,
+    /// 1 for keywords; less for label and description words.
+    weight: f32,
+}
+
+impl Cue {
+    fn new(keys: Vec<u64>, weight: f32, index: &KeyIndex) -> Option<Cue> {
+        let mut keys = keys;
+        keys.sort_unstable();
+        keys.dedup();
+        let terms: Vec<(u64, f32)> = keys.into_iter().map(|k| (k, index.idf(k))).collect();
+        let mass: f32 = terms.iter().map(|t| t.1).sum();
+        let peak = terms.iter().map(|t| t.1).fold(0.0, f32::max);
+        (mass > 0.0).then_some(Cue {
+            terms,
+            mass,
+            peak,
+            weight,
+        })
+    }
+
+    fn score(&self, unit: &[u64]) -> f32 {
+        let present: f32 = self
+            .terms
+            .iter()
+            .filter(|(k, _)| unit.binary_search(k).is_ok())
+            .map(|t| t.1)
+            .sum();
+        self.weight * self.peak * present / self.mass
+    }
+}
+
+/// The keys a keyword is matched by: its content words, or all its words if it has none.
+pub fn keyword_keys(keyword: &str, lang: Language) -> Vec<u64> {
+    let tokens = tokenize(keyword, lang);
+    let content: Vec<u64> = tokens.iter().filter(|t| !t.stop).map(|t| t.hash).collect();
+    if content.is_empty() {
+        tokens.iter().map(|t| t.hash).collect()
+    } else {
+        content
+    }
+}
+
+/// Every cue of one topic in one language: keywords whole, label and description word by word.
+fn topic_cues(def: &TopicDef, lang: Language, index: &KeyIndex, opts: &AlignOptions) -> Vec<Cue> {
+    let keywords = def
+        .keywords
+        .iter()
+        .filter_map(|k| Cue::new(keyword_keys(k, lang), 1.0, index));
+    let words_of = |text: &str, weight: f32| -> Vec<Cue> {
+        tokenize(text, lang)
+            .into_iter()
+            .filter(|t| t.is_telling())
+            .filter_map(|t| Cue::new(vec![t.hash], weight, index))
+            .collect()
+    };
+    let label = words_of(&def.label, opts.label_weight);
+    let description = def
+        .description
+        .as_deref()
+        .map(|d| words_of(d, opts.description_weight))
+        .unwrap_or_default();
+    keywords.chain(label).chain(description).collect()
+}
+
+/// The best cue's score, plus `further` times the scores of the others.
+fn topic_evidence(cues: &[Cue], unit: &[u64], further: f32) -> f32 {
+    let (best, sum) = cues
+        .iter()
+        .map(|c| c.score(unit))
+        .fold((0.0f32, 0.0f32), |(b, s), x| (b.max(x), s + x));
+    best + further * (sum - best)
+}
+
+/// Lexical evidence of every topic in every body paragraph: `rows[unit][topic]`, from the cues
+/// of the topic found in the paragraph.
+pub fn lexical_evidence(index: &KeyIndex, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Vec<f32>> {
+    let mut cues: BTreeMap<Language, Vec<Vec<Cue>>> = BTreeMap::new();
+    index
+        .units
+        .iter()
+        .zip(&index.languages)
+        .map(|(unit, &lang)| {
+            let per_topic = cues.entry(lang).or_insert_with(|| {
+                defs.iter()
+                    .map(|d| topic_cues(d, lang, index, opts))
+                    .collect()
+            });
+            per_topic
+                .iter()
+                .map(|topic| topic_evidence(topic, unit, opts.further_cues))
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ingest::article_from_text;
+
+    fn def(id: &str, keywords: &[&str]) -> TopicDef {
+        TopicDef {
+            id: id.into(),
+            label: String::new(),
+            keywords: keywords.iter().map(|s| s.to_string()).collect(),
+            description: None,
+        }
+    }
+
+    /// One article: a headline, then `paragraphs` as its body paragraphs.
+    fn corpus(paragraphs: &[&str]) -> Vec<Article> {
+        let text = format!("A headline\n\n{}", paragraphs.join("\n\n"));
+        vec![article_from_text("a".into(), "a.txt".into(), &text)]
+    }
+
+    #[test]
+    fn a_word_every_paragraph_holds_weighs_less_than_a_rare_one() {
+        let arts = corpus(&[
+            "The summit opened with a speech on trade.",
+            "The summit closed late at night.",
+            "The summit ended with a tariff deal.",
+            "Weather was fine all week long.",
+        ]);
+        let index = KeyIndex::build(&arts);
+        let ev = lexical_evidence(
+            &index,
+            &[def("s", &["summit"]), def("t", &["tariff"])],
+            &AlignOptions::default(),
+        );
+        assert!(
+            ev[2][1] > ev[2][0],
+            "rare 'tariff' beats common 'summit': {:?}",
+            ev[2]
+        );
+        assert_eq!(ev[3], vec![0.0, 0.0]);
+    }
+
+    #[test]
+    fn a_phrase_counts_in_part_and_in_full() {
+        let arts = corpus(&[
+            "They discussed the Iran deal at length.",
+            "The Iran nuclear deal was signed long ago.",
+            "Nothing about it here at all.",
+            "Sanctions on oil were raised again.",
+        ]);
+        let index = KeyIndex::build(&arts);
+        let ev = lexical_evidence(
+            &index,
+            &[def("d", &["Iran nuclear deal"])],
+            &AlignOptions::default(),
+        );
+        assert!(ev[0][0] > 0.0, "part of the phrase counts");
+        assert!(ev[1][0] > ev[0][0], "the whole phrase counts more");
+        assert_eq!(ev[2][0], 0.0);
+    }
+
+    #[test]
+    fn the_description_adds_weaker_evidence() {
+        let arts = corpus(&[
+            "Troops massed at the border.",
+            "Talks resumed in the capital.",
+        ]);
+        let index = KeyIndex::build(&arts);
+        let mut with = def("t", &["talks"]);
+        with.description = Some("Soldiers and troops at the frontier".into());
+        let ev = lexical_evidence(&index, &[with], &AlignOptions::default());
+        assert!(ev[0][0] > 0.0 && ev[0][0] < ev[1][0], "{ev:?}");
+    }
+}
