@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::article::{Article, Kind};
 use super::context::{Costs, Step, best_path};
 use super::discover::discover;
-use super::evidence::{KeyIndex, lexical_evidence};
+use super::evidence::lexical_evidence;
 use super::measure::{feedback_vectors, member_score};
 use super::topics::TopicDef;
 use super::vectors::{ParaRef, TermSpace, Vector, centroid};
@@ -82,8 +82,7 @@ fn align_defined(
     defs: &[TopicDef],
     opts: &AlignOptions,
 ) -> Vec<Topic> {
-    let index = KeyIndex::build(articles);
-    let lexical = lexical_evidence(&index, defs, opts);
+    let lexical = lexical_evidence(articles, defs, opts);
     let vectors = feedback_vectors(space);
     let mut evidence = lexical.clone();
     let mut path = decode(articles, space, &evidence, defs.len(), opts);
@@ -229,6 +228,104 @@ mod tests {
             .map(|m| (m.at.article, m.at.paragraph))
             .collect();
         assert_eq!(members, vec![(0, 0), (1, 0)]);
+    }
+
+    /// An article: a headline, `body`, then filler paragraphs that say nothing of the topics,
+    /// so that word frequencies behave as in a real corpus.
+    fn with_filler(id: &str, body: &[&str]) -> Article {
+        let filler: Vec<String> = (0..12)
+            .map(|i| format!("Le conseil {id}{i} a voté un budget de {i} euros pour la voirie."))
+            .collect();
+        let mut parts = vec!["Titre de l'article".to_owned()];
+        parts.extend(body.iter().map(|s| s.to_string()));
+        parts.extend(filler);
+        article(id, &parts.join("\n\n"))
+    }
+
+    fn members_of(topics: &[Topic], id: &str) -> Vec<(usize, usize)> {
+        topics
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| {
+                t.members
+                    .iter()
+                    .map(|m| (m.at.article, m.at.paragraph))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn topics_compete_for_a_paragraph() {
+        let arts = vec![
+            with_filler(
+                "a",
+                &["La bourse de Paris et les actions ont chuté hier, malgré l'éruption."],
+            ),
+            with_filler("b", &["Le volcan est entré en éruption dans la nuit."]),
+        ];
+        let defs = [
+            def("eruption", &["éruption"]),
+            def("marche", &["bourse", "actions"]),
+        ];
+        let topics = align(&arts, &defs, AlignOptions::default());
+        assert_eq!(members_of(&topics, "marche"), vec![(0, 1)]);
+        assert_eq!(
+            members_of(&topics, "eruption"),
+            vec![(1, 1)],
+            "a keyword in passing does not pull the paragraph into a second topic"
+        );
+    }
+
+    #[test]
+    fn neighbours_carry_a_paragraph_that_names_no_keyword() {
+        let story = [
+            "Le volcan est entré en éruption dans la nuit de lundi.",
+            "Les habitants du village ont fui vers la vallée voisine.",
+            "L'éruption a duré jusqu'au matin selon les experts.",
+        ];
+        let arts = vec![with_filler("a", &story), with_filler("b", &[story[1]])];
+        let topics = align(
+            &arts,
+            &[def("eruption", &["éruption"])],
+            AlignOptions::default(),
+        );
+        assert_eq!(
+            members_of(&topics, "eruption"),
+            vec![(0, 1), (0, 2), (0, 3)],
+            "the middle paragraph joins between two of its topic; alone in b it does not"
+        );
+    }
+
+    #[test]
+    fn confident_members_pull_in_paragraphs_that_resemble_them() {
+        let arts = vec![
+            with_filler(
+                "a",
+                &["L'éruption du volcan a couvert de cendres les vignobles de Catane."],
+            ),
+            with_filler(
+                "b",
+                &["Les cendres ont recouvert les vignobles de Catane, ruinant la récolte."],
+            ),
+        ];
+        let defs = [def("eruption", &["éruption"])];
+        let without = AlignOptions {
+            feedback: 0.0,
+            ..AlignOptions::default()
+        };
+        assert_eq!(
+            members_of(&align(&arts, &defs, without), "eruption"),
+            vec![(0, 1)]
+        );
+        let topics = align(&arts, &defs, AlignOptions::default());
+        assert_eq!(members_of(&topics, "eruption"), vec![(0, 1), (1, 1)]);
+        let scores: Vec<f32> = topics[0].members.iter().map(|m| m.score).collect();
+        assert!(
+            scores[0] > scores[1],
+            "the keyword paragraph is surer: {scores:?}"
+        );
+        assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)));
     }
 
     #[test]

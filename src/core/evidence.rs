@@ -1,15 +1,16 @@
 //! Lexical evidence that a body paragraph is about a defined topic: its keywords, weighted by
 //! how specific they are in this corpus, with phrases that count when partly present.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::article::{Article, Kind};
 use super::measure::{AlignOptions, bm25_idf};
 use super::text::{Language, tokenize};
 use super::topics::TopicDef;
 
-/// The distinct word keys of every body paragraph, in corpus order, and how many paragraphs
-/// hold each key.
+/// The distinct cue keys of every body paragraph, in corpus order, and how many paragraphs
+/// hold each key. Only the keys some topic asks for are kept: the rest of the text is not
+/// hashed into any table.
 #[derive(Debug, Default)]
 pub struct KeyIndex {
     /// Sorted, distinct key hashes of each body paragraph.
@@ -20,12 +21,18 @@ pub struct KeyIndex {
 }
 
 impl KeyIndex {
-    /// Index the body paragraphs of `articles`, in the same order as `TermSpace::units`.
-    pub fn build(articles: &[Article]) -> Self {
+    /// Index the `wanted` keys of the body paragraphs of `articles`, in the same order as
+    /// `TermSpace::units`.
+    pub fn build(articles: &[Article], wanted: &HashSet<u64>) -> Self {
         let mut index = KeyIndex::default();
         for article in articles {
             for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
-                let mut keys: Vec<u64> = p.tokens.iter().map(|t| t.hash).collect();
+                let mut keys: Vec<u64> = p
+                    .tokens
+                    .iter()
+                    .map(|t| t.hash)
+                    .filter(|h| wanted.contains(h))
+                    .collect();
                 keys.sort_unstable();
                 keys.dedup();
                 for &k in &keys {
@@ -96,17 +103,27 @@ pub fn keyword_keys(keyword: &str, lang: Language) -> Vec<u64> {
     }
 }
 
-/// Every cue of one topic in one language: keywords whole, label and description word by word.
-fn topic_cues(def: &TopicDef, lang: Language, index: &KeyIndex, opts: &AlignOptions) -> Vec<Cue> {
-    let keywords = def
-        .keywords
-        .iter()
-        .filter_map(|k| Cue::new(keyword_keys(k, lang), 1.0, index));
-    let words_of = |text: &str, weight: f32| -> Vec<Cue> {
+/// A cue before the corpus weighs its words: its keys and its weight.
+struct CueKeys {
+    keys: Vec<u64>,
+    weight: f32,
+}
+
+/// The keys of every cue of one topic in one language, with their weights: keywords whole,
+/// label and description word by word.
+fn topic_cue_keys(def: &TopicDef, lang: Language, opts: &AlignOptions) -> Vec<CueKeys> {
+    let keywords = def.keywords.iter().map(|k| CueKeys {
+        keys: keyword_keys(k, lang),
+        weight: 1.0,
+    });
+    let words_of = |text: &str, weight: f32| -> Vec<CueKeys> {
         tokenize(text, lang)
             .into_iter()
             .filter(|t| t.is_telling())
-            .filter_map(|t| Cue::new(vec![t.hash], weight, index))
+            .map(|t| CueKeys {
+                keys: vec![t.hash],
+                weight,
+            })
             .collect()
     };
     let label = words_of(&def.label, opts.label_weight);
@@ -127,24 +144,50 @@ fn topic_evidence(cues: &[Cue], unit: &[u64], further: f32) -> f32 {
     best + further * (sum - best)
 }
 
-/// Lexical evidence of every topic in every body paragraph: `rows[unit][topic]`, from the cues
-/// of the topic found in the paragraph.
-pub fn lexical_evidence(index: &KeyIndex, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Vec<f32>> {
-    let mut cues: BTreeMap<Language, Vec<Vec<Cue>>> = BTreeMap::new();
+/// Lexical evidence of every topic in every body paragraph of `articles`: `rows[unit][topic]`,
+/// from the cues of the topic found in the paragraph.
+pub fn lexical_evidence(
+    articles: &[Article],
+    defs: &[TopicDef],
+    opts: &AlignOptions,
+) -> Vec<Vec<f32>> {
+    let languages: BTreeMap<Language, Vec<Vec<CueKeys>>> = articles
+        .iter()
+        .map(|a| {
+            let keys = defs.iter().map(|d| topic_cue_keys(d, a.language, opts));
+            (a.language, keys.collect())
+        })
+        .collect();
+    let wanted: HashSet<u64> = languages
+        .values()
+        .flatten()
+        .flatten()
+        .flat_map(|cue| cue.keys.iter().copied())
+        .collect();
+    let index = KeyIndex::build(articles, &wanted);
+    let cues: BTreeMap<Language, Vec<Vec<Cue>>> = languages
+        .into_iter()
+        .map(|(lang, topics)| {
+            let topics = topics.into_iter().map(|cue_keys| {
+                cue_keys
+                    .into_iter()
+                    .filter_map(|cue| Cue::new(cue.keys, cue.weight, &index))
+                    .collect()
+            });
+            (lang, topics.collect())
+        })
+        .collect();
     index
         .units
         .iter()
         .zip(&index.languages)
-        .map(|(unit, &lang)| {
-            let per_topic = cues.entry(lang).or_insert_with(|| {
-                defs.iter()
-                    .map(|d| topic_cues(d, lang, index, opts))
+        .map(|(unit, lang)| {
+            cues.get(lang).map_or_else(Vec::new, |per_topic| {
+                per_topic
+                    .iter()
+                    .map(|topic: &Vec<Cue>| topic_evidence(topic, unit, opts.further_cues))
                     .collect()
-            });
-            per_topic
-                .iter()
-                .map(|topic| topic_evidence(topic, unit, opts.further_cues))
-                .collect()
+            })
         })
         .collect()
 }
@@ -177,9 +220,8 @@ mod tests {
             "The summit ended with a tariff deal.",
             "Weather was fine all week long.",
         ]);
-        let index = KeyIndex::build(&arts);
         let ev = lexical_evidence(
-            &index,
+            &arts,
             &[def("s", &["summit"]), def("t", &["tariff"])],
             &AlignOptions::default(),
         );
@@ -199,9 +241,8 @@ mod tests {
             "Nothing about it here at all.",
             "Sanctions on oil were raised again.",
         ]);
-        let index = KeyIndex::build(&arts);
         let ev = lexical_evidence(
-            &index,
+            &arts,
             &[def("d", &["Iran nuclear deal"])],
             &AlignOptions::default(),
         );
@@ -216,10 +257,9 @@ mod tests {
             "Troops massed at the border.",
             "Talks resumed in the capital.",
         ]);
-        let index = KeyIndex::build(&arts);
         let mut with = def("t", &["talks"]);
         with.description = Some("Soldiers and troops at the frontier".into());
-        let ev = lexical_evidence(&index, &[with], &AlignOptions::default());
+        let ev = lexical_evidence(&arts, &[with], &AlignOptions::default());
         assert!(ev[0][0] > 0.0 && ev[0][0] < ev[1][0], "{ev:?}");
     }
 }

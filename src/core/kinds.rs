@@ -295,4 +295,62 @@ mod tests {
         ]);
         assert_eq!(got, vec![Kind::Boilerplate, Kind::Body]);
     }
+
+    #[test]
+    fn a_short_first_line_is_the_title_even_with_a_full_stop() {
+        let long = "President Trump late Thursday tweeted that the newly released memos written by \
+                    the former director show clearly no collusion and no obstruction at all.";
+        let got = kinds(&[
+            "Trump tweets that the memos clearly show no obstruction.",
+            "Comey claims FBI does not leak in redacted memos.",
+            long,
+            long,
+        ]);
+        assert_eq!(
+            got,
+            vec![Kind::Heading, Kind::Heading, Kind::Body, Kind::Body]
+        );
+    }
+
+    #[test]
+    fn a_first_sentence_as_long_as_the_rest_is_not_a_deck() {
+        let got = kinds(&[
+            "Cambodge et Thaïlande se disputent un trésor khmer",
+            "Le temple hindou de Preah Vihear vient d'être classé au patrimoine mondial.",
+            "Un site revendiqué par Bangkok et Phnom Penh depuis un siècle.",
+            "Les soldats des deux pays se font face depuis mardi à la frontière.",
+        ]);
+        assert_eq!(got, vec![Kind::Heading, Kind::Body, Kind::Body, Kind::Body]);
+    }
+
+    #[test]
+    fn a_short_quotation_alone_is_a_subhead() {
+        let body = "Le général a confirmé la position des troupes sur le site hier.";
+        let got = kinds(&[body, "\"Les soldats étaient en alerte\"", body]);
+        assert_eq!(got[1], Kind::Heading);
+        let quote = "«Nous avons retiré nos soldats.»";
+        assert_eq!(kinds(&[body, quote, body])[1], Kind::Body);
+    }
+
+    #[test]
+    fn teasers_beside_a_more_line_are_boilerplate() {
+        let body = "The memos were released on Thursday to the three committees of the House.";
+        let got = kinds(&[
+            "Comey memos released to Congress",
+            body,
+            "More: A minute-by-minute guide to the exclusive interview.",
+            "The Bubble: Conservatives and liberals agree the book did not help him.",
+            body,
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                Kind::Heading,
+                Kind::Body,
+                Kind::Boilerplate,
+                Kind::Boilerplate,
+                Kind::Body
+            ]
+        );
+    }
 }
