@@ -85,3 +85,36 @@ proptest! {
         let _ = screen(&a);
     }
 }
+
+/// A member that joined on its neighbours alone says so above its text, in the note style,
+/// and a member found by its keywords does not.
+#[test]
+fn weakly_linked_members_are_marked_in_the_note_style() {
+    let app = app(160, 45);
+    let topic = &app.synopsis.topics[app.topic];
+    let weak = topic.members.iter().filter(|m| m.score < 0.5).count();
+    assert!(
+        weak > 0,
+        "the seeds' first topic has a member joined on context"
+    );
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    terminal.draw(|f| render(&app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut marked = 0;
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            if cell.symbol() == "≈" {
+                marked += 1;
+                assert!(
+                    cell.modifier.contains(ratatui::style::Modifier::ITALIC),
+                    "the mark is drawn as a note: {cell:?}"
+                );
+            }
+        }
+    }
+    assert!(
+        (1..=weak).contains(&marked),
+        "{marked} marks for {weak} weak members"
+    );
+}

@@ -117,6 +117,10 @@ pub fn feedback_vectors(space: &TermSpace) -> Vec<Vector> {
         .collect()
 }
 
+/// Below this score a member joined mostly on its neighbours or its resemblance to the topic,
+/// not on keywords of its own: the reader says so.
+pub const WEAK_MEMBER: f32 = 0.5;
+
 /// A member's score between 0 and 1 from its evidence: 0.63 at the threshold, 0.86 at twice
 /// the threshold, lower for a paragraph that joined on context alone.
 pub fn member_score(evidence: f32, threshold: f32) -> f32 {

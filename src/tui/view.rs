@@ -8,6 +8,7 @@ use super::search::match_ranges;
 use crate::core::agree::Level;
 use crate::core::article::Kind;
 use crate::core::layout::{Line, wrap};
+use crate::core::measure::WEAK_MEMBER;
 use crate::core::pairwise::Change;
 use crate::core::sanitize::for_terminal;
 
@@ -109,6 +110,11 @@ fn topic_pane(app: &App, a: usize, width: usize) -> PaneView {
         }
         pane.paragraph_lines
             .push((member.at.paragraph, pane.lines.len()));
+        if member.score < WEAK_MEMBER {
+            let note = format!("≈ weak link, score {:.2}", member.score);
+            pane.lines
+                .extend(wrap(&[(note.as_str(), Paint::Note)], width));
+        }
         let pieces = member_paint(app, a, member.at.paragraph);
         push_wrapped(&mut pane.lines, app, a, member.at.paragraph, &pieces, width);
     }
