@@ -57,8 +57,8 @@ pub use super::measure::AlignOptions;
 ///
 /// Three steps (see `measure` for every threshold): lexical evidence from the keywords, the
 /// label and the description; a best path of topics through each article in reading order;
-/// one feedback round where the confident members of each topic pull in the paragraphs that
-/// resemble them, then the path again.
+/// feedback rounds where the confident members of each topic pull in the paragraphs that
+/// resemble them, each followed by the path again.
 pub fn align(articles: &[Article], defs: &[TopicDef], opts: AlignOptions) -> Vec<Topic> {
     let space = TermSpace::build(articles);
     let opts = opts.for_corpus(space.units.len());
@@ -84,11 +84,12 @@ fn align_defined(
 ) -> Vec<Topic> {
     let lexical = lexical_evidence(articles, defs, opts);
     let vectors = feedback_vectors(space);
+    let breaks = heading_breaks(articles, space);
     let mut evidence = lexical.clone();
-    let mut path = decode(articles, space, &evidence, defs.len(), opts);
+    let mut path = decode(space, &breaks, &evidence, defs.len(), opts);
     for _ in 0..opts.feedback_rounds {
-        evidence = with_feedback(&vectors, &lexical, &path, defs.len(), opts);
-        path = decode(articles, space, &evidence, defs.len(), opts);
+        evidence = with_feedback(space, &vectors, &lexical, &path, opts);
+        path = decode(space, &breaks, &evidence, defs.len(), opts);
     }
     let mut members: Vec<Vec<Member>> = vec![Vec::new(); defs.len()];
     for (unit, row) in evidence.iter().enumerate() {
@@ -122,10 +123,31 @@ fn topics_of(row: &[f32], on_path: Option<usize>, opts: &AlignOptions) -> Vec<us
         .collect()
 }
 
+/// For each unit, whether a heading stands between it and the previous body paragraph of its
+/// article.
+fn heading_breaks(articles: &[Article], space: &TermSpace) -> Vec<bool> {
+    space
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, at)| {
+            let paragraphs = &articles[at.article].paragraphs;
+            let from = u
+                .checked_sub(1)
+                .map(|v| space.units[v])
+                .filter(|prev| prev.article == at.article)
+                .map_or(0, |prev| prev.paragraph + 1);
+            paragraphs[from..at.paragraph]
+                .iter()
+                .any(|p| p.kind == Kind::Heading)
+        })
+        .collect()
+}
+
 /// The path topic of every unit, decoded article by article in reading order.
 fn decode(
-    articles: &[Article],
     space: &TermSpace,
+    breaks: &[bool],
     evidence: &[Vec<f32>],
     topics: usize,
     opts: &AlignOptions,
@@ -140,16 +162,10 @@ fn decode(
     while start < space.units.len() {
         let a = space.units[start].article;
         let end = start + space.units[start..].partition_point(|r| r.article == a);
-        let paragraphs = &articles[a].paragraphs;
         let steps: Vec<Step> = (start..end)
-            .map(|u| {
-                let p = space.units[u].paragraph;
-                let prev = (u > start).then(|| space.units[u - 1].paragraph + 1);
-                let between = prev.map_or(&paragraphs[..p], |q| &paragraphs[q..p]);
-                Step {
-                    evidence: &evidence[u],
-                    after_heading: between.iter().any(|x| x.kind == Kind::Heading),
-                }
+            .map(|u| Step {
+                evidence: &evidence[u],
+                after_heading: breaks[u],
             })
             .collect();
         path.extend(best_path(&steps, topics, costs));
@@ -161,20 +177,16 @@ fn decode(
 /// Evidence plus `feedback` times each paragraph's cosine to the centroid of the topic's
 /// confident members (on the path, with lexical evidence of their own).
 fn with_feedback(
+    space: &TermSpace,
     vectors: &[Vector],
     lexical: &[Vec<f32>],
     path: &[Option<usize>],
-    topics: usize,
     opts: &AlignOptions,
 ) -> Vec<Vec<f32>> {
     let mut out = lexical.to_vec();
-    let terms = vectors
-        .iter()
-        .flat_map(|v| v.last().map(|&(id, _)| id as usize + 1))
-        .max()
-        .unwrap_or(0);
+    let topics = lexical.first().map_or(0, Vec::len);
     // Dense by term id: each paragraph's cosine then costs only its own terms.
-    let mut dense = vec![0.0f32; terms];
+    let mut dense = vec![0.0f32; space.df.len()];
     for t in 0..topics {
         let confident =
             (0..vectors.len()).filter(|&u| path[u] == Some(t) && lexical[u][t] >= opts.threshold);

@@ -12,18 +12,18 @@ use super::topics::TopicDef;
 /// hold each key. Only the keys some topic asks for are kept: the rest of the text is not
 /// hashed into any table.
 #[derive(Debug, Default)]
-pub struct KeyIndex {
+struct KeyIndex {
     /// Sorted, distinct key hashes of each body paragraph.
-    pub units: Vec<Vec<u64>>,
+    units: Vec<Vec<u64>>,
     /// The language of each body paragraph's article.
-    pub languages: Vec<Language>,
+    languages: Vec<Language>,
     df: HashMap<u64, u32>,
 }
 
 impl KeyIndex {
     /// Index the `wanted` keys of the body paragraphs of `articles`, in the same order as
     /// `TermSpace::units`.
-    pub fn build(articles: &[Article], wanted: &HashSet<u64>) -> Self {
+    fn build(articles: &[Article], wanted: &HashSet<u64>) -> Self {
         let mut index = KeyIndex::default();
         for article in articles {
             for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
@@ -46,7 +46,7 @@ impl KeyIndex {
     }
 
     /// The BM25 weight of a key: high when few paragraphs hold it.
-    pub fn idf(&self, key: u64) -> f32 {
+    fn idf(&self, key: u64) -> f32 {
         let df = self.df.get(&key).copied().unwrap_or(0) as usize;
         bm25_idf(self.units.len(), df)
     }
@@ -93,7 +93,7 @@ impl Cue {
 }
 
 /// The keys a keyword is matched by: its content words, or all its words if it has none.
-pub fn keyword_keys(keyword: &str, lang: Language) -> Vec<u64> {
+fn keyword_keys(keyword: &str, lang: Language) -> Vec<u64> {
     let tokens = tokenize(keyword, lang);
     let content: Vec<u64> = tokens.iter().filter(|t| !t.stop).map(|t| t.hash).collect();
     if content.is_empty() {

@@ -79,11 +79,6 @@ impl TermSpace {
         space
     }
 
-    /// Index of a paragraph among the units, if it is a body paragraph.
-    pub fn unit_of(&self, r: ParaRef) -> Option<usize> {
-        self.units.binary_search(&r).ok()
-    }
-
     /// Inverse document frequency of a term id.
     pub fn idf(&self, id: u32) -> f32 {
         let n = self.units.len() as f32;
