@@ -1,7 +1,7 @@
 //! Lexical evidence that a body paragraph is about a defined topic: its keywords, weighted by
 //! how specific they are in this corpus, with phrases that count when partly present.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::article::{Article, Kind};
 use super::measure::{AlignOptions, bm25_idf};
@@ -151,11 +151,12 @@ pub fn lexical_evidence(
     defs: &[TopicDef],
     opts: &AlignOptions,
 ) -> Vec<Vec<f32>> {
-    let languages: BTreeMap<Language, Vec<Vec<CueKeys>>> = articles
-        .iter()
-        .map(|a| {
-            let keys = defs.iter().map(|d| topic_cue_keys(d, a.language, opts));
-            (a.language, keys.collect())
+    let distinct: BTreeSet<Language> = articles.iter().map(|a| a.language).collect();
+    let languages: BTreeMap<Language, Vec<Vec<CueKeys>>> = distinct
+        .into_iter()
+        .map(|lang| {
+            let keys = defs.iter().map(|d| topic_cue_keys(d, lang, opts));
+            (lang, keys.collect())
         })
         .collect();
     let wanted: HashSet<u64> = languages
