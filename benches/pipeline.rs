@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use synoptic::core::align::{AlignOptions, align};
 use synoptic::core::article::Article;
 use synoptic::core::ingest::{EMBEDDED_TOPICS, articles_from_texts, load_embedded};
 use synoptic::core::synopsis::Synopsis;
@@ -157,6 +158,16 @@ fn main() {
         "1,000 articles: peak heap            {:>7.1} MB  (target < 200 MB)",
         peak as f64 / 1e6
     );
+    let articles = build(&texts);
+    let mut found = 0;
+    let discovery = time(3, || {
+        found = align(&articles, &[], AlignOptions::default()).len();
+    });
+    println!(
+        "1,000 articles: discovery, no topics {:>9.2?}  (target < 300 ms)  topics: {}",
+        discovery, found
+    );
+    drop(articles);
     let agree = time(5, || {
         (0..synopsis.topics.len())
             .map(|t| synopsis.agreement(t).len())

@@ -66,6 +66,8 @@ pub struct TopicsArgs {
 pub enum TopicsFormat {
     Text,
     Json,
+    /// A topics file (defined and discovered topics) to edit and pass back with `--topics`.
+    Toml,
 }
 
 /// Where the articles and topics come from.

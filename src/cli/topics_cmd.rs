@@ -7,10 +7,11 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::{TopicsArgs, TopicsFormat, load};
-use crate::core::align::Origin;
+use crate::core::align::{Origin, Topic};
 use crate::core::layout::fit;
 use crate::core::sanitize::for_terminal;
 use crate::core::synopsis::Synopsis;
+use crate::core::topics::{TopicDef, topics_file_text};
 
 #[derive(Serialize)]
 struct TopicRow<'a> {
@@ -30,7 +31,28 @@ pub fn topics(args: &TopicsArgs, out: &mut dyn Write) -> Result<()> {
     match args.format {
         TopicsFormat::Json => write_json(&synopsis, out),
         TopicsFormat::Text => write_text(&synopsis, out),
+        TopicsFormat::Toml => write_toml(&synopsis, out),
     }
+}
+
+/// Every topic as a topics file: the user's own first, then the discovered ones, which become
+/// the user's once read back with `--topics`.
+fn write_toml(synopsis: &Synopsis, out: &mut dyn Write) -> Result<()> {
+    let defs: Vec<TopicDef> = synopsis.topics.iter().map(Topic::definition).collect();
+    let discovered = synopsis
+        .topics
+        .iter()
+        .filter(|t| t.origin == Origin::Discovered)
+        .count();
+    let header = format!(
+        "Topics of {} articles written by synoptic {} ({} discovered).\n\
+         Edit labels and keywords, then pass this file back with --topics FILE.",
+        synopsis.articles.len(),
+        env!("CARGO_PKG_VERSION"),
+        discovered
+    );
+    out.write_all(topics_file_text(&header, &defs).as_bytes())?;
+    Ok(())
 }
 
 fn rows(synopsis: &Synopsis) -> Vec<TopicRow<'_>> {

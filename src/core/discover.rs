@@ -1,324 +1,217 @@
-//! Discovered topics: left-over paragraphs that two or more articles cover alike, clustered and
-//! labelled with their most telling words.
+//! Discovered topics: the paragraphs no defined topic claims, grouped into the topics several
+//! sources dwell on, each described by its own telling words and phrases and then aligned like a
+//! defined topic, so that writing it to a topics file and reading it back changes nothing.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::align::{Member, Origin, Topic};
 use super::article::Article;
+use super::assign::{assign, heading_breaks};
+use super::community::{Graph, communities};
+use super::describe::{PhraseCounts, articles_of, keywords_and_label, telling_terms};
+use super::measure::{AlignOptions, feedback_vectors};
 use super::text::fold;
-use super::vectors::{ParaRef, TermSpace, Vector, centroid, cosine};
+use super::topic::{Origin, Topic};
+use super::topics::TopicDef;
+use super::vectors::{ParaRef, TermSpace, Vector};
 
-/// How many nearest candidates each paragraph is compared with exactly.
-const CANDIDATES: usize = 12;
-/// How many of a paragraph's terms are used to look for its candidates.
-const PROBES: usize = 8;
+/// At most this many paragraphs are grouped (whole articles, spread through the corpus): the
+/// graph costs the square of their count, and a few dozen articles are enough to find and
+/// describe an event's topics. Alignment then reaches every paragraph.
+const GROUPED_UNITS: usize = 1200;
+/// A group becomes a topic only with at least this many paragraphs, from two articles or more.
+const MIN_PARAGRAPHS: usize = 3;
 
-/// Cluster the body paragraphs not in `claimed` into topics covered by at least two articles.
+/// The topics found among the body paragraphs not in `claimed`, covered by two articles or
+/// more, the most widely covered first. Ids avoid `taken_ids`.
 pub fn discover(
     articles: &[Article],
     space: &TermSpace,
     claimed: &BTreeSet<ParaRef>,
     taken_ids: &BTreeSet<String>,
-    threshold: f32,
+    opts: &AlignOptions,
 ) -> Vec<Topic> {
-    let free: Vec<usize> = (0..space.units.len())
-        .filter(|&u| !claimed.contains(&space.units[u]))
-        .collect();
-    let pairs = candidate_pairs(space, &free, threshold);
-    let clusters = cluster(space, &free, pairs, threshold);
-    let mut topics: Vec<Topic> = clusters
-        .into_iter()
-        .filter(|c| {
-            c.iter()
-                .map(|&u| space.units[u].article)
-                .collect::<BTreeSet<_>>()
+    let mut defs = discovered_defs(articles, space, claimed, taken_ids, opts);
+    // Topics compete for paragraphs, so dropping one changes the others: settle on a set whose
+    // own alignment keeps them all, as a topics file written from the result is read back
+    // (alignment does not depend on the order of topics).
+    for _ in 0..SETTLE_ROUNDS {
+        let topics = aligned(articles, space, claimed, &defs, opts);
+        let mut kept: Vec<&Topic> = topics.iter().filter(|t| t.articles().len() >= 2).collect();
+        kept.sort_by(|a, b| {
+            b.articles()
                 .len()
-                >= 2
-        })
-        .map(|c| make_topic(articles, space, &c))
-        .collect();
-    topics.sort_by(|a, b| {
-        b.articles()
-            .len()
-            .cmp(&a.articles().len())
-            .then(b.members.len().cmp(&a.members.len()))
-    });
-    let mut used = taken_ids.clone();
-    for t in &mut topics {
-        t.id = unique_slug(&t.id, &mut used);
+                .cmp(&a.articles().len())
+                .then(b.members.len().cmp(&a.members.len()))
+        });
+        let settled: Vec<TopicDef> = kept.iter().map(|t| t.definition()).collect();
+        if settled.len() == defs.len() {
+            return kept.into_iter().cloned().collect();
+        }
+        defs = settled;
     }
+    let mut topics = aligned(articles, space, claimed, &defs, opts);
+    topics.retain(|t| t.articles().len() >= 2);
     topics
 }
 
-/// Pairs of free units from different articles with cosine at or above `threshold`, best first.
-/// Each unit is compared exactly only with its likeliest partners: those that score highest
-/// on its rarer terms (a bounded accumulator), so the work stays near-linear in the corpus.
-fn candidate_pairs(space: &TermSpace, free: &[usize], threshold: f32) -> Vec<(f32, usize, usize)> {
-    let n = space.units.len();
-    let limit = ((n as f32).sqrt() as u32).max(8);
-    let mut postings: Postings = HashMap::new();
-    for &u in free {
-        for &(id, w) in &space.vectors[u] {
-            if space.df[id as usize] <= limit {
-                postings.entry(id).or_default().push((u, w));
-            }
-        }
-    }
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |t| t.get())
-        .min(8);
-    let mut pairs: Vec<(f32, usize, usize)> = if threads < 2 || free.len() < 512 {
-        pairs_from(space, &postings, free, threshold)
-    } else {
-        let chunk = free.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = free
-                .chunks(chunk)
-                .map(|part| scope.spawn(|| pairs_from(space, &postings, part, threshold)))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        })
-    };
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    pairs.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2);
-    pairs
-}
+/// How many times discovery may drop or reorder its topics before it settles.
+const SETTLE_ROUNDS: usize = 4;
 
-/// Rare terms and the units that hold them, with their weights.
-type Postings = HashMap<u32, Vec<(usize, f32)>>;
-
-/// The candidate pairs of the units in `part`.
-fn pairs_from(
-    space: &TermSpace,
-    postings: &Postings,
-    part: &[usize],
-    threshold: f32,
-) -> Vec<(f32, usize, usize)> {
-    let mut acc = vec![0.0f32; space.units.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut pairs = Vec::new();
-    let mut probes: Vec<(u32, f32)> = Vec::new();
-    for &u in part {
-        // A paragraph's heaviest rare terms are enough to find the paragraphs most like it.
-        probes.clear();
-        probes.extend(
-            space.vectors[u]
-                .iter()
-                .filter(|(id, _)| postings.contains_key(id)),
-        );
-        if probes.len() > PROBES {
-            probes.select_nth_unstable_by(PROBES, |a, b| b.1.total_cmp(&a.1));
-            probes.truncate(PROBES);
-        }
-        for (id, w) in &probes {
-            for &(v, wv) in postings.get(id).map_or(&[][..], Vec::as_slice) {
-                if v != u && space.units[u].article != space.units[v].article {
-                    if acc[v] == 0.0 {
-                        touched.push(v);
-                    }
-                    acc[v] += w * wv;
-                }
-            }
-        }
-        if touched.len() > CANDIDATES {
-            touched.select_nth_unstable_by(CANDIDATES, |a, b| acc[*b].total_cmp(&acc[*a]));
-        }
-        for &v in touched.iter().take(CANDIDATES) {
-            let sim = cosine(&space.vectors[u], &space.vectors[v]);
-            if sim >= threshold {
-                pairs.push((sim, u.min(v), u.max(v)));
-            }
-        }
-        for &v in &touched {
-            acc[v] = 0.0;
-        }
-        touched.clear();
-    }
-    pairs
-}
-
-/// A running cluster centre: the sum of its members' vectors and its squared norm.
-struct Centre {
-    sum: HashMap<u32, f32>,
-    norm2: f32,
-}
-
-impl Centre {
-    fn of(v: &Vector) -> Centre {
-        Centre {
-            sum: v.iter().copied().collect(),
-            norm2: v.iter().map(|(_, w)| w * w).sum(),
-        }
-    }
-
-    fn cosine(&self, other: &Centre) -> f32 {
-        let (small, large) = if self.sum.len() <= other.sum.len() {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        let dot: f32 = small
-            .sum
-            .iter()
-            .filter_map(|(id, w)| large.sum.get(id).map(|x| w * x))
-            .sum();
-        let norms = (self.norm2 * other.norm2).sqrt();
-        if norms > 0.0 { dot / norms } else { 0.0 }
-    }
-
-    fn absorb(&mut self, other: Centre) {
-        for (id, w) in other.sum {
-            let slot = self.sum.entry(id).or_default();
-            self.norm2 += 2.0 * *slot * w + w * w;
-            *slot += w;
-        }
-    }
-}
-
-/// Greedy agglomeration, best pair first: two clusters merge only while their centres stay
-/// at least `threshold` alike, so chains of loosely related paragraphs do not snowball.
-fn cluster(
-    space: &TermSpace,
-    free: &[usize],
-    pairs: Vec<(f32, usize, usize)>,
-    threshold: f32,
-) -> Vec<Vec<usize>> {
-    let mut owner: HashMap<usize, usize> = free.iter().enumerate().map(|(i, &u)| (u, i)).collect();
-    let mut members: Vec<Vec<usize>> = free.iter().map(|&u| vec![u]).collect();
-    let mut centres: Vec<Option<Centre>> = free
-        .iter()
-        .map(|&u| Some(Centre::of(&space.vectors[u])))
-        .collect();
-    for (_, u, v) in pairs {
-        let (mut a, mut b) = (owner[&u], owner[&v]);
-        if a == b {
-            continue;
-        }
-        if members[a].len() < members[b].len() {
-            std::mem::swap(&mut a, &mut b);
-        }
-        let alike = match (&centres[a], &centres[b]) {
-            (Some(x), Some(y)) => x.cosine(y) >= threshold,
-            _ => false,
-        };
-        if !alike {
-            continue;
-        }
-        let moved = std::mem::take(&mut members[b]);
-        for &m in &moved {
-            owner.insert(m, a);
-        }
-        members[a].extend(moved);
-        if let (Some(taken), Some(centre)) = (centres[b].take(), centres[a].as_mut()) {
-            centre.absorb(taken);
-        }
-    }
-    members
-        .into_iter()
-        .filter(|m| m.len() >= 2)
-        .map(|mut m| {
-            m.sort_unstable();
-            m
-        })
-        .collect()
-}
-
-fn make_topic(articles: &[Article], space: &TermSpace, units: &[usize]) -> Topic {
-    let center = centroid(units.iter().map(|&u| &space.vectors[u]));
-    let words = top_words(articles, space, units, &center, 3);
-    let members = units
-        .iter()
-        .map(|&u| Member {
-            at: space.units[u],
-            score: cosine(&space.vectors[u], &center),
-        })
-        .collect();
-    Topic {
-        id: slug(&words),
-        label: words.join(", "),
-        origin: Origin::Discovered,
-        keywords: Vec::new(),
-        members,
-    }
-}
-
-/// The `n` heaviest terms of the centroid, each shown as its most frequent surface form.
-fn top_words(
+/// The discovered topics of `defs`, aligned, without the paragraphs already `claimed`.
+fn aligned(
     articles: &[Article],
     space: &TermSpace,
-    units: &[usize],
-    center: &Vector,
-    n: usize,
-) -> Vec<String> {
-    // A label word should be one the members share, not one that is heavy in a single member.
-    let mut spread: HashMap<u32, f32> = HashMap::new();
-    for &u in units {
-        for &(id, _) in &space.vectors[u] {
-            *spread.entry(id).or_default() += 1.0;
-        }
-    }
-    let mut weighted: Vec<(f32, u32)> = center
-        .iter()
-        .map(|&(id, w)| (w * spread[&id], id))
-        .collect();
-    weighted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let wanted: HashMap<u32, usize> = weighted
-        .iter()
-        .take(n)
-        .enumerate()
-        .map(|(i, &(_, id))| (id, i))
-        .collect();
-    let by_key: HashMap<&str, u32> = space
-        .terms
-        .iter()
-        .filter(|(_, id)| wanted.contains_key(id))
-        .map(|(k, &id)| (k.as_str(), id))
-        .collect();
-    let mut forms: Vec<HashMap<&str, usize>> = vec![HashMap::new(); wanted.len()];
-    for &u in units {
-        let r = space.units[u];
-        let p = &articles[r.article].paragraphs[r.paragraph];
-        for t in &p.tokens {
-            if let Some(id) = by_key.get(t.key.as_str()) {
-                *forms[wanted[id]]
-                    .entry(&p.text[t.range.clone()])
-                    .or_default() += 1;
-            }
-        }
-    }
-    forms
-        .into_iter()
-        .filter_map(|f| {
-            f.into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-                .map(|(w, _)| w.to_owned())
+    claimed: &BTreeSet<ParaRef>,
+    defs: &[TopicDef],
+    opts: &AlignOptions,
+) -> Vec<Topic> {
+    defs.iter()
+        .zip(assign(articles, space, defs, opts))
+        .map(|(def, mut members)| {
+            members.retain(|m| !claimed.contains(&m.at));
+            Topic::from_def(def, Origin::Discovered, members)
         })
         .collect()
 }
 
-fn slug(words: &[String]) -> String {
-    let joined = words
-        .iter()
-        .map(|w| {
-            fold(w)
-                .chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-                .collect::<String>()
+/// Topic definitions for the free paragraphs: communities of the paragraph graph that span two
+/// articles or more, each described by the words and phrases that set it apart.
+pub fn discovered_defs(
+    articles: &[Article],
+    space: &TermSpace,
+    claimed: &BTreeSet<ParaRef>,
+    taken_ids: &BTreeSet<String>,
+    opts: &AlignOptions,
+) -> Vec<TopicDef> {
+    let free: Vec<usize> = (0..space.units.len())
+        .filter(|&u| !claimed.contains(&space.units[u]))
+        .collect();
+    let sample = sample(space, &free, GROUPED_UNITS);
+    let vectors = feedback_vectors(space);
+    let breaks = heading_breaks(articles, space);
+    let graph = paragraph_graph(space, &vectors, &breaks, &sample, opts);
+    let counts = PhraseCounts::build(articles, space, &sample);
+    let mut used = taken_ids.clone();
+    let mut defs = Vec::new();
+    let labels = communities(&graph, opts.discover_resolution);
+    let mut groups: Vec<(usize, Vec<usize>)> = groups(&labels)
+        .into_iter()
+        .map(|g| {
+            let units: Vec<usize> = g.iter().map(|&i| sample[i]).collect();
+            (articles_of(space, &units).len(), units)
         })
-        .collect::<Vec<_>>()
-        .join("-");
-    let trimmed: String = joined.trim_matches('-').chars().take(40).collect();
-    format!(
-        "auto-{}",
-        if trimmed.is_empty() {
-            "topic"
-        } else {
-            &trimmed
+        .filter(|(sources, units)| *sources >= 2 && units.len() >= MIN_PARAGRAPHS)
+        .collect();
+    // The order topics are shown in, as far as the groups tell it already.
+    groups.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.len().cmp(&a.1.len())));
+    for (_, units) in groups {
+        let terms = telling_terms(articles, space, &counts, &units);
+        if let Some((keywords, label)) = keywords_and_label(&terms) {
+            defs.push(TopicDef {
+                id: unique_slug(&slug(&label), &mut used),
+                label,
+                keywords,
+                description: None,
+            });
         }
-    )
+    }
+    defs
+}
+
+/// The members of each community, from its labels.
+fn groups(labels: &[usize]) -> Vec<Vec<usize>> {
+    let mut groups = vec![Vec::new(); labels.iter().max().map_or(0, |m| m + 1)];
+    for (i, &c) in labels.iter().enumerate() {
+        groups[c].push(i);
+    }
+    groups
+}
+
+/// The free units to group: all of them, or whole articles spread evenly through the corpus
+/// until `cap` units, since grouping costs the square of their count. Discovery only needs
+/// enough of each topic to describe it; alignment then reaches every paragraph.
+fn sample(space: &TermSpace, free: &[usize], cap: usize) -> Vec<usize> {
+    if free.len() <= cap {
+        return free.to_vec();
+    }
+    let articles: BTreeSet<usize> = free.iter().map(|&u| space.units[u].article).collect();
+    let share = cap as f64 / free.len() as f64;
+    let step = (1.0 / share).ceil() as usize;
+    let kept: BTreeSet<usize> = articles.into_iter().step_by(step.max(1)).collect();
+    free.iter()
+        .copied()
+        .filter(|&u| kept.contains(&space.units[u].article))
+        .take(cap)
+        .collect()
+}
+
+/// The graph of the sampled units: each linked to its neighbours in reading order and to the
+/// paragraphs of other articles most like it.
+fn paragraph_graph(
+    space: &TermSpace,
+    vectors: &[Vector],
+    breaks: &[bool],
+    sample: &[usize],
+    opts: &AlignOptions,
+) -> Graph {
+    let n = sample.len();
+    let mut edges: Vec<BTreeMap<usize, f32>> = vec![BTreeMap::new(); n];
+    let mut dense = vec![0.0f32; space.df.len()];
+    let (mut sum, mut count) = (0.0f32, 0usize);
+    for i in 0..n {
+        let u = sample[i];
+        // Dense by term id: each cosine then costs only the other paragraph's terms.
+        for &(id, w) in &vectors[u] {
+            dense[id as usize] = w;
+        }
+        let mut near: Vec<(f32, usize)> = (0..n)
+            .filter(|&j| space.units[sample[j]].article != space.units[u].article)
+            .map(|j| {
+                let v = &vectors[sample[j]];
+                (v.iter().map(|&(id, w)| w * dense[id as usize]).sum(), j)
+            })
+            .filter(|&(s, _)| s > 0.0)
+            .collect();
+        for &(id, _) in &vectors[u] {
+            dense[id as usize] = 0.0;
+        }
+        near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(s, j) in near.iter().take(opts.discover_neighbours) {
+            sum += s;
+            count += 1;
+            for (a, b) in [(i, j), (j, i)] {
+                let w = edges[a].entry(b).or_default();
+                *w = w.max(s);
+            }
+        }
+    }
+    let context = opts.discover_context * sum / count.max(1) as f32;
+    for i in 0..n.saturating_sub(1) {
+        let (u, v) = (sample[i], sample[i + 1]);
+        if v == u + 1 && space.units[v].article == space.units[u].article && !breaks[v] {
+            *edges[i].entry(i + 1).or_default() += context;
+            *edges[i + 1].entry(i).or_default() += context;
+        }
+    }
+    edges.into_iter().map(|m| m.into_iter().collect()).collect()
+}
+
+fn slug(label: &str) -> String {
+    let folded: String = fold(label)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let mut joined = String::new();
+    for part in folded.split('-').filter(|p| !p.is_empty()) {
+        if joined.len() + part.len() > 40 {
+            break;
+        }
+        if !joined.is_empty() {
+            joined.push('-');
+        }
+        joined.push_str(part);
+    }
+    format!("auto-{}", if joined.is_empty() { "topic" } else { &joined })
 }
 
 fn unique_slug(base: &str, used: &mut BTreeSet<String>) -> String {
@@ -335,31 +228,97 @@ mod tests {
     use super::*;
     use crate::core::ingest::article_from_text;
 
-    #[test]
-    fn paragraphs_two_articles_share_become_a_topic() {
-        let arts = vec![
-            article_from_text(
-                "a".into(),
-                "a".into(),
-                "Le volcan Etna est entré en éruption hier soir.\nLa bourse a monté.",
-            ),
-            article_from_text(
-                "b".into(),
-                "b".into(),
-                "Une éruption du volcan Etna a surpris hier les habitants.\nLe football reprend.",
-            ),
-        ];
-        let space = TermSpace::build(&arts);
-        let topics = discover(&arts, &space, &BTreeSet::new(), &BTreeSet::new(), 0.3);
-        assert_eq!(topics.len(), 1);
-        let t = &topics[0];
-        assert_eq!(t.origin, Origin::Discovered);
-        assert!(t.id.starts_with("auto-"));
-        let at: Vec<_> = t
+    const VOLCANO: [&str; 4] = [
+        "Le volcan Etna est entré en éruption dans la nuit, projetant des cendres sur Catane.",
+        "Les coulées de lave ont atteint les vignobles au pied du volcan, selon les pompiers.",
+        "L'aéroport de Catane a fermé ses pistes à cause du nuage de cendres de l'Etna.",
+        "Les volcanologues surveillent les fissures ouvertes sur le flanc sud de l'Etna.",
+    ];
+    /// The same subject told in other words, as a second outlet would.
+    const VOLCANO_TOLD_AGAIN: [&str; 4] = [
+        "Une nouvelle éruption de l'Etna a couvert Catane de cendres durant la nuit.",
+        "Sur le flanc sud, des fissures inquiètent les volcanologues qui surveillent le volcan.",
+        "Le nuage de cendres a contraint l'aéroport de Catane à suspendre les vols.",
+        "La lave du volcan a menacé des vignobles, ont indiqué les pompiers.",
+    ];
+    const MARKETS: [&str; 4] = [
+        "La Bourse de Paris a reculé de deux pour cent, entraînée par les valeurs bancaires.",
+        "Les investisseurs craignent une hausse des taux de la banque centrale, disent les courtiers.",
+        "Le cours de l'action des banques a chuté à la Bourse dès l'ouverture des marchés.",
+        "Les marchés asiatiques avaient déjà reculé, les courtiers redoutant les taux.",
+    ];
+    const MARKETS_TOLD_AGAIN: [&str; 4] = [
+        "Les valeurs bancaires ont entraîné la Bourse de Paris dans un net recul.",
+        "Selon les courtiers, la crainte d'une hausse des taux pèse sur les marchés.",
+        "À l'ouverture, l'action des grandes banques a perdu du terrain à la Bourse.",
+        "Les investisseurs redoutent que la banque centrale relève encore ses taux.",
+    ];
+
+    fn article(id: &str, paragraphs: &[&str]) -> Article {
+        let mut text = vec![format!("Titre de l'article {id}")];
+        text.extend(paragraphs.iter().map(|p| p.to_string()));
+        article_from_text(id.into(), format!("{id}.txt"), &text.join("\n\n"))
+    }
+
+    fn found(articles: &[Article]) -> Vec<Topic> {
+        let space = TermSpace::build(articles);
+        let opts = AlignOptions::default().for_corpus(space.units.len());
+        discover(articles, &space, &BTreeSet::new(), &BTreeSet::new(), &opts)
+    }
+
+    fn members(topic: &Topic) -> Vec<(usize, usize)> {
+        topic
             .members
             .iter()
             .map(|m| (m.at.article, m.at.paragraph))
+            .collect()
+    }
+
+    #[test]
+    fn two_articles_dwelling_on_two_subjects_give_those_two_topics() {
+        let a: Vec<&str> = VOLCANO.iter().chain(&MARKETS).copied().collect();
+        let b: Vec<&str> = MARKETS_TOLD_AGAIN
+            .iter()
+            .chain(&VOLCANO_TOLD_AGAIN)
+            .copied()
             .collect();
-        assert_eq!(at, vec![(0, 0), (1, 0)]);
+        let topics = found(&[article("a", &a), article("b", &b)]);
+        assert_eq!(topics.len(), 2, "{topics:#?}");
+        let volcano = topics
+            .iter()
+            .find(|t| members(t).contains(&(0, 1)))
+            .unwrap();
+        assert_eq!(
+            members(volcano),
+            vec![
+                (0, 1),
+                (0, 2),
+                (0, 3),
+                (0, 4),
+                (1, 5),
+                (1, 6),
+                (1, 7),
+                (1, 8)
+            ]
+        );
+        let markets = topics
+            .iter()
+            .find(|t| members(t).contains(&(0, 5)))
+            .unwrap();
+        assert_eq!(
+            members(markets),
+            vec![
+                (0, 5),
+                (0, 6),
+                (0, 7),
+                (0, 8),
+                (1, 1),
+                (1, 2),
+                (1, 3),
+                (1, 4)
+            ]
+        );
+        assert!(topics.iter().all(|t| t.origin == Origin::Discovered));
+        assert!(topics.iter().all(|t| t.id.starts_with("auto-")));
     }
 }

@@ -49,8 +49,14 @@ pub struct AlignOptions {
     /// Below this many body paragraphs word frequencies say little (in two one-paragraph
     /// articles every word is in half the corpus): the costs fall further, in proportion.
     pub few_units: usize,
-    /// Cosine at which left-over paragraphs of different articles form a discovered topic.
-    pub discover: f32,
+    /// Discovery links each paragraph to this many of the most alike paragraphs of other
+    /// articles.
+    pub discover_neighbours: usize,
+    /// Discovery also links consecutive paragraphs of an article, with this many times the mean
+    /// weight of the links between articles: articles dwell on a topic for several paragraphs.
+    pub discover_context: f32,
+    /// Modularity resolution of discovery: above 1, more and narrower topics.
+    pub discover_resolution: f32,
 }
 
 impl Default for AlignOptions {
@@ -67,7 +73,9 @@ impl Default for AlignOptions {
             description_weight: 0.5,
             small_corpus: 0.5,
             few_units: 40,
-            discover: 0.25,
+            discover_neighbours: 8,
+            discover_context: 2.0,
+            discover_resolution: 1.5,
         }
     }
 }

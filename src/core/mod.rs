@@ -4,8 +4,11 @@
 pub mod agree;
 pub mod align;
 pub mod article;
+pub mod assign;
+pub mod community;
 pub mod context;
 pub mod decode;
+pub mod describe;
 pub mod discover;
 pub mod evidence;
 pub mod export;
@@ -19,5 +22,6 @@ pub mod sanitize;
 pub mod segment;
 pub mod synopsis;
 pub mod text;
+pub mod topic;
 pub mod topics;
 pub mod vectors;

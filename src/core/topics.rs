@@ -113,6 +113,29 @@ pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError>
     Ok(out)
 }
 
+/// A topics file that `parse_topics` reads back as `defs`: one `[[topic]]` table each, strings
+/// quoted and escaped by the TOML writer. `header` becomes comment lines at the top.
+pub fn topics_file_text(header: &str, defs: &[TopicDef]) -> String {
+    let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
+    let mut out = String::new();
+    for line in header.lines() {
+        out.push_str(&format!("# {line}\n"));
+    }
+    for def in defs {
+        let keywords: Vec<String> = def.keywords.iter().map(|k| quote(k)).collect();
+        out.push_str(&format!(
+            "\n[[topic]]\nid = {}\nlabel = {}\nkeywords = [{}]\n",
+            quote(&def.id),
+            quote(&def.label),
+            keywords.join(", ")
+        ));
+        if let Some(d) = &def.description {
+            out.push_str(&format!("description = {}\n", quote(d)));
+        }
+    }
+    out
+}
+
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -155,6 +178,28 @@ fn line_col(source: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_written_topics_file_reads_back_the_same() {
+        let defs = vec![
+            TopicDef {
+                id: "auto-visite-d-etat".into(),
+                label: "visite d'État \"officielle\" \\ 1/2".into(),
+                keywords: vec!["visite d'État".into(), "Élysée".into(), "a\tb".into()],
+                description: None,
+            },
+            TopicDef {
+                id: "two".into(),
+                label: "Two\nlines".into(),
+                keywords: vec![],
+                description: Some("What it covers.".into()),
+            },
+        ];
+        let text = topics_file_text("Discovered by synoptic\nEdit freely", &defs);
+        assert!(text.starts_with("# Discovered by synoptic\n# Edit freely\n"));
+        let back = parse_topics("t.toml", &text).expect("parses");
+        assert_eq!(back.topics, defs);
+    }
 
     #[test]
     fn reads_the_three_fields() {

@@ -11,6 +11,7 @@ fn first_paragraphs(n: usize) -> Topic {
         label: "t".into(),
         origin: Origin::Defined,
         keywords: vec![],
+        description: None,
         members: (0..n)
             .map(|a| Member {
                 at: ParaRef {

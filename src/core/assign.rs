@@ -1,0 +1,156 @@
+//! Assignment of body paragraphs to topic definitions: keyword evidence, a best path of topics
+//! through each article in reading order, and feedback from each topic's confident members.
+
+use super::article::{Article, Kind};
+use super::context::{Costs, Step, best_path};
+use super::evidence::lexical_evidence;
+use super::measure::{AlignOptions, feedback_vectors, member_score};
+use super::topic::Member;
+use super::topics::TopicDef;
+use super::vectors::{TermSpace, Vector, centroid};
+
+/// The members of each definition, in corpus order.
+///
+/// Three steps (see `measure` for every threshold): lexical evidence from the keywords, the
+/// label and the description; a best path of topics through each article in reading order;
+/// feedback rounds where the confident members of each topic pull in the paragraphs that
+/// resemble them, each followed by the path again.
+///
+/// The result does not depend on the order of `defs`: they are taken in order of id, so that a
+/// topics file whose topics are reordered aligns the same paragraphs.
+pub fn assign(
+    articles: &[Article],
+    space: &TermSpace,
+    defs: &[TopicDef],
+    opts: &AlignOptions,
+) -> Vec<Vec<Member>> {
+    let mut order: Vec<usize> = (0..defs.len()).collect();
+    order.sort_by(|&a, &b| defs[a].id.cmp(&defs[b].id).then(a.cmp(&b)));
+    let sorted: Vec<TopicDef> = order.iter().map(|&i| defs[i].clone()).collect();
+    let mut by_id = assign_in_order(articles, space, &sorted, opts);
+    let mut members = vec![Vec::new(); defs.len()];
+    for (&i, m) in order.iter().zip(by_id.iter_mut()) {
+        members[i] = std::mem::take(m);
+    }
+    members
+}
+
+fn assign_in_order(
+    articles: &[Article],
+    space: &TermSpace,
+    defs: &[TopicDef],
+    opts: &AlignOptions,
+) -> Vec<Vec<Member>> {
+    let lexical = lexical_evidence(articles, defs, opts);
+    let vectors = feedback_vectors(space);
+    let breaks = heading_breaks(articles, space);
+    let mut evidence = lexical.clone();
+    let mut path = decode(space, &breaks, &evidence, defs.len(), opts);
+    for _ in 0..opts.feedback_rounds {
+        evidence = with_feedback(space, &vectors, &lexical, &path, opts);
+        path = decode(space, &breaks, &evidence, defs.len(), opts);
+    }
+    let mut members: Vec<Vec<Member>> = vec![Vec::new(); defs.len()];
+    for (unit, row) in evidence.iter().enumerate() {
+        for t in topics_of(row, path[unit], opts) {
+            members[t].push(Member {
+                at: space.units[unit],
+                score: member_score(row[t], opts.threshold),
+            });
+        }
+    }
+    members
+}
+
+/// The topics a paragraph joins: its path topic, and any other whose evidence passes the
+/// threshold and comes close to the paragraph's best.
+fn topics_of(row: &[f32], on_path: Option<usize>, opts: &AlignOptions) -> Vec<usize> {
+    let best = row.iter().copied().fold(0.0, f32::max);
+    (0..row.len())
+        .filter(|&t| {
+            on_path == Some(t) || (row[t] >= opts.threshold && row[t] >= opts.tie_ratio * best)
+        })
+        .collect()
+}
+
+/// For each unit, whether a heading stands between it and the previous body paragraph of its
+/// article.
+pub fn heading_breaks(articles: &[Article], space: &TermSpace) -> Vec<bool> {
+    space
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, at)| {
+            let paragraphs = &articles[at.article].paragraphs;
+            let from = u
+                .checked_sub(1)
+                .map(|v| space.units[v])
+                .filter(|prev| prev.article == at.article)
+                .map_or(0, |prev| prev.paragraph + 1);
+            paragraphs[from..at.paragraph]
+                .iter()
+                .any(|p| p.kind == Kind::Heading)
+        })
+        .collect()
+}
+
+/// The path topic of every unit, decoded article by article in reading order.
+fn decode(
+    space: &TermSpace,
+    breaks: &[bool],
+    evidence: &[Vec<f32>],
+    topics: usize,
+    opts: &AlignOptions,
+) -> Vec<Option<usize>> {
+    let costs = Costs {
+        none: opts.threshold,
+        switch: opts.switch_penalty,
+        heading_share: opts.heading_switch,
+    };
+    let mut path = Vec::with_capacity(space.units.len());
+    let mut start = 0;
+    while start < space.units.len() {
+        let a = space.units[start].article;
+        let end = start + space.units[start..].partition_point(|r| r.article == a);
+        let steps: Vec<Step> = (start..end)
+            .map(|u| Step {
+                evidence: &evidence[u],
+                after_heading: breaks[u],
+            })
+            .collect();
+        path.extend(best_path(&steps, topics, costs));
+        start = end;
+    }
+    path
+}
+
+/// Evidence plus `feedback` times each paragraph's cosine to the centroid of the topic's
+/// confident members (on the path, with lexical evidence of their own).
+fn with_feedback(
+    space: &TermSpace,
+    vectors: &[Vector],
+    lexical: &[Vec<f32>],
+    path: &[Option<usize>],
+    opts: &AlignOptions,
+) -> Vec<Vec<f32>> {
+    let mut out = lexical.to_vec();
+    let topics = lexical.first().map_or(0, Vec::len);
+    // Dense by term id: each paragraph's cosine then costs only its own terms.
+    let mut dense = vec![0.0f32; space.df.len()];
+    for t in 0..topics {
+        let confident =
+            (0..vectors.len()).filter(|&u| path[u] == Some(t) && lexical[u][t] >= opts.threshold);
+        let center: Vector = centroid(confident.map(|u| &vectors[u]));
+        for &(id, w) in &center {
+            dense[id as usize] = w;
+        }
+        for (row, v) in out.iter_mut().zip(vectors) {
+            let sim: f32 = v.iter().map(|&(id, w)| w * dense[id as usize]).sum();
+            row[t] += opts.feedback * sim;
+        }
+        for &(id, _) in &center {
+            dense[id as usize] = 0.0;
+        }
+    }
+    out
+}
