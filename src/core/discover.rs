@@ -2,13 +2,13 @@
 //! sources dwell on, each described by its own telling words and phrases and then aligned like a
 //! defined topic, so that writing it to a topics file and reading it back changes nothing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::article::Article;
 use super::assign::{assign, heading_breaks};
-use super::community::{Graph, communities};
 use super::describe::{PhraseCounts, articles_of, keywords_and_label, telling_terms};
-use super::measure::{AlignOptions, feedback_vectors};
+use super::measure::{AlignOptions, feedback_vector};
+use super::passages::{PassageGraph, sample};
 use super::text::fold;
 use super::topic::{Origin, Topic};
 use super::topics::TopicDef;
@@ -17,7 +17,7 @@ use super::vectors::{ParaRef, TermSpace, Vector};
 /// At most this many paragraphs are grouped (whole articles, spread through the corpus): the
 /// graph costs the square of their count, and a few dozen articles are enough to find and
 /// describe an event's topics. Alignment then reaches every paragraph.
-const GROUPED_UNITS: usize = 1200;
+const GROUPED_UNITS: usize = 800;
 /// A group becomes a topic only with at least this many paragraphs, from two articles or more.
 const MIN_PARAGRAPHS: usize = 3;
 
@@ -87,13 +87,13 @@ pub fn discovered_defs(
         .filter(|&u| !claimed.contains(&space.units[u]))
         .collect();
     let sample = sample(space, &free, GROUPED_UNITS);
-    let vectors = feedback_vectors(space);
+    let vectors: Vec<Vector> = sample.iter().map(|&u| feedback_vector(space, u)).collect();
     let breaks = heading_breaks(articles, space);
-    let graph = paragraph_graph(space, &vectors, &breaks, &sample, opts);
+    let graph = PassageGraph::build(space, &vectors, &breaks, &sample, opts);
     let counts = PhraseCounts::build(articles, space, &sample);
     let mut used = taken_ids.clone();
     let mut defs = Vec::new();
-    let labels = communities(&graph, opts.discover_resolution);
+    let labels = graph.communities(opts.discover_resolution);
     let mut groups: Vec<(usize, Vec<usize>)> = groups(&labels)
         .into_iter()
         .map(|g| {
@@ -125,75 +125,6 @@ fn groups(labels: &[usize]) -> Vec<Vec<usize>> {
         groups[c].push(i);
     }
     groups
-}
-
-/// The free units to group: all of them, or whole articles spread evenly through the corpus
-/// until `cap` units, since grouping costs the square of their count. Discovery only needs
-/// enough of each topic to describe it; alignment then reaches every paragraph.
-fn sample(space: &TermSpace, free: &[usize], cap: usize) -> Vec<usize> {
-    if free.len() <= cap {
-        return free.to_vec();
-    }
-    let articles: BTreeSet<usize> = free.iter().map(|&u| space.units[u].article).collect();
-    let share = cap as f64 / free.len() as f64;
-    let step = (1.0 / share).ceil() as usize;
-    let kept: BTreeSet<usize> = articles.into_iter().step_by(step.max(1)).collect();
-    free.iter()
-        .copied()
-        .filter(|&u| kept.contains(&space.units[u].article))
-        .take(cap)
-        .collect()
-}
-
-/// The graph of the sampled units: each linked to its neighbours in reading order and to the
-/// paragraphs of other articles most like it.
-fn paragraph_graph(
-    space: &TermSpace,
-    vectors: &[Vector],
-    breaks: &[bool],
-    sample: &[usize],
-    opts: &AlignOptions,
-) -> Graph {
-    let n = sample.len();
-    let mut edges: Vec<BTreeMap<usize, f32>> = vec![BTreeMap::new(); n];
-    let mut dense = vec![0.0f32; space.df.len()];
-    let (mut sum, mut count) = (0.0f32, 0usize);
-    for i in 0..n {
-        let u = sample[i];
-        // Dense by term id: each cosine then costs only the other paragraph's terms.
-        for &(id, w) in &vectors[u] {
-            dense[id as usize] = w;
-        }
-        let mut near: Vec<(f32, usize)> = (0..n)
-            .filter(|&j| space.units[sample[j]].article != space.units[u].article)
-            .map(|j| {
-                let v = &vectors[sample[j]];
-                (v.iter().map(|&(id, w)| w * dense[id as usize]).sum(), j)
-            })
-            .filter(|&(s, _)| s > 0.0)
-            .collect();
-        for &(id, _) in &vectors[u] {
-            dense[id as usize] = 0.0;
-        }
-        near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        for &(s, j) in near.iter().take(opts.discover_neighbours) {
-            sum += s;
-            count += 1;
-            for (a, b) in [(i, j), (j, i)] {
-                let w = edges[a].entry(b).or_default();
-                *w = w.max(s);
-            }
-        }
-    }
-    let context = opts.discover_context * sum / count.max(1) as f32;
-    for i in 0..n.saturating_sub(1) {
-        let (u, v) = (sample[i], sample[i + 1]);
-        if v == u + 1 && space.units[v].article == space.units[u].article && !breaks[v] {
-            *edges[i].entry(i + 1).or_default() += context;
-            *edges[i + 1].entry(i).or_default() += context;
-        }
-    }
-    edges.into_iter().map(|m| m.into_iter().collect()).collect()
 }
 
 fn slug(label: &str) -> String {
@@ -320,5 +251,60 @@ mod tests {
         );
         assert!(topics.iter().all(|t| t.origin == Origin::Discovered));
         assert!(topics.iter().all(|t| t.id.starts_with("auto-")));
+    }
+
+    #[test]
+    fn a_quote_every_source_carries_stays_inside_its_topic() {
+        let quote = "« Nous n'avons jamais vu une telle colonne de fumée », a déclaré le maire.";
+        let with_quote = |first: [&str; 6]| -> Vec<String> {
+            let mut v: Vec<String> = first.iter().map(|s| s.to_string()).collect();
+            v.insert(2, quote.to_owned());
+            v
+        };
+        let a = with_quote([
+            VOLCANO[0], VOLCANO[1], VOLCANO[2], VOLCANO[3], MARKETS[0], MARKETS[1],
+        ]);
+        let b = with_quote([
+            VOLCANO_TOLD_AGAIN[0],
+            VOLCANO_TOLD_AGAIN[1],
+            VOLCANO_TOLD_AGAIN[2],
+            VOLCANO_TOLD_AGAIN[3],
+            MARKETS_TOLD_AGAIN[0],
+            MARKETS_TOLD_AGAIN[1],
+        ]);
+        let c = with_quote([
+            VOLCANO_TOLD_AGAIN[3],
+            VOLCANO[2],
+            VOLCANO_TOLD_AGAIN[1],
+            VOLCANO[0],
+            MARKETS_TOLD_AGAIN[2],
+            MARKETS[3],
+        ]);
+        let refs = |v: &[String]| -> Vec<String> { v.to_vec() };
+        let texts = [refs(&a), refs(&b), refs(&c)];
+        let articles: Vec<Article> = ["a", "b", "c"]
+            .iter()
+            .zip(&texts)
+            .map(|(id, t)| article(id, &t.iter().map(String::as_str).collect::<Vec<_>>()))
+            .collect();
+        let topics = found(&articles);
+        let quotes = [(0, 3), (1, 3), (2, 3)];
+        assert!(
+            topics.iter().all(|t| members(t) != quotes),
+            "the quote is no topic of its own: {topics:#?}"
+        );
+        let home = topics
+            .iter()
+            .find(|t| members(t).contains(&quotes[0]))
+            .expect("the quote belongs to a topic");
+        let held = members(home);
+        for (article, paragraph) in quotes {
+            assert!(held.contains(&(article, paragraph)), "{held:?}");
+            assert!(
+                held.contains(&(article, paragraph - 1))
+                    || held.contains(&(article, paragraph + 1)),
+                "the quote sits with the passage around it: {held:?}"
+            );
+        }
     }
 }

@@ -18,6 +18,7 @@ pub mod kinds;
 pub mod layout;
 pub mod measure;
 pub mod pairwise;
+pub mod passages;
 pub mod sanitize;
 pub mod segment;
 pub mod synopsis;
