@@ -23,7 +23,8 @@ pub enum Action {
     Export,
     ExportAll,
     Quit,
-    /// Close whatever overlay is open (help, list, search prompt).
+    /// Close what is open: an overlay (help, list, search prompt), else the full-article
+    /// view, else the figures panel.
     Back,
     /// In the topic list: move the selection, or open the selected topic.
     ListDown,
@@ -63,7 +64,7 @@ impl Action {
             Action::Export => "export the current topic to a text file",
             Action::ExportAll => "export all topics to a text file",
             Action::Quit => "quit",
-            Action::Back => "close / cancel",
+            Action::Back => "close the overlay, full article or figures",
             Action::ListDown => "next topic in the list",
             Action::ListUp => "previous topic in the list",
             Action::ListOpen => "open the selected topic",

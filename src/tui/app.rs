@@ -230,7 +230,7 @@ impl App {
             Action::Export => self.export(false),
             Action::ExportAll => self.export(true),
             Action::Quit => self.quit = true,
-            Action::Back => self.overlay = Overlay::None,
+            Action::Back => self.back(),
             Action::ListDown => {
                 self.list_selected =
                     (self.list_selected + 1).min(self.topic_count().saturating_sub(1))
@@ -282,6 +282,18 @@ impl App {
         };
         if overlay == Overlay::TopicList {
             self.list_selected = self.topic;
+        }
+    }
+
+    /// Close the innermost thing open: an overlay, then the full-article view, then the
+    /// figures panel.
+    fn back(&mut self) {
+        if self.overlay != Overlay::None {
+            self.overlay = Overlay::None;
+        } else if self.full_article {
+            self.full_article = false;
+        } else if self.show_figures {
+            self.show_figures = false;
         }
     }
 
@@ -395,6 +407,12 @@ impl App {
             self.first_pane = self.focus;
         } else if self.focus >= self.first_pane + visible {
             self.first_pane = self.focus + 1 - visible;
+        }
+        // The window of panes is always full: leaving the full-article view (one pane) or
+        // widening the terminal must not leave panes hidden on the left.
+        if !self.full_article {
+            let n = self.synopsis.articles.len();
+            self.first_pane = self.first_pane.min(n.saturating_sub(visible));
         }
         // Scrolling and overlays do not change the wrapped lines: lay out again only when
         // something that shapes them has changed.

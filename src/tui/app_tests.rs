@@ -203,3 +203,84 @@ fn scrolling_does_not_lay_the_text_out_again() {
         "a new width wraps again"
     );
 }
+
+/// The seed articles plus three more sources, as a corpus of eight articles.
+fn eight_articles_app(w: u16, h: u16) -> App {
+    let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();
+    let mut articles = load_embedded().articles;
+    for i in 0..3 {
+        let mut extra = articles[i].clone();
+        extra.id = format!("extra_{i}");
+        articles.push(extra);
+    }
+    App::new(Synopsis::build(articles, &topics.topics), (w, h), true)
+}
+
+/// The articles shown, and the widest wrapped line of each pane against its inner width.
+fn panes_fit(app: &App) -> (Vec<usize>, bool) {
+    let shown: Vec<usize> = app.view.panes.iter().map(|p| p.article).collect();
+    let inner = usize::from(app.pane_area_width() / shown.len() as u16) - 2;
+    let wide = app
+        .view
+        .panes
+        .iter()
+        .flat_map(|p| &p.lines)
+        .map(|l| l.width)
+        .max();
+    let filled = wide.is_some_and(|w| w <= inner && w + 6 >= inner);
+    (shown, filled)
+}
+
+#[test]
+fn leaving_the_full_article_view_brings_every_pane_back_at_its_width() {
+    let mut app = seeds_app(160, 45);
+    let before = panes_fit(&app);
+    assert_eq!(before.0, vec![0, 1, 2, 3, 4]);
+    for keys in [
+        &[Action::ToggleFullArticle, Action::NextTopic][..],
+        &[Action::ToggleFullArticle, Action::ToggleFullArticle][..],
+        &[Action::ToggleFullArticle, Action::Back][..],
+    ] {
+        app.update(Action::FocusRight);
+        app.update(Action::FocusRight);
+        for &k in keys {
+            app.update(k);
+        }
+        assert!(!app.full_article);
+        assert_eq!(panes_fit(&app), before, "after {keys:?}");
+        assert_eq!(app.focus, 2, "the focus stays where it was");
+        app.update(Action::FocusLeft);
+        app.update(Action::FocusLeft);
+    }
+}
+
+#[test]
+fn full_article_on_the_last_of_eight_panes_then_back_fills_the_screen() {
+    let mut app = eight_articles_app(100, 30);
+    let visible = app.visible_panes();
+    assert!(visible >= 2 && visible < 8);
+    for _ in 0..7 {
+        app.update(Action::FocusRight);
+    }
+    app.update(Action::ToggleFullArticle);
+    assert_eq!(app.view.panes.len(), 1);
+    app.update(Action::ToggleFullArticle);
+    let (shown, filled) = panes_fit(&app);
+    assert_eq!(shown, ((8 - visible)..8).collect::<Vec<_>>());
+    assert!(filled, "text wraps at the pane's own width");
+}
+
+#[test]
+fn escape_closes_figures_and_the_full_article_view() {
+    let mut app = seeds_app(160, 45);
+    app.update(Action::ToggleFigures);
+    app.update(Action::ToggleFullArticle);
+    app.update(Action::Help);
+    app.update(Action::Back);
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(app.full_article && app.show_figures, "one thing at a time");
+    app.update(Action::Back);
+    assert!(!app.full_article && app.show_figures);
+    app.update(Action::Back);
+    assert!(!app.show_figures);
+}

@@ -65,13 +65,14 @@ pub fn build_view(app: &App) -> View {
         return View { panes: vec![] };
     }
     let visible = app.visible_panes();
-    let width = app.pane_area_width() / visible as u16;
-    let inner = usize::from(width.saturating_sub(2)).max(1);
     let articles: Vec<usize> = if app.full_article {
         vec![app.focus]
     } else {
         (app.first_pane..(app.first_pane + visible).min(app.synopsis.articles.len())).collect()
     };
+    // Wrap at the width each pane is drawn at: the area shared by the panes actually shown.
+    let width = app.pane_area_width() / articles.len().max(1) as u16;
+    let inner = usize::from(width.saturating_sub(2)).max(1);
     let panes = articles
         .into_iter()
         .map(|a| {
