@@ -35,7 +35,7 @@ fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result
     } else {
         "discovered"
     };
-    writeln!(out, "## {} (`{}`)\n", escape(&topic.label), topic.id)?;
+    writeln!(out, "## {} (`{}`)\n", escape(&topic.label, false), topic.id)?;
     writeln!(
         out,
         "_{origin}; covered by {} of {} articles._\n",
@@ -47,12 +47,12 @@ fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result
             out,
             "- Figures differ ({}): {}",
             group.what,
-            escape(&describe(group))
+            escape(&describe(group), false)
         )?;
     }
     let agreement = synopsis.agreement(t);
     for (a, article) in synopsis.articles.iter().enumerate() {
-        writeln!(out, "\n### {}\n", escape(article.display_name()))?;
+        writeln!(out, "\n### {}\n", escape(article.display_name(), false))?;
         let mine: Vec<_> = agreement.iter().filter(|m| m.at.article == a).collect();
         if mine.is_empty() {
             writeln!(out, "_Does not cover this topic._")?;
@@ -68,34 +68,75 @@ fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result
     writeln!(out)
 }
 
+/// A member paragraph as Markdown. Touching pieces of one level become one run, and each run
+/// is emphasised only from its first to its last letter or digit: CommonMark opens emphasis
+/// after punctuation and closes it before punctuation only in some cases, so the punctuation
+/// at a run's edges stays outside the marks (`**Comey**’*s*`, never `**Comey***’s*`).
 fn marked(pieces: &[(&str, Level)]) -> String {
     let mut s = String::new();
-    for &(text, level) in pieces {
-        let core = text.trim();
-        if core.is_empty() || level == Level::Alone {
-            s.push_str(&escape(text));
+    let mut at_start = true;
+    for (text, level) in runs(pieces) {
+        let word = |c: char| c.is_alphanumeric();
+        let edges = (text.find(word), text.rfind(word));
+        let Some((first, last)) = edges.0.zip(edges.1).filter(|_| level != Level::Alone) else {
+            s.push_str(&escape(&text, at_start));
+            at_start = false;
             continue;
-        }
-        let lead = &text[..text.len() - text.trim_start().len()];
-        let tail = &text[text.trim_end().len()..];
+        };
+        let last = last + text[last..].chars().next().map_or(1, char::len_utf8);
         let mark = if level == Level::All { "**" } else { "*" };
-        s.push_str(&format!("{lead}{mark}{}{mark}{tail}", escape(core)));
+        s.push_str(&escape(&text[..first], at_start));
+        s.push_str(&format!(
+            "{mark}{}{mark}",
+            escape(&text[first..last], false)
+        ));
+        s.push_str(&escape(&text[last..], false));
+        at_start = false;
     }
     s
 }
 
-/// Escape what Markdown would read as markup, and make control characters visible.
-fn escape(text: &str) -> String {
+/// Consecutive pieces of the same level joined into one run.
+fn runs(pieces: &[(&str, Level)]) -> Vec<(String, Level)> {
+    let mut out: Vec<(String, Level)> = Vec::new();
+    for &(text, level) in pieces {
+        match out.last_mut() {
+            Some((run, l)) if *l == level => run.push_str(text),
+            _ => out.push((text.to_owned(), level)),
+        }
+    }
+    out
+}
+
+/// Escape what Markdown would read as markup, and make control characters visible. At the
+/// start of a paragraph, also what would start a list, a quote, a heading or a rule.
+fn escape(text: &str, paragraph_start: bool) -> String {
     let clean = crate::core::sanitize::for_terminal(text);
     let mut s = String::with_capacity(clean.len());
-    for c in clean.chars() {
-        if matches!(
-            c,
-            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' | '|'
-        ) {
+    let mut line_start = paragraph_start;
+    let mut chars = clean.chars().peekable();
+    while let Some(c) = chars.next() {
+        let block_mark = line_start && matches!(c, '-' | '+' | '=' | '#' | '>');
+        if block_mark || "*_`[]<>#\\|!&~".contains(c) {
             s.push('\\');
         }
+        if line_start && c.is_ascii_digit() {
+            // "1." or "1)" at the start of a paragraph would be an ordered list.
+            s.push(c);
+            while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                s.push(d);
+                chars.next();
+            }
+            if let Some(&p) = chars.peek().filter(|p| matches!(p, '.' | ')')) {
+                s.push('\\');
+                s.push(p);
+                chars.next();
+            }
+            line_start = false;
+            continue;
+        }
         s.push(c);
+        line_start = c == '\n' || (line_start && c == ' ');
     }
     s
 }
