@@ -258,7 +258,7 @@ fn leaving_the_full_article_view_brings_every_pane_back_at_its_width() {
 fn full_article_on_the_last_of_eight_panes_then_back_fills_the_screen() {
     let mut app = eight_articles_app(100, 30);
     let visible = app.visible_panes();
-    assert!(visible >= 2 && visible < 8);
+    assert!((2..8).contains(&visible));
     for _ in 0..7 {
         app.update(Action::FocusRight);
     }
