@@ -116,6 +116,27 @@ fn words<S: Copy + PartialEq>(pieces: &[(&str, S)]) -> Vec<Word<S>> {
 }
 
 /// Pad or cut `text` to exactly `width` display columns.
+/// `text` cut to at most `width` columns, ending in "…" when something was cut; no padding.
+pub fn shorten(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 pub fn fit(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;

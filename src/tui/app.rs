@@ -58,9 +58,13 @@ pub struct App {
     pub show_figures: bool,
     pub overlay: Overlay,
     pub list_selected: usize,
+    /// First line of the help screen shown.
+    pub help_scroll: usize,
     pub search_input: String,
     pub query: Option<String>,
     pub matches: Vec<Match>,
+    /// The match shown last, once the user has moved through them.
+    pub match_index: Option<usize>,
     pub status: Option<String>,
     pub quit: bool,
     pub size: (u16, u16),
@@ -126,9 +130,11 @@ impl App {
             show_figures: false,
             overlay: Overlay::None,
             list_selected: 0,
+            help_scroll: 0,
             search_input: String::new(),
             query: None,
             matches: Vec::new(),
+            match_index: None,
             status: None,
             quit: false,
             size,
@@ -199,6 +205,9 @@ impl App {
     /// Apply one action.
     pub fn update(&mut self, action: Action) {
         self.status = None;
+        if self.overlay == Overlay::Help && self.scroll_help(action) {
+            return;
+        }
         match action {
             Action::NextTopic => self.go_topic(self.topic + 1),
             Action::PrevTopic => self.go_topic(self.topic + self.topic_count().max(1) - 1),
@@ -216,7 +225,10 @@ impl App {
             Action::ToggleFullArticle => self.toggle_full_article(),
             Action::ToggleTopicList => self.toggle_overlay(Overlay::TopicList),
             Action::ToggleFigures => self.show_figures = !self.show_figures,
-            Action::Help => self.toggle_overlay(Overlay::Help),
+            Action::Help => {
+                self.help_scroll = 0;
+                self.toggle_overlay(Overlay::Help);
+            }
             Action::StartSearch => {
                 self.overlay = Overlay::Search;
                 self.search_input.clear();
@@ -226,7 +238,8 @@ impl App {
                 self.search_input.pop();
             }
             Action::SearchSubmit => self.submit_search(),
-            Action::NextMatch => self.next_match(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
             Action::Export => self.export(false),
             Action::ExportAll => self.export(true),
             Action::Quit => self.quit = true,
@@ -244,6 +257,25 @@ impl App {
             Action::Wheel(column, lines) => self.wheel(column, lines),
         }
         self.refresh();
+    }
+
+    /// Scroll keys move the help screen while it is open; returns whether `action` did.
+    fn scroll_help(&mut self, action: Action) -> bool {
+        let lines = super::help::help_lines(&self.keymap).len();
+        let last = super::help::max_scroll(lines, self.size.1);
+        let page = self.page();
+        let s = self.help_scroll;
+        self.help_scroll = match action {
+            Action::ScrollDown => s + 1,
+            Action::ScrollUp => s.saturating_sub(1),
+            Action::PageDown => s + page,
+            Action::PageUp => s.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => return false,
+        }
+        .min(last);
+        true
     }
 
     fn topic_count(&self) -> usize {
@@ -317,29 +349,41 @@ impl App {
     fn submit_search(&mut self) {
         self.overlay = Overlay::None;
         let query = self.search_input.trim().to_owned();
+        self.match_index = None;
         if query.is_empty() {
             self.query = None;
             self.matches.clear();
             return;
         }
         self.matches = find_matches(&self.synopsis, &query);
-        self.status = Some(format!("{} paragraphs match {query:?}", self.matches.len()));
         self.query = Some(query);
-        self.next_match();
+        self.step_match(true);
     }
 
-    fn next_match(&mut self) {
-        let here = (self.topic, self.focus);
-        let Some(m) = self
-            .matches
-            .iter()
-            .find(|m| (m.topic.unwrap_or(usize::MAX), m.article) > here)
-            .or(self.matches.first())
-            .copied()
-        else {
-            self.status = Some("no search matches".into());
+    /// Show the next (or previous) match, and say which of how many it is.
+    fn step_match(&mut self, forward: bool) {
+        let n = self.matches.len();
+        let query = self.query.clone().unwrap_or_default();
+        if n == 0 {
+            self.status = Some(if query.is_empty() {
+                "no search yet: press / to search".into()
+            } else {
+                format!("no paragraph matches “{query}”")
+            });
             return;
+        }
+        let here = (self.topic, self.focus);
+        let i = match (self.match_index, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, _) => self
+                .matches
+                .iter()
+                .position(|m| (m.topic.unwrap_or(usize::MAX), m.article) >= here)
+                .unwrap_or(0),
         };
+        self.match_index = Some(i);
+        let m = self.matches[i];
         if let Some(t) = m.topic {
             self.go_topic(t);
         } else {
@@ -347,6 +391,7 @@ impl App {
         }
         self.focus = m.article;
         self.pending_jump = Some((m.article, Some(m.paragraph)));
+        self.status = Some(format!("match {} of {n} for “{query}”", i + 1));
     }
 
     /// Write the current topic (or every topic) as a text export to a new file in

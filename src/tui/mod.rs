@@ -4,9 +4,11 @@
 pub mod action;
 pub mod app;
 pub mod config;
+pub mod help;
 pub mod keymap;
 pub mod render;
 pub mod search;
+pub mod status;
 pub mod theme;
 pub mod view;
 

@@ -8,7 +8,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::action::Action;
 use super::app::{App, MIN_SIZE, Mode, Overlay};
-use super::keymap::{Context, Keymap};
+use super::help::{help_lines, max_scroll};
+use super::keymap::Context;
+use super::status::render_status;
 use super::view::{Paint, PaneView};
 use crate::core::align::Origin;
 use crate::core::layout::Line;
@@ -76,7 +78,12 @@ pub fn render(app: &App, frame: &mut Frame) {
     render_legend(app, frame, legend);
     render_status(app, frame, status);
     if app.overlay == Overlay::Help {
-        render_help(&app.keymap, frame, area);
+        // Above the status bar, which says how to close it.
+        let above = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        render_help(app, frame, above);
     }
 }
 
@@ -291,108 +298,19 @@ fn render_legend(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(TLine::from(spans)), area);
 }
 
-fn render_status(app: &App, frame: &mut Frame, area: Rect) {
-    let left = if app.overlay == Overlay::Search {
-        format!(" /{}█", for_terminal(&app.search_input))
-    } else if let Some(topic) = app.synopsis.topics.get(app.topic) {
-        format!(
-            " Topic {}/{} · {} · {}/{} sources · {}",
-            app.topic + 1,
-            app.synopsis.topics.len(),
-            for_terminal(&topic.label),
-            topic.articles().len(),
-            app.synopsis.articles.len(),
-            app.mode.name()
-        )
-    } else {
-        " No topics".into()
-    };
-    let right = app
-        .status
-        .clone()
-        .map(|s| for_terminal(&s).into_owned())
-        .unwrap_or_else(|| hints(&app.keymap, app.context()));
-    let width = usize::from(area.width);
-    let left_w = unicode_width::UnicodeWidthStr::width(left.as_str());
-    let right_w = unicode_width::UnicodeWidthStr::width(right.as_str());
-    let text = if left_w + right_w + 2 <= width {
-        format!("{left}{}{right} ", " ".repeat(width - left_w - right_w - 1))
-    } else {
-        crate::core::layout::fit(&left, width)
-    };
-    frame.render_widget(
-        Paragraph::new(text).style(app.theme.status_bar(app.color)),
-        area,
-    );
-}
-
-/// Key hints for the status bar, from the keymap.
-pub fn hints(keymap: &Keymap, context: Context) -> String {
-    let wanted: &[Action] = match context {
-        Context::Reader => &[
-            Action::NextTopic,
-            Action::PrevTopic,
-            Action::CycleMode,
-            Action::ToggleTopicList,
-            Action::StartSearch,
-            Action::Help,
-            Action::Quit,
-        ],
-        Context::TopicList => &[
-            Action::ListDown,
-            Action::ListUp,
-            Action::ListOpen,
-            Action::Back,
-        ],
-        Context::Search => &[Action::SearchSubmit, Action::Back],
-    };
-    wanted
-        .iter()
-        .filter_map(|&a| {
-            keymap
-                .first_key(context, a)
-                .map(|k| format!("{k} {}", short_hint(a)))
+fn render_help(app: &App, frame: &mut Frame, area: Rect) {
+    let lines: Vec<TLine> = help_lines(&app.keymap)
+        .into_iter()
+        .map(|l| {
+            let style = if l.title {
+                Style::default().add_modifier(Modifier::BOLD)
+            } else {
+                Style::default()
+            };
+            TLine::from(Span::styled(l.text, style))
         })
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-fn short_hint(a: Action) -> &'static str {
-    match a {
-        Action::NextTopic => "next",
-        Action::PrevTopic => "prev",
-        Action::CycleMode => "mode",
-        Action::ToggleTopicList => "topics",
-        Action::StartSearch => "search",
-        Action::Help => "help",
-        Action::Quit => "quit",
-        Action::ListOpen => "open",
-        Action::Back => "close",
-        Action::SearchSubmit => "search",
-        other => other.describe(),
-    }
-}
-
-fn render_help(keymap: &Keymap, frame: &mut Frame, area: Rect) {
-    let mut lines = vec![TLine::from(Span::styled(
-        "Keys",
-        Style::default().add_modifier(Modifier::BOLD),
-    ))];
-    for (title, context) in [
-        ("Reader", Context::Reader),
-        ("Topic list (t)", Context::TopicList),
-        ("Search prompt (/)", Context::Search),
-    ] {
-        lines.push(TLine::from(""));
-        lines.push(TLine::from(Span::styled(
-            title,
-            Style::default().add_modifier(Modifier::BOLD),
-        )));
-        for (keys, what) in keymap.help_rows(context) {
-            lines.push(TLine::from(format!("  {keys:<22} {what}")));
-        }
-    }
-    let width = area.width.min(72);
+        .collect();
+    let width = area.width.min(76);
     let height = area.height.min(lines.len() as u16 + 2);
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
@@ -400,9 +318,25 @@ fn render_help(keymap: &Keymap, frame: &mut Frame, area: Rect) {
         width,
         height,
     };
+    let inner = usize::from(height.saturating_sub(2));
+    let scroll = app
+        .help_scroll
+        .min(max_scroll(lines.len(), frame.area().height));
+    let help = app.keymap.first_key(Context::Reader, Action::Help);
+    let back = app.keymap.first_key(Context::Reader, Action::Back);
+    let close: Vec<String> = help.into_iter().chain(back).collect();
+    let mut title = format!(" Help: {} to close ", close.join(" or "));
+    if lines.len() > inner {
+        let down = app.keymap.first_key(Context::Reader, Action::ScrollDown);
+        let up = app.keymap.first_key(Context::Reader, Action::ScrollUp);
+        let keys: Vec<String> = down.into_iter().chain(up).collect();
+        title.push_str(&format!("· {} to scroll ", keys.join("/")));
+    }
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" Help: ? or Esc to close ")),
+        Paragraph::new(lines)
+            .scroll((scroll.min(usize::from(u16::MAX)) as u16, 0))
+            .block(Block::bordered().title(title)),
         popup,
     );
 }

@@ -1,0 +1,178 @@
+//! The status bar: where the reader is, and a message or the key hints, fitted to the width.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+
+use super::action::Action;
+use super::app::{App, Overlay};
+use super::keymap::{Context, Keymap};
+use crate::core::layout::{fit, shorten};
+use crate::core::sanitize::for_terminal;
+
+pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let text = status_text(app, usize::from(area.width));
+    frame.render_widget(
+        Paragraph::new(text).style(app.theme.status_bar(app.color)),
+        area,
+    );
+}
+
+/// The status bar: where the reader is on the left, a message or key hints on the right. A
+/// message is never cut: the topic label gives way first, then the rest of the left side.
+/// Hints are dropped, least needed first, until they fit.
+pub fn status_text(app: &App, width: usize) -> String {
+    let message = app.status.as_ref().map(|s| for_terminal(s).into_owned());
+    let right = match &message {
+        Some(m) => shorten(m, width.saturating_sub(1)),
+        None => hints_within(
+            &app.keymap,
+            app.context(),
+            width.saturating_sub(least_left(app) + 2),
+        ),
+    };
+    let room = width.saturating_sub(display_width(&right) + 2);
+    let left = left_status(app, room);
+    let gap = width.saturating_sub(display_width(&left) + display_width(&right) + 1);
+    fit(&format!("{left}{}{right} ", " ".repeat(gap)), width)
+}
+
+/// The left side in three parts: what comes before the topic label, the label (which may be
+/// shortened), and what comes after it.
+fn left_parts(app: &App) -> (String, String, String) {
+    if app.overlay == Overlay::Search {
+        let prompt = format!(" /{}█", for_terminal(&app.search_input));
+        return (prompt, String::new(), String::new());
+    }
+    let Some(topic) = app.synopsis.topics.get(app.topic) else {
+        return (" No topics".into(), String::new(), String::new());
+    };
+    let prefix = format!(" Topic {}/{} · ", app.topic + 1, app.synopsis.topics.len());
+    let suffix = format!(
+        " · {}/{} sources · {}",
+        topic.articles().len(),
+        app.synopsis.articles.len(),
+        app.mode.name()
+    );
+    (prefix, for_terminal(&topic.label).into_owned(), suffix)
+}
+
+/// A label is cut to no fewer than this many columns before the rest of the left side is.
+const LEAST_LABEL: usize = 8;
+
+/// Where the reader is, in at most `room` columns: the label shortens first.
+fn left_status(app: &App, room: usize) -> String {
+    let (prefix, label, suffix) = left_parts(app);
+    let fixed = display_width(&prefix) + display_width(&suffix);
+    let label_room = room.saturating_sub(fixed);
+    if label_room >= LEAST_LABEL.min(display_width(&label)) {
+        format!("{prefix}{}{suffix}", shorten(&label, label_room))
+    } else {
+        shorten(&format!("{prefix}{label}{suffix}"), room)
+    }
+}
+
+/// The columns the left side needs with its label cut to a few letters.
+fn least_left(app: &App) -> usize {
+    let (prefix, label, suffix) = left_parts(app);
+    display_width(&prefix) + display_width(&suffix) + display_width(&label).min(LEAST_LABEL)
+}
+
+fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// The key hints of `context` that fit in `room` columns, dropping the least needed first.
+fn hints_within(keymap: &Keymap, context: Context, room: usize) -> String {
+    let mut wanted = hint_actions(context).to_vec();
+    loop {
+        let text = hint_text(keymap, context, &wanted);
+        if display_width(&text) <= room || wanted.len() <= 1 {
+            return text;
+        }
+        // The last action of the priority order that is still shown goes first.
+        let drop = hint_priority(context)
+            .iter()
+            .rev()
+            .find(|a| wanted.contains(a))
+            .copied();
+        wanted.retain(|a| Some(*a) != drop);
+    }
+}
+
+/// Key hints for the status bar, from the keymap.
+pub fn hints(keymap: &Keymap, context: Context) -> String {
+    hint_text(keymap, context, hint_actions(context))
+}
+
+/// The actions the status bar hints at, in the order shown.
+fn hint_actions(context: Context) -> &'static [Action] {
+    match context {
+        Context::Reader => &[
+            Action::NextTopic,
+            Action::PrevTopic,
+            Action::CycleMode,
+            Action::ToggleTopicList,
+            Action::StartSearch,
+            Action::Help,
+            Action::Quit,
+        ],
+        Context::TopicList => &[
+            Action::ListDown,
+            Action::ListUp,
+            Action::ListOpen,
+            Action::Back,
+        ],
+        Context::Search => &[Action::SearchSubmit, Action::Back],
+    }
+}
+
+/// The hinted actions from most to least needed: help and quit stay longest.
+fn hint_priority(context: Context) -> &'static [Action] {
+    match context {
+        Context::Reader => &[
+            Action::Help,
+            Action::Quit,
+            Action::NextTopic,
+            Action::ToggleTopicList,
+            Action::PrevTopic,
+            Action::CycleMode,
+            Action::StartSearch,
+        ],
+        Context::TopicList => &[
+            Action::ListOpen,
+            Action::Back,
+            Action::ListDown,
+            Action::ListUp,
+        ],
+        Context::Search => &[Action::SearchSubmit, Action::Back],
+    }
+}
+
+fn hint_text(keymap: &Keymap, context: Context, actions: &[Action]) -> String {
+    actions
+        .iter()
+        .filter_map(|&a| {
+            keymap
+                .first_key(context, a)
+                .map(|k| format!("{k} {}", short_hint(a)))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn short_hint(a: Action) -> &'static str {
+    match a {
+        Action::NextTopic => "next",
+        Action::PrevTopic => "prev",
+        Action::CycleMode => "mode",
+        Action::ToggleTopicList => "topics",
+        Action::StartSearch => "search",
+        Action::Help => "help",
+        Action::Quit => "quit",
+        Action::ListOpen => "open",
+        Action::Back => "close",
+        Action::SearchSubmit => "search",
+        other => other.describe(),
+    }
+}
