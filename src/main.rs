@@ -1,5 +1,6 @@
 //! The `synoptic` binary: parse arguments, run, turn errors into messages and exit codes.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -9,7 +10,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Export(args)) => export(args, terminal_width()),
-        Some(Command::Topics(args)) => topics(args, &mut std::io::stdout()),
+        Some(Command::Topics(args)) => {
+            let width = std::io::stdout()
+                .is_terminal()
+                .then(terminal_width)
+                .flatten();
+            topics(args, &mut std::io::stdout(), width)
+        }
         Some(Command::Completions { shell }) => completions(*shell, &mut std::io::stdout()),
         Some(Command::Man) => man(&mut std::io::stdout()),
         None => load(&cli.input).and_then(|s| synoptic::tui::run(s, &cli.input)),

@@ -230,3 +230,74 @@ fn a_closed_pipe_ends_quietly() {
     assert!(status.success(), "{err}");
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn a_mistyped_or_misplaced_subcommand_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = synoptic(&["expor"], dir.path());
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(
+        stderr(&typo).contains("did you mean 'synoptic export'?"),
+        "{}",
+        stderr(&typo)
+    );
+    let misplaced = synoptic(&["--color", "never", "topics"], dir.path());
+    assert_eq!(misplaced.status.code(), Some(2));
+    assert!(
+        stderr(&misplaced).contains("'topics' is a subcommand: put it first"),
+        "{}",
+        stderr(&misplaced)
+    );
+    let missing = synoptic(&["no-such-article.txt"], dir.path());
+    assert!(!stderr(&missing).contains("did you mean"));
+}
+
+#[test]
+fn one_article_says_there_is_nothing_to_align() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("only.txt");
+    std::fs::write(&file, "Titre\n\nUn seul article sur la panne de X.\n").unwrap();
+    let out = synoptic(&["topics", file.to_str().unwrap()], dir.path());
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("only one article") && stderr(&out).contains("two or more"),
+        "{}",
+        stderr(&out)
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_synoptic"))
+        .args(["export"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Un article venu d'un tube.\n")
+        .unwrap();
+    let piped = child.wait_with_output().unwrap();
+    assert!(
+        stderr(&piped).contains("only one article"),
+        "{}",
+        stderr(&piped)
+    );
+}
+
+#[test]
+fn the_topics_table_fits_the_terminal_width() {
+    let args = synoptic::cli::TopicsArgs {
+        input: synoptic::cli::Input::default(),
+        format: synoptic::cli::TopicsFormat::Text,
+    };
+    let mut out = Vec::new();
+    synoptic::cli::topics(&args, &mut out, Some(60)).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.lines().count() > 5);
+    for line in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 60, "{line}");
+    }
+    assert!(text.contains('…'), "long rows are cut visibly");
+}

@@ -163,6 +163,7 @@ pub fn load(input: &Input) -> Result<Synopsis> {
         };
         (load_embedded(), topics)
     } else {
+        check_not_a_subcommand(&input.paths)?;
         let loaded = load_paths(&input.paths)?;
         let topics = match topics_file(input) {
             Some(file) => read_topics(&file)?,
@@ -176,7 +177,68 @@ pub fn load(input: &Input) -> Result<Synopsis> {
     for warning in &topics.warnings {
         eprintln!("synoptic: warning: {warning}");
     }
+    if let [only] = loaded.articles.as_slice() {
+        eprintln!(
+            "synoptic: note: only one article ({}): there is nothing to align it with, so \
+             topics and shared wording stay empty. Give two or more articles: several files, \
+             a directory, or '-' with other paths.",
+            crate::core::sanitize::for_terminal(&only.path)
+        );
+    }
     Ok(Synopsis::build(loaded.articles, &topics.topics))
+}
+
+/// A first path that does not exist but names a subcommand, or nearly does, is a mistyped or
+/// misplaced subcommand: say so rather than "no such file".
+fn check_not_a_subcommand(paths: &[PathBuf]) -> Result<()> {
+    use clap::CommandFactory;
+    let Some(first) = paths.first().filter(|p| !p.exists()) else {
+        return Ok(());
+    };
+    let Some(name) = first.to_str() else {
+        return Ok(());
+    };
+    let command = Cli::command();
+    let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+    if names.contains(&name) {
+        return Err(UsageError(format!(
+            "'{name}' is a subcommand: put it first, then its options \
+             (synoptic {name} [OPTIONS] [PATH]...)"
+        ))
+        .into());
+    }
+    let closest = names
+        .iter()
+        .map(|n| (edit_distance(name, n), *n))
+        .filter(|&(d, n)| d <= 2 && d < n.len())
+        .min();
+    match closest {
+        Some((_, n)) => Err(UsageError(format!(
+            "{}: no such file or directory, and no subcommand '{}'; did you mean 'synoptic {n}'?",
+            crate::core::sanitize::for_terminal(name),
+            crate::core::sanitize::for_terminal(name)
+        ))
+        .into()),
+        None => Ok(()),
+    }
+}
+
+/// Levenshtein distance between two short words, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// How long to wait for the first bytes of a pipe before taking the embedded articles.

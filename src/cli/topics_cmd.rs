@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{TopicsArgs, TopicsFormat, load};
 use crate::core::align::{Origin, Topic};
-use crate::core::layout::fit;
+use crate::core::layout::{fit, shorten};
 use crate::core::sanitize::for_terminal;
 use crate::core::synopsis::Synopsis;
 use crate::core::topics::{TopicDef, topics_file_text};
@@ -25,12 +25,13 @@ struct TopicRow<'a> {
     coverage: std::collections::BTreeMap<&'a str, usize>,
 }
 
-/// Run `synoptic topics`.
-pub fn topics(args: &TopicsArgs, out: &mut dyn Write) -> Result<()> {
+/// Run `synoptic topics`. `width`: the terminal's, when the table goes to one; lines are cut
+/// to it (keywords, then labels, go first).
+pub fn topics(args: &TopicsArgs, out: &mut dyn Write, width: Option<usize>) -> Result<()> {
     let synopsis = load(&args.input)?;
     match args.format {
         TopicsFormat::Json => write_json(&synopsis, out),
-        TopicsFormat::Text => write_text(&synopsis, out),
+        TopicsFormat::Text => write_text(&synopsis, out, width.unwrap_or(usize::MAX)),
         TopicsFormat::Toml => write_toml(&synopsis, out),
     }
 }
@@ -88,7 +89,7 @@ fn write_json(synopsis: &Synopsis, out: &mut dyn Write) -> Result<()> {
 
 /// One line per topic: its id, coverage cells (paragraph counts, '.' for none), size, label
 /// and keywords; the articles are numbered in a key below.
-fn write_text(synopsis: &Synopsis, out: &mut dyn Write) -> Result<()> {
+fn write_text(synopsis: &Synopsis, out: &mut dyn Write, width: usize) -> Result<()> {
     let rows = rows(synopsis);
     let id_width = rows.iter().map(|r| r.id.width()).max().unwrap_or(2).max(5);
     let n = synopsis.articles.len();
@@ -97,7 +98,11 @@ fn write_text(synopsis: &Synopsis, out: &mut dyn Write) -> Result<()> {
     for a in 1..=n {
         head.push_str(&format!("{a:>cell$}"));
     }
-    writeln!(out, "{head}  size  label [keywords]")?;
+    writeln!(
+        out,
+        "{}",
+        shorten(&format!("{head}  size  label [keywords]"), width)
+    )?;
     for (row, topic) in rows.iter().zip(&synopsis.topics) {
         let mut line = fit(row.id, id_width);
         for a in &synopsis.articles {
@@ -112,23 +117,23 @@ fn write_text(synopsis: &Synopsis, out: &mut dyn Write) -> Result<()> {
         } else {
             String::new()
         };
-        writeln!(
-            out,
+        let line = format!(
             "{line}  {:>4}  {}{}",
             row.size,
             for_terminal(row.label),
             for_terminal(&keywords)
-        )?;
+        );
+        writeln!(out, "{}", shorten(&line, width))?;
     }
     writeln!(out)?;
     for (i, a) in synopsis.articles.iter().enumerate() {
-        writeln!(
-            out,
+        let line = format!(
             "{:>3}  {}  {}",
             i + 1,
             for_terminal(&a.id),
             for_terminal(a.display_name())
-        )?;
+        );
+        writeln!(out, "{}", shorten(&line, width))?;
     }
     Ok(())
 }

@@ -114,7 +114,11 @@ pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
         *slot = value.get_ref().parse::<Color>().map_err(|_| {
             at(
                 value.span().start,
-                format!("{:?} is not a colour", value.get_ref()),
+                format!(
+                    "{:?} is not a colour; write a name ({}), \"#rrggbb\" or a number 0-255",
+                    value.get_ref(),
+                    COLOR_NAMES.join(", ")
+                ),
             )
         })?;
     }
@@ -152,6 +156,27 @@ const COLORS: &[&str] = &[
     "changed",
     "focus",
     "status",
+];
+
+/// The colour names ratatui reads, as the configuration may write them.
+const COLOR_NAMES: &[&str] = &[
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "gray",
+    "darkgray",
+    "lightred",
+    "lightgreen",
+    "lightyellow",
+    "lightblue",
+    "lightmagenta",
+    "lightcyan",
+    "white",
+    "reset",
 ];
 
 fn color_slot<'t>(theme: &'t mut Theme, name: &str) -> Option<&'t mut Color> {
@@ -261,7 +286,11 @@ mod tests {
                 2,
                 "unknown colour \"shared\"",
             ),
-            ("[colors]\nsame = \"rouge\"\n", 2, "not a colour"),
+            (
+                "[colors]\nsame = \"rouge\"\n",
+                2,
+                "not a colour; write a name (black, red",
+            ),
             (
                 "[keys]\nnext = [\"n\"]\n",
                 2,
@@ -286,6 +315,13 @@ mod tests {
             let err = parse_config("c.toml", text).unwrap_err();
             assert_eq!(err.line, line, "{text}: {err}");
             assert!(err.message.contains(message), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn every_colour_name_offered_in_messages_is_accepted() {
+        for name in COLOR_NAMES {
+            assert!(name.parse::<Color>().is_ok(), "{name}");
         }
     }
 }
