@@ -370,3 +370,13 @@ fn help_scrolls_to_its_last_line_on_a_small_terminal() {
     app.update(Action::Back);
     assert_eq!(app.overlay, Overlay::None);
 }
+
+#[test]
+fn the_topic_list_says_which_panes_it_leaves_on_screen() {
+    let mut app = seeds_app(160, 45);
+    assert!(!screen(&app).contains("panes 1–"));
+    app.update(Action::ToggleTopicList);
+    let shown = app.view.panes.len();
+    assert!(shown < 5);
+    assert!(screen(&app).contains(&format!("panes 1–{shown} of 5")));
+}

@@ -240,7 +240,13 @@ fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
     let height = usize::from(area.height.saturating_sub(2));
     let skip = selected_line.saturating_sub(height.saturating_sub(2));
     let lines: Vec<TLine> = lines.into_iter().skip(skip).collect();
-    let title = format!(" Topics ({}) ", app.synopsis.topics.len());
+    let mut title = format!(" Topics ({}) ", app.synopsis.topics.len());
+    let shown = app.view.panes.len();
+    if shown < n {
+        // The list takes room from the panes: say which are still on screen.
+        let first = app.view.panes.first().map_or(0, |p| p.article) + 1;
+        title.push_str(&format!("· panes {first}–{} of {n} ", first + shown - 1));
+    }
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(title)),
         area,
