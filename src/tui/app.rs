@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::action::Action;
 use super::config::Config;
 use super::keymap::{Context, Keymap};
-use super::search::{Match, find_matches};
+use super::search::Match;
 use super::theme::Theme;
 use super::view::{View, build_view};
 use crate::core::agree::MemberSpans;
@@ -259,175 +259,8 @@ impl App {
         self.refresh();
     }
 
-    /// Scroll keys move the help screen while it is open; returns whether `action` did.
-    fn scroll_help(&mut self, action: Action) -> bool {
-        let lines = super::help::help_lines(&self.keymap).len();
-        let last = super::help::max_scroll(lines, self.size.1);
-        let page = self.page();
-        let s = self.help_scroll;
-        self.help_scroll = match action {
-            Action::ScrollDown => s + 1,
-            Action::ScrollUp => s.saturating_sub(1),
-            Action::PageDown => s + page,
-            Action::PageUp => s.saturating_sub(page),
-            Action::Top => 0,
-            Action::Bottom => last,
-            _ => return false,
-        }
-        .min(last);
-        true
-    }
-
     fn topic_count(&self) -> usize {
         self.synopsis.topics.len()
-    }
-
-    fn go_topic(&mut self, t: usize) {
-        let n = self.topic_count();
-        if n == 0 {
-            return;
-        }
-        self.topic = t % n;
-        self.list_selected = self.topic;
-        self.scroll.iter_mut().for_each(|s| *s = 0);
-        self.full_article = false;
-    }
-
-    fn scroll_by(&mut self, lines: i64) {
-        let s = &mut self.scroll[self.focus];
-        *s = s.saturating_add_signed(lines as isize);
-    }
-
-    fn cycle_mode(&mut self) {
-        self.mode = match self.mode {
-            Mode::Agreement => Mode::Pairwise,
-            Mode::Pairwise => Mode::Plain,
-            Mode::Plain => Mode::Agreement,
-        };
-    }
-
-    fn toggle_overlay(&mut self, overlay: Overlay) {
-        self.overlay = if self.overlay == overlay {
-            Overlay::None
-        } else {
-            overlay
-        };
-        if overlay == Overlay::TopicList {
-            self.list_selected = self.topic;
-        }
-    }
-
-    /// Close the innermost thing open: an overlay, then the full-article view, then the
-    /// figures panel.
-    fn back(&mut self) {
-        if self.overlay != Overlay::None {
-            self.overlay = Overlay::None;
-        } else if self.full_article {
-            self.full_article = false;
-        } else if self.show_figures {
-            self.show_figures = false;
-        }
-    }
-
-    fn toggle_full_article(&mut self) {
-        self.full_article = !self.full_article;
-        if self.full_article {
-            self.pending_jump = Some((self.focus, None));
-        }
-    }
-
-    fn wheel(&mut self, column: u16, lines: i16) {
-        let x = column.saturating_sub(self.list_width());
-        let pane_width = (self.pane_area_width() / self.visible_panes() as u16).max(1);
-        let pane = self.first_pane + usize::from(x / pane_width);
-        if pane < self.synopsis.articles.len() {
-            let s = &mut self.scroll[if self.full_article { self.focus } else { pane }];
-            *s = s.saturating_add_signed(isize::from(lines));
-        }
-    }
-
-    fn submit_search(&mut self) {
-        self.overlay = Overlay::None;
-        let query = self.search_input.trim().to_owned();
-        self.match_index = None;
-        if query.is_empty() {
-            self.query = None;
-            self.matches.clear();
-            return;
-        }
-        self.matches = find_matches(&self.synopsis, &query);
-        self.query = Some(query);
-        self.step_match(true);
-    }
-
-    /// Show the next (or previous) match, and say which of how many it is.
-    fn step_match(&mut self, forward: bool) {
-        let n = self.matches.len();
-        let query = self.query.clone().unwrap_or_default();
-        if n == 0 {
-            self.status = Some(if query.is_empty() {
-                "no search yet: press / to search".into()
-            } else {
-                format!("no paragraph matches “{query}”")
-            });
-            return;
-        }
-        let here = (self.topic, self.focus);
-        let i = match (self.match_index, forward) {
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
-            (None, _) => self
-                .matches
-                .iter()
-                .position(|m| (m.topic.unwrap_or(usize::MAX), m.article) >= here)
-                .unwrap_or(0),
-        };
-        self.match_index = Some(i);
-        let m = self.matches[i];
-        if let Some(t) = m.topic {
-            self.go_topic(t);
-        } else {
-            self.full_article = true;
-        }
-        self.focus = m.article;
-        self.pending_jump = Some((m.article, Some(m.paragraph)));
-        self.status = Some(format!("match {} of {n} for “{query}”", i + 1));
-    }
-
-    /// Write the current topic (or every topic) as a text export to a new file in
-    /// `export_dir`, never replacing one; the status bar tells where.
-    fn export(&mut self, all: bool) {
-        let topic = self.synopsis.topics.get(self.topic).map(|t| t.id.clone());
-        let stem = match (&topic, all) {
-            (Some(id), false) => format!("synoptic-{id}"),
-            _ => "synoptic-all-topics".to_owned(),
-        };
-        let opts = crate::core::export::ExportOptions {
-            topic: if all { None } else { topic },
-            ..Default::default()
-        };
-        let path = (1..)
-            .map(|n| {
-                let suffix = if n == 1 {
-                    String::new()
-                } else {
-                    format!("-{n}")
-                };
-                self.export_dir.join(format!("{stem}{suffix}.txt"))
-            })
-            .find(|p| !p.exists())
-            .unwrap_or_else(|| self.export_dir.join(format!("{stem}.txt")));
-        let result = crate::cli::write_file(&path, false, |out| {
-            Ok(crate::core::export::write_export(
-                &self.synopsis,
-                &opts,
-                out,
-            )?)
-        });
-        self.status = Some(match result {
-            Ok(()) => format!("exported to {}", path.display()),
-            Err(e) => format!("export failed: {e:#}"),
-        });
     }
 
     /// Fill the caches the current state needs, then lay the visible panes out.
@@ -477,6 +310,9 @@ impl App {
         }
     }
 }
+
+#[path = "app_moves.rs"]
+mod moves;
 
 #[cfg(test)]
 #[path = "app_tests.rs"]

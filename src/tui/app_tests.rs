@@ -380,3 +380,16 @@ fn the_topic_list_says_which_panes_it_leaves_on_screen() {
     assert!(shown < 5);
     assert!(screen(&app).contains(&format!("panes 1–{shown} of 5")));
 }
+
+#[test]
+fn the_figures_panel_names_its_sources() {
+    let mut app = seeds_app(160, 45);
+    app.update(Action::ToggleFigures);
+    let shown = screen(&app);
+    assert!(shown.contains("20h42"), "{shown}");
+    assert!(
+        !shown.contains("(#"),
+        "pane numbers the screen does not show"
+    );
+    assert!(shown.contains("003_9f4bc14a37e2f9a6"), "{shown}");
+}

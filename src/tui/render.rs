@@ -193,18 +193,19 @@ fn render_figures(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" Figures ")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(" Figures ")),
         area,
     );
 }
 
 /// An article as named in compact places: its position, 1-based.
+/// A source by name, as its pane would call it: the outlet, else the article's id.
 fn short(app: &App, id: &str) -> String {
-    app.synopsis
-        .articles
-        .iter()
-        .position(|a| a.id == id)
-        .map_or_else(|| id.to_owned(), |i| format!("#{}", i + 1))
+    let article = app.synopsis.articles.iter().find(|a| a.id == id);
+    let name = article.and_then(|a| a.meta.outlet.as_deref()).unwrap_or(id);
+    crate::core::layout::shorten(&for_terminal(name), 28)
 }
 
 fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {

@@ -1,40 +1,9 @@
-//! Figures: numbers, times, dates and counts in a topic's members, grouped by what they measure,
-//! so that a reader sees at once where sources disagree (20h42 against 20h45).
+//! Finding figures in a paragraph: numbers, times, dates and counts with their unit, and the
+//! qualifiers around them ("plus de", "at least").
 
-use std::collections::BTreeMap;
-
-use serde::Serialize;
-
-use super::article::Paragraph;
-use super::synopsis::Synopsis;
-use super::text::{Language, Token, fold};
-
-/// Figures of one kind and unit in a topic, with who reports which value.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct FigureGroup {
-    /// What is measured: "time of day", "minutes", "personnes", "date in juillet".
-    pub what: String,
-    /// True when the sources report more than one value.
-    pub disagree: bool,
-    pub values: Vec<FigureValue>,
-}
-
-/// One value, as first written, and the articles (ids) that report it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct FigureValue {
-    pub text: String,
-    pub value: f64,
-    pub articles: Vec<String>,
-}
-
-/// A figure found in a paragraph.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Figure {
-    pub what: String,
-    pub key: String,
-    pub value: f64,
-    pub range: std::ops::Range<usize>,
-}
+use super::Figure;
+use crate::core::article::Paragraph;
+use crate::core::text::{Language, Token, fold};
 
 const QUALIFIERS: &[&[&str]] = &[
     &["plus", "de"],
@@ -255,60 +224,6 @@ fn qualifier_start(p: &Paragraph, i: usize) -> usize {
         }
     }
     i
-}
-
-/// A figure as found: its value, its text, the article (corpus index) that reports it.
-type Found = (f64, String, usize);
-
-/// Figure groups of topic `t` reported by at least two articles, disagreeing ones first.
-pub fn figures(synopsis: &Synopsis, t: usize) -> Vec<FigureGroup> {
-    let topic = &synopsis.topics[t];
-    let mut groups: BTreeMap<String, (String, Vec<Found>)> = BTreeMap::new();
-    for m in &topic.members {
-        let article = &synopsis.articles[m.at.article];
-        let p = synopsis.paragraph(m.at);
-        for f in find_figures(p, article.language) {
-            let entry = groups
-                .entry(f.key.clone())
-                .or_insert_with(|| (f.what.clone(), Vec::new()));
-            entry
-                .1
-                .push((f.value, p.text[f.range.clone()].to_owned(), m.at.article));
-        }
-    }
-    let mut out: Vec<FigureGroup> = groups
-        .into_values()
-        .filter_map(|(what, found)| group(synopsis, what, found))
-        .collect();
-    out.sort_by_key(|g| !g.disagree);
-    out
-}
-
-fn group(synopsis: &Synopsis, what: String, found: Vec<Found>) -> Option<FigureGroup> {
-    let mut articles: Vec<usize> = found.iter().map(|f| f.2).collect();
-    articles.sort_unstable();
-    articles.dedup();
-    if articles.len() < 2 {
-        return None;
-    }
-    let mut values: Vec<FigureValue> = Vec::new();
-    for (value, text, a) in found {
-        let id = synopsis.articles[a].id.clone();
-        match values.iter_mut().find(|v| (v.value - value).abs() < 1e-9) {
-            Some(v) if !v.articles.contains(&id) => v.articles.push(id),
-            Some(_) => {}
-            None => values.push(FigureValue {
-                text,
-                value,
-                articles: vec![id],
-            }),
-        }
-    }
-    Some(FigureGroup {
-        what,
-        disagree: values.len() > 1,
-        values,
-    })
 }
 
 #[cfg(test)]
