@@ -50,7 +50,37 @@ fn json_export_of_the_embedded_default_follows_the_spec() {
                 );
             }
         }
+        for g in t["figures"].as_array().unwrap() {
+            if g["disagree"] != true {
+                continue;
+            }
+            let ids: Vec<&serde_json::Value> = g["values"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|v| v["articles"].as_array().unwrap())
+                .collect();
+            let distinct: std::collections::BTreeSet<String> =
+                ids.iter().map(|i| i.to_string()).collect();
+            assert_eq!(ids.len(), distinct.len(), "a source against itself: {g}");
+            assert!(distinct.len() >= 2, "a disagreement needs two sources: {g}");
+        }
     }
+    let outage = v["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "outage")
+        .unwrap();
+    let times: Vec<&str> = outage["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["what"] == "time of day" && g["disagree"] == true)
+        .flat_map(|g| g["values"].as_array().unwrap())
+        .map(|v| v["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(times, vec!["vers 20h45", "20h42"]);
 }
 
 #[test]
