@@ -81,7 +81,7 @@ fn a_50_mb_article_is_refused_with_advice() {
     let (v, err) = load_case("huge.txt", big.as_bytes());
     assert_eq!(article_ids(&v), vec!["good"]);
     assert!(
-        err.contains("huge.txt: 52.4 MB is too large for an article"),
+        err.contains("huge.txt: 52.4 MB is too large (limit 8 MB)"),
         "{err}"
     );
 }

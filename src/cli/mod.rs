@@ -18,6 +18,7 @@ use crate::core::export::ExportError;
 use crate::core::ingest::{
     EMBEDDED_TOPICS, LoadError, MAX_ARTICLE_BYTES, load_bytes, load_embedded, load_paths,
 };
+use crate::core::read::{read_bounded, read_limited};
 use crate::core::synopsis::Synopsis;
 use crate::core::topics::{TopicsError, parse_topics};
 
@@ -123,6 +124,9 @@ pub enum FormatArg {
     Json,
 }
 
+/// Topics and configuration files are small: more than this is not one.
+pub const SMALL_FILE_BYTES: u64 = 1024 * 1024;
+
 /// An error the user caused (bad input or usage): exit code 2 rather than 1.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -146,7 +150,7 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
 /// Load articles and topics, tell the user what was noticed, and align.
 pub fn load(input: &Input) -> Result<Synopsis> {
     let piped = if input.paths.is_empty() {
-        piped_stdin()
+        piped_stdin()?
     } else {
         None
     };
@@ -241,35 +245,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// How long to wait for the first bytes of a pipe before taking the embedded articles.
-const STDIN_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
-
-/// An article piped in (`cat a.txt | synoptic export`) when no path is given. Nothing on
-/// standard input (a terminal, /dev/null, or a pipe silent for half a second) gives `None`.
-fn piped_stdin() -> Option<Vec<u8>> {
-    use std::io::{IsTerminal, Read};
+/// An article piped in (`cat a.txt | synoptic export`) when no path is given: standard input
+/// is read to its end, with the same limit as any article. Nothing there (a terminal,
+/// /dev/null, an empty pipe) gives `None`, and the embedded articles are used.
+fn piped_stdin() -> Result<Option<Vec<u8>>> {
+    use std::io::IsTerminal;
     if std::io::stdin().is_terminal() {
-        return None;
+        return Ok(None);
     }
-    let (started, first) = std::sync::mpsc::channel::<bool>();
-    let (done, all) = std::sync::mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut head = [0u8; 8192];
-        let mut stdin = std::io::stdin().lock();
-        let n = stdin.read(&mut head).unwrap_or(0);
-        let _ = started.send(n > 0);
-        if n > 0 {
-            let mut bytes = head[..n].to_vec();
-            let _ = stdin.take(MAX_ARTICLE_BYTES).read_to_end(&mut bytes);
-            let _ = done.send(bytes);
-        }
-    });
-    // Only the first bytes are awaited with a time limit; once the pipe has spoken, the whole
-    // article is read, however slow the writer.
-    match first.recv_timeout(STDIN_GRACE) {
-        Ok(true) => all.recv().ok(),
-        _ => None,
-    }
+    let bytes = read_bounded(std::io::stdin().lock(), MAX_ARTICLE_BYTES)
+        .map_err(|problem| UsageError(format!("standard input {problem}")))?;
+    Ok((!bytes.is_empty()).then_some(bytes))
 }
 
 /// `--topics`, else `topics.toml` inside the first directory given that has one.
@@ -286,11 +272,8 @@ fn topics_file(input: &Input) -> Option<PathBuf> {
 
 fn read_topics(file: &Path) -> Result<crate::core::topics::TopicsFile> {
     let shown = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| {
-        UsageError(format!(
-            "{shown}: cannot read the topics file ({e}); check the path"
-        ))
-    })?;
+    let bytes = read_limited(file, SMALL_FILE_BYTES)
+        .map_err(|problem| UsageError(format!("{shown}: the topics file {problem}")))?;
     let text = String::from_utf8(bytes).map_err(|_| {
         UsageError(format!(
             "{shown}: the topics file is not UTF-8; save it as UTF-8"

@@ -2,12 +2,12 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::article::{Article, Paragraph};
 use super::decode::{Decoded, decode};
 use super::kinds::classify;
+use super::read::{kind_of, read_bounded, read_limited};
 use super::segment::split_article;
 use super::text::detect_language;
 
@@ -104,18 +104,16 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     let mut seen_dirs = HashSet::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .take(MAX_ARTICLE_BYTES + 1)
-                .read_to_end(&mut bytes)
-                .map_err(LoadError::Stdin)?;
-            if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-                notices.push(Notice {
-                    path: "-".into(),
-                    message: "standard input is too large for an article; skipped".into(),
-                });
-                continue;
-            }
+            let bytes = match read_bounded(std::io::stdin().lock(), MAX_ARTICLE_BYTES) {
+                Ok(bytes) => bytes,
+                Err(problem) => {
+                    notices.push(Notice {
+                        path: "standard input".into(),
+                        message: format!("{problem}; skipped"),
+                    });
+                    continue;
+                }
+            };
             sources.push(Source {
                 name: "stdin".into(),
                 path: "-".into(),
@@ -123,13 +121,8 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
             });
         } else if path.is_dir() {
             read_dir(path, &mut sources, &mut notices, &mut seen_dirs);
-        } else if path.exists() {
-            read_file(path, &mut sources, &mut notices);
         } else {
-            notices.push(Notice {
-                path: path.display().to_string(),
-                message: "no such file or directory; check the path".into(),
-            });
+            read_file(path, &mut sources, &mut notices);
         }
     }
     require_articles(build(sources, notices))
@@ -154,20 +147,7 @@ pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
 
 fn read_file(path: &Path, sources: &mut Vec<Source>, notices: &mut Vec<Notice>) {
     let shown = path.display().to_string();
-    if let Ok(meta) = fs::metadata(path)
-        && meta.len() > MAX_ARTICLE_BYTES
-    {
-        notices.push(Notice {
-            path: shown,
-            message: format!(
-                "{:.1} MB is too large for an article (limit {} MB); skipped: split it into articles",
-                meta.len() as f64 / 1e6,
-                MAX_ARTICLE_BYTES / 1024 / 1024
-            ),
-        });
-        return;
-    }
-    match fs::read(path) {
+    match read_limited(path, MAX_ARTICLE_BYTES) {
         Ok(bytes) => sources.push(Source {
             name: path
                 .file_name()
@@ -175,9 +155,9 @@ fn read_file(path: &Path, sources: &mut Vec<Source>, notices: &mut Vec<Notice>) 
             path: shown,
             bytes,
         }),
-        Err(e) => notices.push(Notice {
+        Err(problem) => notices.push(Notice {
             path: shown,
-            message: format!("cannot be read ({e}); skipped"),
+            message: format!("{problem}; skipped"),
         }),
     }
 }
@@ -217,8 +197,18 @@ fn read_dir(
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     for path in paths {
-        if path.is_dir() {
+        let Ok(meta) = fs::metadata(&path) else {
+            read_file(&path, sources, notices); // says why it cannot be read
+            continue;
+        };
+        if meta.is_dir() {
             read_dir(&path, sources, notices, seen);
+        } else if !meta.is_file() && is_article_file(&path) {
+            // Never open a FIFO or a device found in a folder: it may block or never end.
+            notices.push(Notice {
+                path: path.display().to_string(),
+                message: format!("{}, not a regular file; skipped", kind_of(&meta)),
+            });
         } else if is_article_file(&path) && is_corpus_note(&path) {
             notices.push(Notice {
                 path: path.display().to_string(),

@@ -19,6 +19,7 @@ pub mod layout;
 pub mod measure;
 pub mod pairwise;
 pub mod passages;
+pub mod read;
 pub mod sanitize;
 pub mod segment;
 pub mod synopsis;

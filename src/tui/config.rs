@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Color;
 use serde::Deserialize;
 
+use crate::core::read::read_limited;
+
+use super::action::Action;
 use super::app::Mode;
 use super::keymap::{CONFIGURABLE, Context, Keymap, key_name};
 use super::theme::Theme;
@@ -33,6 +36,9 @@ impl Default for Config {
         }
     }
 }
+
+/// A configuration file is small: more than this is not one.
+const CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// What is wrong with a configuration file, and where.
 #[derive(Debug, thiserror::Error)]
@@ -139,11 +145,28 @@ pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
         config.keymap.unbind(action);
         bindings.push((action, keys));
     }
-    for (action, keys) in bindings {
+    for (action, keys) in &bindings {
         config
             .keymap
-            .bind(action, keys.get_ref())
+            .bind(*action, keys.get_ref())
             .map_err(|m| at(keys.span().start, m))?;
+    }
+    // A reader nobody can leave is a trap, whatever the file says.
+    for needed in [Action::Quit, Action::Back] {
+        if config.keymap.first_key(Context::Reader, needed).is_none() {
+            let offset = bindings
+                .iter()
+                .find(|(a, _)| *a == needed)
+                .map_or(0, |(_, keys)| keys.span().start);
+            let name = CONFIGURABLE
+                .iter()
+                .find(|(_, a)| *a == needed)
+                .map_or("quit", |(n, _)| n);
+            return Err(at(
+                offset,
+                format!("{name} needs at least one key, or nothing could leave the reader"),
+            ));
+        }
     }
     Ok(config)
 }
@@ -245,9 +268,18 @@ pub fn load_config(explicit: Option<&Path>) -> anyhow::Result<Config> {
         },
     };
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        crate::cli::UsageError(format!(
-            "{shown}: cannot read the configuration ({e}); check the path"
+    let unreadable = |message: String| ConfigError {
+        file: shown.clone(),
+        line: 1,
+        column: 1,
+        message,
+    };
+    let bytes = read_limited(&path, CONFIG_BYTES)
+        .map_err(|problem| unreadable(format!("the configuration {problem}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        unreadable(format!(
+            "the configuration is not UTF-8 (byte {at}); save it as UTF-8"
         ))
     })?;
     Ok(parse_config(&shown, &text)?)
@@ -323,5 +355,18 @@ mod tests {
         for name in COLOR_NAMES {
             assert!(name.parse::<Color>().is_ok(), "{name}");
         }
+    }
+
+    #[test]
+    fn a_configuration_that_leaves_no_way_out_is_refused() {
+        for (text, what) in [
+            ("[keys]\nquit = []\n", "quit needs at least one key"),
+            ("[keys]\nback = []\n", "back needs at least one key"),
+        ] {
+            let err = parse_config("c.toml", text).unwrap_err();
+            assert_eq!(err.line, 2, "{err}");
+            assert!(err.message.contains(what), "{err}");
+        }
+        assert!(parse_config("c.toml", "[keys]\nquit = [\"x\"]\n").is_ok());
     }
 }
