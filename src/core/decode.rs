@@ -30,11 +30,20 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         };
         let (cow, _) = enc.decode_with_bom_removal(bytes);
         (cow.into_owned(), Some(label))
+    } else if let Some((enc, label)) = utf16_without_bom(bytes) {
+        (
+            enc.decode_without_bom_handling(bytes).0.into_owned(),
+            Some(label),
+        )
     } else if looks_binary(bytes) {
         return Decoded::Binary;
     } else {
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_owned(), None),
+            Err(_) if mostly_utf8(bytes) => (
+                String::from_utf8_lossy(bytes).into_owned(),
+                Some("UTF-8, its stray non-UTF-8 bytes shown as �"),
+            ),
             Err(_) => (lossy_1252(bytes), Some("Windows-1252")),
         }
     };
@@ -45,6 +54,42 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         return Decoded::Empty;
     }
     Decoded::Text { text, encoding }
+}
+
+/// UTF-16 without a byte-order mark: text in Latin script has a NUL in every other byte, on
+/// the odd bytes for little-endian, on the even ones for big-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, &'static str)> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let pairs = head.len() / 2;
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= pairs * 7 && even * 10 <= pairs {
+        Some((encoding_rs::UTF_16LE, "UTF-16LE (no byte-order mark)"))
+    } else if even * 10 >= pairs * 7 && odd * 10 <= pairs {
+        Some((encoding_rs::UTF_16BE, "UTF-16BE (no byte-order mark)"))
+    } else {
+        None
+    }
+}
+
+/// Text that is UTF-8 but for a few stray bytes: more well-formed multi-byte characters than
+/// bad bytes. Reading it as Windows-1252 would garble every accented letter in it.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        bad += chunk.invalid().len();
+    }
+    good > 0 && bad <= good
 }
 
 fn lossy_1252(bytes: &[u8]) -> String {
@@ -102,6 +147,38 @@ mod tests {
             .chain("été".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         assert_eq!(text(decode(&bytes)), ("été".into(), Some("UTF-16LE")));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let le: Vec<u8> = "Été à Gdansk."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Été à Gdansk."
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(
+            text(decode(&le)),
+            (
+                "Été à Gdansk.".into(),
+                Some("UTF-16LE (no byte-order mark)")
+            )
+        );
+        assert_eq!(text(decode(&be)).0, "Été à Gdansk.");
+    }
+
+    #[test]
+    fn one_stray_byte_does_not_garble_a_utf8_text() {
+        let mut bytes = "L'été à Paris, déjà chaud. ".as_bytes().to_vec();
+        bytes.push(0xE9);
+        bytes.extend_from_slice(" Fin.".as_bytes());
+        let (t, enc) = text(decode(&bytes));
+        assert_eq!(t, "L'été à Paris, déjà chaud. \u{FFFD} Fin.");
+        assert!(enc.unwrap().contains("shown as �"));
+        // Windows-1252 through and through stays Windows-1252.
+        assert_eq!(text(decode(b"\xE9t\xE9")).1, Some("Windows-1252"));
     }
 
     #[test]

@@ -95,10 +95,16 @@ pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError>
             .map(|k| k.trim().to_owned())
             .filter(|k| !k.is_empty())
             .collect();
+        let (line, _) = line_col(source, start);
         if keywords.is_empty() {
-            let (line, _) = line_col(source, start);
             out.warnings.push(format!(
                 "{file}:{line}: topic {id:?} has no keywords; it can only stay empty"
+            ));
+        }
+        for k in keywords.iter().filter(|k| !can_match(k)) {
+            out.warnings.push(format!(
+                "{file}:{line}: topic {id:?}: keyword {k:?} is only punctuation or common words \
+                 (\"de\", \"the\"), so it finds nothing telling; use a word the articles use"
             ));
         }
         let label = topic.label.unwrap_or_else(|| id.clone());
@@ -134,6 +140,15 @@ pub fn topics_file_text(header: &str, defs: &[TopicDef]) -> String {
         }
     }
     out
+}
+
+/// Whether a keyword has a word that can tell paragraphs apart: one that is a common word
+/// neither in French nor in English.
+fn can_match(keyword: &str) -> bool {
+    use super::text::{Language, tokenize};
+    let french = tokenize(keyword, Language::French);
+    let english = tokenize(keyword, Language::English);
+    french.iter().zip(&english).any(|(f, e)| !f.stop && !e.stop)
 }
 
 fn is_valid_id(id: &str) -> bool {
@@ -257,5 +272,21 @@ mod tests {
             assert!(ids.contains(&want), "{want} missing");
         }
         assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+    }
+
+    #[test]
+    fn a_keyword_that_can_never_tell_is_warned_about_by_topic() {
+        let t = parse_topics(
+            "t.toml",
+            "[[topic]]\nid = \"a\"\nkeywords = [\"...\", \"de la\", \"the\", \"Etna\", \"l'Etna\"]\n",
+        )
+        .unwrap();
+        assert_eq!(t.warnings.len(), 3, "{:?}", t.warnings);
+        assert!(t.warnings[0].contains("t.toml:1: topic \"a\": keyword \"...\""));
+        assert!(
+            t.warnings
+                .iter()
+                .all(|w| w.contains("finds nothing telling"))
+        );
     }
 }
