@@ -5,7 +5,7 @@ mod export;
 mod extras;
 mod topics_cmd;
 
-pub use export::{export, write_file};
+pub use export::export;
 pub use extras::{completions, man};
 pub use topics_cmd::topics;
 
@@ -136,6 +136,7 @@ pub struct UsageError(pub String);
 pub fn exit_code(err: &anyhow::Error) -> i32 {
     let bad_input = err.chain().any(|e| {
         e.is::<UsageError>()
+            || e.is::<crate::files::Refused>()
             || e.is::<LoadError>()
             || e.is::<TopicsError>()
             || e.is::<crate::tui::config::ConfigError>()

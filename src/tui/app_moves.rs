@@ -160,7 +160,7 @@ impl App {
             })
             .find(|p| !p.exists())
             .unwrap_or_else(|| self.export_dir.join(format!("{stem}.txt")));
-        let result = crate::cli::write_file(&path, false, |out| {
+        let result = crate::files::write_file(&path, &crate::files::Target::default(), |out| {
             Ok(crate::core::export::write_export(
                 &self.synopsis,
                 &opts,

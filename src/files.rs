@@ -1,0 +1,162 @@
+//! Writing the user's files safely, for the command line and the reader alike: through a
+//! temporary file and a rename, never over an input or anything but a regular file, with the
+//! usual mode, and with no temporary file left behind by a signal.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow};
+
+/// The target may not be written: it exists, is an input, a directory or a device. A usage
+/// error (exit code 2), with the reason.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Refused(pub String);
+
+/// What `write_file` may do.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Target<'i> {
+    /// Replace an existing regular file.
+    pub force: bool,
+    /// The files and folders being read: never written over, even with `force`.
+    pub inputs: &'i [PathBuf],
+    /// End the process on SIGTERM, SIGINT or SIGHUP once the temporary file is removed (the
+    /// command line; the reader restores the terminal first, on its own).
+    pub exit_on_signal: bool,
+}
+
+/// Write through a temporary file beside `path` and a rename: never a half-written file, and
+/// never a replaced one unless `force`. Only a regular file that is not one of `inputs` is
+/// ever replaced; a new file gets the usual mode (0666 less the umask), a replaced one keeps
+/// its own. If a signal stops the write, the temporary file is removed.
+pub fn write_file(
+    path: &Path,
+    rules: &Target,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let shown = crate::core::sanitize::for_terminal(&path.display().to_string()).into_owned();
+    let existing = check_target(path, &shown, rules.force, rules.inputs)?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
+        .with_context(|| format!("{shown}: cannot create a file in {}", dir.display()))?;
+    let _cleanup = if rules.exit_on_signal {
+        Some(SignalCleanup::watch(tmp.path())?)
+    } else {
+        None
+    };
+    {
+        let mut writer = io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut writer).with_context(|| format!("{shown}: write failed"))?;
+        writer
+            .flush()
+            .with_context(|| format!("{shown}: write failed"))?;
+    }
+    let mode = existing.map_or_else(new_file_mode, |m| m.permissions());
+    tmp.as_file()
+        .set_permissions(mode)
+        .with_context(|| format!("{shown}: cannot set the file's permissions"))?;
+    let persisted = if rules.force {
+        tmp.persist(path).map(|_| ())
+    } else {
+        tmp.persist_noclobber(path).map(|_| ())
+    };
+    persisted.map_err(|e| anyhow!("{shown}: cannot write the file ({})", e.error))
+}
+
+/// What is at `path` already, if anything, and whether it may be replaced.
+fn check_target(
+    path: &Path,
+    shown: &str,
+    force: bool,
+    inputs: &[PathBuf],
+) -> Result<Option<std::fs::Metadata>> {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(None);
+    };
+    let refuse = |why: String| -> Result<Option<std::fs::Metadata>> {
+        Err(Refused(format!("{shown} {why}")).into())
+    };
+    if meta.is_dir() {
+        return refuse("is a directory; give a file name, such as a file inside it".into());
+    }
+    if !meta.is_file() {
+        let kind = crate::core::read::kind_of(&meta);
+        return refuse(format!(
+            "is {kind}; synoptic only writes regular files, even with --force"
+        ));
+    }
+    let same = |p: &PathBuf| {
+        std::fs::metadata(p).is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino())
+    };
+    if inputs.iter().any(same) || inputs.iter().any(|d| d.is_dir() && path_is_in(path, d)) {
+        return refuse(
+            "is one of the articles being read; write the export somewhere else (--force does \
+             not replace an input)"
+                .into(),
+        );
+    }
+    if !force {
+        return refuse("already exists; choose another name or add --force to replace it".into());
+    }
+    Ok(Some(meta))
+}
+
+/// Whether `path` is an article file inside directory `dir` (which synoptic reads whole).
+fn path_is_in(path: &Path, dir: &Path) -> bool {
+    let (Ok(file), Ok(dir)) = (std::fs::canonicalize(path), std::fs::canonicalize(dir)) else {
+        return false;
+    };
+    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+    file.starts_with(dir) && (ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md"))
+}
+
+/// The mode a new file gets from the user's umask: 0666 less its bits.
+fn new_file_mode() -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    // SAFETY: umask only swaps the process's file-mode mask; it is set straight back.
+    let mask = unsafe {
+        let old = libc::umask(0o022);
+        libc::umask(old);
+        old
+    };
+    // mode_t is u32 on Linux, u16 elsewhere: the conversion is needed there.
+    #[allow(clippy::useless_conversion)]
+    let mask = u32::from(mask);
+    std::fs::Permissions::from_mode(0o666 & !mask)
+}
+
+/// While alive, a watcher that removes the temporary file and ends the process if SIGTERM,
+/// SIGINT or SIGHUP arrives, and that makes a file-size limit an error rather than a kill.
+struct SignalCleanup {
+    handle: signal_hook::iterator::Handle,
+}
+
+impl SignalCleanup {
+    fn watch(tmp: &Path) -> Result<SignalCleanup> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
+        // With a handler in place, a write past the limit fails with EFBIG instead.
+        signal_hook::flag::register(SIGXFSZ, std::sync::Arc::default())
+            .context("cannot watch for the file-size limit")?;
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
+            .context("cannot watch for termination signals")?;
+        let handle = signals.handle();
+        let tmp = tmp.to_path_buf();
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _ = std::fs::remove_file(&tmp);
+                std::process::exit(128 + signal);
+            }
+        });
+        Ok(SignalCleanup { handle })
+    }
+}
+
+impl Drop for SignalCleanup {
+    fn drop(&mut self) {
+        self.handle.close();
+    }
+}
