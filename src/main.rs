@@ -5,9 +5,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use synoptic::cli::{Cli, Command, completions, exit_code, export, load, man, topics};
+use synoptic::core::sanitize::for_terminal;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_or_help(&e),
+    };
     let result = match &cli.command {
         Some(Command::Export(args)) => export(args, terminal_width()),
         Some(Command::Topics(args)) => {
@@ -26,8 +30,23 @@ fn main() -> ExitCode {
         // The reader of a pipe went away (`synoptic man | head`): nothing is wrong.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("synoptic: error: {err:#}");
+            // File names and article text reach messages: never raw to the terminal.
+            let message = format!("{err:#}");
+            eprintln!("synoptic: error: {}", for_terminal(&message));
             ExitCode::from(exit_code(&err) as u8)
+        }
+    }
+}
+
+/// `--help`, `--version` or a usage error from clap. Its text is written with the write
+/// checked: help that cannot be written (a full disk) is an error, a closed pipe is not.
+fn usage_or_help(e: &clap::Error) -> ExitCode {
+    match e.print() {
+        Ok(()) => ExitCode::from(e.exit_code() as u8),
+        Err(io) if io.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(io) => {
+            eprintln!("synoptic: error: cannot write the help ({io})");
+            ExitCode::from(1)
         }
     }
 }
@@ -38,6 +57,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         // ExportError::Io is transparent: its io::Error does not show in the chain itself.
         e.downcast_ref::<std::io::Error>().is_some_and(broken)
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
             || matches!(e.downcast_ref::<ExportError>(), Some(ExportError::Io(io)) if broken(io))
     })
 }

@@ -134,3 +134,64 @@ fn next_topic_help_and_quit() {
         "the alternate screen was left"
     );
 }
+
+#[cfg(unix)]
+fn signal(s: &Session, name: &str) {
+    let pid = s.child.process_id().expect("a process id");
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_and_sigquit_restore_the_terminal_at_once() {
+    for name in ["INT", "QUIT"] {
+        let mut s = Session::start(30, 120);
+        s.wait_for("Topic 1/");
+        let sent = Instant::now();
+        signal(&s, name);
+        s.wait_exit();
+        assert!(
+            sent.elapsed() < Duration::from_secs(2),
+            "{name} took {:?}",
+            sent.elapsed()
+        );
+        let screen = s.parser.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "{name}: the alternate screen was left"
+        );
+        assert!(!screen.hide_cursor(), "{name}: the cursor is back");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "{name}: mouse capture is off"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_suspend_gives_the_terminal_back_and_fg_redraws_it() {
+    let mut s = Session::start(30, 120);
+    s.wait_for("Topic 1/");
+    s.press("n");
+    s.wait_for("Topic 2/");
+    signal(&s, "TSTP");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while s.parser.screen().alternate_screen() {
+        assert!(Instant::now() < deadline, "the screen was not given back");
+        if let Ok(bytes) = s.output.recv_timeout(Duration::from_millis(50)) {
+            s.parser.process(&bytes);
+        }
+    }
+    signal(&s, "CONT");
+    let screen = s.wait_for("Topic 2/");
+    assert!(s.parser.screen().alternate_screen());
+    assert!(screen.contains("sources"), "{screen}");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}

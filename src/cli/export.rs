@@ -21,8 +21,10 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
         topic: args.topic.clone(),
         width: args
             .width
+            .map(usize::from)
             .or(if to_terminal { terminal_width } else { None })
-            .unwrap_or(160),
+            .unwrap_or(160)
+            .clamp(20, 2000),
         color: use_color(args.input.color, to_terminal),
     };
     // An unknown --topic is refused by write_export before it writes anything.

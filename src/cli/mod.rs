@@ -19,6 +19,7 @@ use crate::core::ingest::{
     EMBEDDED_TOPICS, LoadError, MAX_ARTICLE_BYTES, load_bytes, load_embedded, load_paths,
 };
 use crate::core::read::{read_bounded, read_limited};
+use crate::core::sanitize::for_terminal;
 use crate::core::synopsis::Synopsis;
 use crate::core::topics::{TopicsError, parse_topics};
 
@@ -104,9 +105,9 @@ pub struct ExportArgs {
     /// Only the topic with this id.
     #[arg(long, value_name = "ID")]
     pub topic: Option<String>,
-    /// Line width for text and Markdown (default: the terminal's, or 160).
-    #[arg(long, value_name = "N")]
-    pub width: Option<usize>,
+    /// Line width for text and Markdown, 20 to 2000 (default: the terminal's, or 160).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=2000))]
+    pub width: Option<u16>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -177,17 +178,17 @@ pub fn load(input: &Input) -> Result<Synopsis> {
         (loaded, topics)
     };
     for notice in &loaded.notices {
-        eprintln!("synoptic: warning: {notice}");
+        eprintln!("synoptic: warning: {}", for_terminal(&notice.to_string()));
     }
     for warning in &topics.warnings {
-        eprintln!("synoptic: warning: {warning}");
+        eprintln!("synoptic: warning: {}", for_terminal(warning));
     }
     if let [only] = loaded.articles.as_slice() {
         eprintln!(
             "synoptic: note: only one article ({}): there is nothing to align it with, so \
              topics and shared wording stay empty. Give two or more articles: several files, \
              a directory, or '-' with other paths.",
-            crate::core::sanitize::for_terminal(&only.path)
+            for_terminal(&only.path)
         );
     }
     Ok(Synopsis::build(loaded.articles, &topics.topics))
@@ -220,8 +221,8 @@ fn check_not_a_subcommand(paths: &[PathBuf]) -> Result<()> {
     match closest {
         Some((_, n)) => Err(UsageError(format!(
             "{}: no such file or directory, and no subcommand '{}'; did you mean 'synoptic {n}'?",
-            crate::core::sanitize::for_terminal(name),
-            crate::core::sanitize::for_terminal(name)
+            for_terminal(name),
+            for_terminal(name)
         ))
         .into()),
         None => Ok(()),

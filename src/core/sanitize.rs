@@ -5,13 +5,22 @@ use std::borrow::Cow;
 /// Would this character change the terminal's state or the text's direction if printed raw?
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
 }
 
 /// The visible stand-in for an unsafe character: one character, so widths stay predictable.
 fn stand_in(c: char) -> char {
     match c {
-        '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' => ' ',
+        '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{2028}' | '\u{2029}' => ' ',
         '\u{7F}' => '\u{2421}',
         c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
         _ => '\u{FFFD}',
@@ -34,6 +43,12 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_and_paragraph_separators_and_the_arabic_mark_are_neutralised() {
+        assert_eq!(for_terminal("a\u{2028}b\u{2029}c"), "a b c");
+        assert_eq!(for_terminal("x\u{061C}y"), "x\u{FFFD}y");
+    }
 
     #[test]
     fn escapes_and_bidi_are_neutralised() {

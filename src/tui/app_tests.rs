@@ -393,3 +393,14 @@ fn the_figures_panel_names_its_sources() {
     );
     assert!(shown.contains("003_9f4bc14a37e2f9a6"), "{shown}");
 }
+
+#[test]
+fn a_huge_terminal_is_laid_out_at_a_bounded_size() {
+    use ratatui::crossterm::event::Event;
+    let mut app = seeds_app(160, 45);
+    let action = crate::tui::to_action(&app, Event::Resize(10_000, 10_000)).unwrap();
+    assert_eq!(action, Action::Resize(1000, 500));
+    app.update(action);
+    assert_eq!(app.size, (1000, 500));
+    assert!(app.view.panes.len() <= 5);
+}

@@ -19,19 +19,67 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::EnterAlternateScreen;
+use ratatui::layout::Rect;
+use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 
 use crate::cli::{Input, use_color};
 use crate::core::synopsis::Synopsis;
 use action::Action;
 use app::App;
 
+/// The largest screen the reader lays out: a bigger terminal shows it in its top-left corner
+/// rather than allocating gigabytes for cells nobody can read.
+pub const MAX_SCREEN: (u16, u16) = (1000, 500);
+
+/// A terminal size bounded by `MAX_SCREEN`.
+pub fn bounded(width: u16, height: u16) -> (u16, u16) {
+    (width.min(MAX_SCREEN.0), height.min(MAX_SCREEN.1))
+}
+
+/// Signals the reader watches, as flags the event loop reads at least every 250 ms.
+struct Signals {
+    /// SIGTERM, SIGHUP, SIGINT, SIGQUIT: restore the terminal and leave.
+    stop: Arc<AtomicBool>,
+    /// SIGTSTP: give the terminal back, stop, and take it again on `fg`.
+    suspend: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn watch() -> Result<Signals> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+        let signals = Signals {
+            stop: Arc::default(),
+            suspend: Arc::default(),
+        };
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+            signal_hook::flag::register(signal, Arc::clone(&signals.stop))
+                .context("cannot watch for termination signals")?;
+        }
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))
+            .context("cannot watch for the suspend signal")?;
+        Ok(signals)
+    }
+}
+
+/// Take the terminal: raw mode, the alternate screen, mouse capture.
+fn enter_screen() -> io::Result<()> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
+/// Give the terminal back as it was.
+fn leave_screen() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
 /// Run the reader until the user quits. The terminal is restored on quit, on error, on panic,
-/// and on SIGTERM or SIGHUP.
+/// and on SIGTERM, SIGHUP, SIGINT or SIGQUIT; SIGTSTP suspends it cleanly.
 pub fn run(synopsis: Synopsis, input: &Input) -> Result<()> {
     if !io::stdout().is_terminal() {
         anyhow::bail!(crate::cli::UsageError(
@@ -40,22 +88,22 @@ pub fn run(synopsis: Synopsis, input: &Input) -> Result<()> {
     }
     let config = config::load_config(input.config.as_deref())?;
     let color = use_color(input.color, true);
-    let stop = Arc::new(AtomicBool::new(false));
-    #[cfg(unix)]
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .context("cannot watch for termination signals")?;
-    }
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let signals = Signals::watch()?;
+    let (w, h) = ratatui::crossterm::terminal::size().context("cannot read the terminal size")?;
+    let (w, h) = bounded(w, h);
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
+    };
+    let mut terminal =
+        ratatui::try_init_with_options(options).context("cannot set up the terminal")?;
+    enter_screen().context("cannot set up the terminal")?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let result = event_loop(&mut terminal, synopsis, color, &config, &stop);
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    let result = event_loop(&mut terminal, synopsis, color, &config, &signals);
+    leave_screen();
     result
 }
 
@@ -64,13 +112,17 @@ fn event_loop(
     synopsis: Synopsis,
     color: bool,
     config: &config::Config,
-    stop: &AtomicBool,
+    signals: &Signals,
 ) -> Result<()> {
-    let size = terminal.size()?;
+    let size = terminal.get_frame().area();
     let mut app = App::with_config(synopsis, (size.width, size.height), color, config);
     let events = spawn_event_reader();
     let mut dirty = true;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit && !signals.stop.load(Ordering::Relaxed) {
+        if signals.suspend.swap(false, Ordering::Relaxed) {
+            suspend(terminal)?;
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| render::render(&app, frame))?;
             dirty = false;
@@ -78,6 +130,9 @@ fn event_loop(
         match events.recv_timeout(Duration::from_millis(250)) {
             Ok(Ok(event)) => {
                 if let Some(action) = to_action(&app, event) {
+                    if let Action::Resize(w, h) = action {
+                        terminal.resize(Rect::new(0, 0, w, h))?;
+                    }
                     app.update(action);
                     dirty = true;
                 }
@@ -87,6 +142,20 @@ fn event_loop(
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
     }
+    Ok(())
+}
+
+/// Give the terminal back, stop the process as SIGTSTP would have, and take the terminal again
+/// with a clean screen when the shell continues it.
+fn suspend(terminal: &mut DefaultTerminal) -> Result<()> {
+    leave_screen();
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)
+        .context("cannot suspend the reader")?;
+    enter_screen().context("cannot take the terminal back")?;
+    // Clears the screen and forgets what was drawn, so the next frame is drawn whole; unlike
+    // `clear`, it asks the terminal nothing (some never answer a cursor query).
+    let area = terminal.get_frame().area();
+    terminal.resize(area)?;
     Ok(())
 }
 
@@ -112,7 +181,10 @@ pub fn to_action(app: &App, event: Event) -> Option<Action> {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             app.keymap.lookup(app.context(), key)
         }
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Resize(w, h) => {
+            let (w, h) = bounded(w, h);
+            Some(Action::Resize(w, h))
+        }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, 3)),
             MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, -3)),

@@ -104,7 +104,10 @@ pub(crate) fn describe(group: &FigureGroup) -> String {
     group
         .values
         .iter()
-        .map(|v| format!("{} ({})", for_terminal(&v.text), v.articles.join(", ")))
+        .map(|v| {
+            let ids = v.articles.join(", ");
+            format!("{} ({})", for_terminal(&v.text), for_terminal(&ids))
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
