@@ -18,6 +18,11 @@ struct Session {
 
 impl Session {
     fn start(rows: u16, cols: u16) -> Session {
+        Session::start_with(rows, cols, &[])
+    }
+
+    /// The reader with these arguments (paths, options).
+    fn start_with(rows: u16, cols: u16, args: &[&str]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -27,6 +32,7 @@ impl Session {
             })
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_synoptic"));
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.cwd(std::env::temp_dir());
         let child = pty.slave.spawn_command(cmd).unwrap();
@@ -194,4 +200,89 @@ fn a_suspend_gives_the_terminal_back_and_fg_redraws_it() {
     assert!(screen.contains("sources"), "{screen}");
     s.press("q");
     assert!(s.wait_exit().success());
+}
+
+/// Two long articles whose topic holds thousands of paragraphs each: two keywords, each in a
+/// tenth of the paragraphs, with random words around them.
+#[cfg(unix)]
+fn long_articles(dir: &std::path::Path) {
+    let mut seed = 7u64;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for a in 0..2 {
+        let paragraphs: Vec<String> = (0..8000)
+            .map(|p| {
+                let cue = match p % 10 {
+                    0 => " volcan",
+                    5 => " lave",
+                    _ => "",
+                };
+                let words: Vec<String> = (0..25).map(|_| format!("mot{}", next() % 3000)).collect();
+                format!("Texte{cue} {}.", words.join(" "))
+            })
+            .collect();
+        std::fs::write(
+            dir.join(format!("a{a}.txt")),
+            format!("Titre\n\n{}", paragraphs.join("\n\n")),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.join("topics.toml"),
+        "[[topic]]\nid = \"etna\"\nlabel = \"Etna\"\nkeywords = [\"volcan\", \"lave\"]\n",
+    )
+    .unwrap();
+}
+
+/// Send SIGTERM while the reader works on `keys`, and see it gone within half a second.
+#[cfg(unix)]
+fn stops_within_half_a_second(args: &[&str], ready: &str, keys: &str) {
+    let mut s = Session::start_with(30, 120, args);
+    s.wait_for(ready);
+    s.press(keys);
+    std::thread::sleep(Duration::from_millis(30));
+    let sent = Instant::now();
+    signal(&s, "TERM");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while s.child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "never stopped");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let took = sent.elapsed();
+    assert!(
+        took < Duration::from_millis(500),
+        "{keys:?}: stopped after {took:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn pairwise_on_a_topic_of_thousands_of_paragraphs_stops_on_a_signal() {
+    let dir = tempfile::tempdir().unwrap();
+    long_articles(dir.path());
+    let path = dir.path().to_str().unwrap();
+    stops_within_half_a_second(&[path], "Topic 1/", "d");
+}
+
+#[cfg(unix)]
+#[test]
+fn search_in_a_huge_paragraph_stops_on_a_signal() {
+    let dir = tempfile::tempdir().unwrap();
+    let long: Vec<String> = (0..50_000).map(|i| format!("abc de{}", i % 10)).collect();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        format!("Titre\n\n{}", long.join(" ")),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Titre\n\nabc de1 abc de2, un autre article.\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    stops_within_half_a_second(&[path], "No topics", "/abc\r");
 }

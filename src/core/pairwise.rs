@@ -3,7 +3,10 @@
 
 use std::ops::Range;
 
-use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
 use super::align::Topic;
 use super::article::Article;
@@ -11,6 +14,13 @@ use super::vectors::ParaRef;
 
 /// A moved block must be at least this many words, or a single word would count as moved.
 const MIN_MOVED: usize = 3;
+
+/// The time one topic's pairwise comparison may take: past it, `similar` returns a coarser
+/// diff, so that a topic of thousands of paragraphs never freezes the reader.
+pub const PAIRWISE_BUDGET: Duration = Duration::from_millis(150);
+
+/// A moved block is looked for among at most this many earlier places of its first word.
+const MOVE_CANDIDATES: usize = 32;
 
 /// How a word compares with the reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,9 +83,10 @@ pub fn pairwise(articles: &[Article], topic: &Topic, reference: usize) -> Vec<Pa
         })
         .collect();
     let old = stream(articles, topic, reference);
+    let deadline = Instant::now() + PAIRWISE_BUDGET;
     for other in topic.articles().into_iter().filter(|&a| a != reference) {
         let new = stream(articles, topic, other);
-        let (old_marks, new_marks) = compare(&old.hashes, &new.hashes);
+        let (old_marks, new_marks) = compare_until(&old.hashes, &new.hashes, deadline);
         for (&(m, i), c) in new.words.iter().zip(new_marks) {
             changes[m][i] = c;
         }
@@ -114,11 +125,16 @@ fn better(a: Change, b: Change) -> Change {
 
 /// Compare two word streams: marks for the old (reference) words and for the new words.
 pub fn compare(old: &[u64], new: &[u64]) -> (Vec<Change>, Vec<Change>) {
+    compare_until(old, new, Instant::now() + PAIRWISE_BUDGET)
+}
+
+/// `compare`, with a coarser diff once `deadline` has passed.
+pub fn compare_until(old: &[u64], new: &[u64], deadline: Instant) -> (Vec<Change>, Vec<Change>) {
     let mut old_marks = vec![Change::Changed; old.len()];
     let mut new_marks = vec![Change::Changed; new.len()];
     let mut deleted: Vec<Range<usize>> = Vec::new();
     let mut inserted: Vec<Range<usize>> = Vec::new();
-    for op in capture_diff_slices(Algorithm::Patience, old, new) {
+    for op in capture_diff_slices_deadline(Algorithm::Patience, old, new, Some(deadline)) {
         let (tag, o, n) = op.as_tag_tuple();
         match tag {
             DiffTag::Equal => {
@@ -145,6 +161,8 @@ pub fn compare(old: &[u64], new: &[u64]) -> (Vec<Change>, Vec<Change>) {
 }
 
 /// Blocks of inserted words that stand verbatim among the deleted ones were moved, not changed.
+/// Each block is looked for only where its first word was deleted (a bounded number of
+/// places), so the work grows with the words, not with their square.
 fn mark_moves(
     old: &[u64],
     new: &[u64],
@@ -153,13 +171,23 @@ fn mark_moves(
     old_marks: &mut [Change],
     new_marks: &mut [Change],
 ) {
+    let mut places: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    for d in deleted {
+        for j in d.clone() {
+            let at = places.entry(old[j]).or_default();
+            if at.len() < MOVE_CANDIDATES {
+                at.push((j, d.end));
+            }
+        }
+    }
     for ins in inserted {
         let mut i = ins.start;
         while i < ins.end {
-            let best = deleted
-                .iter()
-                .flat_map(|d| d.clone().map(move |j| (j, d.end)))
-                .map(|(j, d_end)| {
+            let best = places
+                .get(&new[i])
+                .into_iter()
+                .flatten()
+                .map(|&(j, d_end)| {
                     let len = (0..)
                         .take_while(|&k| {
                             i + k < ins.end && j + k < d_end && new[i + k] == old[j + k]

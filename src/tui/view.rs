@@ -269,7 +269,8 @@ fn push_wrapped(
     lines.extend(wrap(&refs, width));
 }
 
-/// Split painted ranges at match boundaries; matched bytes are painted `Match`.
+/// Split painted ranges at match boundaries; matched bytes are painted `Match`. Both lists are
+/// in text order, so one pass through each does it.
 fn overlay(
     pieces: &[(Range<usize>, Paint)],
     matches: &[Range<usize>],
@@ -277,17 +278,31 @@ fn overlay(
     if matches.is_empty() {
         return pieces.to_vec();
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(pieces.len() + 2 * matches.len());
+    let mut next = 0;
     for (range, paint) in pieces {
-        let mut cuts: Vec<usize> = vec![range.start, range.end];
-        for m in matches {
-            cuts.extend([m.start, m.end].into_iter().filter(|c| range.contains(c)));
+        while next < matches.len() && matches[next].end <= range.start {
+            next += 1;
         }
-        cuts.sort_unstable();
-        cuts.dedup();
-        for w in cuts.windows(2) {
-            let inside = matches.iter().any(|m| m.start <= w[0] && w[1] <= m.end);
-            out.push((w[0]..w[1], if inside { Paint::Match } else { *paint }));
+        let mut at = range.start;
+        let mut k = next;
+        while at < range.end {
+            match matches.get(k).filter(|m| m.start < range.end) {
+                Some(m) => {
+                    if m.start > at {
+                        out.push((at..m.start, *paint));
+                        at = m.start;
+                    }
+                    let end = m.end.min(range.end);
+                    out.push((at..end, Paint::Match));
+                    at = end;
+                    k += 1;
+                }
+                None => {
+                    out.push((at..range.end, *paint));
+                    at = range.end;
+                }
+            }
         }
     }
     out
