@@ -18,11 +18,11 @@ struct Session {
 
 impl Session {
     fn start(rows: u16, cols: u16) -> Session {
-        Session::start_with(rows, cols, &[])
+        Session::start_with(rows, cols, &[], &std::env::temp_dir())
     }
 
-    /// The reader with these arguments (paths, options).
-    fn start_with(rows: u16, cols: u16, args: &[&str]) -> Session {
+    /// The reader with these arguments (paths, options), run in `cwd`.
+    fn start_with(rows: u16, cols: u16, args: &[&str], cwd: &std::path::Path) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -34,7 +34,7 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_synoptic"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
-        cmd.cwd(std::env::temp_dir());
+        cmd.cwd(cwd);
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -240,8 +240,8 @@ fn long_articles(dir: &std::path::Path) {
 
 /// Send SIGTERM while the reader works on `keys`, and see it gone within half a second.
 #[cfg(unix)]
-fn stops_within_half_a_second(args: &[&str], ready: &str, keys: &str) {
-    let mut s = Session::start_with(30, 120, args);
+fn stops_within_half_a_second(dir: &std::path::Path, ready: &str, keys: &str) {
+    let mut s = Session::start_with(30, 120, &[dir.to_str().unwrap()], dir);
     s.wait_for(ready);
     s.press(keys);
     std::thread::sleep(Duration::from_millis(30));
@@ -264,8 +264,7 @@ fn stops_within_half_a_second(args: &[&str], ready: &str, keys: &str) {
 fn pairwise_on_a_topic_of_thousands_of_paragraphs_stops_on_a_signal() {
     let dir = tempfile::tempdir().unwrap();
     long_articles(dir.path());
-    let path = dir.path().to_str().unwrap();
-    stops_within_half_a_second(&[path], "Topic 1/", "d");
+    stops_within_half_a_second(dir.path(), "Topic 1/", "d");
 }
 
 #[cfg(unix)]
@@ -283,6 +282,37 @@ fn search_in_a_huge_paragraph_stops_on_a_signal() {
         "Titre\n\nabc de1 abc de2, un autre article.\n",
     )
     .unwrap();
-    let path = dir.path().to_str().unwrap();
-    stops_within_half_a_second(&[path], "No topics", "/abc\r");
+    stops_within_half_a_second(dir.path(), "No topics", "/abc\r");
+}
+
+/// 800 copies of one wire story with five topics: exporting every topic takes a while.
+#[cfg(unix)]
+fn wire_copies(dir: &std::path::Path) {
+    let cues = ["volcan", "lave", "cendres", "seisme", "magma"];
+    let story: Vec<String> = (0..20)
+        .map(|p| {
+            let cue = if p % 2 == 0 { cues[p % 5] } else { "" };
+            let words: Vec<String> = (0..40)
+                .map(|w| format!("mot{}", (p * 97 + w * 31) % 2000))
+                .collect();
+            format!("Texte {cue} {}.", words.join(" "))
+        })
+        .collect();
+    for a in 0..800 {
+        let text = format!("Titre {a}\n\n{}", story.join("\n\n"));
+        std::fs::write(dir.join(format!("a{a:03}.txt")), text).unwrap();
+    }
+    let topics: String = cues
+        .iter()
+        .map(|c| format!("[[topic]]\nid = \"{c}\"\nlabel = \"{c}\"\nkeywords = [\"{c}\"]\n\n"))
+        .collect();
+    std::fs::write(dir.join("topics.toml"), topics).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn an_export_of_every_topic_does_not_hold_up_a_signal() {
+    let dir = tempfile::tempdir().unwrap();
+    wire_copies(dir.path());
+    stops_within_half_a_second(dir.path(), "Topic 1/", "E");
 }

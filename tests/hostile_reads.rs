@@ -183,3 +183,67 @@ fn a_configuration_or_topics_file_that_is_no_such_thing_says_what_it_is() {
     );
     assert!(took < Duration::from_secs(5));
 }
+
+#[test]
+fn utf16_without_a_mark_and_a_stray_byte_in_utf8_are_read_and_named() {
+    let dir = folder_with_good_articles();
+    let c = dir.path().join("c");
+    let wide: Vec<u8> = "Titre\n\nÉté à Gdansk, l'Etna.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(c.join("wide.txt"), wide).unwrap();
+    let mut stray = "Titre\n\nL'été à Catane, déjà chaud ".as_bytes().to_vec();
+    stray.push(0xE9);
+    stray.extend_from_slice(" sur l'Etna.\n".as_bytes());
+    std::fs::write(c.join("stray.txt"), stray).unwrap();
+    let (out, _) = run_within(&["export", "--format", "json", "c"], dir.path(), None);
+    assert!(out.status.success(), "{}", err(&out));
+    assert!(err(&out).contains("wide.txt: not UTF-8; read as UTF-16LE (no byte-order mark)"));
+    assert!(
+        err(&out)
+            .contains("stray.txt: not UTF-8; read as UTF-8, its stray non-UTF-8 bytes shown as �")
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts: Vec<String> = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["paragraphs"].as_array().unwrap().iter())
+        .map(|p| p["text"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        texts.contains(&"Été à Gdansk, l'Etna.".to_owned()),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"L'été à Catane, déjà chaud \u{FFFD} sur l'Etna.".to_owned()));
+}
+
+#[test]
+fn a_keyword_that_can_never_match_is_warned_about() {
+    let dir = folder_with_good_articles();
+    std::fs::write(
+        dir.path().join("t.toml"),
+        "[[topic]]\nid = \"etna\"\nkeywords = [\"Etna\", \"...\", \"de la\"]\n",
+    )
+    .unwrap();
+    let (out, _) = run_within(&["topics", "--topics", "t.toml", "c"], dir.path(), None);
+    assert!(out.status.success());
+    let e = err(&out);
+    assert!(e.contains("topic \"etna\": keyword \"...\""), "{e}");
+    assert!(e.contains("topic \"etna\": keyword \"de la\""), "{e}");
+    assert!(!e.contains("keyword \"Etna\""), "{e}");
+}
+
+#[test]
+fn a_configuration_with_no_way_out_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[keys]\nquit = []\n").unwrap();
+    let message = format!(
+        "{:#}",
+        synoptic::tui::config::load_config(Some(&file)).unwrap_err()
+    );
+    assert!(message.contains("config.toml:2"), "{message}");
+    assert!(message.contains("quit needs at least one key"), "{message}");
+}

@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::action::Action;
 use super::config::Config;
@@ -48,7 +50,8 @@ pub enum Overlay {
 
 /// Everything the reader shows, and the caches `update` fills so that rendering only reads.
 pub struct App {
-    pub synopsis: Synopsis,
+    /// Shared with the thread that writes an export, so the reader never waits for it.
+    pub synopsis: Arc<Synopsis>,
     pub topic: usize,
     pub focus: usize,
     pub first_pane: usize,
@@ -83,6 +86,8 @@ pub struct App {
     agreement: HashMap<usize, Vec<MemberSpans>>,
     pairwise: HashMap<(usize, usize), Vec<PairwiseMember>>,
     figures: HashMap<usize, Vec<FigureGroup>>,
+    /// The export being written, which reports its status line when done.
+    exporting: Option<Receiver<String>>,
 }
 
 /// Everything the wrapped, painted lines depend on.
@@ -120,7 +125,7 @@ impl App {
     pub fn with_config(synopsis: Synopsis, size: (u16, u16), color: bool, config: &Config) -> Self {
         let n = synopsis.articles.len();
         let mut app = App {
-            synopsis,
+            synopsis: Arc::new(synopsis),
             topic: 0,
             focus: 0,
             first_pane: 0,
@@ -149,6 +154,7 @@ impl App {
             agreement: HashMap::new(),
             pairwise: HashMap::new(),
             figures: HashMap::new(),
+            exporting: None,
         };
         app.refresh();
         app
@@ -257,6 +263,30 @@ impl App {
             Action::Wheel(column, lines) => self.wheel(column, lines),
         }
         self.refresh();
+    }
+
+    /// Take the result of a finished export into the status line; true when something changed.
+    /// The event loop calls this between keys.
+    pub fn poll_background(&mut self) -> bool {
+        let Some(rx) = &self.exporting else {
+            return false;
+        };
+        let message = match rx.try_recv() {
+            Ok(message) => message,
+            Err(TryRecvError::Empty) => return false,
+            // The writer died without a word (a panic): say so rather than stay silent.
+            Err(TryRecvError::Disconnected) => {
+                "export failed: the writer stopped unexpectedly".into()
+            }
+        };
+        self.exporting = None;
+        self.status = Some(message);
+        true
+    }
+
+    /// Whether an export is still being written.
+    pub fn is_exporting(&self) -> bool {
+        self.exporting.is_some()
     }
 
     fn topic_count(&self) -> usize {

@@ -138,8 +138,13 @@ impl App {
     }
 
     /// Write the current topic (or every topic) as a text export to a new file in
-    /// `export_dir`, never replacing one; the status bar tells where.
+    /// `export_dir`, never replacing one, on a thread of its own: the reader keeps answering
+    /// keys and signals, and the status line tells where the file went.
     pub(super) fn export(&mut self, all: bool) {
+        if self.exporting.is_some() {
+            self.status = Some("an export is still being written; wait for it".into());
+            return;
+        }
         let topic = self.synopsis.topics.get(self.topic).map(|t| t.id.clone());
         let stem = match (&topic, all) {
             (Some(id), false) => format!("synoptic-{id}"),
@@ -160,16 +165,19 @@ impl App {
             })
             .find(|p| !p.exists())
             .unwrap_or_else(|| self.export_dir.join(format!("{stem}.txt")));
-        let result = crate::files::write_file(&path, &crate::files::Target::default(), |out| {
-            Ok(crate::core::export::write_export(
-                &self.synopsis,
-                &opts,
-                out,
-            )?)
-        });
-        self.status = Some(match result {
-            Ok(()) => format!("exported to {}", path.display()),
-            Err(e) => format!("export failed: {e:#}"),
+        let synopsis = std::sync::Arc::clone(&self.synopsis);
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.status = Some(format!("exporting to {}…", path.display()));
+        self.exporting = Some(rx);
+        std::thread::spawn(move || {
+            let rules = crate::files::Target::default();
+            let result = crate::files::write_file(&path, &rules, |out| {
+                Ok(crate::core::export::write_export(&synopsis, &opts, out)?)
+            });
+            let _ = tx.send(match result {
+                Ok(()) => format!("exported to {}", path.display()),
+                Err(e) => format!("export failed: {e:#}"),
+            });
         });
     }
 }

@@ -21,6 +21,18 @@ fn open_topic(app: &mut App, id: &str) -> usize {
     t
 }
 
+/// Wait (at most ten seconds) for the export being written to report, as the event loop does.
+fn finish_export(app: &mut App) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !app.poll_background() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the export never reported"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
 /// The screen as drawn, one string.
 fn screen(app: &App) -> String {
     let mut terminal =
@@ -144,7 +156,16 @@ fn export_writes_a_new_file_each_time() {
     let mut app = seeds_app(160, 45);
     app.export_dir = dir.path().to_path_buf();
     app.update(Action::Export);
+    assert!(app.is_exporting(), "the write happens off the input loop");
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("exporting to ")
+    );
+    finish_export(&mut app);
     app.update(Action::Export);
+    finish_export(&mut app);
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -311,6 +332,7 @@ fn a_status_message_is_never_cut_the_label_gives_way() {
     app.export_dir = dir.path().join("a-folder-with-a-rather-long-name");
     std::fs::create_dir(&app.export_dir).unwrap();
     app.update(Action::Export);
+    finish_export(&mut app);
     let bar = status_bar(&app);
     let message = app.status.clone().unwrap();
     assert!(message.starts_with("exported to "), "{message}");

@@ -119,6 +119,9 @@ fn event_loop(
     let events = spawn_event_reader();
     let mut dirty = true;
     while !app.quit && !signals.stop.load(Ordering::Relaxed) {
+        if app.poll_background() {
+            dirty = true;
+        }
         if signals.suspend.swap(false, Ordering::Relaxed) {
             suspend(terminal)?;
             dirty = true;
@@ -127,7 +130,9 @@ fn event_loop(
             terminal.draw(|frame| render::render(&app, frame))?;
             dirty = false;
         }
-        match events.recv_timeout(Duration::from_millis(250)) {
+        // Wake often enough to see signals, and a finished export, at once.
+        let wait = if app.is_exporting() { 50 } else { 250 };
+        match events.recv_timeout(Duration::from_millis(wait)) {
             Ok(Ok(event)) => {
                 if let Some(action) = to_action(&app, event) {
                     if let Action::Resize(w, h) = action {
