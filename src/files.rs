@@ -42,8 +42,9 @@ pub fn write_file(
     };
     let mut tmp = tempfile::NamedTempFile::new_in(&dir)
         .with_context(|| format!("{shown}: cannot create a file in {}", dir.display()))?;
+    let _registered = Writing::register(tmp.path());
     let _cleanup = if rules.exit_on_signal {
-        Some(SignalCleanup::watch(tmp.path())?)
+        Some(SignalCleanup::watch()?)
     } else {
         None
     };
@@ -129,14 +130,48 @@ fn new_file_mode() -> std::fs::Permissions {
     std::fs::Permissions::from_mode(0o666 & !mask)
 }
 
-/// While alive, a watcher that removes the temporary file and ends the process if SIGTERM,
+/// The temporary files being written now, so that whoever ends the process on a signal can
+/// remove them first.
+static WRITING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// One temporary file listed in `WRITING` while it is written.
+struct Writing(PathBuf);
+
+impl Writing {
+    fn register(tmp: &Path) -> Writing {
+        if let Ok(mut list) = WRITING.lock() {
+            list.push(tmp.to_path_buf());
+        }
+        Writing(tmp.to_path_buf())
+    }
+}
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        if let Ok(mut list) = WRITING.lock() {
+            list.retain(|p| *p != self.0);
+        }
+    }
+}
+
+/// Remove every temporary file still being written (before the process ends on a signal).
+/// A file already renamed into place is not touched: its temporary name no longer exists.
+pub fn remove_temporaries() {
+    if let Ok(list) = WRITING.lock() {
+        for tmp in list.iter() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// While alive, a watcher that removes the temporary files and ends the process if SIGTERM,
 /// SIGINT or SIGHUP arrives, and that makes a file-size limit an error rather than a kill.
 struct SignalCleanup {
     handle: signal_hook::iterator::Handle,
 }
 
 impl SignalCleanup {
-    fn watch(tmp: &Path) -> Result<SignalCleanup> {
+    fn watch() -> Result<SignalCleanup> {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
         // With a handler in place, a write past the limit fails with EFBIG instead.
         signal_hook::flag::register(SIGXFSZ, std::sync::Arc::default())
@@ -144,10 +179,9 @@ impl SignalCleanup {
         let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
             .context("cannot watch for termination signals")?;
         let handle = signals.handle();
-        let tmp = tmp.to_path_buf();
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                let _ = std::fs::remove_file(&tmp);
+                remove_temporaries();
                 std::process::exit(128 + signal);
             }
         });

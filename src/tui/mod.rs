@@ -13,9 +13,9 @@ pub mod theme;
 pub mod view;
 
 use std::io::{self, IsTerminal};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
@@ -41,10 +41,14 @@ pub fn bounded(width: u16, height: u16) -> (u16, u16) {
     (width.min(MAX_SCREEN.0), height.min(MAX_SCREEN.1))
 }
 
-/// Signals the reader watches, as flags the event loop reads at least every 250 ms.
+/// Held while a frame is drawn, so that a signal never restores the terminal halfway through
+/// one (and the frame's tail never lands on the restored screen).
+static DRAWING: Mutex<()> = Mutex::new(());
+
+/// Signals the reader watches. SIGTERM, SIGHUP, SIGINT and SIGQUIT end it from a thread of
+/// their own, whatever the main thread is computing: the terminal is restored and unfinished
+/// exports removed at once. SIGTSTP is a flag the event loop reads.
 struct Signals {
-    /// SIGTERM, SIGHUP, SIGINT, SIGQUIT: restore the terminal and leave.
-    stop: Arc<AtomicBool>,
     /// SIGTSTP: give the terminal back, stop, and take it again on `fg`.
     suspend: Arc<AtomicBool>,
 }
@@ -52,14 +56,19 @@ struct Signals {
 impl Signals {
     fn watch() -> Result<Signals> {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+        let mut ending = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+            .context("cannot watch for termination signals")?;
+        std::thread::spawn(move || {
+            if let Some(signal) = ending.forever().next() {
+                let _drawing = DRAWING.lock();
+                crate::files::remove_temporaries();
+                leave_screen();
+                std::process::exit(128 + signal);
+            }
+        });
         let signals = Signals {
-            stop: Arc::default(),
             suspend: Arc::default(),
         };
-        for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
-            signal_hook::flag::register(signal, Arc::clone(&signals.stop))
-                .context("cannot watch for termination signals")?;
-        }
         signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))
             .context("cannot watch for the suspend signal")?;
         Ok(signals)
@@ -72,9 +81,13 @@ fn enter_screen() -> io::Result<()> {
     execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
 }
 
-/// Give the terminal back as it was.
+/// Give the terminal back as it was, cursor included (drawing hides it).
 fn leave_screen() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        ratatui::crossterm::cursor::Show
+    );
     ratatui::restore();
 }
 
@@ -118,7 +131,7 @@ fn event_loop(
     let mut app = App::with_config(synopsis, (size.width, size.height), color, config);
     let events = spawn_event_reader();
     let mut dirty = true;
-    while !app.quit && !signals.stop.load(Ordering::Relaxed) {
+    while !app.quit {
         if app.poll_background() {
             dirty = true;
         }
@@ -127,6 +140,7 @@ fn event_loop(
             dirty = true;
         }
         if dirty {
+            let _drawing = DRAWING.lock();
             terminal.draw(|frame| render::render(&app, frame))?;
             dirty = false;
         }
