@@ -5,7 +5,7 @@ use std::process::{Command, Stdio};
 
 mod common;
 
-use common::{stderr, synoptic};
+use common::{stderr, synoptic, synoptic_with_stdin};
 
 #[test]
 fn json_export_of_the_embedded_default_follows_the_spec() {
@@ -294,21 +294,7 @@ fn one_article_says_there_is_nothing_to_align() {
         "{}",
         stderr(&out)
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_synoptic"))
-        .args(["export"])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Un article venu d'un tube.\n")
-        .unwrap();
-    let piped = child.wait_with_output().unwrap();
+    let piped = synoptic_with_stdin(&["export"], dir.path(), b"Un article venu d'un tube.\n");
     assert!(
         stderr(&piped).contains("only one article"),
         "{}",

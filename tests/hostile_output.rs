@@ -1,21 +1,11 @@
 //! What synoptic prints when its input or its output is hostile: names with escape sequences,
 //! absurd sizes, closed pipes and full disks.
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_synoptic"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
+mod common;
 
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{stderr as err, synoptic as run};
 
 #[test]
 fn escape_sequences_in_file_names_never_reach_the_terminal() {

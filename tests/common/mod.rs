@@ -17,6 +17,23 @@ pub fn synoptic(args: &[&str], dir: &Path) -> Output {
         .unwrap()
 }
 
+/// Run `synoptic` with `args` in `dir`, with `input` on its standard input.
+pub fn synoptic_with_stdin(args: &[&str], dir: &Path, input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_synoptic"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A reader that refuses its input closes the pipe: that is its answer, not a failure.
+    let _ = child.stdin.take().unwrap().write_all(input);
+    child.wait_with_output().unwrap()
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
