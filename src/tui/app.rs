@@ -347,3 +347,7 @@ mod moves;
 #[cfg(test)]
 #[path = "app_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "app_tests_panels.rs"]
+mod panel_tests;

@@ -1,0 +1,128 @@
+//! `App` driven by actions, without a terminal: the status bar, help, topic list, figures
+//! panel and screen bounds.
+
+use super::tests::{finish_export, screen, seeds_app};
+use super::*;
+use crate::core::ingest::{EMBEDDED_TOPICS, load_embedded};
+use crate::core::topics::parse_topics;
+
+/// The seeds with one topic whose label is far longer than a status bar.
+fn long_label_app(w: u16, h: u16) -> App {
+    let mut defs = parse_topics("assets/topics.toml", EMBEDDED_TOPICS)
+        .unwrap()
+        .topics;
+    defs[0].label = "The outage of the conversation on X, which Musk blamed on a massive \
+                     cyberattack against the platform"
+        .into();
+    App::new(
+        Synopsis::build(load_embedded().articles, &defs),
+        (w, h),
+        true,
+    )
+}
+
+fn status_bar(app: &App) -> String {
+    crate::tui::status::status_text(app, usize::from(app.size.0))
+}
+
+#[test]
+fn a_status_message_is_never_cut_the_label_gives_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = long_label_app(100, 30);
+    app.export_dir = dir.path().join("a-folder-with-a-rather-long-name");
+    std::fs::create_dir(&app.export_dir).unwrap();
+    app.update(Action::Export);
+    finish_export(&mut app);
+    let bar = status_bar(&app);
+    let message = app.status.clone().unwrap();
+    assert!(message.starts_with("exported to "), "{message}");
+    assert!(bar.contains(&message), "{bar}");
+    assert!(bar.contains("Topic 1/"), "{bar}");
+    assert!(bar.contains('…'), "the label is shortened: {bar}");
+    assert_eq!(unicode_width::UnicodeWidthStr::width(bar.as_str()), 100);
+}
+
+#[test]
+fn search_says_which_match_of_how_many_and_goes_back() {
+    let mut app = long_label_app(100, 30);
+    app.update(Action::StartSearch);
+    for c in "Trump".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchSubmit);
+    let n = app.matches.len();
+    assert!(n > 3);
+    assert!(status_bar(&app).contains(&format!("match 1 of {n} for “Trump”")));
+    app.update(Action::NextMatch);
+    assert!(status_bar(&app).contains(&format!("match 2 of {n}")));
+    app.update(Action::PrevMatch);
+    app.update(Action::PrevMatch);
+    assert!(status_bar(&app).contains(&format!("match {n} of {n}")));
+    let last = app.matches[n - 1];
+    assert_eq!(app.focus, last.article);
+}
+
+#[test]
+fn hints_shorten_to_fit_keeping_help_and_quit() {
+    let app = seeds_app(80, 24);
+    let bar = status_bar(&app);
+    assert!(bar.contains("? help") && bar.contains("q quit"), "{bar}");
+    assert!(bar.contains("agreement"), "{bar}");
+    let wide = status_bar(&seeds_app(160, 45));
+    assert!(
+        wide.contains("/ search") && wide.contains("d mode"),
+        "{wide}"
+    );
+}
+
+#[test]
+fn help_scrolls_to_its_last_line_on_a_small_terminal() {
+    let mut app = seeds_app(80, 24);
+    app.update(Action::Help);
+    let last = crate::tui::help::help_lines(&app.keymap)
+        .pop()
+        .unwrap()
+        .text;
+    assert!(!screen(&app).contains(last.trim()), "cut at first");
+    app.update(Action::Bottom);
+    assert!(screen(&app).contains(last.trim()));
+    assert_eq!(app.scroll[0], 0, "the panes did not move");
+    app.update(Action::Top);
+    assert!(screen(&app).contains("Keys"));
+    app.update(Action::Back);
+    assert_eq!(app.overlay, Overlay::None);
+}
+
+#[test]
+fn the_topic_list_says_which_panes_it_leaves_on_screen() {
+    let mut app = seeds_app(160, 45);
+    assert!(!screen(&app).contains("panes 1–"));
+    app.update(Action::ToggleTopicList);
+    let shown = app.view.panes.len();
+    assert!(shown < 5);
+    assert!(screen(&app).contains(&format!("panes 1–{shown} of 5")));
+}
+
+#[test]
+fn the_figures_panel_names_its_sources() {
+    let mut app = seeds_app(160, 45);
+    app.update(Action::ToggleFigures);
+    let shown = screen(&app);
+    assert!(shown.contains("20h42"), "{shown}");
+    assert!(
+        !shown.contains("(#"),
+        "pane numbers the screen does not show"
+    );
+    assert!(shown.contains("003_9f4bc14a37e2f9a6"), "{shown}");
+}
+
+#[test]
+fn a_huge_terminal_is_laid_out_at_a_bounded_size() {
+    use ratatui::crossterm::event::Event;
+    let mut app = seeds_app(160, 45);
+    let action = crate::tui::to_action(&app, Event::Resize(10_000, 10_000)).unwrap();
+    assert_eq!(action, Action::Resize(1000, 500));
+    app.update(action);
+    assert_eq!(app.size, (1000, 500));
+    assert!(app.view.panes.len() <= 5);
+}
