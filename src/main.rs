@@ -19,7 +19,8 @@ fn main() -> ExitCode {
                 .is_terminal()
                 .then(terminal_width)
                 .flatten();
-            topics(args, &mut std::io::stdout(), width)
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            topics(args, &mut out, width).and_then(|()| Ok(std::io::Write::flush(&mut out)?))
         }
         Some(Command::Completions { shell }) => completions(*shell, &mut std::io::stdout()),
         Some(Command::Man) => man(&mut std::io::stdout()),

@@ -38,6 +38,11 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
             write_file(path, &rules, |out| Ok(write_export(&synopsis, &opts, out)?))
         }
         // A closed pipe (`synoptic export | head`) is taken quietly in main.
-        None => Ok(write_export(&synopsis, &opts, &mut io::stdout().lock())?),
+        None => {
+            // Standard output is line-buffered: pretty JSON would cost a write per line.
+            let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            write_export(&synopsis, &opts, &mut out)?;
+            Ok(io::Write::flush(&mut out)?)
+        }
     }
 }
