@@ -12,7 +12,20 @@ use crate::core::synopsis::Synopsis;
 struct Export<'a> {
     version: u32,
     articles: Vec<ArticleOut<'a>>,
-    topics: Vec<TopicOut<'a>>,
+    topics: TopicsOut<'a>,
+}
+
+/// The topics, each built only when the writer reaches it and dropped once written: the
+/// document is never whole in memory.
+struct TopicsOut<'a> {
+    synopsis: &'a Synopsis,
+    topics: &'a [usize],
+}
+
+impl Serialize for TopicsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.topics.iter().map(|&t| topic_out(self.synopsis, t)))
+    }
 }
 
 #[derive(Serialize)]
@@ -61,7 +74,7 @@ pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) 
     let export = Export {
         version: 1,
         articles: synopsis.articles.iter().map(article_out).collect(),
-        topics: topics.iter().map(|&t| topic_out(synopsis, t)).collect(),
+        topics: TopicsOut { synopsis, topics },
     };
     serde_json::to_writer_pretty(&mut *out, &export)?;
     writeln!(out)
