@@ -5,7 +5,7 @@ use std::process::{Command, Stdio};
 
 mod common;
 
-use common::{stderr, synoptic, synoptic_with_stdin};
+use common::{stderr, stdout, synoptic, synoptic_with_stdin};
 
 #[test]
 fn json_export_of_the_embedded_default_follows_the_spec() {
@@ -316,4 +316,42 @@ fn the_topics_table_fits_the_terminal_width() {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= 60, "{line}");
     }
     assert!(text.contains('…'), "long rows are cut visibly");
+}
+
+#[test]
+fn the_text_export_lists_covering_sources_and_names_the_others_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let breton = synoptic(&["export", "--topic", "breton"], dir.path());
+    let text = stdout(&breton);
+    assert!(!text.contains("(does not cover this topic)"), "{text}");
+    assert!(
+        text.contains("Does not cover this topic (2): 002_f9e9ee3849f232d6, 003_9f4bc14a37e2f9a6")
+    );
+    let header = text.lines().find(|l| l.contains('│')).unwrap();
+    assert_eq!(header.matches('│').count(), 2, "three columns: {header}");
+
+    for i in 0..15 {
+        let body = if i < 2 {
+            "Le volcan Etna gronde."
+        } else {
+            "La bourse recule."
+        };
+        std::fs::write(
+            dir.path().join(format!("a{i:02}.txt")),
+            format!("Titre\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("topics.toml"),
+        "[[topic]]\nid = \"etna\"\nlabel = \"Etna\"\nkeywords = [\"Etna\"]\n",
+    )
+    .unwrap();
+    let many = synoptic(&["export", "--topic", "etna", "."], dir.path());
+    assert!(
+        stdout(&many).contains("Does not cover this topic (13): a02, a03,")
+            && stdout(&many).contains("a13 and 1 more"),
+        "{}",
+        stdout(&many)
+    );
 }

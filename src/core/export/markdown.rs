@@ -51,19 +51,32 @@ fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result
         )?;
     }
     let agreement = synopsis.agreement(t);
-    for (a, article) in synopsis.articles.iter().enumerate() {
+    for &a in &covering {
+        let article = &synopsis.articles[a];
         writeln!(out, "\n### {}\n", escape(article.display_name(), false))?;
-        let mine: Vec<_> = agreement.iter().filter(|m| m.at.article == a).collect();
-        if mine.is_empty() {
-            writeln!(out, "_Does not cover this topic._")?;
-        }
-        for member in mine {
+        for member in agreement.iter().filter(|m| m.at.article == a) {
             writeln!(
                 out,
                 "{}\n",
                 marked(&leveled(synopsis, member, covering.len()))
             )?;
         }
+    }
+    let silent: Vec<String> = (0..synopsis.articles.len())
+        .filter(|a| !covering.contains(a))
+        .map(|a| escape(&synopsis.articles[a].id, false))
+        .collect();
+    if !silent.is_empty() {
+        // Named up to a dozen, counted beyond: a thousand ids help no reader.
+        let mut names = silent[..silent.len().min(12)].join(", ");
+        if silent.len() > 12 {
+            names.push_str(&format!(" and {} more", silent.len() - 12));
+        }
+        writeln!(
+            out,
+            "\n_Does not cover this topic ({}): {names}._",
+            silent.len()
+        )?;
     }
     writeln!(out)
 }

@@ -83,13 +83,47 @@ fn write_topic(
         write_wrapped(out, &line, width)?;
     }
     writeln!(out)?;
-    let n = synopsis.articles.len();
+    // Only the sources that cover the topic get a column; the others are named in one line.
+    let shown: Vec<usize> = covering.iter().copied().collect();
+    let n = shown.len();
     let column = width.saturating_sub(GUTTER.chars().count() * n.saturating_sub(1)) / n.max(1);
     if column >= MIN_COLUMN {
-        write_columns(synopsis, t, column, color, out)
+        write_columns(synopsis, t, &shown, column, color, out)?;
     } else {
-        write_stacked(synopsis, t, width, color, out)
+        write_stacked(synopsis, t, &shown, width, color, out)?;
     }
+    write_silent(synopsis, &covering, width, out)
+}
+
+/// How many sources named in a "does not cover" line before the rest are only counted.
+const SILENT_NAMED: usize = 12;
+
+/// One line naming the sources that do not cover the topic (counting them past a dozen).
+fn write_silent(
+    synopsis: &Synopsis,
+    covering: &std::collections::BTreeSet<usize>,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let silent: Vec<&str> = (0..synopsis.articles.len())
+        .filter(|a| !covering.contains(a))
+        .map(|a| synopsis.articles[a].id.as_str())
+        .collect();
+    if silent.is_empty() {
+        return Ok(());
+    }
+    let mut names = silent
+        .iter()
+        .take(SILENT_NAMED)
+        .map(|id| for_terminal(id).into_owned())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if silent.len() > SILENT_NAMED {
+        names.push_str(&format!(" and {} more", silent.len() - SILENT_NAMED));
+    }
+    writeln!(out)?;
+    let line = format!("Does not cover this topic ({}): {names}", silent.len());
+    write_wrapped(out, &line, width)
 }
 
 fn write_wrapped(out: &mut dyn Write, text: &str, width: usize) -> io::Result<()> {
@@ -199,22 +233,22 @@ fn emit(line: &Line<Level>, width: usize, color: bool) -> String {
 fn write_columns(
     synopsis: &Synopsis,
     t: usize,
+    shown: &[usize],
     column: usize,
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let agreement = synopsis.agreement(t);
-    let n = synopsis.articles.len();
-    let heads: Vec<String> = synopsis
-        .articles
+    let heads: Vec<String> = shown
         .iter()
-        .map(|a| fit(&for_terminal(a.display_name()), column))
+        .map(|&a| fit(&for_terminal(synopsis.articles[a].display_name()), column))
         .collect();
     writeln!(out, "{}", heads.join(GUTTER).trim_end())?;
     let rule = "─".repeat(column);
-    writeln!(out, "{}", vec![rule; n].join("─┼─"))?;
-    let cells: Vec<Vec<Line<Level>>> = (0..n)
-        .map(|a| cell(synopsis, t, &agreement, a, column, color))
+    writeln!(out, "{}", vec![rule; shown.len()].join("─┼─"))?;
+    let cells: Vec<Vec<Line<Level>>> = shown
+        .iter()
+        .map(|&a| cell(synopsis, t, &agreement, a, column, color))
         .collect();
     let rows = cells.iter().map(Vec::len).max().unwrap_or(0);
     for r in 0..rows {
@@ -233,12 +267,14 @@ fn write_columns(
 fn write_stacked(
     synopsis: &Synopsis,
     t: usize,
+    shown: &[usize],
     width: usize,
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let agreement = synopsis.agreement(t);
-    for (a, article) in synopsis.articles.iter().enumerate() {
+    for &a in shown {
+        let article = &synopsis.articles[a];
         let name = fit(
             &for_terminal(article.display_name()),
             width.saturating_sub(8),
