@@ -4,7 +4,9 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use synoptic::cli::{Cli, Command, completions, exit_code, export, load, man, topics};
+use synoptic::cli::{
+    Cli, Command, Input, UsageError, completions, exit_code, export, load, man, topics, use_color,
+};
 use synoptic::core::sanitize::for_terminal;
 
 fn main() -> ExitCode {
@@ -24,7 +26,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Completions { shell }) => completions(*shell, &mut std::io::stdout()),
         Some(Command::Man) => man(&mut std::io::stdout()),
-        None => load(&cli.input).and_then(|s| synoptic::tui::run(s, &cli.input)),
+        None => reader(&cli.input),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -37,6 +39,22 @@ fn main() -> ExitCode {
             ExitCode::from(exit_code(&err) as u8)
         }
     }
+}
+
+/// The reader on the articles of `input`, when standard output is a terminal.
+fn reader(input: &Input) -> anyhow::Result<()> {
+    // Articles first: their errors (a mistyped path or subcommand) say more than this one.
+    let synopsis = load(input)?;
+    if !std::io::stdout().is_terminal() {
+        return Err(UsageError(
+            "standard output is not a terminal; use `synoptic export` to write the aligned \
+             view to a pipe or file"
+                .into(),
+        )
+        .into());
+    }
+    let color = use_color(input.color, true);
+    synoptic::tui::run(synopsis, input.config.as_deref(), color)
 }
 
 /// `--help`, `--version` or a usage error from clap. Its text is written with the write

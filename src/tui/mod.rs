@@ -12,7 +12,8 @@ pub mod status;
 pub mod theme;
 pub mod view;
 
-use std::io::{self, IsTerminal};
+use std::io;
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -27,7 +28,6 @@ use ratatui::crossterm::terminal::EnterAlternateScreen;
 use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 
-use crate::cli::{Input, use_color};
 use crate::core::synopsis::Synopsis;
 use action::Action;
 use app::App;
@@ -93,14 +93,10 @@ fn leave_screen() {
 
 /// Run the reader until the user quits. The terminal is restored on quit, on error, on panic,
 /// and on SIGTERM, SIGHUP, SIGINT or SIGQUIT; SIGTSTP suspends it cleanly.
-pub fn run(synopsis: Synopsis, input: &Input) -> Result<()> {
-    if !io::stdout().is_terminal() {
-        anyhow::bail!(crate::cli::UsageError(
-            "standard output is not a terminal; use `synoptic export` to write the aligned view to a pipe or file".into()
-        ));
-    }
-    let config = config::load_config(input.config.as_deref())?;
-    let color = use_color(input.color, true);
+/// `config`: the configuration file to read (else the user's, else the defaults); `color`:
+/// whether to paint. The caller checks that standard output is a terminal.
+pub fn run(synopsis: Synopsis, config: Option<&Path>, color: bool) -> Result<()> {
+    let config = config::load_config(config)?;
     let signals = Signals::watch()?;
     let (w, h) = ratatui::crossterm::terminal::size().context("cannot read the terminal size")?;
     let (w, h) = bounded(w, h);

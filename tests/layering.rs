@@ -1,0 +1,70 @@
+//! The architecture, checked: the core knows nothing of the terminal, the reader nothing of
+//! the command line, and every source file stays small and says what it owns.
+
+use std::path::{Path, PathBuf};
+
+fn sources(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn src(sub: &str) -> Vec<(PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(sub);
+    sources(&root)
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect()
+}
+
+/// Lines of code that mention `needle`, comments left out.
+fn mentions(text: &str, needle: &str) -> bool {
+    text.lines()
+        .map(str::trim_start)
+        .filter(|l| !l.starts_with("//"))
+        .any(|l| l.contains(needle))
+}
+
+#[test]
+fn the_core_imports_no_terminal_library() {
+    for (path, text) in src("core") {
+        for lib in ["ratatui", "crossterm"] {
+            assert!(!mentions(&text, lib), "{} uses {lib}", path.display());
+        }
+    }
+}
+
+#[test]
+fn the_reader_and_the_core_import_nothing_from_the_command_line() {
+    for (path, text) in src("tui").into_iter().chain(src("core")) {
+        assert!(
+            !mentions(&text, "crate::cli"),
+            "{} imports the command line",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn every_source_file_is_small_and_says_what_it_owns() {
+    for (path, text) in src("") {
+        assert!(
+            text.starts_with("//!"),
+            "{} has no //! line",
+            path.display()
+        );
+        let lines = text.lines().count();
+        assert!(lines < 400, "{} has {lines} lines", path.display());
+    }
+}
