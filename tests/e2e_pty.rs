@@ -195,6 +195,22 @@ fn a_suspend_gives_the_terminal_back_and_fg_redraws_it() {
             s.parser.process(&bytes);
         }
     }
+    // Continue it only once it has really stopped, or the CONT would come first and be lost.
+    let pid = s.child.process_id().expect("a process id");
+    let stopped = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|st| {
+                st.rsplit(')')
+                    .next()
+                    .map(|rest| rest.trim_start().starts_with('T'))
+            })
+            .unwrap_or(true)
+    };
+    while !stopped() {
+        assert!(Instant::now() < deadline, "the reader never stopped");
+        std::thread::sleep(Duration::from_millis(5));
+    }
     signal(&s, "CONT");
     let screen = s.wait_for("Topic 2/");
     assert!(s.parser.screen().alternate_screen());

@@ -122,10 +122,12 @@ fn parse_number(raw: &str, lang: Language) -> Option<f64> {
 /// Every figure in a paragraph.
 pub fn find_figures(p: &Paragraph, lang: Language) -> Vec<Figure> {
     let toks = &p.tokens;
+    // Each word folded once: a figure is looked for at every word, its neighbours read often.
+    let w: Vec<String> = toks.iter().map(|t| word(p, t)).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some((fig, next)) = figure_at(p, lang, i) {
+        if let Some((fig, next)) = figure_at(p, &w, lang, i) {
             out.push(fig);
             i = next;
         } else {
@@ -135,11 +137,11 @@ pub fn find_figures(p: &Paragraph, lang: Language) -> Vec<Figure> {
     out
 }
 
-fn figure_at(p: &Paragraph, lang: Language, i: usize) -> Option<(Figure, usize)> {
+fn figure_at(p: &Paragraph, w: &[String], lang: Language, i: usize) -> Option<(Figure, usize)> {
     let toks = &p.tokens;
     let raw = &p.text[toks[i].range.clone()];
-    let first = word(p, &toks[i]);
-    let start = qualifier_start(p, i);
+    let first = &w[i];
+    let start = qualifier_start(w, i);
     if let Some((h, m)) = clock(raw) {
         let range = toks[start].range.start..toks[i].range.end;
         let fig = Figure {
@@ -153,22 +155,19 @@ fn figure_at(p: &Paragraph, lang: Language, i: usize) -> Option<(Figure, usize)>
     let mut value = if toks[i].numeric {
         parse_number(raw, lang)?
     } else {
-        lookup(NUMBER_WORDS, &first)?
+        lookup(NUMBER_WORDS, first)?
     };
     let mut j = i + 1;
-    if let Some(scale) = toks.get(j).and_then(|t| lookup(SCALES, &word(p, t))) {
+    if let Some(scale) = w.get(j).and_then(|x| lookup(SCALES, x)) {
         value *= scale;
         j += 1;
     }
-    while toks
-        .get(j)
-        .is_some_and(|t| LINKS.contains(&word(p, t).as_str()))
-    {
+    while toks.get(j).is_some_and(|_| LINKS.contains(&w[j].as_str())) {
         j += 1;
     }
     let unit_tok = toks.get(j)?;
-    let unit = word(p, unit_tok);
-    let preceded_by_a = i > 0 && matches!(word(p, &toks[i - 1]).as_str(), "a" | "at");
+    let unit = &w[j];
+    let preceded_by_a = i > 0 && matches!(w[i - 1].as_str(), "a" | "at");
     let (what, key) = if MONTHS.contains(&unit.as_str()) && toks[i].numeric {
         (
             format!("date in {}", &p.text[unit_tok.range.clone()]),
@@ -214,11 +213,11 @@ fn clock(raw: &str) -> Option<(f64, f64)> {
 }
 
 /// Where a qualifier such as "plus de" or "at least" before token `i` starts.
-fn qualifier_start(p: &Paragraph, i: usize) -> usize {
+fn qualifier_start(w: &[String], i: usize) -> usize {
     for q in QUALIFIERS {
         if i >= q.len() {
             let from = i - q.len();
-            if (0..q.len()).all(|k| word(p, &p.tokens[from + k]) == q[k]) {
+            if (0..q.len()).all(|k| w[from + k] == q[k]) {
                 return from;
             }
         }
