@@ -87,7 +87,7 @@ fn local_moving(graph: &Graph, resolution: f32) -> Vec<usize> {
 }
 
 /// Labels renumbered from 0 in order of first appearance.
-fn numbered(labels: &[usize]) -> Vec<usize> {
+pub fn numbered(labels: &[usize]) -> Vec<usize> {
     let mut map = std::collections::HashMap::new();
     labels
         .iter()

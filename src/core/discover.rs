@@ -34,28 +34,28 @@ pub fn discover(
     // Topics compete for paragraphs, so dropping one changes the others: settle on a set whose
     // own alignment keeps them all, as a topics file written from the result is read back
     // (alignment does not depend on the order of topics).
-    for _ in 0..SETTLE_ROUNDS {
-        let topics = aligned(articles, space, claimed, &defs, opts);
-        let mut kept: Vec<&Topic> = topics.iter().filter(|t| t.articles().len() >= 2).collect();
-        kept.sort_by(|a, b| {
+    let mut round = 0;
+    loop {
+        let mut topics = aligned(articles, space, claimed, &defs, opts);
+        let before = topics.len();
+        topics.retain(|t| t.articles().len() >= 2);
+        topics.sort_by(|a, b| {
             b.articles()
                 .len()
                 .cmp(&a.articles().len())
                 .then(b.members.len().cmp(&a.members.len()))
         });
-        let settled: Vec<TopicDef> = kept.iter().map(|t| t.definition()).collect();
-        if settled.len() == defs.len() {
-            return kept.into_iter().cloned().collect();
+        round += 1;
+        if topics.len() == before || round == SETTLE_ROUNDS {
+            return topics;
         }
-        defs = settled;
+        defs = topics.iter().map(Topic::definition).collect();
     }
-    let mut topics = aligned(articles, space, claimed, &defs, opts);
-    topics.retain(|t| t.articles().len() >= 2);
-    topics
 }
 
-/// How many times discovery may drop or reorder its topics before it settles.
-const SETTLE_ROUNDS: usize = 4;
+/// How many times discovery may align its topics, dropping those covered by one article,
+/// before it keeps what it has.
+const SETTLE_ROUNDS: usize = 5;
 
 /// The discovered topics of `defs`, aligned, without the paragraphs already `claimed`.
 fn aligned(

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::community::{Graph, communities};
+use super::community::{Graph, communities, numbered};
 use super::measure::AlignOptions;
 use super::vectors::{TermSpace, Vector};
 
@@ -138,14 +138,6 @@ fn duplicate_classes(near: &[Vec<(f32, usize)>]) -> Vec<usize> {
             parent[a.max(b)] = a.min(b);
         }
     }
-    let mut number: BTreeMap<usize, usize> = BTreeMap::new();
     let roots: Vec<usize> = (0..near.len()).map(|i| root(&mut parent, i)).collect();
-    let mut seen = BTreeSet::new();
-    for &r in &roots {
-        if seen.insert(r) {
-            let next = number.len();
-            number.insert(r, next);
-        }
-    }
-    roots.iter().map(|r| number[r]).collect()
+    numbered(&roots)
 }
