@@ -5,10 +5,10 @@
 use std::collections::BTreeSet;
 
 use super::article::Article;
-use super::assign::assign;
+use super::assign::{Corpus, assign};
 use super::discover::discover;
 use super::topics::TopicDef;
-use super::vectors::{ParaRef, TermSpace};
+use super::vectors::ParaRef;
 
 pub use super::measure::AlignOptions;
 pub use super::topic::{Member, Origin, Topic};
@@ -16,13 +16,13 @@ pub use super::topic::{Member, Origin, Topic};
 /// Align the body paragraphs of `articles` to the defined topics (see `assign`), then discover
 /// topics among the paragraphs none of them claims (see `discover`).
 pub fn align(articles: &[Article], defs: &[TopicDef], opts: AlignOptions) -> Vec<Topic> {
-    let space = TermSpace::build(articles);
-    let opts = opts.for_corpus(space.units.len());
+    let corpus = Corpus::new(articles);
+    let opts = opts.for_corpus(corpus.space.units.len());
     let mut topics: Vec<Topic> = if defs.is_empty() {
         Vec::new()
     } else {
         defs.iter()
-            .zip(assign(articles, &space, defs, &opts))
+            .zip(assign(&corpus, defs, &opts))
             .map(|(def, members)| Topic::from_def(def, Origin::Defined, members))
             .collect()
     };
@@ -31,7 +31,7 @@ pub fn align(articles: &[Article], defs: &[TopicDef], opts: AlignOptions) -> Vec
         .flat_map(|t| t.members.iter().map(|m| m.at))
         .collect();
     let taken: BTreeSet<String> = defs.iter().map(|d| d.id.clone()).collect();
-    topics.extend(discover(articles, &space, &claimed, &taken, &opts));
+    topics.extend(discover(&corpus, &claimed, &taken, &opts));
     topics
 }
 

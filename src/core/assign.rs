@@ -9,6 +9,32 @@ use super::topic::Member;
 use super::topics::TopicDef;
 use super::vectors::{TermSpace, Vector, centroid};
 
+/// A corpus as alignment reads it, prepared once for every topic set aligned to it: its body
+/// paragraphs as vectors, the same weighted for feedback, and where subheads break the reading
+/// order.
+pub struct Corpus<'a> {
+    pub articles: &'a [Article],
+    pub space: TermSpace,
+    /// BM25-weighted vectors of `space.units` (see `measure::feedback_vectors`).
+    pub feedback: Vec<Vector>,
+    /// For each unit, whether a heading stands before it (see `heading_breaks`).
+    pub breaks: Vec<bool>,
+}
+
+impl<'a> Corpus<'a> {
+    pub fn new(articles: &'a [Article]) -> Self {
+        let space = TermSpace::build(articles);
+        let feedback = feedback_vectors(&space);
+        let breaks = heading_breaks(articles, &space);
+        Corpus {
+            articles,
+            space,
+            feedback,
+            breaks,
+        }
+    }
+}
+
 /// The members of each definition, in corpus order.
 ///
 /// Three steps (see `measure` for every threshold): lexical evidence from the keywords, the
@@ -18,16 +44,11 @@ use super::vectors::{TermSpace, Vector, centroid};
 ///
 /// The result does not depend on the order of `defs`: they are taken in order of id, so that a
 /// topics file whose topics are reordered aligns the same paragraphs.
-pub fn assign(
-    articles: &[Article],
-    space: &TermSpace,
-    defs: &[TopicDef],
-    opts: &AlignOptions,
-) -> Vec<Vec<Member>> {
+pub fn assign(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Vec<Member>> {
     let mut order: Vec<usize> = (0..defs.len()).collect();
     order.sort_by(|&a, &b| defs[a].id.cmp(&defs[b].id).then(a.cmp(&b)));
     let sorted: Vec<TopicDef> = order.iter().map(|&i| defs[i].clone()).collect();
-    let mut by_id = assign_in_order(articles, space, &sorted, opts);
+    let mut by_id = assign_in_order(corpus, &sorted, opts);
     let mut members = vec![Vec::new(); defs.len()];
     for (&i, m) in order.iter().zip(by_id.iter_mut()) {
         members[i] = std::mem::take(m);
@@ -35,20 +56,14 @@ pub fn assign(
     members
 }
 
-fn assign_in_order(
-    articles: &[Article],
-    space: &TermSpace,
-    defs: &[TopicDef],
-    opts: &AlignOptions,
-) -> Vec<Vec<Member>> {
-    let lexical = lexical_evidence(articles, defs, opts);
-    let vectors = feedback_vectors(space);
-    let breaks = heading_breaks(articles, space);
+fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Vec<Member>> {
+    let (space, vectors, breaks) = (&corpus.space, &corpus.feedback, &corpus.breaks);
+    let lexical = lexical_evidence(corpus.articles, defs, opts);
     let mut evidence = lexical.clone();
-    let mut path = decode(space, &breaks, &evidence, defs.len(), opts);
+    let mut path = decode(space, breaks, &evidence, defs.len(), opts);
     for _ in 0..opts.feedback_rounds {
-        evidence = with_feedback(space, &vectors, &lexical, &path, opts);
-        path = decode(space, &breaks, &evidence, defs.len(), opts);
+        evidence = with_feedback(space, vectors, &lexical, &path, opts);
+        path = decode(space, breaks, &evidence, defs.len(), opts);
     }
     let mut members: Vec<Vec<Member>> = vec![Vec::new(); defs.len()];
     for (unit, row) in evidence.iter().enumerate() {
@@ -75,7 +90,7 @@ fn topics_of(row: &[f32], on_path: Option<usize>, opts: &AlignOptions) -> Vec<us
 
 /// For each unit, whether a heading stands between it and the previous body paragraph of its
 /// article.
-pub fn heading_breaks(articles: &[Article], space: &TermSpace) -> Vec<bool> {
+fn heading_breaks(articles: &[Article], space: &TermSpace) -> Vec<bool> {
     space
         .units
         .iter()

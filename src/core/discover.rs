@@ -4,15 +4,14 @@
 
 use std::collections::BTreeSet;
 
-use super::article::Article;
-use super::assign::{assign, heading_breaks};
+use super::assign::{Corpus, assign};
 use super::describe::{PhraseCounts, articles_of, keywords_and_label, telling_terms};
-use super::measure::{AlignOptions, feedback_vector};
+use super::measure::AlignOptions;
 use super::passages::{PassageGraph, sample};
 use super::text::fold;
 use super::topic::{Origin, Topic};
 use super::topics::TopicDef;
-use super::vectors::{ParaRef, TermSpace, Vector};
+use super::vectors::{ParaRef, Vector};
 
 /// At most this many paragraphs are grouped (whole articles, spread through the corpus): the
 /// graph costs the square of their count, and a few dozen articles are enough to find and
@@ -24,19 +23,18 @@ const MIN_PARAGRAPHS: usize = 3;
 /// The topics found among the body paragraphs not in `claimed`, covered by two articles or
 /// more, the most widely covered first. Ids avoid `taken_ids`.
 pub fn discover(
-    articles: &[Article],
-    space: &TermSpace,
+    corpus: &Corpus,
     claimed: &BTreeSet<ParaRef>,
     taken_ids: &BTreeSet<String>,
     opts: &AlignOptions,
 ) -> Vec<Topic> {
-    let mut defs = discovered_defs(articles, space, claimed, taken_ids, opts);
+    let mut defs = discovered_defs(corpus, claimed, taken_ids, opts);
     // Topics compete for paragraphs, so dropping one changes the others: settle on a set whose
     // own alignment keeps them all, as a topics file written from the result is read back
     // (alignment does not depend on the order of topics).
     let mut round = 0;
     loop {
-        let mut topics = aligned(articles, space, claimed, &defs, opts);
+        let mut topics = aligned(corpus, claimed, &defs, opts);
         let before = topics.len();
         topics.retain(|t| t.articles().len() >= 2);
         topics.sort_by(|a, b| {
@@ -59,14 +57,13 @@ const SETTLE_ROUNDS: usize = 5;
 
 /// The discovered topics of `defs`, aligned, without the paragraphs already `claimed`.
 fn aligned(
-    articles: &[Article],
-    space: &TermSpace,
+    corpus: &Corpus,
     claimed: &BTreeSet<ParaRef>,
     defs: &[TopicDef],
     opts: &AlignOptions,
 ) -> Vec<Topic> {
     defs.iter()
-        .zip(assign(articles, space, defs, opts))
+        .zip(assign(corpus, defs, opts))
         .map(|(def, mut members)| {
             members.retain(|m| !claimed.contains(&m.at));
             Topic::from_def(def, Origin::Discovered, members)
@@ -77,19 +74,18 @@ fn aligned(
 /// Topic definitions for the free paragraphs: communities of the paragraph graph that span two
 /// articles or more, each described by the words and phrases that set it apart.
 pub fn discovered_defs(
-    articles: &[Article],
-    space: &TermSpace,
+    corpus: &Corpus,
     claimed: &BTreeSet<ParaRef>,
     taken_ids: &BTreeSet<String>,
     opts: &AlignOptions,
 ) -> Vec<TopicDef> {
+    let (articles, space) = (corpus.articles, &corpus.space);
     let free: Vec<usize> = (0..space.units.len())
         .filter(|&u| !claimed.contains(&space.units[u]))
         .collect();
     let sample = sample(space, &free, GROUPED_UNITS);
-    let vectors: Vec<Vector> = sample.iter().map(|&u| feedback_vector(space, u)).collect();
-    let breaks = heading_breaks(articles, space);
-    let graph = PassageGraph::build(space, &vectors, &breaks, &sample, opts);
+    let vectors: Vec<Vector> = sample.iter().map(|&u| corpus.feedback[u].clone()).collect();
+    let graph = PassageGraph::build(space, &vectors, &corpus.breaks, &sample, opts);
     let counts = PhraseCounts::build(articles, space, &sample);
     let mut used = taken_ids.clone();
     let mut defs = Vec::new();
@@ -157,6 +153,7 @@ fn unique_slug(base: &str, used: &mut BTreeSet<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::article::Article;
     use crate::core::ingest::article_from_text;
 
     const VOLCANO: [&str; 4] = [
@@ -192,9 +189,9 @@ mod tests {
     }
 
     fn found(articles: &[Article]) -> Vec<Topic> {
-        let space = TermSpace::build(articles);
-        let opts = AlignOptions::default().for_corpus(space.units.len());
-        discover(articles, &space, &BTreeSet::new(), &BTreeSet::new(), &opts)
+        let corpus = Corpus::new(articles);
+        let opts = AlignOptions::default().for_corpus(corpus.space.units.len());
+        discover(&corpus, &BTreeSet::new(), &BTreeSet::new(), &opts)
     }
 
     fn members(topic: &Topic) -> Vec<(usize, usize)> {

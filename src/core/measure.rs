@@ -108,23 +108,21 @@ pub fn bm25_idf(units: usize, df: usize) -> f32 {
 
 /// Term vectors for feedback: each weight's smoothed IDF replaced by `bm25_idf`, normalised.
 pub fn feedback_vectors(space: &TermSpace) -> Vec<Vector> {
-    (0..space.units.len())
-        .map(|u| feedback_vector(space, u))
-        .collect()
-}
-
-/// The BM25-weighted vector of one unit (see `feedback_vectors`).
-pub fn feedback_vector(space: &TermSpace, unit: usize) -> Vector {
     let units = space.units.len();
-    normalised(
-        space.vectors[unit]
-            .iter()
-            .map(|&(id, w)| {
-                let df = space.df[id as usize] as usize;
-                (id, w / space.idf(id) * bm25_idf(units, df))
-            })
-            .collect(),
-    )
+    space
+        .vectors
+        .iter()
+        .map(|v| {
+            normalised(
+                v.iter()
+                    .map(|&(id, w)| {
+                        let df = space.df[id as usize] as usize;
+                        (id, w / space.idf(id) * bm25_idf(units, df))
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 /// Below this score a member joined mostly on its neighbours or its resemblance to the topic,
