@@ -43,6 +43,7 @@ pub fn write_file(
     let mut tmp = tempfile::NamedTempFile::new_in(&dir)
         .with_context(|| format!("{shown}: cannot create a file in {}", dir.display()))?;
     let _registered = Writing::register(tmp.path());
+    size_limit_is_an_error();
     let _cleanup = if rules.exit_on_signal {
         Some(SignalCleanup::watch()?)
     } else {
@@ -164,18 +165,27 @@ pub fn remove_temporaries() {
     }
 }
 
+/// Make a write past the file-size limit fail with EFBIG, an error that names the file, rather
+/// than kill the process (which would also leave the reader's terminal raw). Once per process:
+/// each registration would add a handler.
+fn size_limit_is_an_error() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // Should it fail, SIGXFSZ keeps its default action: the limit still stops the write.
+        let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, flag);
+    });
+}
+
 /// While alive, a watcher that removes the temporary files and ends the process if SIGTERM,
-/// SIGINT or SIGHUP arrives, and that makes a file-size limit an error rather than a kill.
+/// SIGINT or SIGHUP arrives.
 struct SignalCleanup {
     handle: signal_hook::iterator::Handle,
 }
 
 impl SignalCleanup {
     fn watch() -> Result<SignalCleanup> {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
-        // With a handler in place, a write past the limit fails with EFBIG instead.
-        signal_hook::flag::register(SIGXFSZ, std::sync::Arc::default())
-            .context("cannot watch for the file-size limit")?;
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
             .context("cannot watch for termination signals")?;
         let handle = signals.handle();

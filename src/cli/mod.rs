@@ -18,7 +18,7 @@ use crate::core::export::ExportError;
 use crate::core::ingest::{
     EMBEDDED_TOPICS, LoadError, MAX_ARTICLE_BYTES, load_bytes, load_embedded, load_paths,
 };
-use crate::core::read::{read_bounded, read_limited};
+use crate::core::read::{SMALL_FILE_BYTES, read_bounded, read_limited};
 use crate::core::sanitize::for_terminal;
 use crate::core::synopsis::Synopsis;
 use crate::core::topics::{TopicsError, parse_topics};
@@ -124,9 +124,6 @@ pub enum FormatArg {
     Markdown,
     Json,
 }
-
-/// Topics and configuration files are small: more than this is not one.
-pub const SMALL_FILE_BYTES: u64 = 1024 * 1024;
 
 /// An error the user caused (bad input or usage): exit code 2 rather than 1.
 #[derive(Debug, thiserror::Error)]

@@ -46,8 +46,6 @@ const CORPUS_NOTES: &[&str] = &["readme", "source", "sources", "license", "licen
 pub enum LoadError {
     #[error("no readable articles{detail}; give .txt or .md files, or a directory holding them")]
     NoArticles { detail: String },
-    #[error("standard input: {0}")]
-    Stdin(std::io::Error),
 }
 
 /// Something the user should know about a file that did not stop the run.

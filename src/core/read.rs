@@ -5,6 +5,9 @@ use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::Path;
 
+/// A topics file or a configuration is small: more than this is not one.
+pub const SMALL_FILE_BYTES: u64 = 1024 * 1024;
+
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadProblem {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Color;
 use serde::Deserialize;
 
-use crate::core::read::read_limited;
+use crate::core::read::{SMALL_FILE_BYTES, read_limited};
 
 use super::action::Action;
 use super::app::Mode;
@@ -36,9 +36,6 @@ impl Default for Config {
         }
     }
 }
-
-/// A configuration file is small: more than this is not one.
-const CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// What is wrong with a configuration file, and where.
 #[derive(Debug, thiserror::Error)]
@@ -274,7 +271,7 @@ pub fn load_config(explicit: Option<&Path>) -> anyhow::Result<Config> {
         column: 1,
         message,
     };
-    let bytes = read_limited(&path, CONFIG_BYTES)
+    let bytes = read_limited(&path, SMALL_FILE_BYTES)
         .map_err(|problem| unreadable(format!("the configuration {problem}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
