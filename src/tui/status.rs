@@ -84,68 +84,44 @@ fn display_width(s: &str) -> usize {
 
 /// The key hints of `context` that fit in `room` columns, dropping the least needed first.
 fn hints_within(keymap: &Keymap, context: Context, room: usize) -> String {
-    let mut wanted = hint_actions(context).to_vec();
+    let mut wanted = hinted(context).to_vec();
     loop {
-        let text = hint_text(keymap, context, &wanted);
+        let actions: Vec<Action> = wanted.iter().map(|&(a, _)| a).collect();
+        let text = hint_text(keymap, context, &actions);
         if display_width(&text) <= room || wanted.len() <= 1 {
             return text;
         }
-        // The last action of the priority order that is still shown goes first.
-        let drop = hint_priority(context)
-            .iter()
-            .rev()
-            .find(|a| wanted.contains(a))
-            .copied();
-        wanted.retain(|a| Some(*a) != drop);
+        let least = wanted.iter().map(|&(_, rank)| rank).max();
+        wanted.retain(|&(_, rank)| Some(rank) != least);
     }
 }
 
 /// Key hints for the status bar, from the keymap.
 pub fn hints(keymap: &Keymap, context: Context) -> String {
-    hint_text(keymap, context, hint_actions(context))
+    let actions: Vec<Action> = hinted(context).iter().map(|&(a, _)| a).collect();
+    hint_text(keymap, context, &actions)
 }
 
-/// The actions the status bar hints at, in the order shown.
-fn hint_actions(context: Context) -> &'static [Action] {
+/// The actions the status bar hints at, in the order shown, each with its rank: the lower the
+/// rank, the longer a hint stays when room runs short (help and quit stay longest).
+fn hinted(context: Context) -> &'static [(Action, u8)] {
     match context {
         Context::Reader => &[
-            Action::NextTopic,
-            Action::PrevTopic,
-            Action::CycleMode,
-            Action::ToggleTopicList,
-            Action::StartSearch,
-            Action::Help,
-            Action::Quit,
+            (Action::NextTopic, 2),
+            (Action::PrevTopic, 4),
+            (Action::CycleMode, 5),
+            (Action::ToggleTopicList, 3),
+            (Action::StartSearch, 6),
+            (Action::Help, 0),
+            (Action::Quit, 1),
         ],
         Context::TopicList => &[
-            Action::ListDown,
-            Action::ListUp,
-            Action::ListOpen,
-            Action::Back,
+            (Action::ListDown, 2),
+            (Action::ListUp, 3),
+            (Action::ListOpen, 0),
+            (Action::Back, 1),
         ],
-        Context::Search => &[Action::SearchSubmit, Action::Back],
-    }
-}
-
-/// The hinted actions from most to least needed: help and quit stay longest.
-fn hint_priority(context: Context) -> &'static [Action] {
-    match context {
-        Context::Reader => &[
-            Action::Help,
-            Action::Quit,
-            Action::NextTopic,
-            Action::ToggleTopicList,
-            Action::PrevTopic,
-            Action::CycleMode,
-            Action::StartSearch,
-        ],
-        Context::TopicList => &[
-            Action::ListOpen,
-            Action::Back,
-            Action::ListDown,
-            Action::ListUp,
-        ],
-        Context::Search => &[Action::SearchSubmit, Action::Back],
+        Context::Search => &[(Action::SearchSubmit, 0), (Action::Back, 1)],
     }
 }
 
