@@ -1,7 +1,7 @@
 //! Figures: numbers, times, dates and counts in a topic's members, grouped by what they measure,
 //! so that a reader sees at once where sources disagree (20h42 against 20h45).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -119,48 +119,48 @@ pub fn figures(synopsis: &Synopsis, t: usize) -> Vec<FigureGroup> {
 /// around them breaking ties, so that "began at 20h42" meets "began around 20h45" rather
 /// than "was due at 20 heures".
 fn by_meaning(found: Vec<Found>) -> Vec<Vec<Found>> {
-    let n = found.len();
-    let mut owner: Vec<usize> = (0..n).collect();
+    // One node per value: sources that give the same value report the same thing.
+    let mut values: Vec<Vec<Found>> = Vec::new();
+    for f in found {
+        match values
+            .iter_mut()
+            .find(|v| (v[0].value - f.value).abs() < 1e-9)
+        {
+            Some(v) => v.push(f),
+            None => values.push(vec![f]),
+        }
+    }
+    let sources = |v: &[Found]| -> BTreeSet<usize> { v.iter().map(|f| f.article).collect() };
+    let words =
+        |v: &[Found]| -> BTreeSet<u64> { v.iter().flat_map(|f| f.context.clone()).collect() };
+    let n = values.len();
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
-            let (a, b) = (&found[i], &found[j]);
-            let same_value = (a.value - b.value).abs() < 1e-9;
-            if a.article == b.article && !same_value {
-                continue;
-            }
-            let scale = a.value.abs().max(b.value.abs()).max(1.0);
-            let closeness = 1.0 / (1.0 + (a.value - b.value).abs() / scale);
-            let shared = a
-                .context
-                .iter()
-                .filter(|k| b.context.binary_search(k).is_ok());
-            pairs.push((closeness + 0.01 * shared.count() as f64, i, j));
+            let (a, b) = (values[i][0].value, values[j][0].value);
+            let closeness = 1.0 / (1.0 + (a - b).abs() / a.abs().max(b.abs()).max(1.0));
+            let shared = words(&values[i]).intersection(&words(&values[j])).count();
+            pairs.push((closeness + 0.01 * shared as f64, i, j));
         }
     }
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    // Groups of values, each with the sources it already holds: two groups join only when no
+    // source is in both.
+    let mut owner: Vec<usize> = (0..n).collect();
+    let mut held: Vec<BTreeSet<usize>> = values.iter().map(|v| sources(v)).collect();
     for (_, i, j) in pairs {
         let (gi, gj) = (owner[i], owner[j]);
-        if gi == gj {
-            continue;
-        }
-        let left: Vec<usize> = (0..n).filter(|&k| owner[k] == gi).collect();
-        let right: Vec<usize> = (0..n).filter(|&k| owner[k] == gj).collect();
-        let conflict = left.iter().any(|&x| {
-            right.iter().any(|&y| {
-                found[x].article == found[y].article
-                    && (found[x].value - found[y].value).abs() >= 1e-9
-            })
-        });
-        if !conflict {
+        if gi != gj && held[gi].is_disjoint(&held[gj]) {
+            let moved = std::mem::take(&mut held[gj]);
+            held[gi].extend(moved);
             for o in owner.iter_mut().filter(|o| **o == gj) {
                 *o = gi;
             }
         }
     }
     let mut groups: BTreeMap<usize, Vec<Found>> = BTreeMap::new();
-    for (k, f) in found.into_iter().enumerate() {
-        groups.entry(owner[k]).or_default().push(f);
+    for (k, v) in values.into_iter().enumerate() {
+        groups.entry(owner[k]).or_default().extend(v);
     }
     groups.into_values().collect()
 }
