@@ -3,8 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::leveled;
 use super::text::describe;
+use super::{leveled, not_covering};
 use crate::core::agree::Level;
 use crate::core::align::Origin;
 use crate::core::figures::figures;
@@ -62,21 +62,8 @@ fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result
             )?;
         }
     }
-    let silent: Vec<String> = (0..synopsis.articles.len())
-        .filter(|a| !covering.contains(a))
-        .map(|a| escape(&synopsis.articles[a].id, false))
-        .collect();
-    if !silent.is_empty() {
-        // Named up to a dozen, counted beyond: a thousand ids help no reader.
-        let mut names = silent[..silent.len().min(12)].join(", ");
-        if silent.len() > 12 {
-            names.push_str(&format!(" and {} more", silent.len() - 12));
-        }
-        writeln!(
-            out,
-            "\n_Does not cover this topic ({}): {names}._",
-            silent.len()
-        )?;
+    if let Some(silent) = not_covering(synopsis, &covering, |id| escape(id, false)) {
+        writeln!(out, "\n_Does not cover this topic {silent}._")?;
     }
     writeln!(out)
 }

@@ -87,6 +87,34 @@ fn selected_topics(synopsis: &Synopsis, only: Option<&str>) -> Result<Vec<usize>
     }
 }
 
+/// How many sources a "does not cover" line names before it only counts the rest.
+const SILENT_NAMED: usize = 12;
+
+/// "(n): id, id, … and k more" for the sources that do not cover a topic, each id shown through
+/// `show` (each format escapes in its own way); `None` when every source covers it.
+fn not_covering(
+    synopsis: &Synopsis,
+    covering: &std::collections::BTreeSet<usize>,
+    show: impl Fn(&str) -> String,
+) -> Option<String> {
+    let silent: Vec<usize> = (0..synopsis.articles.len())
+        .filter(|a| !covering.contains(a))
+        .collect();
+    if silent.is_empty() {
+        return None;
+    }
+    let mut names = silent
+        .iter()
+        .take(SILENT_NAMED)
+        .map(|&a| show(&synopsis.articles[a].id))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if silent.len() > SILENT_NAMED {
+        names.push_str(&format!(" and {} more", silent.len() - SILENT_NAMED));
+    }
+    Some(format!("({}): {names}", silent.len()))
+}
+
 /// The pieces of one member paragraph with their agreement level.
 fn leveled<'s>(
     synopsis: &'s Synopsis,

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{ExportOptions, leveled};
+use super::{ExportOptions, leveled, not_covering};
 use crate::core::agree::{Level, MemberSpans};
 use crate::core::figures::{FigureGroup, figures};
 use crate::core::layout::{Line, fit, wrap};
@@ -95,9 +95,6 @@ fn write_topic(
     write_silent(synopsis, &covering, width, out)
 }
 
-/// How many sources named in a "does not cover" line before the rest are only counted.
-const SILENT_NAMED: usize = 12;
-
 /// One line naming the sources that do not cover the topic (counting them past a dozen).
 fn write_silent(
     synopsis: &Synopsis,
@@ -105,25 +102,11 @@ fn write_silent(
     width: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let silent: Vec<&str> = (0..synopsis.articles.len())
-        .filter(|a| !covering.contains(a))
-        .map(|a| synopsis.articles[a].id.as_str())
-        .collect();
-    if silent.is_empty() {
+    let Some(silent) = not_covering(synopsis, covering, |id| for_terminal(id).into_owned()) else {
         return Ok(());
-    }
-    let mut names = silent
-        .iter()
-        .take(SILENT_NAMED)
-        .map(|id| for_terminal(id).into_owned())
-        .collect::<Vec<_>>()
-        .join(", ");
-    if silent.len() > SILENT_NAMED {
-        names.push_str(&format!(" and {} more", silent.len() - SILENT_NAMED));
-    }
+    };
     writeln!(out)?;
-    let line = format!("Does not cover this topic ({}): {names}", silent.len());
-    write_wrapped(out, &line, width)
+    write_wrapped(out, &format!("Does not cover this topic {silent}"), width)
 }
 
 fn write_wrapped(out: &mut dyn Write, text: &str, width: usize) -> io::Result<()> {
