@@ -21,11 +21,12 @@ fn plain(text: String) -> HelpLine {
 
 /// The keys that do `action` in the reader, or "(unbound)".
 fn keys_for(keymap: &Keymap, action: Action) -> String {
-    keymap
-        .help_rows(Context::Reader)
-        .into_iter()
-        .find(|(_, what)| *what == action.describe())
-        .map_or_else(|| "(unbound)".to_owned(), |(keys, _)| keys)
+    let keys = keymap.keys_of(Context::Reader, action);
+    if keys.is_empty() {
+        "(unbound)".to_owned()
+    } else {
+        keys.join(" ")
+    }
 }
 
 /// How far the help can scroll: its lines less those a popup fits on a screen `height` rows

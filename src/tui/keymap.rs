@@ -205,6 +205,15 @@ impl Keymap {
             .collect()
     }
 
+    /// Every key of an action in a context, in table order.
+    pub fn keys_of(&self, context: Context, action: Action) -> Vec<String> {
+        self.bindings(context)
+            .iter()
+            .filter(|b| b.action == action)
+            .map(key_name)
+            .collect()
+    }
+
     /// The first key of an action in a context, for status-bar hints.
     pub fn first_key(&self, context: Context, action: Action) -> Option<String> {
         self.bindings(context)
