@@ -86,7 +86,7 @@ pub fn pairwise(articles: &[Article], topic: &Topic, reference: usize) -> Vec<Pa
     let deadline = Instant::now() + PAIRWISE_BUDGET;
     for other in topic.articles().into_iter().filter(|&a| a != reference) {
         let new = stream(articles, topic, other);
-        let (old_marks, new_marks) = compare_until(&old.hashes, &new.hashes, deadline);
+        let (old_marks, new_marks) = compare(&old.hashes, &new.hashes, deadline);
         for (&(m, i), c) in new.words.iter().zip(new_marks) {
             changes[m][i] = c;
         }
@@ -123,13 +123,9 @@ fn better(a: Change, b: Change) -> Change {
     }
 }
 
-/// Compare two word streams: marks for the old (reference) words and for the new words.
-pub fn compare(old: &[u64], new: &[u64]) -> (Vec<Change>, Vec<Change>) {
-    compare_until(old, new, Instant::now() + PAIRWISE_BUDGET)
-}
-
-/// `compare`, with a coarser diff once `deadline` has passed.
-pub fn compare_until(old: &[u64], new: &[u64], deadline: Instant) -> (Vec<Change>, Vec<Change>) {
+/// Compare two word streams: marks for the old (reference) words and for the new words. Past
+/// `deadline`, the diff is coarser.
+pub fn compare(old: &[u64], new: &[u64], deadline: Instant) -> (Vec<Change>, Vec<Change>) {
     let mut old_marks = vec![Change::Changed; old.len()];
     let mut new_marks = vec![Change::Changed; new.len()];
     let mut deleted: Vec<Range<usize>> = Vec::new();
@@ -213,6 +209,11 @@ mod tests {
     use super::*;
     use crate::core::text::{Language, tokenize};
 
+    /// The deadline the reader gives a topic.
+    fn soon() -> Instant {
+        Instant::now() + PAIRWISE_BUDGET
+    }
+
     fn hashes(text: &str) -> Vec<u64> {
         tokenize(text, Language::French)
             .into_iter()
@@ -225,7 +226,7 @@ mod tests {
         use Change::*;
         let old = hashes("le chat dort sur le tapis rouge ce soir");
         let new = hashes("ce soir le chat mange sur le tapis rouge");
-        let (o, n) = compare(&old, &new);
+        let (o, n) = compare(&old, &new, soon());
         // "ce soir" moved to the front: too short to count as a move (fewer than three words).
         assert_eq!(
             n,
@@ -246,7 +247,7 @@ mod tests {
         use Change::*;
         let old = hashes("un deux trois quatre cinq six sept");
         let new = hashes("cinq six sept un deux trois quatre");
-        let (o, n) = compare(&old, &new);
+        let (o, n) = compare(&old, &new, soon());
         assert!(n.iter().all(|&c| c != Changed), "{n:?}");
         assert!(o.iter().all(|&c| c != Changed), "{o:?}");
         assert!(n.contains(&Moved) && n.contains(&Same));
@@ -257,6 +258,7 @@ mod tests {
         let (_, n) = compare(
             &hashes("l’attaque des États"),
             &hashes("L'attaque des Etats"),
+            soon(),
         );
         assert!(n.iter().all(|&c| c == Change::Same));
     }
