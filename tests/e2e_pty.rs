@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
+mod common;
+
 struct Session {
     parser: vt100::Parser,
     output: mpsc::Receiver<Vec<u8>>,
@@ -332,11 +334,7 @@ fn an_export_of_every_topic_does_not_hold_up_a_signal() {
     let dir = tempfile::tempdir().unwrap();
     wire_copies(dir.path());
     stops_within_half_a_second(dir.path(), "Topic 1/", "E");
-    let left: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".tmp"))
-        .collect();
+    let left = common::temporaries(dir.path());
     assert!(
         left.is_empty(),
         "the unfinished export was removed: {left:?}"

@@ -7,6 +7,10 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::stderr as err;
+
 const GOOD: &str = "Le volcan Etna est entré en éruption hier soir.\n";
 
 /// Run the binary in `dir`, feeding `stdin` (written after `delay`), killed after 20 s.
@@ -50,10 +54,6 @@ fn run_within(args: &[&str], dir: &Path, stdin: Option<(&[u8], Duration)>) -> (O
     let took = start.elapsed();
     assert!(took < Duration::from_secs(19), "hung: {args:?}");
     (out, took)
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn folder_with_good_articles() -> tempfile::TempDir {

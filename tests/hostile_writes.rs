@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 
 mod common;
 
-use common::{stderr as err, synoptic as run};
+use common::{stderr as err, synoptic as run, temporaries};
 use std::time::{Duration, Instant};
 
 fn bin() -> &'static str {
@@ -24,15 +24,6 @@ fn articles(dir: &Path) {
     )
     .unwrap();
     std::fs::write(c.join("b.txt"), "Titre\n\nUne éruption de l'Etna, hier.\n").unwrap();
-}
-
-/// Files in `dir` whose names mark them as temporary.
-fn temporaries(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".tmp"))
-        .collect()
 }
 
 #[test]

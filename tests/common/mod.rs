@@ -34,6 +34,15 @@ pub fn synoptic_with_stdin(args: &[&str], dir: &Path, input: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// Files in `dir` whose names mark them as temporary (`tempfile`'s `.tmp…`).
+pub fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".tmp"))
+        .collect()
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
