@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use synoptic::core::agree::Detail;
 use synoptic::core::align::{AlignOptions, align};
 use synoptic::core::article::Article;
 use synoptic::core::ingest::{EMBEDDED_TOPICS, articles_from_texts, load_embedded};
@@ -170,7 +171,7 @@ fn main() {
     drop(articles);
     let agree = time(5, || {
         (0..synopsis.topics.len())
-            .map(|t| synopsis.agreement(t).len())
+            .map(|t| synopsis.agreement(t, Detail::Counts).members.len())
             .sum::<usize>()
     });
     println!(

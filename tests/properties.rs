@@ -1,6 +1,7 @@
 //! Invariants on arbitrary text: segmentation loses nothing, spans join back, nothing panics.
 
 use proptest::prelude::*;
+use synoptic::core::agree::Detail;
 use synoptic::core::export::{ExportOptions, Format, write_export};
 use synoptic::core::ingest::article_from_text;
 use synoptic::core::synopsis::Synopsis;
@@ -47,11 +48,12 @@ proptest! {
         let defs = vec![TopicDef { id: "t".into(), label: "t".into(), keywords: vec![kw], description: None }];
         let synopsis = Synopsis::build(articles, &defs);
         for t in 0..synopsis.topics.len() {
-            for m in synopsis.agreement(t) {
+            let agreement = synopsis.agreement(t, Detail::Lists);
+            for m in &agreement.members {
                 let text = &synopsis.paragraph(m.at).text;
                 let joined: String = m.spans.iter().map(|s| &text[s.range.clone()]).collect();
                 prop_assert_eq!(&joined, text);
-                prop_assert!(m.spans.iter().all(|s| !s.shared_with.contains(&m.at.article)));
+                prop_assert!((0..m.spans.len()).all(|k| agreement.shared_with(m, k).is_some_and(|mut l| l.all(|a| a != m.at.article))));
             }
         }
         for format in [Format::Text, Format::Markdown, Format::Json] {

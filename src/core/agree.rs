@@ -6,21 +6,20 @@
 //! it sits in a run of words B has in the same order that holds at least one telling word. So
 //! "de la" is never highlighted on its own, but "que la Russie n'aurait pas" is, whole.
 
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 use super::align::{Member, Topic};
 use super::article::Article;
 use super::text::Token;
 use super::vectors::ParaRef;
 
-/// A piece of a paragraph and the other articles (corpus indices, sorted) that share it.
+/// A piece of a paragraph and how many other covering articles share it. Which ones is asked of
+/// the [`Agreement`], and only when it was computed with [`Detail::Lists`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
     pub range: Range<usize>,
-    /// Shared between spans with the same set: large topics repeat the same few sets.
-    pub shared_with: Arc<[usize]>,
+    /// How many other articles covering the topic share this piece.
+    pub shared: u32,
 }
 
 /// How widely a span is shared, for colouring.
@@ -34,10 +33,21 @@ pub enum Level {
     Alone,
 }
 
+impl Level {
+    /// The name scripts see (JSON format version 2).
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::All => "all",
+            Level::Several => "several",
+            Level::Alone => "none",
+        }
+    }
+}
+
 impl Span {
     /// `covering`: how many articles cover the topic (this one included).
     pub fn level(&self, covering: usize) -> Level {
-        match self.shared_with.len() {
+        match self.shared as usize {
             0 => Level::Alone,
             n if n + 1 >= covering => Level::All,
             _ => Level::Several,
@@ -50,17 +60,58 @@ impl Span {
 pub struct MemberSpans {
     pub at: ParaRef,
     pub spans: Vec<Span>,
+    /// With [`Detail::Lists`]: the sharing articles of each span, as bits over the covering
+    /// articles, `width` words per span. Empty otherwise.
+    bits: Vec<u64>,
+}
+
+/// How much an agreement keeps: counts serve colour and levels; lists cost memory that grows
+/// with the square of the sources, so only a writer that prints them asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    Counts,
+    Lists,
+}
+
+/// The agreement of one topic: spans for every member, in the topic's member order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Agreement {
+    pub members: Vec<MemberSpans>,
+    /// The articles covering the topic, ascending: what the bits of a span refer to.
+    covering: Vec<usize>,
+    width: usize,
+}
+
+impl Agreement {
+    /// The other articles (corpus indices, ascending) that share span `span` of `member`;
+    /// `None` when the agreement was computed with [`Detail::Counts`].
+    pub fn shared_with<'a>(
+        &'a self,
+        member: &'a MemberSpans,
+        span: usize,
+    ) -> Option<impl Iterator<Item = usize> + 'a> {
+        let bits = member
+            .bits
+            .get(span * self.width..(span + 1) * self.width)?;
+        Some(bits.iter().enumerate().flat_map(move |(k, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    self.covering[k * 64 + bit]
+                })
+            })
+        }))
+    }
 }
 
 mod sets;
 
-use sets::{Cheap, TopicIndex, Width, same_sentence, shared_sets};
-
-/// Lists of articles already built, by their bits (one per thread: no locking).
-type Lists = HashMap<Vec<u64>, Arc<[usize]>, Cheap>;
+use sets::{TopicIndex, Width, same_sentence, shared_sets};
 
 /// Spans for every member of `topic`, in the topic's member order.
-pub fn agreement(articles: &[Article], topic: &Topic) -> Vec<MemberSpans> {
+pub fn agreement(articles: &[Article], topic: &Topic, detail: Detail) -> Agreement {
     let paragraph = |at: ParaRef| &articles[at.article].paragraphs[at.paragraph];
     let covering: Vec<usize> = topic.articles().into_iter().collect();
     let local = |article: usize| covering.binary_search(&article).unwrap_or(0);
@@ -71,12 +122,15 @@ pub fn agreement(articles: &[Article], topic: &Topic) -> Vec<MemberSpans> {
         .map(|m| (local(m.at.article), paragraph(m.at)));
     let index = TopicIndex::build(width, members);
     let run = |part: &[Member]| {
-        let mut lists = Lists::default();
         let one = |m: &Member| {
             let p = paragraph(m.at);
             let sets = shared_sets(&p.text, &p.tokens, local(m.at.article), &index);
-            let spans = spans_from_sets(&p.text, &p.tokens, &sets, width, &covering, &mut lists);
-            MemberSpans { at: m.at, spans }
+            let (spans, bits) = spans_from_sets(&p.text, &p.tokens, &sets, width, detail);
+            MemberSpans {
+                at: m.at,
+                spans,
+                bits,
+            }
         };
         part.iter().map(one).collect::<Vec<_>>()
     };
@@ -84,87 +138,79 @@ pub fn agreement(articles: &[Article], topic: &Topic) -> Vec<MemberSpans> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    if threads < 2 || topic.members.len() < 64 {
-        return run(&topic.members);
+    let members = if threads < 2 || topic.members.len() < 64 {
+        run(&topic.members)
+    } else {
+        let chunk = topic.members.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = topic
+                .members
+                .chunks(chunk)
+                .map(|part| scope.spawn(|| run(part)))
+                .collect();
+            // A worker that panicked is a bug: carry its panic on rather than lose its members.
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    Agreement {
+        members,
+        covering,
+        width: width.0,
     }
-    let chunk = topic.members.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = topic
-            .members
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| run(part)))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
 }
 
 /// Cut the whole text into spans: tokens carry their sets; the gap between two tokens carries
 /// what both share (within a sentence); text before the first and after the last token is
-/// shared with nobody.
+/// shared with nobody. Returns the spans and, with [`Detail::Lists`], their sets.
 fn spans_from_sets(
     text: &str,
     tokens: &[Token],
     sets: &[u64],
     width: Width,
-    covering: &[usize],
-    lists: &mut Lists,
-) -> Vec<Span> {
+    detail: Detail,
+) -> (Vec<Span>, Vec<u64>) {
     let w = width.0;
     let none = vec![0u64; w];
-    let mut pieces: Vec<(Range<usize>, Vec<u64>)> = Vec::new();
-    let mut push = |range: Range<usize>, bits: &[u64]| {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut bits: Vec<u64> = Vec::new();
+    let mut last: Vec<u64> = vec![u64::MAX; w];
+    let mut push = |range: Range<usize>, set: &[u64]| {
         if range.is_empty() {
             return;
         }
-        match pieces.last_mut() {
-            Some((last, b)) if b.as_slice() == bits => last.end = range.end,
-            _ => pieces.push((range, bits.to_vec())),
+        match spans.last_mut() {
+            Some(span) if last.as_slice() == set => span.range.end = range.end,
+            _ => {
+                let shared = set.iter().map(|b| b.count_ones()).sum();
+                spans.push(Span { range, shared });
+                last.copy_from_slice(set);
+                if detail == Detail::Lists {
+                    bits.extend_from_slice(set);
+                }
+            }
         }
     };
+    let mut gap = vec![0u64; w];
     let mut at = 0;
     for (i, t) in tokens.iter().enumerate() {
         let mine = &sets[i * w..(i + 1) * w];
-        let gap: Vec<u64> = match i {
-            0 => none.clone(),
-            _ if !same_sentence(text, &tokens[i - 1], t) => none.clone(),
-            _ => sets[(i - 1) * w..i * w]
-                .iter()
-                .zip(mine)
-                .map(|(a, b)| a & b)
-                .collect(),
-        };
+        if i > 0 && same_sentence(text, &tokens[i - 1], t) {
+            let before = &sets[(i - 1) * w..i * w];
+            gap.iter_mut()
+                .zip(before.iter().zip(mine))
+                .for_each(|(g, (a, b))| *g = a & b);
+        } else {
+            gap.copy_from_slice(&none);
+        }
         push(at..t.range.start, &gap);
         push(t.range.clone(), mine);
         at = t.range.end;
     }
     push(at..text.len(), &none);
-    pieces
-        .into_iter()
-        .map(|(range, bits)| {
-            let shared_with = lists
-                .entry(bits)
-                .or_insert_with_key(|bits| members_of(bits, covering).into())
-                .clone();
-            Span { range, shared_with }
-        })
-        .collect()
-}
-
-/// The corpus indices of the articles whose local bits are set.
-fn members_of(bits: &[u64], covering: &[usize]) -> Vec<usize> {
-    let mut out = Vec::new();
-    for (k, &word) in bits.iter().enumerate() {
-        let mut rest = word;
-        while rest != 0 {
-            let bit = rest.trailing_zeros() as usize;
-            out.push(covering[k * 64 + bit]);
-            rest &= rest - 1;
-        }
-    }
-    out
+    (spans, bits)
 }
 
 #[cfg(test)]

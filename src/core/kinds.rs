@@ -63,15 +63,25 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-/// The folded text up to the first ':' or '|' (or all of it), trimmed of punctuation.
-fn lead(text: &str) -> (String, bool) {
+/// A head longer than this is a sentence, not a marker or a kicker (the longest is a few words):
+/// it is not folded, so classifying a long paragraph costs no copy of it.
+const LEAD_MAX_BYTES: usize = 80;
+
+/// The folded text up to the first ':' or '|' (or all of it), trimmed of punctuation; `None`
+/// when it is too long to be a marker. The flag says whether a separator was found.
+fn lead(text: &str) -> (Option<String>, bool) {
     let cut = text.find([':', '|', '–', '—']);
     let head = cut.map_or(text, |i| &text[..i]);
-    let folded = fold(head);
-    let trimmed = folded
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_owned();
-    (trimmed, cut.is_some())
+    let folded = (head.trim().len() <= LEAD_MAX_BYTES).then(|| {
+        fold(head)
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_owned()
+    });
+    (folded, cut.is_some())
+}
+
+fn is_among(lead: Option<&str>, markers: &[&str]) -> bool {
+    lead.is_some_and(|l| markers.contains(&l))
 }
 
 /// Classify every paragraph of one article, in order.
@@ -138,37 +148,35 @@ fn is_deck(texts: &[String]) -> bool {
 
 /// "More: …", "Related: …": a link marker before a separator.
 fn starts_with_link_marker(text: &str) -> bool {
-    let (lead, _) = lead(text);
-    LINK_MARKERS.contains(&lead.as_str())
+    is_among(lead(text).0.as_deref(), LINK_MARKERS)
 }
 
 /// A teaser headline with a kicker: "The Bubble: Conservatives and liberals agree …".
 fn is_teaser(text: &str) -> bool {
     let (lead, has_separator) = lead(text);
-    has_separator && word_count(&lead) <= 3 && word_count(text) <= 25
+    has_separator && lead.is_some_and(|l| word_count(&l) <= 3) && word_count(text) <= 25
 }
 
 fn classify_one(text: &str, opens_link_list: &mut bool) -> Kind {
     let words = word_count(text);
     let (lead, has_separator) = lead(text);
-    let marker_alone = LINK_MARKERS.contains(&lead.as_str())
-        && fold(text)
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .eq(&lead);
+    let lead = lead.as_deref();
+    let marker_alone = is_among(lead, LINK_MARKERS)
+        && lead.is_some_and(|l| fold(text).trim_matches(|c: char| !c.is_alphanumeric()) == l);
     if marker_alone && words <= 6 {
         *opens_link_list = true;
         return Kind::Boilerplate;
     }
-    if has_separator && words <= 30 && LINK_MARKERS.contains(&lead.as_str()) {
+    if has_separator && words <= 30 && is_among(lead, LINK_MARKERS) {
         return Kind::Boilerplate;
     }
-    if has_separator && words <= 30 && EMBED_MARKERS.contains(&lead.as_str()) {
+    if has_separator && words <= 30 && is_among(lead, EMBED_MARKERS) {
         return Kind::Boilerplate;
     }
     if is_credit_line(text) {
         return Kind::Boilerplate;
     }
-    if is_caption(text, &lead, has_separator) {
+    if is_caption(text, lead, has_separator) {
         return Kind::Caption;
     }
     if is_heading(text, words) {
@@ -190,11 +198,11 @@ fn is_credit_line(text: &str) -> bool {
 
 /// A photo caption: ends with a "(Photographer/Agency)" credit, carries ©, or opens with
 /// "Photo :" / "Crédit :".
-fn is_caption(text: &str, lead: &str, has_separator: bool) -> bool {
+fn is_caption(text: &str, lead: Option<&str>, has_separator: bool) -> bool {
     if text.contains('©') {
         return true;
     }
-    if has_separator && CREDIT_MARKERS.contains(&lead) && word_count(text) <= 40 {
+    if has_separator && is_among(lead, CREDIT_MARKERS) && word_count(text) <= 40 {
         return true;
     }
     let t = text.trim_end();

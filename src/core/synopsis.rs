@@ -1,6 +1,6 @@
 //! The aligned view of a set of articles: articles, topics, and per-topic agreement on demand.
 
-use super::agree::{MemberSpans, agreement};
+use super::agree::{Agreement, Detail, agreement};
 use super::align::{AlignOptions, Topic, align};
 use super::article::{Article, Paragraph};
 use super::topics::TopicDef;
@@ -28,9 +28,10 @@ impl Synopsis {
         &self.articles[at.article].paragraphs[at.paragraph]
     }
 
-    /// Shared-wording spans for every member of topic `t`.
-    pub fn agreement(&self, t: usize) -> Vec<MemberSpans> {
-        agreement(&self.articles, &self.topics[t])
+    /// Shared-wording spans for every member of topic `t`, with the sharing articles' lists
+    /// only when `detail` asks for them.
+    pub fn agreement(&self, t: usize, detail: Detail) -> Agreement {
+        agreement(&self.articles, &self.topics[t], detail)
     }
 
     pub fn topic_index(&self, id: &str) -> Option<usize> {

@@ -11,7 +11,7 @@ use super::keymap::{Context, Keymap};
 use super::search::Match;
 use super::theme::Theme;
 use super::view::{View, build_view};
-use crate::core::agree::MemberSpans;
+use crate::core::agree::{Agreement, Detail};
 use crate::core::figures::{FigureGroup, figures};
 use crate::core::pairwise::{PairwiseMember, pairwise};
 use crate::core::synopsis::Synopsis;
@@ -83,7 +83,7 @@ pub struct App {
     pending_jump: Option<(usize, Option<usize>)>,
     /// What the current `view` was laid out for.
     laid_out: Option<LayoutKey>,
-    agreement: HashMap<usize, Vec<MemberSpans>>,
+    agreement: HashMap<usize, Agreement>,
     pairwise: HashMap<(usize, usize), Vec<PairwiseMember>>,
     figures: HashMap<usize, Vec<FigureGroup>>,
     /// The export being written, which reports its status line when done.
@@ -169,8 +169,8 @@ impl App {
         }
     }
 
-    pub fn agreement_of(&self, topic: usize) -> Option<&[MemberSpans]> {
-        self.agreement.get(&topic).map(Vec::as_slice)
+    pub fn agreement_of(&self, topic: usize) -> Option<&Agreement> {
+        self.agreement.get(&topic)
     }
 
     pub fn pairwise_of(&self, topic: usize, reference: usize) -> Option<&[PairwiseMember]> {
@@ -298,7 +298,8 @@ impl App {
         let t = self.topic;
         if t < self.topic_count() {
             if !self.agreement.contains_key(&t) {
-                self.agreement.insert(t, self.synopsis.agreement(t));
+                self.agreement
+                    .insert(t, self.synopsis.agreement(t, Detail::Counts));
                 self.figures.insert(t, figures(&self.synopsis, t));
             }
             if self.mode == Mode::Pairwise && !self.pairwise.contains_key(&(t, self.focus)) {

@@ -196,7 +196,7 @@ fn member_paint(app: &App, a: usize, paragraph: usize) -> Vec<(Range<usize>, Pai
             let covering = app.synopsis.topics[app.topic].articles().len();
             let Some(member) = app
                 .agreement_of(app.topic)
-                .and_then(|all| all.iter().find(same))
+                .and_then(|all| all.members.iter().find(same))
             else {
                 return vec![(0..text_len, Paint::Plain)];
             };

@@ -18,7 +18,7 @@ fn or_into(dst: &mut [u64], src: &[u64]) {
 /// Token keys are hashed already: a map keyed by them need not hash them again; other keys
 /// get a cheap multiplicative hash.
 #[derive(Default)]
-pub(super) struct PassThrough(u64);
+struct PassThrough(u64);
 
 impl Hasher for PassThrough {
     fn finish(&self) -> u64 {
@@ -35,7 +35,7 @@ impl Hasher for PassThrough {
     }
 }
 
-pub(super) type Cheap = BuildHasherDefault<PassThrough>;
+type Cheap = BuildHasherDefault<PassThrough>;
 type ByHash<V> = HashMap<u64, V, Cheap>;
 
 /// One key for two consecutive words (order matters).

@@ -32,13 +32,13 @@ fn marked(texts: &[&str]) -> String {
         .map(|(i, t)| article_from_text(format!("a{i}"), format!("a{i}.txt"), t))
         .collect();
     let topic = first_paragraphs(articles.len());
-    let spans = &agreement(&articles, &topic)[0].spans;
+    let spans = &agreement(&articles, &topic, Detail::Counts).members[0].spans;
     let text = &articles[0].paragraphs[0].text;
     spans
         .iter()
         .map(|s| {
             let piece = &text[s.range.clone()];
-            if s.shared_with.is_empty() {
+            if s.shared == 0 {
                 piece.to_owned()
             } else {
                 format!("[{piece}]")
@@ -109,7 +109,7 @@ fn levels_tell_all_from_several() {
         .map(|(i, t)| article_from_text(format!("a{i}"), String::new(), t))
         .collect();
     let topic = first_paragraphs(3);
-    let spans = &agreement(&articles, &topic)[0].spans;
+    let spans = &agreement(&articles, &topic, Detail::Counts).members[0].spans;
     let text = &articles[0].paragraphs[0].text;
     let level_of = |word: &str| {
         let at = text.find(word).unwrap();
@@ -122,4 +122,39 @@ fn levels_tell_all_from_several() {
     assert_eq!(level_of("Trump"), Level::All);
     assert_eq!(level_of("Musk"), Level::Several);
     assert_eq!(level_of("parlent"), Level::Alone);
+}
+
+#[test]
+fn lists_name_the_sharing_articles_only_when_asked() {
+    let articles: Vec<Article> = ["Musk et Trump parlent.", "Musk et Trump.", "Trump seul."]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article_from_text(format!("a{i}"), String::new(), t))
+        .collect();
+    let topic = first_paragraphs(3);
+    let with_lists = agreement(&articles, &topic, Detail::Lists);
+    let member = &with_lists.members[0];
+    let text = &articles[0].paragraphs[0].text;
+    let sharing = |word: &str| {
+        let at = text.find(word).unwrap();
+        let k = member
+            .spans
+            .iter()
+            .position(|s| s.range.contains(&at))
+            .unwrap();
+        assert_eq!(
+            with_lists.shared_with(member, k).unwrap().count(),
+            member.spans[k].shared as usize
+        );
+        with_lists
+            .shared_with(member, k)
+            .unwrap()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(sharing("Musk"), vec![1]);
+    assert_eq!(sharing("Trump"), vec![1, 2]);
+    assert_eq!(sharing("parlent"), Vec::<usize>::new());
+    let counts = agreement(&articles, &topic, Detail::Counts);
+    assert_eq!(counts.members[0].spans, member.spans);
+    assert!(counts.shared_with(&counts.members[0], 0).is_none());
 }

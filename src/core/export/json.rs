@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::core::agree::Detail;
 use crate::core::align::Origin;
 use crate::core::figures::{FigureGroup, figures};
 use crate::core::synopsis::Synopsis;
@@ -103,9 +104,10 @@ fn article_out(a: &crate::core::article::Article) -> ArticleOut<'_> {
 fn topic_out(synopsis: &Synopsis, t: usize) -> TopicOut<'_> {
     let topic = &synopsis.topics[t];
     let id_of = |a: usize| synopsis.articles[a].id.as_str();
-    let members = synopsis
-        .agreement(t)
-        .into_iter()
+    let agreement = synopsis.agreement(t, Detail::Lists);
+    let members = agreement
+        .members
+        .iter()
         .zip(&topic.members)
         .map(|(spans, m)| {
             let text = &synopsis.paragraph(m.at).text;
@@ -116,9 +118,15 @@ fn topic_out(synopsis: &Synopsis, t: usize) -> TopicOut<'_> {
                 spans: spans
                     .spans
                     .iter()
-                    .map(|s| SpanOut {
+                    .enumerate()
+                    .map(|(k, s)| SpanOut {
                         text: &text[s.range.clone()],
-                        shared_with: s.shared_with.iter().map(|&a| id_of(a)).collect(),
+                        shared_with: agreement
+                            .shared_with(spans, k)
+                            .into_iter()
+                            .flatten()
+                            .map(id_of)
+                            .collect(),
                     })
                     .collect(),
             }

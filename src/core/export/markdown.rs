@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::text::describe;
 use super::{leveled, not_covering};
+use crate::core::agree::Detail;
 use crate::core::agree::Level;
 use crate::core::align::Origin;
 use crate::core::figures::figures;
@@ -50,7 +51,7 @@ fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result
             escape(&describe(group), false)
         )?;
     }
-    let agreement = synopsis.agreement(t);
+    let agreement = synopsis.agreement(t, Detail::Counts).members;
     for &a in &covering {
         let article = &synopsis.articles[a];
         writeln!(out, "\n### {}\n", escape(article.display_name(), false))?;

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use super::{ExportOptions, leveled, not_covering};
+use crate::core::agree::Detail;
 use crate::core::agree::{Level, MemberSpans};
 use crate::core::figures::{FigureGroup, figures};
 use crate::core::layout::{Line, fit, wrap};
@@ -221,7 +222,7 @@ fn write_columns(
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let agreement = synopsis.agreement(t);
+    let agreement = synopsis.agreement(t, Detail::Counts).members;
     let heads: Vec<String> = shown
         .iter()
         .map(|&a| fit(&for_terminal(synopsis.articles[a].display_name()), column))
@@ -255,7 +256,7 @@ fn write_stacked(
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let agreement = synopsis.agreement(t);
+    let agreement = synopsis.agreement(t, Detail::Counts).members;
     for &a in shown {
         let article = &synopsis.articles[a];
         let name = fit(
