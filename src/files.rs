@@ -2,7 +2,7 @@
 //! temporary file and a rename, never over an input or anything but a regular file, with the
 //! usual mode, and with no temporary file left behind by a signal.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
@@ -49,13 +49,8 @@ pub fn write_file(
     } else {
         None
     };
-    {
-        let mut writer = io::BufWriter::new(tmp.as_file_mut());
-        fill(&mut writer).with_context(|| format!("{shown}: write failed"))?;
-        writer
-            .flush()
-            .with_context(|| format!("{shown}: write failed"))?;
-    }
+    crate::overlap::write_overlapped(tmp.as_file_mut(), fill)
+        .with_context(|| format!("{shown}: write failed"))?;
     let mode = existing.map_or_else(new_file_mode, |m| m.permissions());
     tmp.as_file()
         .set_permissions(mode)

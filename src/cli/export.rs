@@ -7,6 +7,7 @@ use anyhow::Result;
 use super::{ExportArgs, FormatArg, load, use_color};
 use crate::core::export::{ExportOptions, Format, write_export};
 use crate::files::{Target, write_file};
+use crate::overlap::write_overlapped;
 
 /// Run `synoptic export`.
 pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
@@ -38,11 +39,7 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
             write_file(path, &rules, |out| Ok(write_export(&synopsis, &opts, out)?))
         }
         // A closed pipe (`synoptic export | head`) is taken quietly in main.
-        None => {
-            // Standard output is line-buffered: pretty JSON would cost a write per line.
-            let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-            write_export(&synopsis, &opts, &mut out)?;
-            Ok(io::Write::flush(&mut out)?)
-        }
+        // Standard output is line-buffered: chunks of a MiB, written while the next is made.
+        None => write_overlapped(io::stdout(), |out| Ok(write_export(&synopsis, &opts, out)?)),
     }
 }

@@ -3,10 +3,14 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde_json::value::RawValue;
+
+use super::pretty::write_pretty;
+use crate::core::agree::{Agreement, MemberSpans};
 
 use crate::core::agree::Detail;
-use crate::core::align::Origin;
-use crate::core::figures::{FigureGroup, figures};
+use crate::core::figures::figures;
 use crate::core::synopsis::Synopsis;
 
 #[derive(Serialize)]
@@ -21,11 +25,18 @@ struct Export<'a> {
 struct TopicsOut<'a> {
     synopsis: &'a Synopsis,
     topics: &'a [usize],
+    /// Every article id, escaped once: version 1 repeats them millions of times.
+    ids: Vec<Box<RawValue>>,
 }
 
 impl Serialize for TopicsOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.topics.iter().map(|&t| topic_out(self.synopsis, t)))
+        serializer.collect_seq(self.topics.iter().map(|&t| TopicOut {
+            synopsis: self.synopsis,
+            ids: &self.ids,
+            t,
+            agreement: self.synopsis.agreement(t, Detail::Lists),
+        }))
     }
 }
 
@@ -47,37 +58,138 @@ struct ParagraphOut<'a> {
     text: &'a str,
 }
 
-#[derive(Serialize)]
+/// One topic with its agreement, serialised member by member: spans list their sharing
+/// articles straight from the agreement's bits, with no list built per span.
 struct TopicOut<'a> {
-    id: &'a str,
-    label: &'a str,
-    origin: Origin,
-    keywords: &'a [String],
-    members: Vec<MemberOut<'a>>,
-    figures: Vec<FigureGroup>,
+    synopsis: &'a Synopsis,
+    ids: &'a [Box<RawValue>],
+    t: usize,
+    agreement: Agreement,
 }
 
-#[derive(Serialize)]
+impl Serialize for TopicOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let topic = &self.synopsis.topics[self.t];
+        let mut out = serializer.serialize_struct("Topic", 6)?;
+        out.serialize_field("id", &topic.id)?;
+        out.serialize_field("label", &topic.label)?;
+        out.serialize_field("origin", &topic.origin)?;
+        out.serialize_field("keywords", &topic.keywords)?;
+        out.serialize_field("members", &MembersOut(self))?;
+        out.serialize_field("figures", &figures(self.synopsis, self.t))?;
+        out.end()
+    }
+}
+
+struct MembersOut<'a>(&'a TopicOut<'a>);
+
+impl Serialize for MembersOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let TopicOut {
+            synopsis,
+            ids,
+            agreement,
+            t,
+        } = self.0;
+        let topic = &synopsis.topics[*t];
+        let members = agreement.members.iter().zip(&topic.members);
+        serializer.collect_seq(members.map(|(member, m)| MemberOut {
+            synopsis,
+            ids,
+            agreement,
+            member,
+            score: (f64::from(m.score) * 1000.0).round() / 1000.0,
+        }))
+    }
+}
+
 struct MemberOut<'a> {
-    article: &'a str,
-    paragraph: usize,
+    synopsis: &'a Synopsis,
+    ids: &'a [Box<RawValue>],
+    agreement: &'a Agreement,
+    member: &'a MemberSpans,
     score: f64,
-    spans: Vec<SpanOut<'a>>,
+}
+
+impl Serialize for MemberOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let MemberOut {
+            synopsis,
+            ids,
+            agreement,
+            member,
+            score,
+        } = *self;
+        let at = member.at;
+        let text = &synopsis.paragraph(at).text;
+        let mut out = serializer.serialize_struct("Member", 4)?;
+        out.serialize_field("article", &synopsis.articles[at.article].id)?;
+        out.serialize_field("paragraph", &at.paragraph)?;
+        out.serialize_field("score", &score)?;
+        let spans = member.spans.iter().enumerate().map(|(k, s)| SpanOut {
+            text: &text[s.range.clone()],
+            shared_with: SharedWith {
+                ids,
+                agreement,
+                member,
+                k,
+            },
+        });
+        out.serialize_field("spans", &Seq(std::cell::Cell::new(Some(spans))))?;
+        out.end()
+    }
 }
 
 #[derive(Serialize)]
 struct SpanOut<'a> {
     text: &'a str,
-    shared_with: Vec<&'a str>,
+    shared_with: SharedWith<'a>,
+}
+
+struct SharedWith<'a> {
+    ids: &'a [Box<RawValue>],
+    agreement: &'a Agreement,
+    member: &'a MemberSpans,
+    k: usize,
+}
+
+impl Serialize for SharedWith<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let ids = self
+            .agreement
+            .shared_with(self.member, self.k)
+            .into_iter()
+            .flatten()
+            .map(|a| &self.ids[a]);
+        serializer.collect_seq(ids)
+    }
+}
+
+/// An iterator serialised as a sequence, once.
+struct Seq<I>(std::cell::Cell<Option<I>>);
+
+impl<I: Iterator<Item = T>, T: Serialize> Serialize for Seq<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.take().into_iter().flatten())
+    }
 }
 
 pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) -> io::Result<()> {
     let export = Export {
         version: 1,
         articles: synopsis.articles.iter().map(article_out).collect(),
-        topics: TopicsOut { synopsis, topics },
+        topics: TopicsOut {
+            synopsis,
+            topics,
+            ids: synopsis
+                .articles
+                .iter()
+                .map(|a| serde_json::value::to_raw_value(&a.id))
+                .collect::<Result<_, _>>()
+                .map_err(io::Error::from)?,
+        },
     };
-    serde_json::to_writer_pretty(&mut *out, &export)?;
+    write_pretty(out, &export)?;
     writeln!(out)
 }
 
@@ -98,46 +210,5 @@ fn article_out(a: &crate::core::article::Article) -> ArticleOut<'_> {
                 text: &p.text,
             })
             .collect(),
-    }
-}
-
-fn topic_out(synopsis: &Synopsis, t: usize) -> TopicOut<'_> {
-    let topic = &synopsis.topics[t];
-    let id_of = |a: usize| synopsis.articles[a].id.as_str();
-    let agreement = synopsis.agreement(t, Detail::Lists);
-    let members = agreement
-        .members
-        .iter()
-        .zip(&topic.members)
-        .map(|(spans, m)| {
-            let text = &synopsis.paragraph(m.at).text;
-            MemberOut {
-                article: id_of(m.at.article),
-                paragraph: m.at.paragraph,
-                score: (f64::from(m.score) * 1000.0).round() / 1000.0,
-                spans: spans
-                    .spans
-                    .iter()
-                    .enumerate()
-                    .map(|(k, s)| SpanOut {
-                        text: &text[s.range.clone()],
-                        shared_with: agreement
-                            .shared_with(spans, k)
-                            .into_iter()
-                            .flatten()
-                            .map(id_of)
-                            .collect(),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    TopicOut {
-        id: &topic.id,
-        label: &topic.label,
-        origin: topic.origin,
-        keywords: &topic.keywords,
-        members,
-        figures: figures(synopsis, t),
     }
 }

@@ -3,6 +3,7 @@
 
 mod json;
 mod markdown;
+mod pretty;
 mod text;
 
 use std::io::{self, Write};
