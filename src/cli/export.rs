@@ -4,13 +4,20 @@ use std::io::{self, IsTerminal};
 
 use anyhow::Result;
 
-use super::{ExportArgs, FormatArg, load, use_color};
-use crate::core::export::{ExportOptions, Format, write_export};
+use super::{ExportArgs, FormatArg, UsageError, load, use_color};
+use crate::core::export::{ExportOptions, Format, JsonVersion, write_export};
 use crate::files::{Target, write_file};
 use crate::overlap::write_overlapped;
 
 /// Run `synoptic export`.
 pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
+    if args.format_version.is_some() && args.format != FormatArg::Json {
+        return Err(UsageError(
+            "--format-version applies to --format json only; leave it out for text and markdown"
+                .into(),
+        )
+        .into());
+    }
     let synopsis = load(&args.input)?;
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let opts = ExportOptions {
@@ -27,6 +34,10 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
             .unwrap_or(160)
             .clamp(20, 2000),
         color: use_color(args.input.color, to_terminal),
+        json_version: match args.format_version {
+            Some(2) => JsonVersion::V2,
+            _ => JsonVersion::V1,
+        },
     };
     // An unknown --topic is refused by write_export before it writes anything.
     match &args.output {

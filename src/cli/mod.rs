@@ -105,6 +105,10 @@ pub struct ExportArgs {
     /// Only the topic with this id.
     #[arg(long, value_name = "ID")]
     pub topic: Option<String>,
+    /// JSON shape: 1 lists the sharing articles of every span (grows with the square of the
+    /// sources); 2 is linear (see the README).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub format_version: Option<u8>,
     /// Line width for text and Markdown, 20 to 2000 (default: the terminal's, or 160).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=2000))]
     pub width: Option<u16>,

@@ -107,6 +107,9 @@ impl Agreement {
 }
 
 mod sets;
+mod wording;
+
+pub use wording::{Entry, Formula, Wording, wording};
 
 use sets::{TopicIndex, Width, same_sentence, shared_sets};
 

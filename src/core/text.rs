@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
@@ -71,21 +71,24 @@ impl Language {
 pub struct Token {
     /// Byte range of the word in the text it was cut from.
     pub range: Range<usize>,
-    /// Folded stem: what two words must share to count as the same wording.
-    pub key: String,
+    /// Folded stem: what two words must share to count as the same wording. Shared by every
+    /// occurrence of the word (a thousand articles hold a million tokens).
+    pub key: Arc<str>,
     /// A stopword carries no topic on its own ("de", "the", the "l" of "l'échange").
     pub stop: bool,
     /// Contains a digit: "40", "20h42", "1,3".
     pub numeric: bool,
     /// A hash of `key`, so that comparisons do not hash strings again and again.
     pub hash: u64,
+    /// Worked out once: see [`Token::is_telling`].
+    telling: bool,
 }
 
 impl Token {
     /// A word that may be highlighted as shared on its own: not a stopword, and either a number
     /// or at least three letters long.
     pub fn is_telling(&self) -> bool {
-        !self.stop && (self.numeric || self.key.chars().count() >= 3)
+        self.telling
     }
 }
 
@@ -155,7 +158,7 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// What a surface word normalises to: its key, the key's hash, and whether it is a stopword.
-type Normalised = (String, u64, bool);
+type Normalised = (Arc<str>, u64, bool);
 
 thread_local! {
     /// News text repeats its words (Zipf): normalise each surface form once per thread and
@@ -180,12 +183,14 @@ fn make_token(word: &str, range: Range<usize>, lang: Language) -> Token {
         map.insert(word.to_owned(), normalised.clone());
         normalised
     });
+    let telling = !stop && (numeric || key.chars().count() >= 3);
     Token {
         range,
         key,
         stop,
         numeric,
         hash,
+        telling,
     }
 }
 
@@ -199,7 +204,8 @@ fn normalise(word: &str, numeric: bool, lang: Language) -> Normalised {
         let lower = word.to_lowercase();
         fold(&lang.stemmer().stem(&lower))
     };
-    (key.clone(), key_hash(&key), stop)
+    let hash = key_hash(&key);
+    (key.into(), hash, stop)
 }
 
 /// A stable 64-bit hash of a token key (FNV-1a: deterministic across runs and machines).
@@ -230,7 +236,10 @@ mod tests {
     use super::*;
 
     fn keys(text: &str, lang: Language) -> Vec<String> {
-        tokenize(text, lang).into_iter().map(|t| t.key).collect()
+        tokenize(text, lang)
+            .into_iter()
+            .map(|t| t.key.to_string())
+            .collect()
     }
 
     #[test]
@@ -243,7 +252,7 @@ mod tests {
     #[test]
     fn splits_french_elisions_into_stopwords() {
         let toks = tokenize("l’échange d'Elon", Language::French);
-        let words: Vec<_> = toks.iter().map(|t| (t.key.as_str(), t.stop)).collect();
+        let words: Vec<_> = toks.iter().map(|t| (&*t.key, t.stop)).collect();
         assert_eq!(
             words,
             vec![("l", true), ("echang", false), ("d", true), ("elon", false)]
@@ -299,7 +308,7 @@ mod tests {
     #[test]
     fn numbers_keep_their_form() {
         let toks = tokenize("1,3 million", Language::French);
-        assert_eq!(toks[0].key, "1,3");
+        assert_eq!(&*toks[0].key, "1,3");
         assert!(toks[0].numeric && toks[0].is_telling());
     }
 

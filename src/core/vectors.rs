@@ -39,7 +39,7 @@ impl TermSpace {
                 for t in p.tokens.iter().filter(|t| t.is_telling()) {
                     let next = ids.len() as u32;
                     let id = *ids.entry(t.hash).or_insert_with(|| {
-                        space.terms.insert(t.key.clone(), next);
+                        space.terms.insert(t.key.to_string(), next);
                         next
                     });
                     ids_of_unit.push(id);

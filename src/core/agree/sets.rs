@@ -18,7 +18,7 @@ fn or_into(dst: &mut [u64], src: &[u64]) {
 /// Token keys are hashed already: a map keyed by them need not hash them again; other keys
 /// get a cheap multiplicative hash.
 #[derive(Default)]
-struct PassThrough(u64);
+pub(super) struct PassThrough(u64);
 
 impl Hasher for PassThrough {
     fn finish(&self) -> u64 {
@@ -35,11 +35,11 @@ impl Hasher for PassThrough {
     }
 }
 
-type Cheap = BuildHasherDefault<PassThrough>;
+pub(super) type Cheap = BuildHasherDefault<PassThrough>;
 type ByHash<V> = HashMap<u64, V, Cheap>;
 
 /// One key for two consecutive words (order matters).
-fn pair_key(a: &Token, b: &Token) -> u64 {
+pub(super) fn pair_key(a: &Token, b: &Token) -> u64 {
     a.hash.rotate_left(17) ^ b.hash.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
@@ -82,6 +82,18 @@ impl TopicIndex {
             }
         }
         index
+    }
+}
+
+impl TopicIndex {
+    /// The covering articles (local bits) whose members have the word with this hash.
+    pub(super) fn word(&self, hash: u64) -> Option<&[u64]> {
+        self.words.get(&hash).map(Vec::as_slice)
+    }
+
+    /// The covering articles (local bits) that have these two words in a row, in one sentence.
+    pub(super) fn pair(&self, a: &Token, b: &Token) -> Option<&[u64]> {
+        self.pairs.get(&pair_key(a, b)).map(Vec::as_slice)
     }
 }
 

@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde::ser::SerializeStruct;
 use serde_json::value::RawValue;
 
+use super::Seq;
 use super::pretty::write_pretty;
 use crate::core::agree::{Agreement, MemberSpans};
 
@@ -41,7 +42,7 @@ impl Serialize for TopicsOut<'_> {
 }
 
 #[derive(Serialize)]
-struct ArticleOut<'a> {
+pub(super) struct ArticleOut<'a> {
     id: &'a str,
     path: &'a str,
     title: Option<&'a str>,
@@ -135,7 +136,7 @@ impl Serialize for MemberOut<'_> {
                 k,
             },
         });
-        out.serialize_field("spans", &Seq(std::cell::Cell::new(Some(spans))))?;
+        out.serialize_field("spans", &Seq::new(spans))?;
         out.end()
     }
 }
@@ -165,15 +166,6 @@ impl Serialize for SharedWith<'_> {
     }
 }
 
-/// An iterator serialised as a sequence, once.
-struct Seq<I>(std::cell::Cell<Option<I>>);
-
-impl<I: Iterator<Item = T>, T: Serialize> Serialize for Seq<I> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.take().into_iter().flatten())
-    }
-}
-
 pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) -> io::Result<()> {
     let export = Export {
         version: 1,
@@ -193,7 +185,7 @@ pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) 
     writeln!(out)
 }
 
-fn article_out(a: &crate::core::article::Article) -> ArticleOut<'_> {
+pub(super) fn article_out(a: &crate::core::article::Article) -> ArticleOut<'_> {
     ArticleOut {
         id: &a.id,
         path: &a.path,

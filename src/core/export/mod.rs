@@ -2,6 +2,7 @@
 //! `impl Write`; choosing a file, and writing it safely, is the caller's business.
 
 mod json;
+mod json_v2;
 mod markdown;
 mod pretty;
 mod text;
@@ -19,6 +20,16 @@ pub enum Format {
     Json,
 }
 
+/// The shape of the JSON export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum JsonVersion {
+    /// Every span lists the articles that share it: quadratic in the sources.
+    #[default]
+    V1,
+    /// Spans carry level and count; each topic lists its shared wording once: linear.
+    V2,
+}
+
 /// What to export and how.
 #[derive(Clone, Debug)]
 pub struct ExportOptions {
@@ -29,6 +40,7 @@ pub struct ExportOptions {
     pub width: usize,
     /// ANSI colours instead of bracket marks (text only).
     pub color: bool,
+    pub json_version: JsonVersion,
 }
 
 impl Default for ExportOptions {
@@ -38,6 +50,7 @@ impl Default for ExportOptions {
             topic: None,
             width: 160,
             color: false,
+            json_version: JsonVersion::V1,
         }
     }
 }
@@ -59,7 +72,10 @@ pub fn write_export(
 ) -> Result<(), ExportError> {
     let topics = selected_topics(synopsis, opts.topic.as_deref())?;
     match opts.format {
-        Format::Json => json::write(synopsis, &topics, out)?,
+        Format::Json => match opts.json_version {
+            JsonVersion::V1 => json::write(synopsis, &topics, out)?,
+            JsonVersion::V2 => json_v2::write(synopsis, &topics, out)?,
+        },
         Format::Text => text::write(synopsis, &topics, opts, out)?,
         Format::Markdown => markdown::write(synopsis, &topics, out)?,
     }
@@ -128,4 +144,20 @@ fn leveled<'s>(
         .iter()
         .map(|s| (&text[s.range.clone()], s.level(covering)))
         .collect()
+}
+
+/// An iterator serialised as a sequence, once: members and spans are written as they are
+/// made, never collected.
+struct Seq<I>(std::cell::Cell<Option<I>>);
+
+impl<I> Seq<I> {
+    fn new(items: I) -> Self {
+        Seq(std::cell::Cell::new(Some(items)))
+    }
+}
+
+impl<I: Iterator<Item = T>, T: serde::Serialize> serde::Serialize for Seq<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.take().into_iter().flatten())
+    }
 }

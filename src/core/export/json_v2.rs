@@ -1,0 +1,166 @@
+//! The JSON export, format version 2: linear in the corpus. Spans carry their agreement level
+//! and how many other articles share them; each topic lists its shared wording once (words and
+//! pairs of words, with the articles that have them), and each shared span says which of those
+//! entries it is made of, so every version 1 `shared_with` can be recomputed exactly.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde::ser::SerializeStruct;
+
+use super::Seq;
+use super::json::{ArticleOut, article_out};
+use crate::core::agree::{Agreement, Detail, Entry, Formula, MemberSpans, Wording, wording};
+use crate::core::figures::figures;
+use crate::core::synopsis::Synopsis;
+
+#[derive(Serialize)]
+struct Export<'a> {
+    version: u32,
+    articles: Vec<ArticleOut<'a>>,
+    topics: TopicsOut<'a>,
+}
+
+struct TopicsOut<'a> {
+    synopsis: &'a Synopsis,
+    topics: &'a [usize],
+}
+
+impl Serialize for TopicsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.topics.iter().map(|&t| {
+            let agreement = self.synopsis.agreement(t, Detail::Counts);
+            let wording = wording(
+                &self.synopsis.articles,
+                &self.synopsis.topics[t],
+                &agreement,
+            );
+            TopicOut {
+                synopsis: self.synopsis,
+                t,
+                agreement,
+                wording,
+            }
+        }))
+    }
+}
+
+struct TopicOut<'a> {
+    synopsis: &'a Synopsis,
+    t: usize,
+    agreement: Agreement,
+    wording: Wording,
+}
+
+impl Serialize for TopicOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let topic = &self.synopsis.topics[self.t];
+        let mut out = serializer.serialize_struct("Topic", 7)?;
+        out.serialize_field("id", &topic.id)?;
+        out.serialize_field("label", &topic.label)?;
+        out.serialize_field("origin", &topic.origin)?;
+        out.serialize_field("keywords", &topic.keywords)?;
+        out.serialize_field("wording", &EntriesOut(&self.wording.entries))?;
+        let covering = topic.articles().len();
+        let members = self
+            .agreement
+            .members
+            .iter()
+            .zip(&topic.members)
+            .zip(&self.wording.members);
+        let members = members.map(|((spans, m), formulas)| MemberOut {
+            synopsis: self.synopsis,
+            spans,
+            formulas,
+            covering,
+            score: (f64::from(m.score) * 1000.0).round() / 1000.0,
+        });
+        out.serialize_field("members", &Seq::new(members))?;
+        out.serialize_field("figures", &figures(self.synopsis, self.t))?;
+        out.end()
+    }
+}
+
+struct EntriesOut<'a>(&'a [Entry]);
+
+impl Serialize for EntriesOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct EntryOut<'a> {
+            words: &'a str,
+            articles: &'a [usize],
+        }
+        serializer.collect_seq(self.0.iter().map(|e| EntryOut {
+            words: &e.words,
+            articles: &e.articles,
+        }))
+    }
+}
+
+struct MemberOut<'a> {
+    synopsis: &'a Synopsis,
+    spans: &'a MemberSpans,
+    formulas: &'a [Option<Formula>],
+    covering: usize,
+    score: f64,
+}
+
+/// A span as `[text, level, shared]`, or `[text, level, shared, sharing]` when other articles
+/// share it: a thousand articles make a million spans, and field names would double their size.
+struct SpanOut<'a> {
+    text: &'a str,
+    level: &'static str,
+    shared: u32,
+    sharing: Option<&'a Formula>,
+}
+
+impl Serialize for SpanOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        let mut out = serializer.serialize_tuple(3 + usize::from(self.sharing.is_some()))?;
+        out.serialize_element(self.text)?;
+        out.serialize_element(self.level)?;
+        out.serialize_element(&self.shared)?;
+        if let Some(sharing) = self.sharing {
+            out.serialize_element(sharing)?;
+        }
+        out.end()
+    }
+}
+
+impl Serialize for MemberOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let at = self.spans.at;
+        let text = &self.synopsis.paragraph(at).text;
+        let mut out = serializer.serialize_struct("Member", 4)?;
+        out.serialize_field("article", &self.synopsis.articles[at.article].id)?;
+        out.serialize_field("paragraph", &at.paragraph)?;
+        out.serialize_field("score", &self.score)?;
+        let spans = self
+            .spans
+            .spans
+            .iter()
+            .zip(self.formulas)
+            .map(|(s, f)| SpanOut {
+                text: &text[s.range.clone()],
+                level: s.level(self.covering).name(),
+                shared: s.shared,
+                sharing: f.as_ref(),
+            });
+        out.serialize_field("spans", &Seq::new(spans))?;
+        out.end()
+    }
+}
+
+/// Version 2 is for scripts: one compact line (`jq .` shows it indented).
+pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) -> io::Result<()> {
+    let export = Export {
+        version: 2,
+        articles: synopsis.articles.iter().map(article_out).collect(),
+        topics: TopicsOut { synopsis, topics },
+    };
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer(&mut buffered, &export).map_err(io::Error::from)?;
+    writeln!(buffered)?;
+    buffered.flush()
+}
