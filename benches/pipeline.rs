@@ -1,20 +1,28 @@
-//! Speed and memory of the pipeline: `cargo bench`. Prints one line per measure with the
-//! target it is held to. Timings are the median of several runs; memory is the peak heap.
+//! Speed and memory of what a user runs: `cargo bench`. Corpora of 100 and 1,000 articles are
+//! generated from the embedded seed articles (see `support/generate.rs`); each export command
+//! runs as a user runs it (the release binary, output to a pipe), timed end to end, median of
+//! three, with the process's peak resident memory. The reader is measured in-process: from
+//! reading the files to its first frame, a topic not yet visited, and the heap after twelve.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use synoptic::core::agree::Detail;
+use synoptic::cli::{ColorChoice, Input, load};
 use synoptic::core::align::{AlignOptions, align};
-use synoptic::core::article::Article;
-use synoptic::core::ingest::{EMBEDDED_TOPICS, articles_from_texts, load_embedded};
+use synoptic::core::ingest::{EMBEDDED_TOPICS, load_embedded};
 use synoptic::core::synopsis::Synopsis;
-use synoptic::core::topics::{TopicDef, parse_topics};
+use synoptic::core::topics::parse_topics;
 use synoptic::tui::action::Action;
 use synoptic::tui::app::App;
+
+#[path = "support/generate.rs"]
+mod generate;
 
 struct Counting;
 static CURRENT: AtomicUsize = AtomicUsize::new(0);
@@ -35,187 +43,216 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
-fn median(mut runs: Vec<Duration>) -> Duration {
-    runs.sort();
+fn median<T: PartialOrd + Copy>(mut runs: Vec<T>) -> T {
+    runs.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     runs[runs.len() / 2]
 }
 
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    median(
-        (0..runs)
-            .map(|_| {
-                let start = Instant::now();
-                std::hint::black_box(f());
-                start.elapsed()
-            })
-            .collect(),
-    )
+/// One run of the binary: wall time, peak resident memory (bytes), bytes written. The child is
+/// reaped by `wait4`, which also reports its own peak memory.
+#[allow(clippy::zombie_processes)]
+fn run_once(args: &[&str]) -> (Duration, u64, u64) {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_synoptic"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("cannot run the synoptic binary");
+    let mut stdout = child.stdout.take().expect("piped");
+    let drain = std::thread::spawn(move || {
+        let mut buf = vec![0u8; 1 << 20];
+        let mut total = 0u64;
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            total += n as u64;
+        }
+        total
+    });
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child, once; `status` and `usage` outlive the call.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    let elapsed = start.elapsed();
+    assert!(pid > 0 && status == 0, "synoptic {args:?} failed");
+    let written = drain.join().expect("drain thread");
+    (elapsed, usage.ru_maxrss as u64 * 1024, written)
 }
 
-/// A deterministic corpus: `n` articles of about 20 paragraphs from a Zipf-like French
-/// vocabulary, with a few shared "event" sentences so that topics exist.
-fn generated(n: usize) -> Vec<(String, String)> {
-    let words: Vec<String> = (0..5000)
-        .map(|i| format!("mot{}{}", ["a", "e", "i", "o", "u"][i % 5], i))
-        .collect();
-    let stop = ["le", "la", "de", "des", "et", "un", "une", "à", "en", "que"];
-    let events: Vec<String> = (0..40)
-        .map(|e| {
-            (0..12)
-                .map(|k| words[(e * 37 + k * 11) % 400].clone())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    let mut seed: u64 = 42;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
+struct Measure {
+    time: Duration,
+    peak: u64,
+    output: u64,
+}
+
+fn command(args: &[&str]) -> Measure {
+    let runs: Vec<(Duration, u64, u64)> = (0..3).map(|_| run_once(args)).collect();
+    Measure {
+        time: median(runs.iter().map(|r| r.0).collect()),
+        peak: median(runs.iter().map(|r| r.1).collect()),
+        output: runs[0].2,
+    }
+}
+
+const COMMANDS: &[(&str, &[&str])] = &[
+    ("export --format text", &["--format", "text"]),
+    ("export --format markdown", &["--format", "markdown"]),
+    (
+        "export --format json --format-version 2",
+        &["--format", "json", "--format-version", "2"],
+    ),
+    ("export --format json (version 1)", &["--format", "json"]),
+];
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
+}
+
+/// The reader on a directory: start to first frame, then `n` to each of twelve topics not yet
+/// visited (the slowest key), and the heap once they are all visited.
+struct Reader {
+    first_frame: Duration,
+    slowest_topic: Duration,
+    heap_after: u64,
+}
+
+fn reader(dir: &Path) -> Reader {
+    let input = Input {
+        paths: vec![dir.to_path_buf()],
+        topics: None,
+        color: ColorChoice::Never,
+        config: None,
     };
-    (0..n)
-        .map(|a| {
-            let mut text = String::new();
-            for p in 0..20 {
-                if p % 4 == 0 {
-                    text.push_str(&events[(next() % 40) as usize]);
-                    text.push(' ');
-                }
-                for w in 0..40 {
-                    let r = next();
-                    let word = if w % 3 == 0 {
-                        stop[(r % 10) as usize]
-                    } else {
-                        &words[zipf(r)]
-                    };
-                    text.push_str(word);
-                    text.push(' ');
-                }
-                text.push_str(".\n\n");
-            }
-            (format!("gen{a:04}"), text)
+    let start = Instant::now();
+    let synopsis = load(&input).expect("the generated corpus loads");
+    let app = App::new(synopsis, (160, 45), true);
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("test backend");
+    terminal
+        .draw(|f| synoptic::tui::render::render(&app, f))
+        .expect("draw");
+    let first_frame = start.elapsed();
+    let mut app = app;
+    let mut slowest = Duration::ZERO;
+    for _ in 0..12 {
+        let start = Instant::now();
+        app.update(Action::NextTopic);
+        terminal
+            .draw(|f| synoptic::tui::render::render(&app, f))
+            .expect("draw");
+        slowest = slowest.max(start.elapsed());
+    }
+    Reader {
+        first_frame,
+        slowest_topic: slowest,
+        heap_after: CURRENT.load(Ordering::Relaxed) as u64,
+    }
+}
+
+/// Discovery alone, with no topics file: what a user sees first on a new event.
+fn discovery(dir: &Path) {
+    let input = Input {
+        paths: vec![dir.to_path_buf()],
+        topics: None,
+        color: ColorChoice::Never,
+        config: None,
+    };
+    let articles = load(&input).expect("the generated corpus loads").articles;
+    let mut found = 0;
+    let runs: Vec<Duration> = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            found = align(&articles, &[], AlignOptions::default()).len();
+            start.elapsed()
         })
-        .collect()
+        .collect();
+    println!(
+        " 1000    discovery alone, no topics file      {:>6.0} ms  {found} topics  (target < 300 ms)",
+        median(runs).as_secs_f64() * 1e3
+    );
 }
 
-/// A word index skewed towards the common words, over the whole vocabulary.
-fn zipf(r: u64) -> usize {
-    let u = (r % 1_000_000) as f64 / 1e6;
-    (5000.0 * u * u) as usize % 5000
-}
-
-fn build(texts: &[(String, String)]) -> Vec<Article> {
-    articles_from_texts(
-        texts
-            .iter()
-            .map(|(id, t)| (id.clone(), format!("{id}.txt"), t.clone()))
-            .collect(),
-    )
-}
-
-/// Topics seeded as a reader would: by words that are telling, not by the commonest word of
-/// the corpus. Mid-frequency words each fall in about 2% of the paragraphs.
-fn topics_for_generated() -> Vec<TopicDef> {
-    [60, 100, 140, 180, 220]
-        .iter()
-        .enumerate()
-        .map(|(i, &k)| {
-            let vowel = ["a", "e", "i", "o", "u"][k % 5];
-            TopicDef {
-                id: format!("t{i}"),
-                label: format!("Topic {i}"),
-                keywords: vec![format!("mot{vowel}{k}")],
-                description: None,
-            }
+fn seeds() {
+    let defs = parse_topics("assets/topics.toml", EMBEDDED_TOPICS)
+        .expect("embedded topics")
+        .topics;
+    let first: Vec<Duration> = (0..11)
+        .map(|_| {
+            let start = Instant::now();
+            let app = App::new(
+                Synopsis::build(load_embedded().articles, &defs),
+                (160, 45),
+                true,
+            );
+            let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("test backend");
+            terminal
+                .draw(|f| synoptic::tui::render::render(&app, f))
+                .expect("draw");
+            start.elapsed()
         })
-        .collect()
+        .collect();
+    println!(
+        "seeds    reader: start to first frame      {:>8.1} ms         (target < 50 ms)",
+        median(first).as_secs_f64() * 1e3
+    );
 }
 
 fn main() {
-    let defs = parse_topics("assets/topics.toml", EMBEDDED_TOPICS)
-        .unwrap()
-        .topics;
-    let seeds = time(21, || Synopsis::build(load_embedded().articles, &defs));
-    println!(
-        "seeds: load + segment + align        {:>9.2?}  (target < 20 ms)",
-        seeds
-    );
-
-    let texts = generated(1000);
-    let gen_defs = topics_for_generated();
-    PEAK.store(CURRENT.load(Ordering::Relaxed), Ordering::Relaxed);
-    let base = CURRENT.load(Ordering::Relaxed);
-    let start = Instant::now();
-    let synopsis = Synopsis::build(build(&texts), &gen_defs);
-    let big = start.elapsed();
-    let peak = PEAK.load(Ordering::Relaxed) - base;
-    println!(
-        "1,000 articles: segment + align      {:>9.2?}  (target < 1 s)  topics: {}",
-        big,
-        synopsis.topics.len()
-    );
-    println!(
-        "1,000 articles: peak heap            {:>7.1} MB  (target < 200 MB)",
-        peak as f64 / 1e6
-    );
-    let articles = build(&texts);
-    let mut found = 0;
-    let discovery = time(3, || {
-        found = align(&articles, &[], AlignOptions::default()).len();
-    });
-    println!(
-        "1,000 articles: discovery, no topics {:>9.2?}  (target < 300 ms)  topics: {}",
-        discovery, found
-    );
-    drop(articles);
-    let agree = time(5, || {
-        (0..synopsis.topics.len())
-            .map(|t| synopsis.agreement(t, Detail::Counts).members.len())
-            .sum::<usize>()
-    });
-    println!(
-        "1,000 articles: agreement, all topics {:>9.2?}  (target < 300 ms)",
-        agree
-    );
-
-    let first_frame = time(11, || {
-        let app = App::new(
-            Synopsis::build(load_embedded().articles, &defs),
-            (160, 45),
-            true,
+    // `cargo bench -- --keep DIR` leaves the generated corpora in DIR, to run them by hand.
+    let args: Vec<String> = std::env::args().collect();
+    let keep = args
+        .iter()
+        .position(|a| a == "--keep")
+        .and_then(|i| args.get(i + 1));
+    let temporary = tempfile::tempdir().expect("a temporary directory");
+    let root = keep.map_or_else(|| temporary.path().to_path_buf(), std::path::PathBuf::from);
+    seeds();
+    let mut table: Vec<(usize, Vec<Measure>, Reader)> = Vec::new();
+    for n in [100, 1000] {
+        let dir = root.join(format!("gen{n}"));
+        generate::write_corpus(n, &dir).expect("write the generated corpus");
+        let path = dir.to_string_lossy().into_owned();
+        let measures: Vec<Measure> = COMMANDS
+            .iter()
+            .map(|(name, args)| {
+                let mut all = vec!["export"];
+                all.extend_from_slice(args);
+                all.push(&path);
+                let m = command(&all);
+                println!(
+                    "{n:>5}    {name:<40} {:>6.2} s {:>7.1} MB peak {:>9.1} MB out",
+                    m.time.as_secs_f64(),
+                    mb(m.peak),
+                    mb(m.output)
+                );
+                m
+            })
+            .collect();
+        let r = reader(&dir);
+        println!(
+            "{n:>5}    reader: first frame {:>6.2} s, slowest new topic {:>5.1} ms, heap after 12 topics {:>6.1} MB",
+            r.first_frame.as_secs_f64(),
+            r.slowest_topic.as_secs_f64() * 1e3,
+            mb(r.heap_after)
         );
-        let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
-        terminal
-            .draw(|f| synoptic::tui::render::render(&app, f))
-            .unwrap();
-    });
+        if n == 1000 {
+            discovery(&dir);
+        }
+        table.push((n, measures, r));
+    }
+    let (small, big) = (&table[0], &table[1]);
+    for (i, (name, _)) in COMMANDS.iter().enumerate() {
+        println!(
+            "growth 100 -> 1,000   {name:<40} time {:>5.1}x  memory {:>5.1}x",
+            big.1[i].time.as_secs_f64() / small.1[i].time.as_secs_f64(),
+            big.1[i].peak as f64 / small.1[i].peak as f64
+        );
+    }
     println!(
-        "seeds: start to first frame          {:>9.2?}  (target < 50 ms)",
-        first_frame
-    );
-
-    let two_hundred = Synopsis::build(build(&texts[..200]), &gen_defs);
-    let mut app = App::new(two_hundred, (160, 45), true);
-    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
-    let keys = [
-        Action::NextTopic,
-        Action::ScrollDown,
-        Action::FocusRight,
-        Action::PageDown,
-        Action::PrevTopic,
-        Action::CycleMode,
-    ];
-    let mut i = 0;
-    let key = time(101, || {
-        app.update(keys[i % keys.len()]);
-        i += 1;
-        terminal
-            .draw(|f| synoptic::tui::render::render(&app, f))
-            .unwrap();
-    });
-    println!(
-        "200 articles: key handled + frame    {:>9.2?}  (target < 5 ms)",
-        key
+        "growth 100 -> 1,000   reader first frame                       time {:>5.1}x  heap   {:>5.1}x",
+        big.2.first_frame.as_secs_f64() / small.2.first_frame.as_secs_f64(),
+        big.2.heap_after as f64 / small.2.heap_after as f64
     );
 }

@@ -109,7 +109,7 @@ impl Agreement {
 mod sets;
 mod wording;
 
-pub use wording::{Entry, Formula, Wording, wording};
+pub use wording::{Entry, Formula, WordingTable};
 
 use sets::{TopicIndex, Width, same_sentence, shared_sets};
 

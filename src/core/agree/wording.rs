@@ -10,8 +10,8 @@
 
 use std::collections::HashMap;
 
+use super::MemberSpans;
 use super::sets::{Cheap, TopicIndex, Width, same_sentence};
-use super::{Agreement, MemberSpans};
 use crate::core::align::Topic;
 use crate::core::article::{Article, Paragraph};
 use crate::core::text::Token;
@@ -29,41 +29,46 @@ pub struct Entry {
 /// A union of intersections of entries: `[[0], [3, 4]]` is entry 0, or both 3 and 4.
 pub type Formula = Vec<Vec<u32>>;
 
-/// The topic's entries, and for each member (in member order) a formula per span: `None` for a
-/// span shared with no other article.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Wording {
-    pub entries: Vec<Entry>,
-    pub members: Vec<Vec<Option<Formula>>>,
+/// The wording of one topic, built member by member as a writer asks for it: the entries
+/// grow as the members' spans need them, and only the entries stay in memory.
+pub struct WordingTable {
+    index: TopicIndex,
+    covering: Vec<usize>,
+    ids: HashMap<Key, u32, Cheap>,
+    entries: Vec<Entry>,
 }
 
-/// The wording of `topic`, for the spans of `agreement` (of the same topic).
-pub fn wording(articles: &[Article], topic: &Topic, agreement: &Agreement) -> Wording {
-    let paragraph = |at: ParaRef| &articles[at.article].paragraphs[at.paragraph];
-    let covering: Vec<usize> = topic.articles().into_iter().collect();
-    let local = |article: usize| covering.binary_search(&article).unwrap_or(0);
-    let width = Width(covering.len().div_ceil(64).max(1));
-    let index = TopicIndex::build(
-        width,
-        topic
-            .members
-            .iter()
-            .map(|m| (local(m.at.article), paragraph(m.at))),
-    );
-    let mut table = Table {
-        index: &index,
-        covering: &covering,
-        ids: HashMap::default(),
-        entries: Vec::new(),
-    };
-    let members = agreement
-        .members
-        .iter()
-        .map(|member| table.member(paragraph(member.at), member))
-        .collect();
-    Wording {
-        entries: table.entries,
-        members,
+impl WordingTable {
+    pub fn new(articles: &[Article], topic: &Topic) -> Self {
+        let paragraph = |at: ParaRef| &articles[at.article].paragraphs[at.paragraph];
+        let covering: Vec<usize> = topic.articles().into_iter().collect();
+        let local = |article: usize| covering.binary_search(&article).unwrap_or(0);
+        let width = Width(covering.len().div_ceil(64).max(1));
+        let index = TopicIndex::build(
+            width,
+            topic
+                .members
+                .iter()
+                .map(|m| (local(m.at.article), paragraph(m.at))),
+        );
+        WordingTable {
+            index,
+            covering,
+            ids: HashMap::default(),
+            entries: Vec::new(),
+        }
+    }
+
+    /// A formula for each span of `member` (of this topic, from its agreement): `None` for a
+    /// span shared with no other article.
+    pub fn formulas(&mut self, articles: &[Article], member: &MemberSpans) -> Vec<Option<Formula>> {
+        let p = &articles[member.at.article].paragraphs[member.at.paragraph];
+        self.member(p, member)
+    }
+
+    /// The entries the formulas so far refer to, by their number.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
     }
 }
 
@@ -119,15 +124,7 @@ impl<'p> Tokens<'p> {
     }
 }
 
-/// Entries made so far, by what they stand for.
-struct Table<'a> {
-    index: &'a TopicIndex,
-    covering: &'a [usize],
-    ids: HashMap<Key, u32, Cheap>,
-    entries: Vec<Entry>,
-}
-
-impl Table<'_> {
+impl WordingTable {
     fn member(&mut self, p: &Paragraph, member: &MemberSpans) -> Vec<Option<Formula>> {
         let tokens = Tokens::new(&p.text, &p.tokens);
         let mut next = 0;
@@ -209,27 +206,33 @@ impl Table<'_> {
     }
 
     fn word(&mut self, t: &Token) -> u32 {
-        let bits = self.index.word(t.hash).unwrap_or_default();
-        self.entry(Key::Word(t.hash), bits, || t.key.to_string())
-    }
-
-    fn pair(&mut self, a: &Token, b: &Token) -> u32 {
-        let bits = self.index.pair(a, b).unwrap_or_default();
-        self.entry(Key::Pair(a.hash, b.hash), bits, || {
-            format!("{} {}", a.key, b.key)
-        })
-    }
-
-    fn entry(&mut self, key: Key, bits: &[u64], words: impl FnOnce() -> String) -> u32 {
+        let key = Key::Word(t.hash);
         if let Some(&id) = self.ids.get(&key) {
             return id;
         }
+        let articles = self.articles(self.index.word(t.hash));
+        self.push(key, t.key.to_string(), articles)
+    }
+
+    fn pair(&mut self, a: &Token, b: &Token) -> u32 {
+        let key = Key::Pair(a.hash, b.hash);
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let articles = self.articles(self.index.pair(a, b));
+        self.push(key, format!("{} {}", a.key, b.key), articles)
+    }
+
+    /// The corpus indices of the covering articles whose bits are set.
+    fn articles(&self, bits: Option<&[u64]>) -> Vec<usize> {
+        ones(bits.unwrap_or_default())
+            .map(|local| self.covering[local])
+            .collect()
+    }
+
+    fn push(&mut self, key: Key, words: String, articles: Vec<usize>) -> u32 {
         let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        let articles = ones(bits).map(|local| self.covering[local]).collect();
-        self.entries.push(Entry {
-            words: words(),
-            articles,
-        });
+        self.entries.push(Entry { words, articles });
         self.ids.insert(key, id);
         id
     }

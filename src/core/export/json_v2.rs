@@ -10,7 +10,9 @@ use serde::ser::SerializeStruct;
 
 use super::Seq;
 use super::json::{ArticleOut, article_out};
-use crate::core::agree::{Agreement, Detail, Entry, Formula, MemberSpans, Wording, wording};
+use std::cell::RefCell;
+
+use crate::core::agree::{Detail, Entry, Formula, MemberSpans, WordingTable};
 use crate::core::figures::figures;
 use crate::core::synopsis::Synopsis;
 
@@ -28,19 +30,9 @@ struct TopicsOut<'a> {
 
 impl Serialize for TopicsOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.topics.iter().map(|&t| {
-            let agreement = self.synopsis.agreement(t, Detail::Counts);
-            let wording = wording(
-                &self.synopsis.articles,
-                &self.synopsis.topics[t],
-                &agreement,
-            );
-            TopicOut {
-                synopsis: self.synopsis,
-                t,
-                agreement,
-                wording,
-            }
+        serializer.collect_seq(self.topics.iter().map(|&t| TopicOut {
+            synopsis: self.synopsis,
+            t,
         }))
     }
 }
@@ -48,35 +40,33 @@ impl Serialize for TopicsOut<'_> {
 struct TopicOut<'a> {
     synopsis: &'a Synopsis,
     t: usize,
-    agreement: Agreement,
-    wording: Wording,
 }
 
 impl Serialize for TopicOut<'_> {
+    /// Members come before the topic's wording: their formulas are made as they are written,
+    /// so only the wording entries are ever held for the whole topic.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let topic = &self.synopsis.topics[self.t];
+        let synopsis = self.synopsis;
+        let topic = &synopsis.topics[self.t];
+        let agreement = synopsis.agreement(self.t, Detail::Counts);
+        let table = RefCell::new(WordingTable::new(&synopsis.articles, topic));
         let mut out = serializer.serialize_struct("Topic", 7)?;
         out.serialize_field("id", &topic.id)?;
         out.serialize_field("label", &topic.label)?;
         out.serialize_field("origin", &topic.origin)?;
         out.serialize_field("keywords", &topic.keywords)?;
-        out.serialize_field("wording", &EntriesOut(&self.wording.entries))?;
         let covering = topic.articles().len();
-        let members = self
-            .agreement
-            .members
-            .iter()
-            .zip(&topic.members)
-            .zip(&self.wording.members);
-        let members = members.map(|((spans, m), formulas)| MemberOut {
-            synopsis: self.synopsis,
+        let members = agreement.members.iter().zip(&topic.members);
+        let members = members.map(|(spans, m)| MemberOut {
+            synopsis,
             spans,
-            formulas,
+            formulas: table.borrow_mut().formulas(&synopsis.articles, spans),
             covering,
             score: (f64::from(m.score) * 1000.0).round() / 1000.0,
         });
         out.serialize_field("members", &Seq::new(members))?;
-        out.serialize_field("figures", &figures(self.synopsis, self.t))?;
+        out.serialize_field("wording", &EntriesOut(table.borrow().entries()))?;
+        out.serialize_field("figures", &figures(synopsis, self.t))?;
         out.end()
     }
 }
@@ -100,7 +90,7 @@ impl Serialize for EntriesOut<'_> {
 struct MemberOut<'a> {
     synopsis: &'a Synopsis,
     spans: &'a MemberSpans,
-    formulas: &'a [Option<Formula>],
+    formulas: Vec<Option<Formula>>,
     covering: usize,
     score: f64,
 }
@@ -140,7 +130,7 @@ impl Serialize for MemberOut<'_> {
             .spans
             .spans
             .iter()
-            .zip(self.formulas)
+            .zip(&self.formulas)
             .map(|(s, f)| SpanOut {
                 text: &text[s.range.clone()],
                 level: s.level(self.covering).name(),
