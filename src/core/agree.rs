@@ -113,29 +113,56 @@ pub use wording::{Entry, Formula, WordingTable};
 
 use sets::{TopicIndex, Width, same_sentence, shared_sets};
 
+/// What a topic's members have, indexed once: spans for any of its members can then be made
+/// one at a time (the reader makes them for the panes on screen only).
+pub struct TopicWording {
+    covering: Vec<usize>,
+    width: Width,
+    index: TopicIndex,
+}
+
+impl TopicWording {
+    pub fn new(articles: &[Article], topic: &Topic) -> Self {
+        let covering: Vec<usize> = topic.articles().into_iter().collect();
+        let width = Width(covering.len().div_ceil(64).max(1));
+        let members = topic.members.iter().map(|m| {
+            let local = covering.binary_search(&m.at.article).unwrap_or(0);
+            (local, &articles[m.at.article].paragraphs[m.at.paragraph])
+        });
+        let index = TopicIndex::build(width, members);
+        TopicWording {
+            covering,
+            width,
+            index,
+        }
+    }
+
+    /// The spans of the member paragraph `at` (which must be a member of the topic).
+    pub fn member(&self, articles: &[Article], at: ParaRef, detail: Detail) -> MemberSpans {
+        let p = &articles[at.article].paragraphs[at.paragraph];
+        let local = self.covering.binary_search(&at.article).unwrap_or(0);
+        let sets = shared_sets(&p.text, &p.tokens, local, &self.index);
+        let (spans, bits) = spans_from_sets(&p.text, &p.tokens, &sets, self.width, detail);
+        MemberSpans { at, spans, bits }
+    }
+
+    /// An agreement holding `members` (made by [`TopicWording::member`]).
+    pub fn agreement(&self, members: Vec<MemberSpans>) -> Agreement {
+        Agreement {
+            members,
+            covering: self.covering.clone(),
+            width: self.width.0,
+        }
+    }
+}
+
 /// Spans for every member of `topic`, in the topic's member order.
 pub fn agreement(articles: &[Article], topic: &Topic, detail: Detail) -> Agreement {
-    let paragraph = |at: ParaRef| &articles[at.article].paragraphs[at.paragraph];
-    let covering: Vec<usize> = topic.articles().into_iter().collect();
-    let local = |article: usize| covering.binary_search(&article).unwrap_or(0);
-    let width = Width(covering.len().div_ceil(64).max(1));
-    let members = topic
-        .members
-        .iter()
-        .map(|m| (local(m.at.article), paragraph(m.at)));
-    let index = TopicIndex::build(width, members);
+    let wording = TopicWording::new(articles, topic);
     let run = |part: &[Member]| {
-        let one = |m: &Member| {
-            let p = paragraph(m.at);
-            let sets = shared_sets(&p.text, &p.tokens, local(m.at.article), &index);
-            let (spans, bits) = spans_from_sets(&p.text, &p.tokens, &sets, width, detail);
-            MemberSpans {
-                at: m.at,
-                spans,
-                bits,
-            }
-        };
-        part.iter().map(one).collect::<Vec<_>>()
+        part.iter()
+            .map(|m| wording.member(articles, m.at, detail))
+            .collect::<Vec<_>>()
     };
     // A large topic (many members from many sources) is split over the cores.
     let threads = std::thread::available_parallelism()
@@ -158,11 +185,7 @@ pub fn agreement(articles: &[Article], topic: &Topic, detail: Detail) -> Agreeme
                 .collect()
         })
     };
-    Agreement {
-        members,
-        covering,
-        width: width.0,
-    }
+    wording.agreement(members)
 }
 
 /// Cut the whole text into spans: tokens carry their sets; the gap between two tokens carries

@@ -1,20 +1,21 @@
 //! The reader's state and `update`, the only place it changes. Rendering only reads it.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::action::Action;
+use super::cache::Caches;
 use super::config::Config;
 use super::keymap::{Context, Keymap};
 use super::search::Match;
 use super::theme::Theme;
 use super::view::{View, build_view};
-use crate::core::agree::{Agreement, Detail};
-use crate::core::figures::{FigureGroup, figures};
-use crate::core::pairwise::{PairwiseMember, pairwise};
+use crate::core::agree::MemberSpans;
+use crate::core::figures::FigureGroup;
+use crate::core::pairwise::PairwiseMember;
 use crate::core::synopsis::Synopsis;
+use crate::core::vectors::ParaRef;
 
 /// Below this the reader shows a short message instead of a layout.
 pub const MIN_SIZE: (u16, u16) = (24, 8);
@@ -83,9 +84,7 @@ pub struct App {
     pending_jump: Option<(usize, Option<usize>)>,
     /// What the current `view` was laid out for.
     laid_out: Option<LayoutKey>,
-    agreement: HashMap<usize, Agreement>,
-    pairwise: HashMap<(usize, usize), Vec<PairwiseMember>>,
-    figures: HashMap<usize, Vec<FigureGroup>>,
+    caches: Caches,
     /// The export being written, which reports its status line when done.
     exporting: Option<Receiver<String>>,
 }
@@ -151,9 +150,7 @@ impl App {
             view: View::default(),
             pending_jump: None,
             laid_out: None,
-            agreement: HashMap::new(),
-            pairwise: HashMap::new(),
-            figures: HashMap::new(),
+            caches: Caches::default(),
             exporting: None,
         };
         app.refresh();
@@ -169,16 +166,32 @@ impl App {
         }
     }
 
-    pub fn agreement_of(&self, topic: usize) -> Option<&Agreement> {
-        self.agreement.get(&topic)
+    /// The agreement spans of member paragraph `at` of `topic`, once it has been on screen.
+    pub fn spans_of(&self, topic: usize, at: ParaRef) -> Option<&MemberSpans> {
+        self.caches.spans(topic, at)
     }
 
     pub fn pairwise_of(&self, topic: usize, reference: usize) -> Option<&[PairwiseMember]> {
-        self.pairwise.get(&(topic, reference)).map(Vec::as_slice)
+        self.caches.pairwise(topic, reference)
     }
 
+    /// The figures of `topic`, once its figures panel has been open.
     pub fn figures_of(&self, topic: usize) -> &[FigureGroup] {
-        self.figures.get(&topic).map_or(&[], Vec::as_slice)
+        self.caches.figures(topic)
+    }
+
+    /// The topics whose computations are held, oldest first (at most `KEEP_TOPICS`).
+    pub fn cached_topics(&self) -> Vec<usize> {
+        self.caches.held().collect()
+    }
+
+    /// The articles whose panes are on screen.
+    fn shown_articles(&self) -> Vec<usize> {
+        if self.full_article {
+            return vec![self.focus];
+        }
+        let n = self.synopsis.articles.len();
+        (self.first_pane..(self.first_pane + self.visible_panes()).min(n)).collect()
     }
 
     /// Panes that fit side by side in the pane area.
@@ -295,22 +308,6 @@ impl App {
 
     /// Fill the caches the current state needs, then lay the visible panes out.
     fn refresh(&mut self) {
-        let t = self.topic;
-        if t < self.topic_count() {
-            if !self.agreement.contains_key(&t) {
-                self.agreement
-                    .insert(t, self.synopsis.agreement(t, Detail::Counts));
-                self.figures.insert(t, figures(&self.synopsis, t));
-            }
-            if self.mode == Mode::Pairwise && !self.pairwise.contains_key(&(t, self.focus)) {
-                let p = pairwise(
-                    &self.synopsis.articles,
-                    &self.synopsis.topics[t],
-                    self.focus,
-                );
-                self.pairwise.insert((t, self.focus), p);
-            }
-        }
         let visible = self.visible_panes();
         if self.focus < self.first_pane {
             self.first_pane = self.focus;
@@ -323,6 +320,7 @@ impl App {
             let n = self.synopsis.articles.len();
             self.first_pane = self.first_pane.min(n.saturating_sub(visible));
         }
+        self.fill_caches();
         // Scrolling and overlays do not change the wrapped lines: lay out again only when
         // something that shapes them has changed.
         let key = self.layout_key();
@@ -338,6 +336,26 @@ impl App {
         for pane in &self.view.panes {
             let max = pane.lines.len().saturating_sub(1);
             self.scroll[pane.article] = self.scroll[pane.article].min(max);
+        }
+    }
+}
+
+impl App {
+    /// Compute what the screen about to be laid out needs, for the panes it shows only.
+    fn fill_caches(&mut self) {
+        let t = self.topic;
+        if t >= self.topic_count() {
+            return;
+        }
+        let shown = self.shown_articles();
+        let synopsis = Arc::clone(&self.synopsis);
+        match self.mode {
+            Mode::Agreement => self.caches.fill_spans(&synopsis, t, &shown),
+            Mode::Pairwise => self.caches.fill_pairwise(&synopsis, t, self.focus),
+            Mode::Plain => {}
+        }
+        if self.show_figures {
+            self.caches.fill_figures(&synopsis, t);
         }
     }
 }

@@ -126,3 +126,63 @@ fn a_huge_terminal_is_laid_out_at_a_bounded_size() {
     assert_eq!(app.size, (1000, 500));
     assert!(app.view.panes.len() <= 5);
 }
+
+/// The first member paragraph of `article` in the current topic.
+fn member_in(app: &App, article: usize) -> ParaRef {
+    app.synopsis.topics[app.topic]
+        .members_of(article)
+        .next()
+        .unwrap()
+        .at
+}
+
+#[test]
+fn spans_are_made_for_the_panes_on_screen_only() {
+    let mut app = seeds_app(60, 30);
+    assert!(
+        app.visible_panes() < 5,
+        "every pane fits: the test shows nothing"
+    );
+    let last = (0..5)
+        .rev()
+        .find(|&a| {
+            app.synopsis.topics[app.topic]
+                .members_of(a)
+                .next()
+                .is_some()
+        })
+        .unwrap();
+    assert!(last >= app.visible_panes());
+    let first = (0..app.visible_panes())
+        .find(|&a| {
+            app.synopsis.topics[app.topic]
+                .members_of(a)
+                .next()
+                .is_some()
+        })
+        .unwrap();
+    assert!(app.spans_of(app.topic, member_in(&app, first)).is_some());
+    assert!(app.spans_of(app.topic, member_in(&app, last)).is_none());
+    for _ in 0..last {
+        app.update(Action::FocusRight);
+    }
+    assert!(app.spans_of(app.topic, member_in(&app, last)).is_some());
+}
+
+#[test]
+fn the_reader_keeps_a_few_topics_and_shows_a_forgotten_one_as_before() {
+    let mut app = seeds_app(120, 30);
+    let n = app.synopsis.topics.len();
+    assert!(n > crate::tui::cache::KEEP_TOPICS + 1, "only {n} topics");
+    let first_screen = screen(&app);
+    for _ in 1..n {
+        app.update(Action::NextTopic);
+        let held = app.cached_topics();
+        assert!(held.len() <= crate::tui::cache::KEEP_TOPICS, "{held:?}");
+        assert_eq!(held.last(), Some(&app.topic));
+    }
+    assert!(!app.cached_topics().contains(&0));
+    app.update(Action::NextTopic);
+    assert_eq!(app.topic, 0);
+    assert_eq!(screen(&app), first_screen);
+}

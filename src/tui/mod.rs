@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cache;
 pub mod config;
 pub mod help;
 pub mod keymap;

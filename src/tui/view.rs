@@ -11,6 +11,7 @@ use crate::core::layout::{Line, wrap};
 use crate::core::measure::WEAK_MEMBER;
 use crate::core::pairwise::Change;
 use crate::core::sanitize::for_terminal;
+use crate::core::vectors::ParaRef;
 
 /// What a piece of text is, for the theme to colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -188,16 +189,15 @@ fn blank() -> Line<Paint> {
 /// Byte ranges of a member paragraph with their paint, for the current mode.
 fn member_paint(app: &App, a: usize, paragraph: usize) -> Vec<(Range<usize>, Paint)> {
     let text_len = app.synopsis.articles[a].paragraphs[paragraph].text.len();
-    let same =
-        |m: &&crate::core::agree::MemberSpans| m.at.article == a && m.at.paragraph == paragraph;
     match app.mode {
         Mode::Plain => vec![(0..text_len, Paint::Plain)],
         Mode::Agreement => {
             let covering = app.synopsis.topics[app.topic].articles().len();
-            let Some(member) = app
-                .agreement_of(app.topic)
-                .and_then(|all| all.members.iter().find(same))
-            else {
+            let at = ParaRef {
+                article: a,
+                paragraph,
+            };
+            let Some(member) = app.spans_of(app.topic, at) else {
                 return vec![(0..text_len, Paint::Plain)];
             };
             member

@@ -1,0 +1,106 @@
+//! What the reader computes for the screen, kept for the few topics seen last: the topic's
+//! wording index, the spans of the member paragraphs that have been on screen, the figures when
+//! their panel is open, and pairwise marks. Memory stays bounded however many topics are read.
+
+use std::collections::{HashMap, VecDeque};
+
+use crate::core::agree::{Detail, MemberSpans, TopicWording};
+use crate::core::figures::{FigureGroup, figures};
+use crate::core::pairwise::{PairwiseMember, pairwise};
+use crate::core::synopsis::Synopsis;
+use crate::core::vectors::ParaRef;
+
+/// Topics whose computations are kept; older ones are computed again when visited.
+pub const KEEP_TOPICS: usize = 4;
+
+/// One topic's computations.
+struct TopicCache {
+    wording: TopicWording,
+    spans: HashMap<ParaRef, MemberSpans>,
+    figures: Option<Vec<FigureGroup>>,
+    /// Marks against each reference article the user compared with.
+    pairwise: HashMap<usize, Vec<PairwiseMember>>,
+}
+
+#[derive(Default)]
+pub struct Caches {
+    /// Most recently used last.
+    order: VecDeque<usize>,
+    topics: HashMap<usize, TopicCache>,
+}
+
+impl Caches {
+    /// Make sure topic `t` is cached, and make it the most recent; forget the oldest beyond
+    /// [`KEEP_TOPICS`].
+    fn topic(&mut self, synopsis: &Synopsis, t: usize) -> &mut TopicCache {
+        self.order.retain(|&x| x != t);
+        self.order.push_back(t);
+        while self.order.len() > KEEP_TOPICS {
+            if let Some(old) = self.order.pop_front() {
+                self.topics.remove(&old);
+            }
+        }
+        self.topics.entry(t).or_insert_with(|| TopicCache {
+            wording: TopicWording::new(&synopsis.articles, &synopsis.topics[t]),
+            spans: HashMap::new(),
+            figures: None,
+            pairwise: HashMap::new(),
+        })
+    }
+
+    /// Spans for the members of topic `t` in `articles` (the panes on screen).
+    pub fn fill_spans(&mut self, synopsis: &Synopsis, t: usize, articles: &[usize]) {
+        let cache = self.topic(synopsis, t);
+        let wanted = synopsis.topics[t]
+            .members
+            .iter()
+            .filter(|m| articles.contains(&m.at.article));
+        for m in wanted {
+            if !cache.spans.contains_key(&m.at) {
+                let spans = cache
+                    .wording
+                    .member(&synopsis.articles, m.at, Detail::Counts);
+                cache.spans.insert(m.at, spans);
+            }
+        }
+    }
+
+    pub fn fill_figures(&mut self, synopsis: &Synopsis, t: usize) {
+        let cache = self.topic(synopsis, t);
+        if cache.figures.is_none() {
+            cache.figures = Some(figures(synopsis, t));
+        }
+    }
+
+    pub fn fill_pairwise(&mut self, synopsis: &Synopsis, t: usize, reference: usize) {
+        let cache = self.topic(synopsis, t);
+        cache
+            .pairwise
+            .entry(reference)
+            .or_insert_with(|| pairwise(&synopsis.articles, &synopsis.topics[t], reference));
+    }
+
+    pub fn spans(&self, t: usize, at: ParaRef) -> Option<&MemberSpans> {
+        self.topics.get(&t)?.spans.get(&at)
+    }
+
+    pub fn figures(&self, t: usize) -> &[FigureGroup] {
+        self.topics
+            .get(&t)
+            .and_then(|c| c.figures.as_deref())
+            .unwrap_or_default()
+    }
+
+    pub fn pairwise(&self, t: usize, reference: usize) -> Option<&[PairwiseMember]> {
+        self.topics
+            .get(&t)?
+            .pairwise
+            .get(&reference)
+            .map(Vec::as_slice)
+    }
+
+    /// The topics held now, oldest first.
+    pub fn held(&self) -> impl Iterator<Item = usize> + '_ {
+        self.order.iter().copied()
+    }
+}
