@@ -352,3 +352,17 @@ fn a_terminal_of_ten_thousand_by_ten_thousand_cells_is_drawn_within_bounds() {
         "quit cleanly, no abort on allocation"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_slow_load_says_what_it_is_doing_then_clears_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    wire_copies(dir.path());
+    let mut s = Session::start_with(30, 120, &["."], dir.path());
+    s.wait_for("synoptic: aligning 800 articles to 5 topics…");
+    s.wait_for("Topic 1/");
+    s.press("q");
+    assert!(s.wait_exit().success());
+    let screen = s.parser.screen().contents();
+    assert!(!screen.contains("aligning"), "the line stayed:\n{screen}");
+}

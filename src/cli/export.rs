@@ -4,7 +4,7 @@ use std::io::{self, IsTerminal};
 
 use anyhow::Result;
 
-use super::{ExportArgs, FormatArg, UsageError, load, use_color};
+use super::{ExportArgs, FormatArg, Progress, UsageError, load_showing, use_color};
 use crate::core::export::{ExportOptions, Format, JsonVersion, write_export};
 use crate::files::{Target, write_file};
 use crate::overlap::write_overlapped;
@@ -18,8 +18,20 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
         )
         .into());
     }
-    let synopsis = load(&args.input)?;
+    let progress = Progress::start("reading the articles");
+    let synopsis = load_showing(&args.input, &progress)?;
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    // Exporting to the terminal itself: the progress line would land in the output.
+    let _progress = if to_terminal {
+        drop(progress);
+        None
+    } else {
+        progress.stage(&format!(
+            "writing the export of {} topics",
+            synopsis.topics.len()
+        ));
+        Some(progress)
+    };
     let opts = ExportOptions {
         format: match args.format {
             FormatArg::Text => Format::Text,

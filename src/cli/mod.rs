@@ -3,6 +3,9 @@
 
 mod export;
 mod extras;
+mod progress;
+
+pub use progress::Progress;
 mod topics_cmd;
 
 pub use export::export;
@@ -152,6 +155,12 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
 
 /// Load articles and topics, tell the user what was noticed, and align.
 pub fn load(input: &Input) -> Result<Synopsis> {
+    load_showing(input, &Progress::start("reading the articles"))
+}
+
+/// [`load`], saying on `progress` what it is doing.
+pub fn load_showing(input: &Input, progress: &Progress) -> Result<Synopsis> {
+    progress.stage("reading the articles");
     let piped = if input.paths.is_empty() {
         piped_stdin()?
     } else {
@@ -179,19 +188,26 @@ pub fn load(input: &Input) -> Result<Synopsis> {
         (loaded, topics)
     };
     for notice in &loaded.notices {
-        eprintln!("synoptic: warning: {}", for_terminal(&notice.to_string()));
+        progress.say(&format!(
+            "synoptic: warning: {}",
+            for_terminal(&notice.to_string())
+        ));
     }
     for warning in &topics.warnings {
-        eprintln!("synoptic: warning: {}", for_terminal(warning));
+        progress.say(&format!("synoptic: warning: {}", for_terminal(warning)));
     }
     if let [only] = loaded.articles.as_slice() {
-        eprintln!(
+        progress.say(&format!(
             "synoptic: note: only one article ({}): there is nothing to align it with, so \
              topics and shared wording stay empty. Give two or more articles: several files, \
              a directory, or '-' with other paths.",
             for_terminal(&only.path)
-        );
+        ));
     }
+    progress.stage(&match topics.topics.len() {
+        0 => format!("finding the topics of {} articles", loaded.articles.len()),
+        n => format!("aligning {} articles to {n} topics", loaded.articles.len()),
+    });
     Ok(Synopsis::build(loaded.articles, &topics.topics))
 }
 
