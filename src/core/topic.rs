@@ -40,6 +40,24 @@ impl Topic {
         self.members.iter().map(|m| m.at.article).collect()
     }
 
+    /// How many articles cover this topic: `articles().len()`, without building the set when
+    /// the members are in corpus order (as alignment makes them).
+    pub fn covering_count(&self) -> usize {
+        if self.members.is_sorted_by_key(|m| m.at.article) {
+            let mut count = 0;
+            let mut last = None;
+            for m in &self.members {
+                if last != Some(m.at.article) {
+                    count += 1;
+                    last = Some(m.at.article);
+                }
+            }
+            count
+        } else {
+            self.articles().len()
+        }
+    }
+
     /// The members from one article, in reading order.
     pub fn members_of(&self, article: usize) -> impl Iterator<Item = &Member> {
         self.members.iter().filter(move |m| m.at.article == article)
@@ -69,5 +87,36 @@ impl Topic {
             keywords: self.keywords.clone(),
             description: self.description.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn topic_of(articles: &[usize]) -> Topic {
+        let members = articles
+            .iter()
+            .enumerate()
+            .map(|(paragraph, &article)| Member {
+                at: ParaRef { article, paragraph },
+                score: 1.0,
+            })
+            .collect();
+        Topic {
+            id: "t".into(),
+            label: "t".into(),
+            origin: Origin::Defined,
+            keywords: vec![],
+            description: None,
+            members,
+        }
+    }
+
+    #[test]
+    fn covering_count_counts_articles_in_any_order() {
+        assert_eq!(topic_of(&[]).covering_count(), 0);
+        assert_eq!(topic_of(&[0, 0, 2, 2, 2, 7]).covering_count(), 3);
+        assert_eq!(topic_of(&[2, 0, 2, 7, 0]).covering_count(), 3);
     }
 }

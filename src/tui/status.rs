@@ -50,7 +50,7 @@ fn left_parts(app: &App) -> (String, String, String) {
     let prefix = format!(" Topic {}/{} · ", app.topic + 1, app.synopsis.topics.len());
     let suffix = format!(
         " · {}/{} sources · {}",
-        topic.articles().len(),
+        topic.covering_count(),
         app.synopsis.articles.len(),
         app.mode.name()
     );

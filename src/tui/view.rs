@@ -192,7 +192,7 @@ fn member_paint(app: &App, a: usize, paragraph: usize) -> Vec<(Range<usize>, Pai
     match app.mode {
         Mode::Plain => vec![(0..text_len, Paint::Plain)],
         Mode::Agreement => {
-            let covering = app.synopsis.topics[app.topic].articles().len();
+            let covering = app.synopsis.topics[app.topic].covering_count();
             let at = ParaRef {
                 article: a,
                 paragraph,

@@ -55,7 +55,7 @@ impl Serialize for TopicOut<'_> {
         out.serialize_field("label", &topic.label)?;
         out.serialize_field("origin", &topic.origin)?;
         out.serialize_field("keywords", &topic.keywords)?;
-        let covering = topic.articles().len();
+        let covering = topic.covering_count();
         let members = agreement.members.iter().zip(&topic.members);
         let members = members.map(|(spans, m)| MemberOut {
             synopsis,

@@ -3,8 +3,9 @@
 
 use std::io::{self, Write};
 
+use super::blocks::write_in_order;
 use super::text::describe;
-use super::{leveled, not_covering};
+use super::{ByArticle, leveled, not_covering, render_workers};
 use crate::core::agree::Detail;
 use crate::core::agree::Level;
 use crate::core::align::Origin;
@@ -22,10 +23,8 @@ pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) 
         out,
         "Shared wording: **bold** in every source covering the topic, *italics* in several.\n"
     )?;
-    for &t in topics {
-        write_topic(synopsis, t, out)?;
-    }
-    Ok(())
+    let render = |&t: &usize, buf: &mut Vec<u8>| write_topic(synopsis, t, buf);
+    write_in_order(topics, render_workers(), render, out)
 }
 
 fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result<()> {
@@ -52,10 +51,11 @@ fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result
         )?;
     }
     let agreement = synopsis.agreement(t, Detail::Counts).members;
+    let by_article = ByArticle::new(&agreement);
     for &a in &covering {
         let article = &synopsis.articles[a];
         writeln!(out, "\n### {}\n", escape(article.display_name(), false))?;
-        for member in agreement.iter().filter(|m| m.at.article == a) {
+        for member in by_article.of(a) {
             writeln!(
                 out,
                 "{}\n",

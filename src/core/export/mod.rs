@@ -1,6 +1,7 @@
 //! Exports of the aligned view: plain text in columns, Markdown, JSON. Output goes to any
 //! `impl Write`; choosing a file, and writing it safely, is the caller's business.
 
+mod blocks;
 mod json;
 mod json_v2;
 mod markdown;
@@ -159,5 +160,33 @@ impl<I> Seq<I> {
 impl<I: Iterator<Item = T>, T: serde::Serialize> serde::Serialize for Seq<I> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.take().into_iter().flatten())
+    }
+}
+
+/// Threads that render topics at once: the machine's cores, a few at most.
+fn render_workers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// A topic's member spans by article, and how many articles cover it: worked out once per
+/// topic, not once per cell.
+pub(super) struct ByArticle<'a> {
+    members: std::collections::HashMap<usize, Vec<&'a MemberSpans>>,
+    pub(super) covering: usize,
+}
+
+impl<'a> ByArticle<'a> {
+    pub(super) fn new(agreement: &'a [MemberSpans]) -> Self {
+        let mut members: std::collections::HashMap<usize, Vec<&MemberSpans>> =
+            std::collections::HashMap::new();
+        for m in agreement {
+            members.entry(m.at.article).or_default().push(m);
+        }
+        let covering = members.len();
+        ByArticle { members, covering }
+    }
+
+    pub(super) fn of(&self, article: usize) -> &[&'a MemberSpans] {
+        self.members.get(&article).map_or(&[], Vec::as_slice)
     }
 }

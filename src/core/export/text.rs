@@ -4,9 +4,10 @@
 
 use std::io::{self, Write};
 
-use super::{ExportOptions, leveled, not_covering};
+use super::blocks::write_in_order;
+use super::{ByArticle, ExportOptions, leveled, not_covering, render_workers};
 use crate::core::agree::Detail;
-use crate::core::agree::{Level, MemberSpans};
+use crate::core::agree::Level;
 use crate::core::figures::{FigureGroup, figures};
 use crate::core::layout::{Line, fit, wrap};
 use crate::core::sanitize::for_terminal;
@@ -29,11 +30,11 @@ pub(super) fn write(
     if !opts.color {
         writeln!(out, "{LEGEND}")?;
     }
-    for &t in topics {
-        writeln!(out)?;
-        write_topic(synopsis, t, width, opts.color, out)?;
-    }
-    Ok(())
+    let render = |&t: &usize, buf: &mut Vec<u8>| {
+        writeln!(buf)?;
+        write_topic(synopsis, t, width, opts.color, buf)
+    };
+    write_in_order(topics, render_workers(), render, out)
 }
 
 fn write_topic(
@@ -140,15 +141,14 @@ fn pad_with(text: &str, width: usize, fill: char) -> String {
 /// The lines of one article's cell: its members wrapped, or a note that it does not cover.
 fn cell(
     synopsis: &Synopsis,
-    t: usize,
-    agreement: &[MemberSpans],
+    by_article: &ByArticle,
     article: usize,
     width: usize,
     color: bool,
 ) -> Vec<Line<Level>> {
-    let covering = synopsis.topics[t].articles().len();
+    let covering = by_article.covering;
     let mut lines: Vec<Line<Level>> = Vec::new();
-    for member in agreement.iter().filter(|m| m.at.article == article) {
+    for member in by_article.of(article) {
         if !lines.is_empty() {
             lines.push(Line {
                 pieces: vec![],
@@ -223,6 +223,7 @@ fn write_columns(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let agreement = synopsis.agreement(t, Detail::Counts).members;
+    let by_article = ByArticle::new(&agreement);
     let heads: Vec<String> = shown
         .iter()
         .map(|&a| fit(&for_terminal(synopsis.articles[a].display_name()), column))
@@ -232,7 +233,7 @@ fn write_columns(
     writeln!(out, "{}", vec![rule; shown.len()].join("─┼─"))?;
     let cells: Vec<Vec<Line<Level>>> = shown
         .iter()
-        .map(|&a| cell(synopsis, t, &agreement, a, column, color))
+        .map(|&a| cell(synopsis, &by_article, a, column, color))
         .collect();
     let rows = cells.iter().map(Vec::len).max().unwrap_or(0);
     for r in 0..rows {
@@ -257,6 +258,7 @@ fn write_stacked(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let agreement = synopsis.agreement(t, Detail::Counts).members;
+    let by_article = ByArticle::new(&agreement);
     for &a in shown {
         let article = &synopsis.articles[a];
         let name = fit(
@@ -265,7 +267,7 @@ fn write_stacked(
         );
         let head = format!("── {} ", name.trim_end());
         writeln!(out, "{}", pad_with(&head, width, '─'))?;
-        for line in cell(synopsis, t, &agreement, a, width, color) {
+        for line in cell(synopsis, &by_article, a, width, color) {
             writeln!(out, "{}", emit(&line, width, color).trim_end())?;
         }
         writeln!(out)?;
