@@ -282,9 +282,10 @@ pub fn articles_from_texts(items: Vec<(String, String, String)>) -> Vec<Article>
                 })
             })
             .collect();
+        // A worker that panicked is a bug: carry its panic on rather than lose its articles.
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
 }
