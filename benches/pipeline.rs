@@ -75,7 +75,7 @@ fn run_once(args: &[&str]) -> (Duration, u64, u64) {
     // SAFETY: an all-zero rusage is a valid value for wait4 to fill.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: waits for our own child, once; `status` and `usage` outlive the call.
-    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    let pid = unsafe { libc::wait4(child.id() as i32, &raw mut status, 0, &raw mut usage) };
     let elapsed = start.elapsed();
     assert!(pid > 0 && status == 0, "synoptic {args:?} failed");
     let written = drain.join().expect("drain thread");

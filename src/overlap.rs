@@ -64,22 +64,22 @@ pub fn write_overlapped<W, R>(
 where
     W: Write + Send,
 {
-    let (full, full_rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
-    let (empty_tx, empty) = sync_channel::<Vec<u8>>(IN_FLIGHT + 1);
+    let (to_writer, full_chunks) = sync_channel::<Vec<u8>>(IN_FLIGHT);
+    let (to_filler, empty_chunks) = sync_channel::<Vec<u8>>(IN_FLIGHT + 1);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> io::Result<()> {
             let mut sink = sink;
-            for mut chunk in full_rx {
+            for mut chunk in full_chunks {
                 sink.write_all(&chunk)?;
                 chunk.clear();
-                let _ = empty_tx.try_send(chunk);
+                let _ = to_filler.try_send(chunk);
             }
             sink.flush()
         });
         let mut handoff = Handoff {
             buf: Vec::with_capacity(CHUNK),
-            full,
-            empty,
+            full: to_writer,
+            empty: empty_chunks,
         };
         let filled = fill(&mut handoff).and_then(|r| Ok(handoff.flush().map(|()| r)?));
         drop(handoff);
@@ -136,7 +136,7 @@ mod tests {
     fn the_sinks_error_is_the_one_reported() {
         let err = write_overlapped(Closes(1), |w| {
             for _ in 0..100 {
-                w.write_all(&[b'a'; CHUNK / 2])?;
+                w.write_all(&vec![b'a'; CHUNK / 2])?;
             }
             Ok(())
         })

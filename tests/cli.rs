@@ -61,7 +61,7 @@ fn json_export_of_the_embedded_default_follows_the_spec() {
                 .flat_map(|v| v["articles"].as_array().unwrap())
                 .collect();
             let distinct: std::collections::BTreeSet<String> =
-                ids.iter().map(|i| i.to_string()).collect();
+                ids.iter().map(std::string::ToString::to_string).collect();
             assert_eq!(ids.len(), distinct.len(), "a source against itself: {g}");
             assert!(distinct.len() >= 2, "a disagreement needs two sources: {g}");
         }

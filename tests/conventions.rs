@@ -93,7 +93,7 @@ fn topics_lists_the_matrix_as_text_and_json() {
 #[test]
 fn the_shipped_config_parses_and_drives_the_help_screen() {
     let shipped = parse_config("assets/config.toml", DEFAULT_CONFIG).unwrap();
-    assert_eq!(shipped, Default::default());
+    assert_eq!(shipped, synoptic::tui::config::Config::default());
     let custom = parse_config(
         "mine.toml",
         "[keys]\nnext_topic = [\"Ctrl-n\", \"x\"]\n[reader]\nmode = \"plain\"\n",

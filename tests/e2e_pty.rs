@@ -228,8 +228,8 @@ fn long_articles(dir: &std::path::Path) {
     let mut seed = 7u64;
     let mut next = move || {
         seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         (seed >> 33) as usize
     };
     for a in 0..2 {
@@ -324,7 +324,8 @@ fn wire_copies(dir: &std::path::Path) {
     let topics: String = cues
         .iter()
         .map(|c| format!("[[topic]]\nid = \"{c}\"\nlabel = \"{c}\"\nkeywords = [\"{c}\"]\n\n"))
-        .collect();
+        .collect::<Vec<_>>()
+        .concat();
     std::fs::write(dir.join("topics.toml"), topics).unwrap();
 }
 

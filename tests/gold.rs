@@ -136,8 +136,8 @@ fn seeds_topics_micro_f1_at_least_0_93_with_clean_segmentation() {
             }
         }
     }
-    let p = tp as f64 / (tp + fp) as f64;
-    let r = tp as f64 / (tp + fn_) as f64;
+    let p = f64::from(tp) / f64::from(tp + fp);
+    let r = f64::from(tp) / f64::from(tp + fn_);
     let f1 = 2.0 * p * r / (p + r);
     assert!(
         f1 >= 0.93,

@@ -48,12 +48,12 @@ fn an_input_is_never_replaced_even_with_force() {
 
 #[test]
 fn a_device_or_a_directory_is_never_written_over() {
+    use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().unwrap();
     articles(dir.path());
     let out = run(&["export", "-o", "/dev/null", "--force", "c"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(err(&out).contains("/dev/null is a device"), "{}", err(&out));
-    use std::os::unix::fs::FileTypeExt;
     assert!(
         std::fs::metadata("/dev/null")
             .unwrap()

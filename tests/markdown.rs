@@ -1,4 +1,4 @@
-//! The Markdown export read back through a CommonMark parser: every member paragraph renders as
+//! The Markdown export read back through a `CommonMark` parser: every member paragraph renders as
 //! its own text, with no stray emphasis characters and nothing lost.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -8,7 +8,7 @@ use synoptic::core::sanitize::for_terminal;
 use synoptic::core::synopsis::Synopsis;
 use synoptic::core::topics::{TopicDef, parse_topics};
 
-/// The plain text of every paragraph a CommonMark renderer makes of `markdown`.
+/// The plain text of every paragraph a `CommonMark` renderer makes of `markdown`.
 fn rendered_paragraphs(markdown: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Option<String> = None;

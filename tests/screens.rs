@@ -1,4 +1,4 @@
-//! Whole screens of the reader on the seeds, drawn with ratatui's TestBackend.
+//! Whole screens of the reader on the seeds, drawn with ratatui's `TestBackend`.
 
 use proptest::prelude::*;
 use ratatui::Terminal;

@@ -24,7 +24,7 @@ use crate::core::ingest::{
 use crate::core::read::{SMALL_FILE_BYTES, read_bounded, read_limited};
 use crate::core::sanitize::for_terminal;
 use crate::core::synopsis::Synopsis;
-use crate::core::topics::{TopicsError, parse_topics};
+use crate::core::topics::{TopicsError, TopicsFile, parse_topics};
 
 const EXAMPLES: &str = "Examples:
   synoptic                              read the embedded seed articles
@@ -169,7 +169,7 @@ pub fn load_showing(input: &Input, progress: &Progress) -> Result<Synopsis> {
     let (loaded, topics) = if let Some(bytes) = piped {
         let topics = match &input.topics {
             Some(file) => read_topics(file)?,
-            None => Default::default(),
+            None => TopicsFile::default(),
         };
         (load_bytes("stdin", "-", bytes)?, topics)
     } else if input.paths.is_empty() {
@@ -183,7 +183,7 @@ pub fn load_showing(input: &Input, progress: &Progress) -> Result<Synopsis> {
         let loaded = load_paths(&input.paths)?;
         let topics = match topics_file(input) {
             Some(file) => read_topics(&file)?,
-            None => Default::default(),
+            None => TopicsFile::default(),
         };
         (loaded, topics)
     };
@@ -222,7 +222,10 @@ fn check_not_a_subcommand(paths: &[PathBuf]) -> Result<()> {
         return Ok(());
     };
     let command = Cli::command();
-    let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+    let names: Vec<&str> = command
+        .get_subcommands()
+        .map(clap::Command::get_name)
+        .collect();
     if names.contains(&name) {
         return Err(UsageError(format!(
             "'{name}' is a subcommand: put it first, then its options \
@@ -289,7 +292,7 @@ fn topics_file(input: &Input) -> Option<PathBuf> {
     })
 }
 
-fn read_topics(file: &Path) -> Result<crate::core::topics::TopicsFile> {
+fn read_topics(file: &Path) -> Result<TopicsFile> {
     let shown = file.display().to_string();
     let bytes = read_limited(file, SMALL_FILE_BYTES)
         .map_err(|problem| UsageError(format!("{shown}: the topics file {problem}")))?;

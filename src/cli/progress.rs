@@ -42,7 +42,7 @@ impl Progress {
 
     /// What is being done now ("aligning 1000 articles").
     pub fn stage(&self, what: &str) {
-        self.lock().what = what.to_owned();
+        what.clone_into(&mut self.lock().what);
     }
 
     /// Print a line of its own (a warning): the progress line is cleared first and comes back

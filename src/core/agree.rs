@@ -166,7 +166,7 @@ pub fn agreement(articles: &[Article], topic: &Topic, detail: Detail) -> Agreeme
     };
     // A large topic (many members from many sources) is split over the cores.
     let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+        .map_or(1, std::num::NonZero::get)
         .min(8);
     let members = if threads < 2 || topic.members.len() < 64 {
         run(&topic.members)

@@ -48,7 +48,10 @@ mod tests {
         TopicDef {
             id: id.into(),
             label: id.into(),
-            keywords: keywords.iter().map(|s| s.to_string()).collect(),
+            keywords: keywords
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             description: None,
         }
     }
@@ -79,7 +82,7 @@ mod tests {
             .map(|i| format!("Le conseil {id}{i} a voté un budget de {i} euros pour la voirie."))
             .collect();
         let mut parts = vec!["Titre de l'article".to_owned()];
-        parts.extend(body.iter().map(|s| s.to_string()));
+        parts.extend(body.iter().map(std::string::ToString::to_string));
         parts.extend(filler);
         article(id, &parts.join("\n\n"))
     }

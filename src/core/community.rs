@@ -101,7 +101,8 @@ pub fn numbered(labels: &[usize]) -> Vec<usize> {
 /// The graph of communities: one node per community, edge weights summed, links inside a
 /// community kept as its self-loop.
 fn aggregate(graph: &Graph, community: &[usize], count: usize) -> Graph {
-    let mut weights: Vec<std::collections::BTreeMap<usize, f32>> = vec![Default::default(); count];
+    let mut weights: Vec<std::collections::BTreeMap<usize, f32>> =
+        vec![std::collections::BTreeMap::new(); count];
     for (i, edges) in graph.iter().enumerate() {
         for &(j, w) in edges {
             let (a, b) = (community[i], community[j]);

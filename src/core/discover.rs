@@ -184,7 +184,7 @@ mod tests {
 
     fn article(id: &str, paragraphs: &[&str]) -> Article {
         let mut text = vec![format!("Titre de l'article {id}")];
-        text.extend(paragraphs.iter().map(|p| p.to_string()));
+        text.extend(paragraphs.iter().map(std::string::ToString::to_string));
         article_from_text(id.into(), format!("{id}.txt"), &text.join("\n\n"))
     }
 
@@ -254,7 +254,7 @@ mod tests {
     fn a_quote_every_source_carries_stays_inside_its_topic() {
         let quote = "« Nous n'avons jamais vu une telle colonne de fumée », a déclaré le maire.";
         let with_quote = |first: [&str; 6]| -> Vec<String> {
-            let mut v: Vec<String> = first.iter().map(|s| s.to_string()).collect();
+            let mut v: Vec<String> = first.iter().map(std::string::ToString::to_string).collect();
             v.insert(2, quote.to_owned());
             v
         };

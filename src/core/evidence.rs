@@ -119,7 +119,7 @@ fn topic_cue_keys(def: &TopicDef, lang: Language, opts: &AlignOptions) -> Vec<Cu
     let words_of = |text: &str, weight: f32| -> Vec<CueKeys> {
         tokenize(text, lang)
             .into_iter()
-            .filter(|t| t.is_telling())
+            .filter(super::text::Token::is_telling)
             .map(|t| CueKeys {
                 keys: vec![t.hash],
                 weight,
@@ -202,7 +202,10 @@ mod tests {
         TopicDef {
             id: id.into(),
             label: String::new(),
-            keywords: keywords.iter().map(|s| s.to_string()).collect(),
+            keywords: keywords
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             description: None,
         }
     }

@@ -254,15 +254,15 @@ fn build(sources: Vec<Source>, mut notices: Vec<Notice>) -> Loaded {
         articles.push((id, source.path, text));
     }
     Loaded {
-        articles: articles_from_texts(articles),
+        articles: articles_from_texts(&articles),
         notices,
     }
 }
 
 /// Build many articles from (id, path, text), on all cores; the order is kept.
-pub fn articles_from_texts(items: Vec<(String, String, String)>) -> Vec<Article> {
+pub fn articles_from_texts(items: &[(String, String, String)]) -> Vec<Article> {
     let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+        .map_or(1, std::num::NonZero::get)
         .min(8);
     if threads < 2 || items.len() < 16 {
         return items

@@ -254,7 +254,12 @@ mod tests {
     use super::*;
 
     fn kinds(texts: &[&str]) -> Vec<Kind> {
-        classify(&texts.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        classify(
+            &texts
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect::<Vec<_>>(),
+        )
     }
 
     #[test]

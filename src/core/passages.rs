@@ -124,7 +124,6 @@ fn nearest(
 
 /// Number the classes of near-duplicate units from 0, in order of first unit.
 fn duplicate_classes(near: &[Vec<(f32, usize)>]) -> Vec<usize> {
-    let mut parent: Vec<usize> = (0..near.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
@@ -132,6 +131,7 @@ fn duplicate_classes(near: &[Vec<(f32, usize)>]) -> Vec<usize> {
         }
         i
     }
+    let mut parent: Vec<usize> = (0..near.len()).collect();
     for (i, links) in near.iter().enumerate() {
         for &(_, j) in links.iter().filter(|l| l.0 >= DUPLICATE) {
             let (a, b) = (root(&mut parent, i), root(&mut parent, j));

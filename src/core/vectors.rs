@@ -91,7 +91,9 @@ pub fn normalised(mut v: Vec<(u32, f32)>) -> Vector {
     v.sort_unstable_by_key(|&(id, _)| id);
     let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
-        v.iter_mut().for_each(|(_, w)| *w /= norm);
+        for (_, w) in &mut v {
+            *w /= norm;
+        }
     }
     v
 }

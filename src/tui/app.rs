@@ -238,7 +238,7 @@ impl App {
             Action::Bottom => self.scroll[self.focus] = usize::MAX,
             Action::FocusLeft => self.focus = self.focus.saturating_sub(1),
             Action::FocusRight => {
-                self.focus = (self.focus + 1).min(self.synopsis.articles.len().saturating_sub(1))
+                self.focus = (self.focus + 1).min(self.synopsis.articles.len().saturating_sub(1));
             }
             Action::CycleMode => self.cycle_mode(),
             Action::ToggleFullArticle => self.toggle_full_article(),
@@ -265,7 +265,7 @@ impl App {
             Action::Back => self.back(),
             Action::ListDown => {
                 self.list_selected =
-                    (self.list_selected + 1).min(self.topic_count().saturating_sub(1))
+                    (self.list_selected + 1).min(self.topic_count().saturating_sub(1));
             }
             Action::ListUp => self.list_selected = self.list_selected.saturating_sub(1),
             Action::ListOpen => {

@@ -45,7 +45,7 @@ pub(super) fn screen(app: &App) -> String {
         .buffer()
         .content()
         .iter()
-        .map(|c| c.symbol())
+        .map(ratatui::buffer::Cell::symbol)
         .collect()
 }
 
@@ -141,7 +141,7 @@ fn full_article_shows_every_paragraph_of_the_focused_pane() {
     let text: String = app.view.panes[0]
         .lines
         .iter()
-        .map(|l| l.plain())
+        .map(crate::core::layout::Line::plain)
         .collect::<Vec<_>>()
         .join(" ");
     assert!(

@@ -120,7 +120,7 @@ fn the_figures_panel_names_its_sources() {
 fn a_huge_terminal_is_laid_out_at_a_bounded_size() {
     use ratatui::crossterm::event::Event;
     let mut app = seeds_app(160, 45);
-    let action = crate::tui::to_action(&app, Event::Resize(10_000, 10_000)).unwrap();
+    let action = crate::tui::to_action(&app, &Event::Resize(10_000, 10_000)).unwrap();
     assert_eq!(action, Action::Resize(1000, 500));
     app.update(action);
     assert_eq!(app.size, (1000, 500));

@@ -256,7 +256,7 @@ fn action_name(action: Action) -> &'static str {
         .map_or("?", |(n, _)| n)
 }
 
-/// Read a key as the help screen writes it: "n", "Tab", "Shift-Tab", "Ctrl-c", "PgDn"...
+/// Read a key as the help screen writes it: "n", "Tab", "Shift-Tab", "Ctrl-c", "`PgDn`"...
 pub fn parse_key(name: &str) -> Result<(KeyCode, KeyModifiers), String> {
     let (mods, base) = match name.strip_prefix("Ctrl-") {
         Some(rest) => (KeyModifiers::CONTROL, rest),

@@ -145,7 +145,7 @@ fn event_loop(
         let wait = if app.is_exporting() { 50 } else { 250 };
         match events.recv_timeout(Duration::from_millis(wait)) {
             Ok(Ok(event)) => {
-                if let Some(action) = to_action(&app, event) {
+                if let Some(action) = to_action(&app, &event) {
                     if let Action::Resize(w, h) = action {
                         terminal.resize(Rect::new(0, 0, w, h))?;
                     }
@@ -192,8 +192,8 @@ fn spawn_event_reader() -> mpsc::Receiver<io::Result<Event>> {
 }
 
 /// Translate a terminal event into an action, through the keymap for keys.
-pub fn to_action(app: &App, event: Event) -> Option<Action> {
-    match event {
+pub fn to_action(app: &App, event: &Event) -> Option<Action> {
+    match *event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             app.keymap.lookup(app.context(), key)
         }

@@ -143,12 +143,11 @@ fn short_hint(a: Action) -> &'static str {
         Action::PrevTopic => "prev",
         Action::CycleMode => "mode",
         Action::ToggleTopicList => "topics",
-        Action::StartSearch => "search",
+        Action::StartSearch | Action::SearchSubmit => "search",
         Action::Help => "help",
         Action::Quit => "quit",
         Action::ListOpen => "open",
         Action::Back => "close",
-        Action::SearchSubmit => "search",
         other => other.describe(),
     }
 }

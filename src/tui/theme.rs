@@ -1,5 +1,5 @@
 //! Colours: what each `Paint` looks like, with the configured colours (16-colour safe by
-//! default) or without colour at all (NO_COLOR), where modifiers carry the meaning.
+//! default) or without colour at all (`NO_COLOR`), where modifiers carry the meaning.
 
 use ratatui::style::{Color, Modifier, Style};
 

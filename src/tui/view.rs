@@ -287,21 +287,18 @@ fn overlay(
         let mut at = range.start;
         let mut k = next;
         while at < range.end {
-            match matches.get(k).filter(|m| m.start < range.end) {
-                Some(m) => {
-                    if m.start > at {
-                        out.push((at..m.start, *paint));
-                        at = m.start;
-                    }
-                    let end = m.end.min(range.end);
-                    out.push((at..end, Paint::Match));
-                    at = end;
-                    k += 1;
+            if let Some(m) = matches.get(k).filter(|m| m.start < range.end) {
+                if m.start > at {
+                    out.push((at..m.start, *paint));
+                    at = m.start;
                 }
-                None => {
-                    out.push((at..range.end, *paint));
-                    at = range.end;
-                }
+                let end = m.end.min(range.end);
+                out.push((at..end, Paint::Match));
+                at = end;
+                k += 1;
+            } else {
+                out.push((at..range.end, *paint));
+                at = range.end;
             }
         }
     }

@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 
 use synoptic::tui::app::App;
 
-/// Run `synoptic` with `args` in `dir`, standard input closed, NO_COLOR unset.
+/// Run `synoptic` with `args` in `dir`, standard input closed, `NO_COLOR` unset.
 pub fn synoptic(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_synoptic"))
         .args(args)
@@ -63,6 +63,6 @@ pub fn screen_cells(app: &App) -> String {
         .buffer()
         .content()
         .iter()
-        .map(|c| c.symbol())
+        .map(ratatui::buffer::Cell::symbol)
         .collect()
 }

@@ -154,7 +154,7 @@ pub(super) fn shared_sets(
         );
         or_into(&mut run[i * w..(i + 1) * w], &carry);
     }
-    carry.iter_mut().for_each(|c| *c = 0);
+    carry.fill(0);
     for i in (0..n).rev() {
         let behind = (i + 1 < n).then(|| link_at(i));
         propagate(

@@ -94,7 +94,10 @@ mod tests {
             &mut out,
         )
         .unwrap();
-        let want: String = items.iter().map(|i| format!("block {i}\n")).collect();
+        let want: String = items.iter().fold(String::new(), |mut s, i| {
+            s.push_str(&format!("block {i}\n"));
+            s
+        });
         assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 

@@ -70,7 +70,7 @@ fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result
 }
 
 /// A member paragraph as Markdown. Touching pieces of one level become one run, and each run
-/// is emphasised only from its first to its last letter or digit: CommonMark opens emphasis
+/// is emphasised only from its first to its last letter or digit: `CommonMark` opens emphasis
 /// after punctuation and closes it before punctuation only in some cases, so the punctuation
 /// at a run's edges stays outside the marks (`**Comey**’*s*`, never `**Comey***’s*`).
 fn marked(pieces: &[(&str, Level)]) -> String {
