@@ -68,3 +68,56 @@ fn every_source_file_is_small_and_says_what_it_owns() {
         assert!(lines < 400, "{} has {lines} lines", path.display());
     }
 }
+
+/// The name of the function a line opens, if it opens one (as rustfmt lays them out).
+fn opens_function(line: &str) -> Option<&str> {
+    let mut rest = line.trim_start();
+    for prefix in [
+        "pub(crate) ",
+        "pub(super) ",
+        "pub ",
+        "const ",
+        "unsafe ",
+        "async ",
+    ] {
+        rest = rest.strip_prefix(prefix).unwrap_or(rest);
+    }
+    let name = rest.strip_prefix("fn ")?;
+    Some(name.split(['(', '<']).next().unwrap_or(name))
+}
+
+/// Functions and their length in lines, from the line that opens each to its closing brace at
+/// the same indentation. A declaration without a body (in a trait) is skipped.
+fn function_lengths(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(name) = opens_function(line) else {
+            continue;
+        };
+        if line.trim_end().ends_with(';') {
+            continue;
+        }
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let close = format!("{indent}}}");
+        if let Some(end) = lines[i..].iter().position(|l| *l == close) {
+            out.push((name.to_owned(), end + 1));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_function_is_under_sixty_lines() {
+    let lengths = function_lengths("fn short() {\n    1\n}\n\nfn f<T>(x: T) -> T {\n    x\n}\n");
+    assert_eq!(lengths, [("short".to_owned(), 3), ("f".to_owned(), 3)]);
+    for (path, text) in src("") {
+        for (name, length) in function_lengths(&text) {
+            assert!(
+                length < 60,
+                "{}: fn {name} has {length} lines",
+                path.display()
+            );
+        }
+    }
+}

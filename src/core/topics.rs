@@ -96,17 +96,8 @@ pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError>
             .filter(|k| !k.is_empty())
             .collect();
         let (line, _) = line_col(source, start);
-        if keywords.is_empty() {
-            out.warnings.push(format!(
-                "{file}:{line}: topic {id:?} has no keywords; it can only stay empty"
-            ));
-        }
-        for k in keywords.iter().filter(|k| !can_match(k)) {
-            out.warnings.push(format!(
-                "{file}:{line}: topic {id:?}: keyword {k:?} is only punctuation or common words \
-                 (\"de\", \"the\"), so it finds nothing telling; use a word the articles use"
-            ));
-        }
+        out.warnings
+            .extend(keyword_warnings(&format!("{file}:{line}"), &id, &keywords));
         let label = topic.label.unwrap_or_else(|| id.clone());
         let description = topic.description.filter(|d| !d.trim().is_empty());
         out.topics.push(TopicDef {
@@ -117,6 +108,23 @@ pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError>
         });
     }
     Ok(out)
+}
+
+/// What is wrong with a topic's keywords, though the file is valid: `at` names the file and line.
+fn keyword_warnings(at: &str, id: &str, keywords: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    if keywords.is_empty() {
+        out.push(format!(
+            "{at}: topic {id:?} has no keywords; it can only stay empty"
+        ));
+    }
+    for k in keywords.iter().filter(|k| !can_match(k)) {
+        out.push(format!(
+            "{at}: topic {id:?}: keyword {k:?} is only punctuation or common words \
+             (\"de\", \"the\"), so it finds nothing telling; use a word the articles use"
+        ));
+    }
+    out
 }
 
 /// A topics file that `parse_topics` reads back as `defs`: one `[[topic]]` table each, strings

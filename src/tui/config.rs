@@ -65,58 +65,82 @@ struct RawReader {
     min_pane_width: Option<toml::Spanned<u16>>,
 }
 
-/// Read a configuration text over the defaults. `file` names it in messages.
-pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
-    let at = |offset: usize, message: String| {
-        let before = &text[..offset.min(text.len())];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+/// Where in the configuration text something is: errors name the file, line and column.
+struct Source<'a> {
+    file: &'a str,
+    text: &'a str,
+}
+
+impl Source<'_> {
+    fn error(&self, offset: usize, message: String) -> ConfigError {
+        let before = &self.text[..offset.min(self.text.len())];
         ConfigError {
-            file: file.to_owned(),
-            line,
-            column,
+            file: self.file.to_owned(),
+            line: before.matches('\n').count() + 1,
+            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
             message,
         }
-    };
+    }
+}
+
+/// Read a configuration text over the defaults. `file` names it in messages.
+pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
+    let source = Source { file, text };
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
-        at(
+        source.error(
             e.span().map_or(0, |s| s.start),
             e.message().trim().to_owned(),
         )
     })?;
     let mut config = Config::default();
-    if let Some(mode) = raw.reader.mode {
+    read_reader(&raw.reader, &mut config, &source)?;
+    read_colors(&raw.colors, &mut config.theme, &source)?;
+    read_keys(&raw.keys, &mut config.keymap, &source)?;
+    Ok(config)
+}
+
+fn read_reader(raw: &RawReader, config: &mut Config, source: &Source) -> Result<(), ConfigError> {
+    if let Some(mode) = &raw.mode {
         config.mode = match mode.get_ref().as_str() {
             "agreement" => Mode::Agreement,
             "pairwise" => Mode::Pairwise,
             "plain" => Mode::Plain,
             other => {
-                return Err(at(
+                return Err(source.error(
                     mode.span().start,
                     format!("mode {other:?} is not one of \"agreement\", \"pairwise\", \"plain\""),
                 ));
             }
         };
     }
-    if let Some(width) = raw.reader.min_pane_width {
+    if let Some(width) = &raw.min_pane_width {
         if !(12..=400).contains(width.get_ref()) {
-            return Err(at(
+            return Err(source.error(
                 width.span().start,
                 "min_pane_width must be between 12 and 400".into(),
             ));
         }
         config.min_pane_width = *width.get_ref();
     }
-    for (name, value) in &raw.colors {
-        let slot = color_slot(&mut config.theme, name).ok_or_else(|| {
-            at(
-                value.span().start,
+    Ok(())
+}
+
+fn read_colors(
+    raw: &BTreeMap<String, toml::Spanned<String>>,
+    theme: &mut Theme,
+    source: &Source,
+) -> Result<(), ConfigError> {
+    for (name, value) in raw {
+        let at = value.span().start;
+        let slot = color_slot(theme, name).ok_or_else(|| {
+            source.error(
+                at,
                 format!("unknown colour {name:?}; known: {}", COLORS.join(", ")),
             )
         })?;
         *slot = value.get_ref().parse::<Color>().map_err(|_| {
-            at(
-                value.span().start,
+            source.error(
+                at,
                 format!(
                     "{:?} is not a colour; write a name ({}), \"#rrggbb\" or a number 0-255",
                     value.get_ref(),
@@ -125,32 +149,39 @@ pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
             )
         })?;
     }
+    Ok(())
+}
+
+fn read_keys(
+    raw: &BTreeMap<String, toml::Spanned<Vec<String>>>,
+    keymap: &mut Keymap,
+    source: &Source,
+) -> Result<(), ConfigError> {
     // Unbind first, so that two actions may swap keys.
     let known: Vec<&str> = CONFIGURABLE.iter().map(|(n, _)| *n).collect();
     let mut bindings = Vec::new();
-    for (name, keys) in &raw.keys {
+    for (name, keys) in raw {
         let action = CONFIGURABLE
             .iter()
             .find(|(n, _)| n == name)
             .map(|&(_, a)| a)
             .ok_or_else(|| {
-                at(
+                source.error(
                     keys.span().start,
                     format!("unknown action {name:?}; known: {}", known.join(", ")),
                 )
             })?;
-        config.keymap.unbind(action);
+        keymap.unbind(action);
         bindings.push((action, keys));
     }
     for (action, keys) in &bindings {
-        config
-            .keymap
+        keymap
             .bind(*action, keys.get_ref())
-            .map_err(|m| at(keys.span().start, m))?;
+            .map_err(|m| source.error(keys.span().start, m))?;
     }
     // A reader nobody can leave is a trap, whatever the file says.
     for needed in [Action::Quit, Action::Back] {
-        if config.keymap.first_key(Context::Reader, needed).is_none() {
+        if keymap.first_key(Context::Reader, needed).is_none() {
             let offset = bindings
                 .iter()
                 .find(|(a, _)| *a == needed)
@@ -159,13 +190,13 @@ pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
                 .iter()
                 .find(|(_, a)| *a == needed)
                 .map_or("quit", |(n, _)| n);
-            return Err(at(
+            return Err(source.error(
                 offset,
                 format!("{name} needs at least one key, or nothing could leave the reader"),
             ));
         }
     }
-    Ok(config)
+    Ok(())
 }
 
 const COLORS: &[&str] = &[
@@ -283,87 +314,5 @@ pub fn load_config(explicit: Option<&Path>) -> anyhow::Result<Config> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_shipped_defaults_parse_to_the_built_in_defaults() {
-        assert_eq!(
-            parse_config("assets/config.toml", DEFAULT_CONFIG).unwrap(),
-            Config::default()
-        );
-    }
-
-    #[test]
-    fn a_config_round_trips() {
-        let text = "[reader]\nmode = \"pairwise\"\nmin_pane_width = 40\n[colors]\nshared_all = \"#00ff88\"\n[keys]\nnext_topic = [\"Ctrl-n\", \"x\"]\n";
-        let config = parse_config("c.toml", text).unwrap();
-        assert_eq!(config.mode, Mode::Pairwise);
-        assert_eq!(config.theme.shared_all, Color::Rgb(0, 0xff, 0x88));
-        assert_eq!(
-            parse_config("again.toml", &config.to_toml()).unwrap(),
-            config
-        );
-    }
-
-    #[test]
-    fn mistakes_name_the_line_and_what_is_known() {
-        let cases = [
-            ("[reader]\nmood = \"plain\"\n", 2, "mood"),
-            (
-                "[colors]\nshared = \"red\"\n",
-                2,
-                "unknown colour \"shared\"",
-            ),
-            (
-                "[colors]\nsame = \"rouge\"\n",
-                2,
-                "not a colour; write a name (black, red",
-            ),
-            (
-                "[keys]\nnext = [\"n\"]\n",
-                2,
-                "unknown action \"next\"; known: next_topic",
-            ),
-            ("[keys]\nquit = [\"n\"]\n", 2, "bound to both"),
-            (
-                "[keys]\nnext_topic = [\"p\"]\nprev_topic = [\"n\"]\n",
-                0,
-                "",
-            ),
-            ("[reader]\nmode = \"diff\"\n", 2, "not one of"),
-        ];
-        for (text, line, message) in cases {
-            if line == 0 {
-                assert!(
-                    parse_config("c.toml", text).is_ok(),
-                    "swapping keys is allowed: {text}"
-                );
-                continue;
-            }
-            let err = parse_config("c.toml", text).unwrap_err();
-            assert_eq!(err.line, line, "{text}: {err}");
-            assert!(err.message.contains(message), "{text}: {err}");
-        }
-    }
-
-    #[test]
-    fn every_colour_name_offered_in_messages_is_accepted() {
-        for name in COLOR_NAMES {
-            assert!(name.parse::<Color>().is_ok(), "{name}");
-        }
-    }
-
-    #[test]
-    fn a_configuration_that_leaves_no_way_out_is_refused() {
-        for (text, what) in [
-            ("[keys]\nquit = []\n", "quit needs at least one key"),
-            ("[keys]\nback = []\n", "back needs at least one key"),
-        ] {
-            let err = parse_config("c.toml", text).unwrap_err();
-            assert_eq!(err.line, 2, "{err}");
-            assert!(err.message.contains(what), "{err}");
-        }
-        assert!(parse_config("c.toml", "[keys]\nquit = [\"x\"]\n").is_ok());
-    }
-}
+#[path = "config_tests.rs"]
+mod tests;

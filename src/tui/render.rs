@@ -27,63 +27,73 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
-    let figures_height = if app.show_figures {
-        figures_height(app, area.height)
-    } else {
-        0
-    };
-    let main_height = area.height - 2 - figures_height;
-    let figures_area = Rect {
-        height: figures_height,
-        ..area
-    };
-    let main = Rect {
-        y: area.y + figures_height,
-        height: main_height,
-        ..area
-    };
-    let legend = Rect {
-        y: main.y + main_height,
-        height: 1,
-        ..area
-    };
-    let status = Rect {
-        y: legend.y + 1,
-        height: 1,
-        ..area
-    };
-    if figures_height > 0 {
-        render_figures(app, frame, figures_area);
+    let areas = Areas::of(app, area);
+    if areas.figures.height > 0 {
+        render_figures(app, frame, areas.figures);
     }
-    let list_width = app.list_width();
-    if list_width > 0 {
-        render_topic_list(
-            app,
-            frame,
-            Rect {
+    if areas.list.width > 0 {
+        render_topic_list(app, frame, areas.list);
+    }
+    render_panes(app, frame, areas.panes);
+    render_legend(app, frame, areas.legend);
+    render_status(app, frame, areas.status);
+    if app.overlay == Overlay::Help {
+        render_help(app, frame, areas.help);
+    }
+}
+
+/// Where each part of the screen goes: the figures panel on top when open, the topic list and
+/// the panes side by side, then the legend and status lines.
+struct Areas {
+    figures: Rect,
+    list: Rect,
+    panes: Rect,
+    legend: Rect,
+    status: Rect,
+    /// The help screen: everything above the status bar, which says how to close it.
+    help: Rect,
+}
+
+impl Areas {
+    fn of(app: &App, area: Rect) -> Areas {
+        let figures_height = if app.show_figures {
+            figures_height(app, area.height)
+        } else {
+            0
+        };
+        let main_height = area.height - 2 - figures_height;
+        let main = Rect {
+            y: area.y + figures_height,
+            height: main_height,
+            ..area
+        };
+        let list_width = app.list_width();
+        let line = |y: u16| Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        Areas {
+            figures: Rect {
+                height: figures_height,
+                ..area
+            },
+            list: Rect {
                 width: list_width,
                 ..main
             },
-        );
-    }
-    render_panes(
-        app,
-        frame,
-        Rect {
-            x: main.x + list_width,
-            width: main.width - list_width,
-            ..main
-        },
-    );
-    render_legend(app, frame, legend);
-    render_status(app, frame, status);
-    if app.overlay == Overlay::Help {
-        // Above the status bar, which says how to close it.
-        let above = Rect {
-            height: area.height.saturating_sub(1),
-            ..area
-        };
-        render_help(app, frame, above);
+            panes: Rect {
+                x: main.x + list_width,
+                width: main.width - list_width,
+                ..main
+            },
+            legend: line(main.y + main_height),
+            status: line(main.y + main_height + 1),
+            help: Rect {
+                height: area.height.saturating_sub(1),
+                ..area
+            },
+        }
     }
 }
 

@@ -111,64 +111,14 @@ pub(super) fn shared_sets(
     index: &TopicIndex,
 ) -> Vec<u64> {
     let w = index.width.0;
-    let n = tokens.len();
-    let zero = vec![0u64; w];
+    let links = Links::new(text, tokens, index);
+    let mut run = runs(tokens, &links);
     let mut own_mask = vec![!0u64; w];
     own_mask[own / 64] &= !(1 << (own % 64));
-    // link[i]: articles that have words i and i+1 together, in one sentence.
-    let mut link = vec![0u64; w * n.saturating_sub(1)];
-    for i in 0..n.saturating_sub(1) {
-        if same_sentence(text, &tokens[i], &tokens[i + 1])
-            && let Some(bits) = index.pairs.get(&pair_key(&tokens[i], &tokens[i + 1]))
-        {
-            link[i * w..(i + 1) * w].copy_from_slice(bits);
-        }
-    }
-    let link_at = |i: usize| {
-        if i + 1 < n {
-            &link[i * w..(i + 1) * w]
-        } else {
-            &zero[..]
-        }
-    };
-    // touch[i]: articles with a link on either side of word i.
-    let mut touch = vec![0u64; w * n];
-    for i in 0..n {
-        let t = &mut touch[i * w..(i + 1) * w];
-        or_into(t, link_at(i));
-        if i > 0 {
-            or_into(t, link_at(i - 1));
-        }
-    }
-    // A word is in a run with article b when a telling word is reached from it through
-    // consecutive links that b has: propagate forward, then backward.
-    let mut run = vec![0u64; w * n];
-    let mut carry = vec![0u64; w];
-    for i in 0..n {
-        let behind = i.checked_sub(1).map(link_at);
-        propagate(
-            &mut carry,
-            tokens[i].is_telling(),
-            &touch[i * w..(i + 1) * w],
-            behind,
-        );
-        or_into(&mut run[i * w..(i + 1) * w], &carry);
-    }
-    carry.fill(0);
-    for i in (0..n).rev() {
-        let behind = (i + 1 < n).then(|| link_at(i));
-        propagate(
-            &mut carry,
-            tokens[i].is_telling(),
-            &touch[i * w..(i + 1) * w],
-            behind,
-        );
-        or_into(&mut run[i * w..(i + 1) * w], &carry);
-    }
     for (i, t) in tokens.iter().enumerate() {
         let bits = &mut run[i * w..(i + 1) * w];
         bits.iter_mut()
-            .zip(&touch[i * w..(i + 1) * w])
+            .zip(links.touch(i))
             .for_each(|(b, t)| *b &= t);
         if t.is_telling()
             && let Some(words) = index.words.get(&t.hash)
@@ -176,6 +126,80 @@ pub(super) fn shared_sets(
             or_into(bits, words);
         }
         bits.iter_mut().zip(&own_mask).for_each(|(b, m)| *b &= m);
+    }
+    run
+}
+
+/// Which articles have each pair of consecutive words of a paragraph (`link`), and a link on
+/// either side of each word (`touch`): flat, `width` words per entry.
+struct Links {
+    w: usize,
+    n: usize,
+    link: Vec<u64>,
+    touch: Vec<u64>,
+    zero: Vec<u64>,
+}
+
+impl Links {
+    fn new(text: &str, tokens: &[Token], index: &TopicIndex) -> Self {
+        let (w, n) = (index.width.0, tokens.len());
+        let mut link = vec![0u64; w * n.saturating_sub(1)];
+        for i in 0..n.saturating_sub(1) {
+            if same_sentence(text, &tokens[i], &tokens[i + 1])
+                && let Some(bits) = index.pairs.get(&pair_key(&tokens[i], &tokens[i + 1]))
+            {
+                link[i * w..(i + 1) * w].copy_from_slice(bits);
+            }
+        }
+        let mut touch = vec![0u64; w * n];
+        for i in 0..n {
+            let t = &mut touch[i * w..(i + 1) * w];
+            if i + 1 < n {
+                or_into(t, &link[i * w..(i + 1) * w]);
+            }
+            if i > 0 {
+                or_into(t, &link[(i - 1) * w..i * w]);
+            }
+        }
+        Links {
+            w,
+            n,
+            link,
+            touch,
+            zero: vec![0u64; w],
+        }
+    }
+
+    /// The articles that have words `i` and `i + 1` together, in one sentence.
+    fn after(&self, i: usize) -> &[u64] {
+        if i + 1 < self.n {
+            &self.link[i * self.w..(i + 1) * self.w]
+        } else {
+            &self.zero
+        }
+    }
+
+    fn touch(&self, i: usize) -> &[u64] {
+        &self.touch[i * self.w..(i + 1) * self.w]
+    }
+}
+
+/// A word is in a run with article b when a telling word is reached from it through
+/// consecutive links that b has: propagate forward, then backward.
+fn runs(tokens: &[Token], links: &Links) -> Vec<u64> {
+    let (w, n) = (links.w, links.n);
+    let mut run = vec![0u64; w * n];
+    let mut carry = vec![0u64; w];
+    for i in 0..n {
+        let behind = i.checked_sub(1).map(|j| links.after(j));
+        propagate(&mut carry, tokens[i].is_telling(), links.touch(i), behind);
+        or_into(&mut run[i * w..(i + 1) * w], &carry);
+    }
+    carry.fill(0);
+    for i in (0..n).rev() {
+        let behind = (i + 1 < n).then(|| links.after(i));
+        propagate(&mut carry, tokens[i].is_telling(), links.touch(i), behind);
+        or_into(&mut run[i * w..(i + 1) * w], &carry);
     }
     run
 }

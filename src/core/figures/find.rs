@@ -1,7 +1,7 @@
 //! Finding figures in a paragraph: numbers, times, dates and counts with their unit, and the
 //! qualifiers around them ("plus de", "at least").
 
-use super::Figure;
+use super::{Figure, FigureKey};
 use crate::core::article::Paragraph;
 use crate::core::text::{Language, Token, fold};
 
@@ -146,7 +146,7 @@ fn figure_at(p: &Paragraph, w: &[String], lang: Language, i: usize) -> Option<(F
         let range = toks[start].range.start..toks[i].range.end;
         let fig = Figure {
             what: "time of day".into(),
-            key: "time".into(),
+            key: FigureKey::TimeOfDay,
             value: h * 60.0 + m,
             range,
         };
@@ -166,29 +166,10 @@ fn figure_at(p: &Paragraph, w: &[String], lang: Language, i: usize) -> Option<(F
         j += 1;
     }
     let unit_tok = toks.get(j)?;
-    let unit = &w[j];
-    let preceded_by_a = i > 0 && matches!(w[i - 1].as_str(), "a" | "at");
-    let (what, key) = if MONTHS.contains(&unit.as_str()) && toks[i].numeric {
-        (
-            format!("date in {}", &p.text[unit_tok.range.clone()]),
-            format!("date:{unit}"),
-        )
-    } else if unit.starts_with("heure") && preceded_by_a && toks[i].numeric {
+    let (what, key) = measure(p, w, i, j)?;
+    if key == FigureKey::TimeOfDay {
         value *= 60.0;
-        ("time of day".into(), "time".into())
-    } else if DURATIONS.contains(&unit.as_str()) {
-        (
-            p.text[unit_tok.range.clone()].to_owned(),
-            format!("duration:{}", unit_tok.key),
-        )
-    } else if !unit_tok.stop && !unit_tok.numeric && (toks[i].numeric || j > i + 1) {
-        (
-            p.text[unit_tok.range.clone()].to_owned(),
-            format!("count:{}", unit_tok.key),
-        )
-    } else {
-        return None;
-    };
+    }
     let range = toks[start].range.start..unit_tok.range.end;
     Some((
         Figure {
@@ -199,6 +180,31 @@ fn figure_at(p: &Paragraph, w: &[String], lang: Language, i: usize) -> Option<(F
         },
         j + 1,
     ))
+}
+
+/// What the number at token `i` measures, from its unit at token `j`: a description and the
+/// key figures are grouped by. `None` when the word after it is not a unit.
+fn measure(p: &Paragraph, w: &[String], i: usize, j: usize) -> Option<(String, FigureKey)> {
+    let (toks, number, unit) = (&p.tokens, &p.tokens[i], &w[j]);
+    let unit_tok = &toks[j];
+    let unit_text = &p.text[unit_tok.range.clone()];
+    let preceded_by_a = i > 0 && matches!(w[i - 1].as_str(), "a" | "at");
+    if MONTHS.contains(&unit.as_str()) && number.numeric {
+        Some((
+            format!("date in {unit_text}"),
+            FigureKey::Date(unit.clone()),
+        ))
+    } else if unit.starts_with("heure") && preceded_by_a && number.numeric {
+        Some(("time of day".into(), FigureKey::TimeOfDay))
+    } else if DURATIONS.contains(&unit.as_str()) {
+        let key = FigureKey::Duration(unit_tok.key.to_string());
+        Some((unit_text.to_owned(), key))
+    } else if !unit_tok.stop && !unit_tok.numeric && (number.numeric || j > i + 1) {
+        let key = FigureKey::Count(unit_tok.key.to_string());
+        Some((unit_text.to_owned(), key))
+    } else {
+        None
+    }
 }
 
 fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
@@ -234,7 +240,7 @@ mod tests {
         let p = Paragraph::new(0, Kind::Body, text.into(), lang);
         find_figures(&p, lang)
             .into_iter()
-            .map(|f| (f.key, text[f.range].to_owned(), f.value))
+            .map(|f| (f.key.to_string(), text[f.range].to_owned(), f.value))
             .collect()
     }
 

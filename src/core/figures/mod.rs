@@ -30,11 +30,36 @@ pub struct FigureValue {
     pub articles: Vec<String>,
 }
 
+/// What a figure measures: figures are compared only with those of the same key. The order of
+/// the variants is the order groups are listed in.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FigureKey {
+    /// A count of this thing (its stem): "40 soldats".
+    Count(String),
+    /// A day of this month (its folded name): "12 août".
+    Date(String),
+    /// A duration in this unit (its stem): "40 minutes".
+    Duration(String),
+    /// A time of day, in minutes after midnight: "20h42".
+    TimeOfDay,
+}
+
+impl std::fmt::Display for FigureKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FigureKey::Count(unit) => write!(f, "count:{unit}"),
+            FigureKey::Date(month) => write!(f, "date:{month}"),
+            FigureKey::Duration(unit) => write!(f, "duration:{unit}"),
+            FigureKey::TimeOfDay => write!(f, "time"),
+        }
+    }
+}
+
 /// A figure found in a paragraph.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
     pub what: String,
-    pub key: String,
+    pub key: FigureKey,
     pub value: f64,
     pub range: std::ops::Range<usize>,
 }
@@ -82,7 +107,7 @@ fn context_of(p: &Paragraph, from: usize, to: usize) -> Vec<u64> {
 /// Figure groups of topic `t` reported by at least two articles, disagreeing ones first.
 pub fn figures(synopsis: &Synopsis, t: usize) -> Vec<FigureGroup> {
     let topic = &synopsis.topics[t];
-    let mut by_unit: BTreeMap<String, (String, Vec<Found>)> = BTreeMap::new();
+    let mut by_unit: BTreeMap<FigureKey, (String, Vec<Found>)> = BTreeMap::new();
     for m in &topic.members {
         let article = &synopsis.articles[m.at.article];
         let p = synopsis.paragraph(m.at);
