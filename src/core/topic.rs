@@ -15,6 +15,16 @@ pub enum Origin {
     Discovered,
 }
 
+impl Origin {
+    /// The name exports show, as serde writes it in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Origin::Defined => "defined",
+            Origin::Discovered => "discovered",
+        }
+    }
+}
+
 /// A paragraph aligned to a topic, with how strongly it belongs there (0 to 1).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Member {

@@ -31,12 +31,20 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Every mode, in the order `m` cycles through them.
+    pub const ALL: [Mode; 3] = [Mode::Agreement, Mode::Pairwise, Mode::Plain];
+
+    /// The name the configuration file and the status bar use: the one table of names.
     pub fn name(self) -> &'static str {
         match self {
             Mode::Agreement => "agreement",
             Mode::Pairwise => "pairwise",
             Mode::Plain => "plain",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.name() == name)
     }
 }
 

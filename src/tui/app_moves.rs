@@ -42,11 +42,8 @@ impl App {
     }
 
     pub(super) fn cycle_mode(&mut self) {
-        self.mode = match self.mode {
-            Mode::Agreement => Mode::Pairwise,
-            Mode::Pairwise => Mode::Plain,
-            Mode::Plain => Mode::Agreement,
-        };
+        let at = Mode::ALL.iter().position(|&m| m == self.mode).unwrap_or(0);
+        self.mode = Mode::ALL[(at + 1) % Mode::ALL.len()];
     }
 
     pub(super) fn toggle_overlay(&mut self, overlay: Overlay) {

@@ -305,3 +305,22 @@ fn escape_closes_figures_and_the_full_article_view() {
     app.update(Action::Back);
     assert!(!app.show_figures);
 }
+
+#[test]
+fn mode_names_are_one_table_and_m_cycles_through_every_mode() {
+    for mode in Mode::ALL {
+        assert_eq!(Mode::from_name(mode.name()), Some(mode));
+    }
+    assert_eq!(Mode::from_name("colour"), None);
+    let mut app = seeds_app(100, 30);
+    let mut seen = vec![app.mode];
+    for _ in 0..Mode::ALL.len() {
+        app.update(Action::CycleMode);
+        seen.push(app.mode);
+    }
+    assert_eq!(seen.first(), seen.last());
+    seen.pop();
+    seen.sort_by_key(|m| m.name());
+    seen.dedup();
+    assert_eq!(seen.len(), Mode::ALL.len());
+}

@@ -101,17 +101,20 @@ pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
 
 fn read_reader(raw: &RawReader, config: &mut Config, source: &Source) -> Result<(), ConfigError> {
     if let Some(mode) = &raw.mode {
-        config.mode = match mode.get_ref().as_str() {
-            "agreement" => Mode::Agreement,
-            "pairwise" => Mode::Pairwise,
-            "plain" => Mode::Plain,
-            other => {
-                return Err(source.error(
-                    mode.span().start,
-                    format!("mode {other:?} is not one of \"agreement\", \"pairwise\", \"plain\""),
-                ));
-            }
-        };
+        config.mode = Mode::from_name(mode.get_ref()).ok_or_else(|| {
+            let names: Vec<String> = Mode::ALL
+                .iter()
+                .map(|m| format!("{:?}", m.name()))
+                .collect();
+            source.error(
+                mode.span().start,
+                format!(
+                    "mode {:?} is not one of {}",
+                    mode.get_ref(),
+                    names.join(", ")
+                ),
+            )
+        })?;
     }
     if let Some(width) = &raw.min_pane_width {
         if !(12..=400).contains(width.get_ref()) {
@@ -246,11 +249,7 @@ fn color_slot<'t>(theme: &'t mut Theme, name: &str) -> Option<&'t mut Color> {
 impl Config {
     /// Write the configuration as a file that `parse_config` reads back to the same value.
     pub fn to_toml(&self) -> String {
-        let mode = match self.mode {
-            Mode::Agreement => "agreement",
-            Mode::Pairwise => "pairwise",
-            Mode::Plain => "plain",
-        };
+        let mode = self.mode.name();
         let mut s = format!(
             "[reader]\nmode = \"{mode}\"\nmin_pane_width = {}\n\n[colors]\n",
             self.min_pane_width

@@ -8,7 +8,6 @@ use super::text::describe;
 use super::{ByArticle, leveled, not_covering, render_workers};
 use crate::core::agree::Detail;
 use crate::core::agree::Level;
-use crate::core::align::Origin;
 use crate::core::figures::figures;
 use crate::core::synopsis::Synopsis;
 
@@ -30,11 +29,7 @@ pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) 
 fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result<()> {
     let topic = &synopsis.topics[t];
     let covering = topic.articles();
-    let origin = if topic.origin == Origin::Defined {
-        "defined"
-    } else {
-        "discovered"
-    };
+    let origin = topic.origin.name();
     writeln!(out, "## {} (`{}`)\n", escape(&topic.label, false), topic.id)?;
     writeln!(
         out,

@@ -46,10 +46,7 @@ fn write_topic(
 ) -> io::Result<()> {
     let topic = &synopsis.topics[t];
     let covering = topic.articles();
-    let origin = match topic.origin {
-        crate::core::align::Origin::Defined => "defined",
-        crate::core::align::Origin::Discovered => "discovered",
-    };
+    let origin = topic.origin.name();
     let title = format!(
         "══ {} [{}] · {origin} · covered by {} of {} ",
         for_terminal(&topic.label),
