@@ -57,6 +57,14 @@ fn the_reader_and_the_core_import_nothing_from_the_command_line() {
 }
 
 #[test]
+fn the_view_is_laid_out_from_its_shape_not_from_the_app() {
+    let view =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/view.rs"))
+            .unwrap();
+    assert!(!mentions(&view, "super::app"), "view.rs imports app.rs");
+}
+
+#[test]
 fn every_source_file_is_small_and_says_what_it_owns() {
     for (path, text) in src("") {
         assert!(

@@ -8,9 +8,10 @@ use super::action::Action;
 use super::cache::Caches;
 use super::config::Config;
 use super::keymap::{Context, Keymap};
+pub use super::mode::Mode;
 use super::search::Match;
 use super::theme::Theme;
-use super::view::{View, build_view};
+use super::view::{Shape, View, build_view};
 use crate::core::agree::MemberSpans;
 use crate::core::figures::FigureGroup;
 use crate::core::pairwise::PairwiseMember;
@@ -19,34 +20,6 @@ use crate::core::vectors::ParaRef;
 
 /// Below this the reader shows a short message instead of a layout.
 pub const MIN_SIZE: (u16, u16) = (24, 8);
-
-/// How member paragraphs are coloured.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// Shared by all / several / this source only.
-    Agreement,
-    /// Same / moved / different against the focused pane.
-    Pairwise,
-    Plain,
-}
-
-impl Mode {
-    /// Every mode, in the order `m` cycles through them.
-    pub const ALL: [Mode; 3] = [Mode::Agreement, Mode::Pairwise, Mode::Plain];
-
-    /// The name the configuration file and the status bar use: the one table of names.
-    pub fn name(self) -> &'static str {
-        match self {
-            Mode::Agreement => "agreement",
-            Mode::Pairwise => "pairwise",
-            Mode::Plain => "plain",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Mode> {
-        Mode::ALL.into_iter().find(|m| m.name() == name)
-    }
-}
 
 /// What is drawn over or beside the panes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,36 +64,25 @@ pub struct App {
     /// (`None`: its first paragraph in the current topic).
     pending_jump: Option<(usize, Option<usize>)>,
     /// What the current `view` was laid out for.
-    laid_out: Option<LayoutKey>,
+    laid_out: Option<Shape>,
     caches: Caches,
     /// The export being written, which reports its status line when done.
     exporting: Option<Receiver<String>>,
 }
 
-/// Everything the wrapped, painted lines depend on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct LayoutKey {
-    topic: usize,
-    mode: Mode,
-    size: (u16, u16),
-    list_width: u16,
-    first_pane: usize,
-    /// The pairwise reference and the full-article pane.
-    focus: usize,
-    full_article: bool,
-    query: Option<String>,
-}
-
 impl App {
-    fn layout_key(&self) -> LayoutKey {
-        LayoutKey {
+    /// What the view is laid out from, now: the view reads nothing else.
+    fn shape(&self) -> Shape {
+        let articles = self.shown_articles();
+        // Wrap at the width each pane is drawn at: the area shared by the panes shown.
+        let width = self.pane_area_width() / articles.len().max(1) as u16;
+        Shape {
             topic: self.topic,
             mode: self.mode,
-            size: self.size,
-            list_width: self.list_width(),
-            first_pane: self.first_pane,
-            focus: self.focus,
+            articles,
+            inner_width: usize::from(width.saturating_sub(2)).max(1),
             full_article: self.full_article,
+            reference: self.focus,
             query: self.query.clone(),
         }
     }
@@ -331,10 +293,10 @@ impl App {
         self.fill_caches();
         // Scrolling and overlays do not change the wrapped lines: lay out again only when
         // something that shapes them has changed.
-        let key = self.layout_key();
-        if self.laid_out.as_ref() != Some(&key) {
-            self.view = build_view(self);
-            self.laid_out = Some(key);
+        let shape = self.shape();
+        if self.laid_out.as_ref() != Some(&shape) {
+            self.view = build_view(&shape, &self.synopsis, &self.caches);
+            self.laid_out = Some(shape);
         }
         if let Some((article, paragraph)) = self.pending_jump.take()
             && let Some(line) = self.view.line_of(article, paragraph)

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use crate::core::read::{SMALL_FILE_BYTES, read_limited};
 
 use super::action::Action;
-use super::app::Mode;
 use super::keymap::{CONFIGURABLE, Context, Keymap, key_name};
+use super::mode::Mode;
 use super::theme::Theme;
 
 /// The default configuration, as shipped.

@@ -7,6 +7,7 @@ pub mod cache;
 pub mod config;
 pub mod help;
 pub mod keymap;
+pub mod mode;
 pub mod render;
 pub mod search;
 pub mod status;

@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use super::app::{App, Mode};
+use super::cache::Caches;
+use super::mode::Mode;
 use super::search::match_ranges;
 use crate::core::agree::Level;
 use crate::core::article::Kind;
@@ -11,6 +12,7 @@ use crate::core::layout::{Line, wrap};
 use crate::core::measure::WEAK_MEMBER;
 use crate::core::pairwise::Change;
 use crate::core::sanitize::for_terminal;
+use crate::core::synopsis::Synopsis;
 use crate::core::vectors::ParaRef;
 
 /// What a piece of text is, for the theme to colour.
@@ -60,34 +62,55 @@ impl View {
     }
 }
 
-/// Lay out the panes the app shows now.
-pub fn build_view(app: &App) -> View {
-    if app.synopsis.topics.is_empty() && !app.full_article {
+/// Everything the wrapped, painted lines depend on besides the articles and the caches filled
+/// for it: `build_view` reads nothing else of the reader's state, so this is also the key that
+/// says when to lay out again, and it cannot fall out of step with what is read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shape {
+    pub topic: usize,
+    pub mode: Mode,
+    /// The articles whose panes are shown, left to right.
+    pub articles: Vec<usize>,
+    /// The width each pane wraps at, inside its border.
+    pub inner_width: usize,
+    pub full_article: bool,
+    /// The focused pane: what pairwise marks compare with.
+    pub reference: usize,
+    pub query: Option<String>,
+}
+
+/// What the layout functions read.
+struct Ctx<'a> {
+    shape: &'a Shape,
+    synopsis: &'a Synopsis,
+    caches: &'a Caches,
+}
+
+/// Lay out the panes of `shape`, from the spans and marks `caches` holds for them.
+pub fn build_view(shape: &Shape, synopsis: &Synopsis, caches: &Caches) -> View {
+    if synopsis.topics.is_empty() && !shape.full_article {
         return View { panes: vec![] };
     }
-    let visible = app.visible_panes();
-    let articles: Vec<usize> = if app.full_article {
-        vec![app.focus]
-    } else {
-        (app.first_pane..(app.first_pane + visible).min(app.synopsis.articles.len())).collect()
+    let app = Ctx {
+        shape,
+        synopsis,
+        caches,
     };
-    // Wrap at the width each pane is drawn at: the area shared by the panes actually shown.
-    let width = app.pane_area_width() / articles.len().max(1) as u16;
-    let inner = usize::from(width.saturating_sub(2)).max(1);
-    let panes = articles
-        .into_iter()
-        .map(|a| {
-            if app.full_article {
-                full_pane(app, a, inner)
+    let panes = shape
+        .articles
+        .iter()
+        .map(|&a| {
+            if shape.full_article {
+                full_pane(&app, a, shape.inner_width)
             } else {
-                topic_pane(app, a, inner)
+                topic_pane(&app, a, shape.inner_width)
             }
         })
         .collect();
     View { panes }
 }
 
-fn title(app: &App, a: usize) -> String {
+fn title(app: &Ctx, a: usize) -> String {
     let article = &app.synopsis.articles[a];
     let name = for_terminal(article.display_name()).into_owned();
     match &article.meta.date {
@@ -97,13 +120,13 @@ fn title(app: &App, a: usize) -> String {
 }
 
 /// The members of the current topic from article `a`.
-fn topic_pane(app: &App, a: usize, width: usize) -> PaneView {
+fn topic_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
     let mut pane = PaneView {
         article: a,
         title: title(app, a),
         ..Default::default()
     };
-    let Some(topic) = app.synopsis.topics.get(app.topic) else {
+    let Some(topic) = app.synopsis.topics.get(app.shape.topic) else {
         return pane;
     };
     for member in topic.members_of(a) {
@@ -132,14 +155,14 @@ fn topic_pane(app: &App, a: usize, width: usize) -> PaneView {
 }
 
 /// The whole article: the current topic's paragraphs painted, the rest dimmed.
-fn full_pane(app: &App, a: usize, width: usize) -> PaneView {
+fn full_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
     let mut pane = PaneView {
         article: a,
         title: format!("{} — full article", title(app, a)),
         covers: true,
         ..Default::default()
     };
-    let topic = app.synopsis.topics.get(app.topic);
+    let topic = app.synopsis.topics.get(app.shape.topic);
     let article = &app.synopsis.articles[a];
     for p in &article.paragraphs {
         if !pane.lines.is_empty() {
@@ -187,17 +210,17 @@ fn blank() -> Line<Paint> {
 }
 
 /// Byte ranges of a member paragraph with their paint, for the current mode.
-fn member_paint(app: &App, a: usize, paragraph: usize) -> Vec<(Range<usize>, Paint)> {
+fn member_paint(app: &Ctx, a: usize, paragraph: usize) -> Vec<(Range<usize>, Paint)> {
     let text_len = app.synopsis.articles[a].paragraphs[paragraph].text.len();
-    match app.mode {
+    match app.shape.mode {
         Mode::Plain => vec![(0..text_len, Paint::Plain)],
         Mode::Agreement => {
-            let covering = app.synopsis.topics[app.topic].covering_count();
+            let covering = app.synopsis.topics[app.shape.topic].covering_count();
             let at = ParaRef {
                 article: a,
                 paragraph,
             };
-            let Some(member) = app.spans_of(app.topic, at) else {
+            let Some(member) = app.caches.spans(app.shape.topic, at) else {
                 return vec![(0..text_len, Paint::Plain)];
             };
             member
@@ -218,15 +241,19 @@ fn member_paint(app: &App, a: usize, paragraph: usize) -> Vec<(Range<usize>, Pai
 }
 
 fn pairwise_paint(
-    app: &App,
+    app: &Ctx,
     a: usize,
     paragraph: usize,
     text_len: usize,
 ) -> Vec<(Range<usize>, Paint)> {
-    let Some(member) = app.pairwise_of(app.topic, app.focus).and_then(|all| {
-        all.iter()
-            .find(|m| m.at.article == a && m.at.paragraph == paragraph)
-    }) else {
+    let Some(member) = app
+        .caches
+        .pairwise(app.shape.topic, app.shape.reference)
+        .and_then(|all| {
+            all.iter()
+                .find(|m| m.at.article == a && m.at.paragraph == paragraph)
+        })
+    else {
         return vec![(0..text_len, Paint::Plain)];
     };
     let mut out = Vec::new();
@@ -248,7 +275,7 @@ fn pairwise_paint(
 /// Overlay search matches, sanitise, wrap, and append to `lines`.
 fn push_wrapped(
     lines: &mut Vec<Line<Paint>>,
-    app: &App,
+    app: &Ctx,
     a: usize,
     paragraph: usize,
     pieces: &[(Range<usize>, Paint)],
@@ -256,6 +283,7 @@ fn push_wrapped(
 ) {
     let text = &app.synopsis.articles[a].paragraphs[paragraph].text;
     let matches = app
+        .shape
         .query
         .as_deref()
         .map_or_else(Vec::new, |q| match_ranges(text, q));
