@@ -10,13 +10,17 @@ use synoptic::tui::action::Action;
 use synoptic::tui::app::App;
 use synoptic::tui::render::render;
 
+/// The seeds aligned once for every test and property case: each app starts from a copy.
+fn seeds() -> &'static Synopsis {
+    static SEEDS: std::sync::OnceLock<Synopsis> = std::sync::OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();
+        Synopsis::build(load_embedded().articles, &topics.topics)
+    })
+}
+
 fn app(w: u16, h: u16) -> App {
-    let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();
-    App::new(
-        Synopsis::build(load_embedded().articles, &topics.topics),
-        (w, h),
-        false,
-    )
+    App::new(seeds().clone(), (w, h), false)
 }
 
 fn screen(app: &App) -> String {
