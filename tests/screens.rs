@@ -122,3 +122,58 @@ fn weakly_linked_members_are_marked_in_the_note_style() {
         "{marked} marks for {weak} weak members"
     );
 }
+
+/// The screen's styles as a map: one letter per cell for each distinct style (`.` for the
+/// default), then what each letter stands for. A change in what is highlighted, or how,
+/// changes the map.
+fn style_map(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| render(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut styles: Vec<ratatui::style::Style> = Vec::new();
+    let mut rows = Vec::new();
+    for y in 0..buffer.area.height {
+        let row: String = (0..buffer.area.width)
+            .map(|x| {
+                let style = buffer[(x, y)].style();
+                if style == ratatui::style::Style::default() {
+                    return '.';
+                }
+                let k = styles.iter().position(|s| *s == style).unwrap_or_else(|| {
+                    styles.push(style);
+                    styles.len() - 1
+                });
+                char::from(b'a' + u8::try_from(k % 26).unwrap())
+            })
+            .collect();
+        rows.push(row);
+    }
+    for (k, style) in styles.iter().enumerate() {
+        rows.push(format!(
+            "{} = {style:?}",
+            char::from(b'a' + u8::try_from(k % 26).unwrap())
+        ));
+    }
+    rows.join("\n")
+}
+
+fn colour_app(w: u16, h: u16) -> App {
+    App::new(seeds().clone(), (w, h), true)
+}
+
+#[test]
+fn agreement_colours_at_100x30() {
+    insta::assert_snapshot!(style_map(&colour_app(100, 30)));
+}
+
+#[test]
+fn pairwise_colours_at_100x30() {
+    let mut a = colour_app(100, 30);
+    a.update(Action::CycleMode);
+    insta::assert_snapshot!(style_map(&a));
+}
+
+#[test]
+fn without_colour_shared_wording_still_stands_out_at_100x30() {
+    insta::assert_snapshot!(style_map(&app(100, 30)));
+}
