@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use super::action::Action;
 use super::cache::Caches;
 use super::config::Config;
+use super::geometry::Areas;
 use super::keymap::{Context, Keymap};
 pub use super::mode::Mode;
 use super::search::Match;
@@ -186,9 +187,11 @@ impl App {
         }
     }
 
-    /// Lines a page scroll moves: the pane's inner height.
+    /// Lines a page scroll moves: the panes' inner height (inside their borders) less two
+    /// lines kept from the page before. The figures panel, when open, takes its share.
     fn page(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(6)).max(1)
+        let panes = Areas::of(self, super::geometry::screen(self)).panes;
+        usize::from(panes.height.saturating_sub(4)).max(1)
     }
 
     /// Apply one action.

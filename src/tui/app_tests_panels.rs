@@ -186,3 +186,25 @@ fn the_reader_keeps_a_few_topics_and_shows_a_forgotten_one_as_before() {
     assert_eq!(app.topic, 0);
     assert_eq!(screen(&app), first_screen);
 }
+
+#[test]
+fn a_page_down_moves_what_is_visible_with_the_figures_panel_open_or_not() {
+    for figures in [false, true] {
+        let mut app = seeds_app(120, 30);
+        app.update(Action::ToggleFullArticle);
+        if figures {
+            app.update(Action::ToggleFigures);
+        }
+        let panes = crate::tui::geometry::Areas::of(&app, crate::tui::geometry::screen(&app)).panes;
+        let visible = usize::from(panes.height - 2);
+        let before = app.scroll[app.focus];
+        app.update(Action::PageDown);
+        let moved = app.scroll[app.focus] - before;
+        let lines = app.view.panes[0].lines.len();
+        assert!(lines > visible + 2, "the pane must be longer than a page");
+        assert!(
+            moved < visible && moved + 2 >= visible,
+            "moved {moved} of {visible} visible"
+        );
+    }
+}

@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod cache;
 pub mod config;
+pub mod geometry;
 pub mod help;
 pub mod keymap;
 pub mod mode;

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::action::Action;
 use super::app::{App, MIN_SIZE, Mode, Overlay};
+use super::geometry::Areas;
 use super::help::{help_lines, max_scroll};
 use super::keymap::Context;
 use super::status::render_status;
@@ -39,61 +40,6 @@ pub fn render(app: &App, frame: &mut Frame) {
     render_status(app, frame, areas.status);
     if app.overlay == Overlay::Help {
         render_help(app, frame, areas.help);
-    }
-}
-
-/// Where each part of the screen goes: the figures panel on top when open, the topic list and
-/// the panes side by side, then the legend and status lines.
-struct Areas {
-    figures: Rect,
-    list: Rect,
-    panes: Rect,
-    legend: Rect,
-    status: Rect,
-    /// The help screen: everything above the status bar, which says how to close it.
-    help: Rect,
-}
-
-impl Areas {
-    fn of(app: &App, area: Rect) -> Areas {
-        let figures_height = if app.show_figures {
-            figures_height(app, area.height)
-        } else {
-            0
-        };
-        let main_height = area.height - 2 - figures_height;
-        let main = Rect {
-            y: area.y + figures_height,
-            height: main_height,
-            ..area
-        };
-        let list_width = app.list_width();
-        let line = |y: u16| Rect {
-            y,
-            height: 1,
-            ..area
-        };
-        Areas {
-            figures: Rect {
-                height: figures_height,
-                ..area
-            },
-            list: Rect {
-                width: list_width,
-                ..main
-            },
-            panes: Rect {
-                x: main.x + list_width,
-                width: main.width - list_width,
-                ..main
-            },
-            legend: line(main.y + main_height),
-            status: line(main.y + main_height + 1),
-            help: Rect {
-                height: area.height.saturating_sub(1),
-                ..area
-            },
-        }
     }
 }
 
@@ -158,11 +104,6 @@ fn render_pane(app: &App, frame: &mut Frame, pane: &PaneView, area: Rect) {
         .map(|l| to_line(app, l))
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
-}
-
-fn figures_height(app: &App, height: u16) -> u16 {
-    let groups = app.figures_of(app.topic).len().max(1) as u16;
-    (groups + 2).min(height / 3)
 }
 
 fn render_figures(app: &App, frame: &mut Frame, area: Rect) {
