@@ -57,6 +57,17 @@ fn the_reader_and_the_core_import_nothing_from_the_command_line() {
 }
 
 #[test]
+fn colour_is_the_writers_concern_the_core_writes_no_escape_sequence() {
+    for (path, text) in src("core") {
+        assert!(
+            !mentions(&text, "\\x1b["),
+            "{} writes an escape sequence",
+            path.display()
+        );
+    }
+}
+
+#[test]
 fn the_view_is_laid_out_from_its_shape_not_from_the_app() {
     let view =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/view.rs"))

@@ -5,9 +5,34 @@ use std::io::{self, IsTerminal};
 use anyhow::Result;
 
 use super::{ExportArgs, FormatArg, Progress, UsageError, load_showing, use_color};
-use crate::core::export::{ExportOptions, Format, JsonVersion, write_export};
+use crate::core::agree::Level;
+use crate::core::export::{ExportOptions, Format, JsonVersion, Painter, write_export};
 use crate::files::{Target, write_file};
 use crate::overlap::write_overlapped;
+
+/// ANSI colours for a terminal: bold green for wording every covering source shares, yellow
+/// for wording several share. The core only says which is which.
+#[derive(Debug)]
+struct Ansi;
+
+static ANSI: Ansi = Ansi;
+
+impl Painter for Ansi {
+    fn start(&self, level: Level) -> &str {
+        match level {
+            Level::All => "\x1b[1;32m",
+            Level::Several => "\x1b[33m",
+            Level::Alone => "",
+        }
+    }
+
+    fn end(&self, level: Level) -> &str {
+        match level {
+            Level::Alone => "",
+            _ => "\x1b[0m",
+        }
+    }
+}
 
 /// Run `synoptic export`.
 pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
@@ -45,7 +70,7 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
             .or(if to_terminal { terminal_width } else { None })
             .unwrap_or(160)
             .clamp(20, 2000),
-        color: use_color(args.input.color, to_terminal),
+        painter: use_color(args.input.color, to_terminal).then_some(&ANSI as &dyn Painter),
         json_version: match args.format_version {
             Some(2) => JsonVersion::V2,
             _ => JsonVersion::V1,

@@ -31,6 +31,13 @@ pub enum JsonVersion {
     V2,
 }
 
+/// Colour, as the writer of the output chooses it (ripgrep's printer model): the export says
+/// which level each piece of text has, the painter gives what goes before and after it.
+pub trait Painter: Sync + std::fmt::Debug {
+    fn start(&self, level: Level) -> &str;
+    fn end(&self, level: Level) -> &str;
+}
+
 /// What to export and how.
 #[derive(Clone, Debug)]
 pub struct ExportOptions {
@@ -39,8 +46,9 @@ pub struct ExportOptions {
     pub topic: Option<String>,
     /// Line width for text and Markdown.
     pub width: usize,
-    /// ANSI colours instead of bracket marks (text only).
-    pub color: bool,
+    /// Paint shared wording instead of bracketing it (text only): the writer's colours, since
+    /// the core writes no escape sequence of its own.
+    pub painter: Option<&'static dyn Painter>,
     pub json_version: JsonVersion,
 }
 
@@ -50,7 +58,7 @@ impl Default for ExportOptions {
             format: Format::Text,
             topic: None,
             width: 160,
-            color: false,
+            painter: None,
             json_version: JsonVersion::V1,
         }
     }

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::blocks::write_in_order;
-use super::{ByArticle, ExportOptions, leveled, not_covering, render_workers};
+use super::{ByArticle, ExportOptions, Painter, leveled, not_covering, render_workers};
 use crate::core::agree::Detail;
 use crate::core::agree::Level;
 use crate::core::figures::{FigureGroup, figures};
@@ -27,12 +27,12 @@ pub(super) fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let width = opts.width.max(20);
-    if !opts.color {
+    if opts.painter.is_none() {
         writeln!(out, "{LEGEND}")?;
     }
     let render = |&t: &usize, buf: &mut Vec<u8>| {
         writeln!(buf)?;
-        write_topic(synopsis, t, width, opts.color, buf)
+        write_topic(synopsis, t, width, opts.painter, buf)
     };
     write_in_order(topics, render_workers(), render, out)
 }
@@ -41,7 +41,7 @@ fn write_topic(
     synopsis: &Synopsis,
     t: usize,
     width: usize,
-    color: bool,
+    painter: Option<&dyn Painter>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let topic = &synopsis.topics[t];
@@ -87,9 +87,9 @@ fn write_topic(
     let n = shown.len();
     let column = width.saturating_sub(GUTTER.chars().count() * n.saturating_sub(1)) / n.max(1);
     if column >= MIN_COLUMN {
-        write_columns(synopsis, t, &shown, column, color, out)?;
+        write_columns(synopsis, t, &shown, column, painter, out)?;
     } else {
-        write_stacked(synopsis, t, &shown, width, color, out)?;
+        write_stacked(synopsis, t, &shown, width, painter, out)?;
     }
     write_silent(synopsis, &covering, width, out)
 }
@@ -141,7 +141,7 @@ fn cell(
     by_article: &ByArticle,
     article: usize,
     width: usize,
-    color: bool,
+    painter: Option<&dyn Painter>,
 ) -> Vec<Line<Level>> {
     let covering = by_article.covering;
     let mut lines: Vec<Line<Level>> = Vec::new();
@@ -152,7 +152,7 @@ fn cell(
                 width: 0,
             });
         }
-        let pieces = marked_pieces(&leveled(synopsis, member, covering), color);
+        let pieces = marked_pieces(&leveled(synopsis, member, covering), painter);
         let refs: Vec<(&str, Level)> = pieces.iter().map(|(s, l)| (s.as_str(), *l)).collect();
         lines.extend(wrap(&refs, width));
     }
@@ -167,7 +167,7 @@ fn cell(
 }
 
 /// Sanitised pieces, same levels merged; without colour, shared ones get their marks.
-fn marked_pieces(pieces: &[(&str, Level)], color: bool) -> Vec<(String, Level)> {
+fn marked_pieces(pieces: &[(&str, Level)], painter: Option<&dyn Painter>) -> Vec<(String, Level)> {
     let mut merged: Vec<(String, Level)> = Vec::new();
     for &(text, level) in pieces {
         let clean = for_terminal(text);
@@ -176,7 +176,7 @@ fn marked_pieces(pieces: &[(&str, Level)], color: bool) -> Vec<(String, Level)> 
             _ => merged.push((clean.into_owned(), level)),
         }
     }
-    if color {
+    if painter.is_some() {
         return merged;
     }
     merged
@@ -198,12 +198,15 @@ fn marked_pieces(pieces: &[(&str, Level)], color: bool) -> Vec<(String, Level)> 
         .collect()
 }
 
-fn emit(line: &Line<Level>, width: usize, color: bool) -> String {
+fn emit(line: &Line<Level>, width: usize, painter: Option<&dyn Painter>) -> String {
     let mut s = String::new();
     for (text, level) in &line.pieces {
-        match (color, level) {
-            (true, Level::All) => s.push_str(&format!("\x1b[1;32m{text}\x1b[0m")),
-            (true, Level::Several) => s.push_str(&format!("\x1b[33m{text}\x1b[0m")),
+        match painter {
+            Some(p) if *level != Level::Alone => {
+                s.push_str(p.start(*level));
+                s.push_str(text);
+                s.push_str(p.end(*level));
+            }
             _ => s.push_str(text),
         }
     }
@@ -216,7 +219,7 @@ fn write_columns(
     t: usize,
     shown: &[usize],
     column: usize,
-    color: bool,
+    painter: Option<&dyn Painter>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let agreement = synopsis.agreement(t, Detail::Counts).members;
@@ -230,7 +233,7 @@ fn write_columns(
     writeln!(out, "{}", vec![rule; shown.len()].join("─┼─"))?;
     let cells: Vec<Vec<Line<Level>>> = shown
         .iter()
-        .map(|&a| cell(synopsis, &by_article, a, column, color))
+        .map(|&a| cell(synopsis, &by_article, a, column, painter))
         .collect();
     let rows = cells.iter().map(Vec::len).max().unwrap_or(0);
     for r in 0..rows {
@@ -238,7 +241,7 @@ fn write_columns(
             .iter()
             .map(|c| {
                 c.get(r)
-                    .map_or_else(|| " ".repeat(column), |l| emit(l, column, color))
+                    .map_or_else(|| " ".repeat(column), |l| emit(l, column, painter))
             })
             .collect();
         writeln!(out, "{}", row.join(GUTTER).trim_end())?;
@@ -251,7 +254,7 @@ fn write_stacked(
     t: usize,
     shown: &[usize],
     width: usize,
-    color: bool,
+    painter: Option<&dyn Painter>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let agreement = synopsis.agreement(t, Detail::Counts).members;
@@ -264,8 +267,8 @@ fn write_stacked(
         );
         let head = format!("── {} ", name.trim_end());
         writeln!(out, "{}", pad_with(&head, width, '─'))?;
-        for line in cell(synopsis, &by_article, a, width, color) {
-            writeln!(out, "{}", emit(&line, width, color).trim_end())?;
+        for line in cell(synopsis, &by_article, a, width, painter) {
+            writeln!(out, "{}", emit(&line, width, painter).trim_end())?;
         }
         writeln!(out)?;
     }
