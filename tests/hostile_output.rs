@@ -105,3 +105,47 @@ fn help_that_cannot_be_written_is_an_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(err(&out).contains("cannot write the help"), "{}", err(&out));
 }
+
+/// Articles that use brackets themselves: the text export marks shared wording with marks
+/// they do not use, says so in its legend, and leaves the articles' brackets as they are.
+#[test]
+fn marks_are_never_the_articles_own_brackets() {
+    use synoptic::core::export::{ExportOptions, write_export};
+    use synoptic::core::ingest::article_from_text;
+    use synoptic::core::synopsis::Synopsis;
+    use synoptic::core::topics::TopicDef;
+    let texts = [
+        "Titre un\n\nLe porte-parole [du Kremlin] a dit que la Russie n'aurait pas attaqué le temple.\n\nAutre chose.",
+        "Titre deux\n\nSelon {une source}, la Russie n'aurait pas attaqué le temple de Preah.\n\nEncore autre chose.",
+    ];
+    let articles = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article_from_text(format!("a{i}"), format!("a{i}.txt"), t))
+        .collect();
+    let defs = [TopicDef {
+        id: "temple".into(),
+        label: "Le temple".into(),
+        keywords: vec!["temple".into()],
+        description: None,
+    }];
+    let mut out = Vec::new();
+    write_export(
+        &Synopsis::build(articles, &defs),
+        &ExportOptions::default(),
+        &mut out,
+    )
+    .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let legend = text.lines().next().unwrap();
+    assert!(legend.starts_with("Marks: ⟦…⟧"), "{legend}");
+    assert!(text.contains("⟦la Russie n'aurait pas attaqué"), "{text}");
+    assert!(
+        text.contains("[du Kremlin]") && text.contains("{une source}"),
+        "{text}"
+    );
+    // Every bracket is the article's own, or the topic id's in its heading.
+    let body: String = text.lines().skip(1).collect();
+    let brackets = body.matches(['[', '{']).count();
+    assert_eq!(brackets, 3, "{text}");
+}

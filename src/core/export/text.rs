@@ -17,8 +17,59 @@ use crate::core::synopsis::Synopsis;
 const MIN_COLUMN: usize = 24;
 const GUTTER: &str = " │ ";
 
-/// The legend printed at the top of a text export without colours.
-pub const LEGEND: &str = "Marks: {…} shared by every source covering the topic, […] by several; unmarked: this source only.";
+/// Pairs of marks for wording shared by every source and by several, in order of preference:
+/// an export uses the first pair whose characters no article contains, so a mark can never be
+/// taken for the article's own brackets.
+const MARK_CHOICES: &[[&str; 4]] = &[
+    ["{", "}", "[", "]"],
+    ["⟦", "⟧", "⟨", "⟩"],
+    ["⦃", "⦄", "⦅", "⦆"],
+];
+
+/// How shared wording is shown: painted by the writer's painter, or between marks.
+struct Marking<'a> {
+    painter: Option<&'a dyn Painter>,
+    marks: [&'static str; 4],
+}
+
+impl Marking<'_> {
+    fn around(&self, level: Level) -> Option<(&'static str, &'static str)> {
+        match level {
+            Level::All => Some((self.marks[0], self.marks[1])),
+            Level::Several => Some((self.marks[2], self.marks[3])),
+            Level::Alone => None,
+        }
+    }
+
+    /// The legend printed at the top of an export without colours.
+    fn legend(&self) -> String {
+        let [a, b, c, d] = self.marks;
+        let mut legend = format!(
+            "Marks: {a}…{b} shared by every source covering the topic, {c}…{d} by several; \
+             unmarked: this source only."
+        );
+        if self.marks != MARK_CHOICES[0] {
+            legend.push_str(" (The articles use { } [ ] themselves.)");
+        }
+        legend
+    }
+}
+
+/// The first pair of marks that no article of `synopsis` contains (the last if all do).
+fn choose_marks(synopsis: &Synopsis) -> [&'static str; 4] {
+    let used = |mark: &str| {
+        synopsis
+            .articles
+            .iter()
+            .flat_map(|a| &a.paragraphs)
+            .any(|p| p.text.contains(mark))
+    };
+    MARK_CHOICES
+        .iter()
+        .find(|marks| !marks.iter().any(|m| used(m)))
+        .unwrap_or(&MARK_CHOICES[MARK_CHOICES.len() - 1])
+        .to_owned()
+}
 
 pub(super) fn write(
     synopsis: &Synopsis,
@@ -27,12 +78,16 @@ pub(super) fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let width = opts.width.max(20);
+    let marking = Marking {
+        painter: opts.painter,
+        marks: choose_marks(synopsis),
+    };
     if opts.painter.is_none() {
-        writeln!(out, "{LEGEND}")?;
+        writeln!(out, "{}", marking.legend())?;
     }
     let render = |&t: &usize, buf: &mut Vec<u8>| {
         writeln!(buf)?;
-        write_topic(synopsis, t, width, opts.painter, buf)
+        write_topic(synopsis, t, width, &marking, buf)
     };
     write_in_order(topics, render_workers(), render, out)
 }
@@ -41,7 +96,7 @@ fn write_topic(
     synopsis: &Synopsis,
     t: usize,
     width: usize,
-    painter: Option<&dyn Painter>,
+    marking: &Marking,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let topic = &synopsis.topics[t];
@@ -87,9 +142,9 @@ fn write_topic(
     let n = shown.len();
     let column = width.saturating_sub(GUTTER.chars().count() * n.saturating_sub(1)) / n.max(1);
     if column >= MIN_COLUMN {
-        write_columns(synopsis, t, &shown, column, painter, out)?;
+        write_columns(synopsis, t, &shown, column, marking, out)?;
     } else {
-        write_stacked(synopsis, t, &shown, width, painter, out)?;
+        write_stacked(synopsis, t, &shown, width, marking, out)?;
     }
     write_silent(synopsis, &covering, width, out)
 }
@@ -141,7 +196,7 @@ fn cell(
     by_article: &ByArticle,
     article: usize,
     width: usize,
-    painter: Option<&dyn Painter>,
+    marking: &Marking,
 ) -> Vec<Line<Level>> {
     let covering = by_article.covering;
     let mut lines: Vec<Line<Level>> = Vec::new();
@@ -152,7 +207,7 @@ fn cell(
                 width: 0,
             });
         }
-        let pieces = marked_pieces(&leveled(synopsis, member, covering), painter);
+        let pieces = marked_pieces(&leveled(synopsis, member, covering), marking);
         let refs: Vec<(&str, Level)> = pieces.iter().map(|(s, l)| (s.as_str(), *l)).collect();
         lines.extend(wrap(&refs, width));
     }
@@ -167,7 +222,7 @@ fn cell(
 }
 
 /// Sanitised pieces, same levels merged; without colour, shared ones get their marks.
-fn marked_pieces(pieces: &[(&str, Level)], painter: Option<&dyn Painter>) -> Vec<(String, Level)> {
+fn marked_pieces(pieces: &[(&str, Level)], marking: &Marking) -> Vec<(String, Level)> {
     let mut merged: Vec<(String, Level)> = Vec::new();
     for &(text, level) in pieces {
         let clean = for_terminal(text);
@@ -176,16 +231,14 @@ fn marked_pieces(pieces: &[(&str, Level)], painter: Option<&dyn Painter>) -> Vec
             _ => merged.push((clean.into_owned(), level)),
         }
     }
-    if painter.is_some() {
+    if marking.painter.is_some() {
         return merged;
     }
     merged
         .into_iter()
         .map(|(text, level)| {
-            let (open, close) = match level {
-                Level::All => ("{", "}"),
-                Level::Several => ("[", "]"),
-                Level::Alone => return (text, level),
+            let Some((open, close)) = marking.around(level) else {
+                return (text, level);
             };
             // Marks hug the words: spaces and punctuation at the edges stay outside.
             let edge = |c: char| !c.is_alphanumeric();
@@ -198,10 +251,10 @@ fn marked_pieces(pieces: &[(&str, Level)], painter: Option<&dyn Painter>) -> Vec
         .collect()
 }
 
-fn emit(line: &Line<Level>, width: usize, painter: Option<&dyn Painter>) -> String {
+fn emit(line: &Line<Level>, width: usize, marking: &Marking) -> String {
     let mut s = String::new();
     for (text, level) in &line.pieces {
-        match painter {
+        match marking.painter {
             Some(p) if *level != Level::Alone => {
                 s.push_str(p.start(*level));
                 s.push_str(text);
@@ -219,7 +272,7 @@ fn write_columns(
     t: usize,
     shown: &[usize],
     column: usize,
-    painter: Option<&dyn Painter>,
+    marking: &Marking,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let agreement = synopsis.agreement(t, Detail::Counts).members;
@@ -233,7 +286,7 @@ fn write_columns(
     writeln!(out, "{}", vec![rule; shown.len()].join("─┼─"))?;
     let cells: Vec<Vec<Line<Level>>> = shown
         .iter()
-        .map(|&a| cell(synopsis, &by_article, a, column, painter))
+        .map(|&a| cell(synopsis, &by_article, a, column, marking))
         .collect();
     let rows = cells.iter().map(Vec::len).max().unwrap_or(0);
     for r in 0..rows {
@@ -241,7 +294,7 @@ fn write_columns(
             .iter()
             .map(|c| {
                 c.get(r)
-                    .map_or_else(|| " ".repeat(column), |l| emit(l, column, painter))
+                    .map_or_else(|| " ".repeat(column), |l| emit(l, column, marking))
             })
             .collect();
         writeln!(out, "{}", row.join(GUTTER).trim_end())?;
@@ -254,7 +307,7 @@ fn write_stacked(
     t: usize,
     shown: &[usize],
     width: usize,
-    painter: Option<&dyn Painter>,
+    marking: &Marking,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let agreement = synopsis.agreement(t, Detail::Counts).members;
@@ -267,8 +320,8 @@ fn write_stacked(
         );
         let head = format!("── {} ", name.trim_end());
         writeln!(out, "{}", pad_with(&head, width, '─'))?;
-        for line in cell(synopsis, &by_article, a, width, painter) {
-            writeln!(out, "{}", emit(&line, width, painter).trim_end())?;
+        for line in cell(synopsis, &by_article, a, width, marking) {
+            writeln!(out, "{}", emit(&line, width, marking).trim_end())?;
         }
         writeln!(out)?;
     }
