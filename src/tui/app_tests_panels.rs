@@ -143,24 +143,15 @@ fn spans_are_made_for_the_panes_on_screen_only() {
         app.visible_panes() < 5,
         "every pane fits: the test shows nothing"
     );
-    let last = (0..5)
-        .rev()
-        .find(|&a| {
-            app.synopsis.topics[app.topic]
-                .members_of(a)
-                .next()
-                .is_some()
-        })
-        .unwrap();
+    let covers = |a: usize| {
+        app.synopsis.topics[app.topic]
+            .members_of(a)
+            .next()
+            .is_some()
+    };
+    let last = (0..5).rev().find(|&a| covers(a)).unwrap();
     assert!(last >= app.visible_panes());
-    let first = (0..app.visible_panes())
-        .find(|&a| {
-            app.synopsis.topics[app.topic]
-                .members_of(a)
-                .next()
-                .is_some()
-        })
-        .unwrap();
+    let first = (0..app.visible_panes()).find(|&a| covers(a)).unwrap();
     assert!(app.spans_of(app.topic, member_in(&app, first)).is_some());
     assert!(app.spans_of(app.topic, member_in(&app, last)).is_none());
     for _ in 0..last {

@@ -101,13 +101,18 @@ fn table() {
     }
 }
 
-#[test]
-fn levels_tell_all_from_several() {
-    let articles: Vec<Article> = ["Musk et Trump parlent.", "Musk et Trump.", "Trump seul."]
+/// "Trump" in all three, "Musk" in two, "parlent" in the first only.
+fn three_articles() -> Vec<Article> {
+    ["Musk et Trump parlent.", "Musk et Trump.", "Trump seul."]
         .iter()
         .enumerate()
         .map(|(i, t)| article_from_text(format!("a{i}"), String::new(), t))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn levels_tell_all_from_several() {
+    let articles = three_articles();
     let topic = first_paragraphs(3);
     let spans = &agreement(&articles, &topic, Detail::Counts).members[0].spans;
     let text = &articles[0].paragraphs[0].text;
@@ -126,11 +131,7 @@ fn levels_tell_all_from_several() {
 
 #[test]
 fn lists_name_the_sharing_articles_only_when_asked() {
-    let articles: Vec<Article> = ["Musk et Trump parlent.", "Musk et Trump.", "Trump seul."]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| article_from_text(format!("a{i}"), String::new(), t))
-        .collect();
+    let articles = three_articles();
     let topic = first_paragraphs(3);
     let with_lists = agreement(&articles, &topic, Detail::Lists);
     let member = &with_lists.members[0];

@@ -14,11 +14,12 @@ use crate::core::agree::Detail;
 use crate::core::figures::figures;
 use crate::core::synopsis::Synopsis;
 
+/// The document: both format versions share its shape and differ in their topics.
 #[derive(Serialize)]
-struct Export<'a> {
-    version: u32,
-    articles: Vec<ArticleOut<'a>>,
-    topics: TopicsOut<'a>,
+pub(super) struct Export<'a, T> {
+    pub(super) version: u32,
+    pub(super) articles: Vec<ArticleOut<'a>>,
+    pub(super) topics: T,
 }
 
 /// The topics, each built only when the writer reaches it and dropped once written: the

@@ -9,19 +9,12 @@ use serde::Serialize;
 use serde::ser::SerializeStruct;
 
 use super::Seq;
-use super::json::{ArticleOut, article_out};
+use super::json::{Export, article_out};
 use std::cell::RefCell;
 
 use crate::core::agree::{Detail, Entry, Formula, MemberSpans, WordingTable};
 use crate::core::figures::figures;
 use crate::core::synopsis::Synopsis;
-
-#[derive(Serialize)]
-struct Export<'a> {
-    version: u32,
-    articles: Vec<ArticleOut<'a>>,
-    topics: TopicsOut<'a>,
-}
 
 struct TopicsOut<'a> {
     synopsis: &'a Synopsis,
