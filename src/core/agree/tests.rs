@@ -159,3 +159,34 @@ fn lists_name_the_sharing_articles_only_when_asked() {
     assert_eq!(counts.members[0].spans, member.spans);
     assert!(counts.shared_with(&counts.members[0], 0).is_none());
 }
+
+/// More than 64 sources: sets span several words of bits, and each span finds its own.
+#[test]
+fn lists_hold_beyond_sixty_four_sources() {
+    let articles: Vec<Article> = (0..70)
+        .map(|i| {
+            let text = if i % 2 == 0 {
+                "Musk et Trump."
+            } else {
+                "Trump seul."
+            };
+            article_from_text(format!("a{i}"), String::new(), text)
+        })
+        .collect();
+    let agreement = agreement(&articles, &first_paragraphs(70), Detail::Lists);
+    let last = &agreement.members[68];
+    let text = &articles[68].paragraphs[0].text;
+    let sharing = |word: &str| {
+        let at = text.find(word).unwrap();
+        let k = last
+            .spans
+            .iter()
+            .position(|s| s.range.contains(&at))
+            .unwrap();
+        agreement.shared_with(last, k).unwrap().collect::<Vec<_>>()
+    };
+    let even: Vec<usize> = (0..68).step_by(2).collect();
+    assert_eq!(sharing("Musk"), even);
+    let all: Vec<usize> = (0..70).filter(|&a| a != 68).collect();
+    assert_eq!(sharing("Trump"), all);
+}
