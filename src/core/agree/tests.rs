@@ -189,4 +189,11 @@ fn lists_hold_beyond_sixty_four_sources() {
     assert_eq!(sharing("Musk"), even);
     let all: Vec<usize> = (0..70).filter(|&a| a != 68).collect();
     assert_eq!(sharing("Trump"), all);
+    // The gaps between words take what both sides share, read from the right words' bits.
+    let pieces: Vec<(&str, u32)> = last
+        .spans
+        .iter()
+        .map(|s| (&text[s.range.clone()], s.shared))
+        .collect();
+    assert_eq!(pieces, [("Musk et ", 34), ("Trump", 69), (".", 0)]);
 }
