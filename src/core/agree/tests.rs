@@ -89,6 +89,12 @@ fn table() {
             "Retard de plus de 40 minutes.",
             "[Plus de 40 minutes].",
         ),
+        // a run stops at a sentence end, even where the other side reads on
+        (
+            "Le temple brûle. La frontière est fermée.",
+            "Le temple brûle la frontière.",
+            "[Le temple brûle]. [La frontière] est fermée.",
+        ),
         // claim nothing that is not on the other side
         (
             "Un texte sans rapport.",
