@@ -95,6 +95,13 @@ fn table() {
             "Le temple brûle la frontière.",
             "[Le temple brûle]. [La frontière] est fermée.",
         ),
+        // a stopword is shared only through an unbroken chain of the other side's links to a
+        // telling word: "la" touches B's "la que", but that chain reaches no telling word
+        (
+            "Frontière de la que le mur.",
+            "La frontière de. Il la que.",
+            "[Frontière de] la que le mur.",
+        ),
         // claim nothing that is not on the other side
         (
             "Un texte sans rapport.",
