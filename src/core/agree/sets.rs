@@ -137,7 +137,6 @@ struct Links {
     n: usize,
     link: Vec<u64>,
     touch: Vec<u64>,
-    zero: Vec<u64>,
 }
 
 impl Links {
@@ -161,22 +160,13 @@ impl Links {
                 or_into(t, &link[(i - 1) * w..i * w]);
             }
         }
-        Links {
-            w,
-            n,
-            link,
-            touch,
-            zero: vec![0u64; w],
-        }
+        Links { w, n, link, touch }
     }
 
-    /// The articles that have words `i` and `i + 1` together, in one sentence.
+    /// The articles that have words `i` and `i + 1` together, in one sentence (`i + 1` is a
+    /// word of the paragraph: the runs never ask past the last one).
     fn after(&self, i: usize) -> &[u64] {
-        if i + 1 < self.n {
-            &self.link[i * self.w..(i + 1) * self.w]
-        } else {
-            &self.zero
-        }
+        &self.link[i * self.w..(i + 1) * self.w]
     }
 
     fn touch(&self, i: usize) -> &[u64] {

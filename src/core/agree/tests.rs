@@ -210,3 +210,31 @@ fn lists_hold_beyond_sixty_four_sources() {
         .collect();
     assert_eq!(pieces, [("Musk et ", 34), ("Trump", 69), (".", 0)]);
 }
+
+/// Beyond 64 sources a set spans several words of bits: each gap must read the sets of its
+/// own two neighbours. "parle" is in every article, "Musk" in the even ones, "Trump" in the
+/// odd ones, so the gap before "Trump" is shared with the odd ones, not with nobody.
+#[test]
+fn gaps_read_their_own_neighbours_beyond_sixty_four_sources() {
+    let articles: Vec<Article> = (0..70)
+        .map(|i| {
+            let text = match i {
+                68 => "Musk parle Trump.",
+                _ if i % 2 == 0 => "Musk parle.",
+                _ => "parle Trump.",
+            };
+            article_from_text(format!("a{i}"), String::new(), text)
+        })
+        .collect();
+    let agreement = agreement(&articles, &first_paragraphs(70), Detail::Counts);
+    let text = &articles[68].paragraphs[0].text;
+    let pieces: Vec<(&str, u32)> = agreement.members[68]
+        .spans
+        .iter()
+        .map(|s| (&text[s.range.clone()], s.shared))
+        .collect();
+    assert_eq!(
+        pieces,
+        [("Musk ", 34), ("parle", 69), (" Trump", 35), (".", 0)]
+    );
+}
