@@ -47,69 +47,71 @@ fn marked(texts: &[&str]) -> String {
         .collect()
 }
 
+/// The first text against the others, and how it comes out marked.
+const CASES: &[(&str, &str, &str)] = &[
+    // identical phrase
+    (
+        "La Russie n'aurait pas attaqué.",
+        "Selon lui, la Russie n'aurait pas envahi.",
+        "[La Russie n'aurait pas] attaqué.",
+    ),
+    // reordered: telling words are shared in any order
+    (
+        "Breton a écrit à Musk.",
+        "Musk a reçu une lettre de Breton.",
+        "[Breton] a écrit à [Musk].",
+    ),
+    // stopwords alone are never shared
+    (
+        "Il a dit que de la pluie.",
+        "Elle a vu de la neige.",
+        "Il a dit que de la pluie.",
+    ),
+    // elision and apostrophe variants
+    ("L’attaque d’Elon", "l'attaque d'Elon", "[L’attaque d’Elon]"),
+    // accents and case
+    ("Les États-Unis", "les etats-unis", "[Les États-Unis]"),
+    // word endings
+    (
+        "Des cyberattaques.",
+        "Une cyberattaque.",
+        "Des [cyberattaques].",
+    ),
+    // numbers match as written, alone they count
+    (
+        "Il est 20h42 ici.",
+        "Il était 20h42 là.",
+        "Il est [20h42] ici.",
+    ),
+    (
+        "Plus de 40 minutes.",
+        "Retard de plus de 40 minutes.",
+        "[Plus de 40 minutes].",
+    ),
+    // a run stops at a sentence end, even where the other side reads on
+    (
+        "Le temple brûle. La frontière est fermée.",
+        "Le temple brûle la frontière.",
+        "[Le temple brûle]. [La frontière] est fermée.",
+    ),
+    // a stopword is shared only through an unbroken chain of the other side's links to a
+    // telling word: "la" touches B's "la que", but that chain reaches no telling word
+    (
+        "Frontière de la que le mur.",
+        "La frontière de. Il la que.",
+        "[Frontière de] la que le mur.",
+    ),
+    // claim nothing that is not on the other side
+    (
+        "Un texte sans rapport.",
+        "Autre chose entièrement.",
+        "Un texte sans rapport.",
+    ),
+];
+
 #[test]
 fn table() {
-    let cases: &[(&str, &str, &str)] = &[
-        // identical phrase
-        (
-            "La Russie n'aurait pas attaqué.",
-            "Selon lui, la Russie n'aurait pas envahi.",
-            "[La Russie n'aurait pas] attaqué.",
-        ),
-        // reordered: telling words are shared in any order
-        (
-            "Breton a écrit à Musk.",
-            "Musk a reçu une lettre de Breton.",
-            "[Breton] a écrit à [Musk].",
-        ),
-        // stopwords alone are never shared
-        (
-            "Il a dit que de la pluie.",
-            "Elle a vu de la neige.",
-            "Il a dit que de la pluie.",
-        ),
-        // elision and apostrophe variants
-        ("L’attaque d’Elon", "l'attaque d'Elon", "[L’attaque d’Elon]"),
-        // accents and case
-        ("Les États-Unis", "les etats-unis", "[Les États-Unis]"),
-        // word endings
-        (
-            "Des cyberattaques.",
-            "Une cyberattaque.",
-            "Des [cyberattaques].",
-        ),
-        // numbers match as written, alone they count
-        (
-            "Il est 20h42 ici.",
-            "Il était 20h42 là.",
-            "Il est [20h42] ici.",
-        ),
-        (
-            "Plus de 40 minutes.",
-            "Retard de plus de 40 minutes.",
-            "[Plus de 40 minutes].",
-        ),
-        // a run stops at a sentence end, even where the other side reads on
-        (
-            "Le temple brûle. La frontière est fermée.",
-            "Le temple brûle la frontière.",
-            "[Le temple brûle]. [La frontière] est fermée.",
-        ),
-        // a stopword is shared only through an unbroken chain of the other side's links to a
-        // telling word: "la" touches B's "la que", but that chain reaches no telling word
-        (
-            "Frontière de la que le mur.",
-            "La frontière de. Il la que.",
-            "[Frontière de] la que le mur.",
-        ),
-        // claim nothing that is not on the other side
-        (
-            "Un texte sans rapport.",
-            "Autre chose entièrement.",
-            "Un texte sans rapport.",
-        ),
-    ];
-    for (a, b, want) in cases {
+    for (a, b, want) in CASES {
         assert_eq!(&marked(&[a, b]), want, "{a} / {b}");
     }
 }
