@@ -355,3 +355,25 @@ fn the_text_export_lists_covering_sources_and_names_the_others_in_one_line() {
         stdout(&many)
     );
 }
+
+/// A defined topic that ends up with no paragraph says so, and why that happens.
+#[test]
+fn an_empty_defined_topic_is_named_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..8 {
+        let text = "Réunion\n\nLe Conseil de sécurité se réunit lundi à New York.\n\n\
+                    La météo sera clémente cette semaine.\n";
+        std::fs::write(dir.path().join(format!("a{i}.txt")), text).unwrap();
+    }
+    let topics = "[[topic]]\nid = \"conseil\"\nlabel = \"Le Conseil\"\nkeywords = [\"Conseil de sécurité\"]\n\n\
+                  [[topic]]\nid = \"volcan\"\nlabel = \"Le volcan\"\nkeywords = [\"volcan\"]\n";
+    std::fs::write(dir.path().join("topics.toml"), topics).unwrap();
+    let out = synoptic(&["export", "."], dir.path());
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("topic \"volcan\" has no paragraph"), "{err}");
+    assert!(
+        err.contains("use words that only the paragraphs on this topic use"),
+        "{err}"
+    );
+}

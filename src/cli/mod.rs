@@ -208,7 +208,29 @@ pub fn load_showing(input: &Input, progress: &Progress) -> Result<Synopsis> {
         0 => format!("finding the topics of {} articles", loaded.articles.len()),
         n => format!("aligning {} articles to {n} topics", loaded.articles.len()),
     });
-    Ok(Synopsis::build(loaded.articles, &topics.topics))
+    let synopsis = Synopsis::build(loaded.articles, &topics.topics);
+    warn_empty_topics(&synopsis, progress);
+    Ok(synopsis)
+}
+
+/// A defined topic that claimed no paragraph, among several articles: say so, and why.
+fn warn_empty_topics(synopsis: &Synopsis, progress: &Progress) {
+    if synopsis.articles.len() < 2 {
+        return;
+    }
+    let defined_empty = synopsis
+        .topics
+        .iter()
+        .filter(|t| t.origin == crate::core::topic::Origin::Defined && t.members.is_empty());
+    for empty in defined_empty {
+        progress.say(&format!(
+            "synoptic: warning: topic {:?} has no paragraph in these articles: none of its \
+             keywords picks out a few paragraphs here. A keyword found nowhere, or in a large \
+             share of the paragraphs (the event's own names), cannot tell a topic apart; use \
+             words that only the paragraphs on this topic use.",
+            for_terminal(&empty.id)
+        ));
+    }
 }
 
 /// A first path that does not exist but names a subcommand, or nearly does, is a mistyped or
