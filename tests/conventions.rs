@@ -54,6 +54,23 @@ fn completions_and_man_page_are_generated() {
         page.contains(".TH synoptic 1") && page.contains("export"),
         "{page}"
     );
+    // A page a user can learn from: keys from the keymap, configuration, exit status, environment.
+    for needed in [
+        ".SH KEYS",
+        "next topic",
+        "close the overlay, full article or figures",
+        ".SH CONFIGURATION",
+        "min_pane_width",
+        "shared_all",
+        "next_topic",
+        ".SH \"TOPICS FILE\"",
+        ".SH \"EXIT STATUS\"",
+        "bad usage or bad input",
+        "NO_COLOR",
+        "XDG_CONFIG_HOME",
+    ] {
+        assert!(page.contains(needed), "the man page lacks {needed:?}");
+    }
 }
 
 #[test]

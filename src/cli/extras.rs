@@ -16,8 +16,10 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(
     Ok(())
 }
 
-/// Write the man page (roff).
+/// Write the man page (roff): clap's sections from the same definition as `--help`, then the
+/// keys, configuration, topics file, exit status and environment.
 pub fn man(out: &mut dyn Write) -> Result<()> {
     clap_mangen::Man::new(Cli::command()).render(out)?;
+    super::manual::write_sections(out)?;
     Ok(())
 }

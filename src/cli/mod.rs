@@ -3,6 +3,7 @@
 
 mod export;
 mod extras;
+mod manual;
 mod progress;
 
 pub use progress::Progress;

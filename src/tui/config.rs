@@ -202,7 +202,8 @@ fn read_keys(
     Ok(())
 }
 
-const COLORS: &[&str] = &[
+/// The colour slots a configuration file may set, in its `[colors]` table.
+pub const COLORS: &[&str] = &[
     "shared_all",
     "shared_some",
     "same",
