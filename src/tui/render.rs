@@ -164,7 +164,6 @@ fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
     let n = app.synopsis.articles.len();
     let mut lines = Vec::new();
     for (i, t) in app.synopsis.topics.iter().enumerate() {
-        let covers = t.articles();
         let marker = if i == app.topic { "▸" } else { " " };
         let origin = if t.origin == Origin::Defined {
             ""
@@ -180,9 +179,14 @@ fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
             crate::core::layout::fit(&label, inner),
             s,
         )));
-        let row: String = (0..n.min(inner.saturating_sub(4)))
-            .map(|a| if covers.contains(&a) { '■' } else { '·' })
-            .collect();
+        // Only the first articles fit on the row: mark those, without a set of all of them.
+        let mut covers = vec![false; n.min(inner.saturating_sub(4))];
+        for m in &t.members {
+            if let Some(c) = covers.get_mut(m.at.article) {
+                *c = true;
+            }
+        }
+        let row: String = covers.iter().map(|&c| if c { '■' } else { '·' }).collect();
         lines.push(TLine::from(Span::styled(
             format!("   {row}"),
             app.theme.style(Paint::Dim, app.color),
