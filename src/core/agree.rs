@@ -146,8 +146,36 @@ impl TopicWording {
         MemberSpans { at, spans, bits }
     }
 
-    /// An agreement holding `members` (made by [`TopicWording::member`]).
-    pub fn agreement(&self, members: Vec<MemberSpans>) -> Agreement {
+    /// Spans for every member of `topic` (the topic this index was made for), in the topic's
+    /// member order.
+    pub fn agreement(&self, articles: &[Article], topic: &Topic, detail: Detail) -> Agreement {
+        let run = |part: &[Member]| {
+            part.iter()
+                .map(|m| self.member(articles, m.at, detail))
+                .collect::<Vec<_>>()
+        };
+        // A large topic (many members from many sources) is split over the cores.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(8);
+        let members = if threads < 2 || topic.members.len() < 64 {
+            run(&topic.members)
+        } else {
+            let chunk = topic.members.len().div_ceil(threads);
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = topic
+                    .members
+                    .chunks(chunk)
+                    .map(|part| scope.spawn(|| run(part)))
+                    .collect();
+                // A worker that panicked is a bug: carry its panic on rather than lose its
+                // members.
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
         Agreement {
             members,
             covering: self.covering.clone(),
@@ -158,34 +186,7 @@ impl TopicWording {
 
 /// Spans for every member of `topic`, in the topic's member order.
 pub fn agreement(articles: &[Article], topic: &Topic, detail: Detail) -> Agreement {
-    let wording = TopicWording::new(articles, topic);
-    let run = |part: &[Member]| {
-        part.iter()
-            .map(|m| wording.member(articles, m.at, detail))
-            .collect::<Vec<_>>()
-    };
-    // A large topic (many members from many sources) is split over the cores.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(8);
-    let members = if threads < 2 || topic.members.len() < 64 {
-        run(&topic.members)
-    } else {
-        let chunk = topic.members.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = topic
-                .members
-                .chunks(chunk)
-                .map(|part| scope.spawn(|| run(part)))
-                .collect();
-            // A worker that panicked is a bug: carry its panic on rather than lose its members.
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
-    };
-    wording.agreement(members)
+    TopicWording::new(articles, topic).agreement(articles, topic, detail)
 }
 
 /// Cut the whole text into spans: tokens carry their sets; the gap between two tokens carries

@@ -10,12 +10,10 @@
 
 use std::collections::HashMap;
 
-use super::MemberSpans;
-use super::sets::{Cheap, TopicIndex, Width, same_sentence};
-use crate::core::align::Topic;
+use super::sets::{Cheap, same_sentence};
+use super::{MemberSpans, TopicWording};
 use crate::core::article::{Article, Paragraph};
 use crate::core::text::Token;
-use crate::core::vectors::ParaRef;
 
 /// A word, or two consecutive words, and the articles (corpus indices, ascending) whose members
 /// of the topic have it.
@@ -30,30 +28,18 @@ pub struct Entry {
 pub type Formula = Vec<Vec<u32>>;
 
 /// The wording of one topic, built member by member as a writer asks for it: the entries
-/// grow as the members' spans need them, and only the entries stay in memory.
-pub struct WordingTable {
-    index: TopicIndex,
-    covering: Vec<usize>,
+/// grow as the members' spans need them, and only the entries stay in memory. It reads the
+/// topic's index, the one its agreement was made from.
+pub struct WordingTable<'w> {
+    topic: &'w TopicWording,
     ids: HashMap<Key, u32, Cheap>,
     entries: Vec<Entry>,
 }
 
-impl WordingTable {
-    pub fn new(articles: &[Article], topic: &Topic) -> Self {
-        let paragraph = |at: ParaRef| &articles[at.article].paragraphs[at.paragraph];
-        let covering: Vec<usize> = topic.articles().into_iter().collect();
-        let local = |article: usize| covering.binary_search(&article).unwrap_or(0);
-        let width = Width(covering.len().div_ceil(64).max(1));
-        let index = TopicIndex::build(
-            width,
-            topic
-                .members
-                .iter()
-                .map(|m| (local(m.at.article), paragraph(m.at))),
-        );
+impl<'w> WordingTable<'w> {
+    pub fn new(topic: &'w TopicWording) -> Self {
         WordingTable {
-            index,
-            covering,
+            topic,
             ids: HashMap::default(),
             entries: Vec::new(),
         }
@@ -124,7 +110,7 @@ impl<'p> Tokens<'p> {
     }
 }
 
-impl WordingTable {
+impl WordingTable<'_> {
     fn member(&mut self, p: &Paragraph, member: &MemberSpans) -> Vec<Option<Formula>> {
         let tokens = Tokens::new(&p.text, &p.tokens);
         let mut next = 0;
@@ -210,7 +196,7 @@ impl WordingTable {
         if let Some(&id) = self.ids.get(&key) {
             return id;
         }
-        let articles = self.articles(self.index.word(t.hash));
+        let articles = self.articles(self.topic.index.word(t.hash));
         self.push(key, t.key.to_string(), articles)
     }
 
@@ -219,14 +205,14 @@ impl WordingTable {
         if let Some(&id) = self.ids.get(&key) {
             return id;
         }
-        let articles = self.articles(self.index.pair(a, b));
+        let articles = self.articles(self.topic.index.pair(a, b));
         self.push(key, format!("{} {}", a.key, b.key), articles)
     }
 
     /// The corpus indices of the covering articles whose bits are set.
     fn articles(&self, bits: Option<&[u64]>) -> Vec<usize> {
         ones(bits.unwrap_or_default())
-            .map(|local| self.covering[local])
+            .map(|local| self.topic.covering[local])
             .collect()
     }
 

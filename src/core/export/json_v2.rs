@@ -12,7 +12,7 @@ use super::Seq;
 use super::json::{Export, article_out};
 use std::cell::RefCell;
 
-use crate::core::agree::{Detail, Entry, Formula, MemberSpans, WordingTable};
+use crate::core::agree::{Detail, Entry, Formula, MemberSpans, TopicWording, WordingTable};
 use crate::core::figures::figures;
 use crate::core::synopsis::Synopsis;
 
@@ -41,8 +41,10 @@ impl Serialize for TopicOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let synopsis = self.synopsis;
         let topic = &synopsis.topics[self.t];
-        let agreement = synopsis.agreement(self.t, Detail::Counts);
-        let table = RefCell::new(WordingTable::new(&synopsis.articles, topic));
+        // One index of the topic's wording serves its spans and its formulas.
+        let wording = TopicWording::new(&synopsis.articles, topic);
+        let agreement = wording.agreement(&synopsis.articles, topic, Detail::Counts);
+        let table = RefCell::new(WordingTable::new(&wording));
         let mut out = serializer.serialize_struct("Topic", 7)?;
         out.serialize_field("id", &topic.id)?;
         out.serialize_field("label", &topic.label)?;
