@@ -293,10 +293,10 @@ impl App {
             let n = self.synopsis.articles.len();
             self.first_pane = self.first_pane.min(n.saturating_sub(visible));
         }
-        self.fill_caches();
+        let shape = self.shape();
+        self.fill_caches(&shape);
         // Scrolling and overlays do not change the wrapped lines: lay out again only when
         // something that shapes them has changed.
-        let shape = self.shape();
         if self.laid_out.as_ref() != Some(&shape) {
             self.view = build_view(&shape, &self.synopsis, &self.caches);
             self.laid_out = Some(shape);
@@ -314,17 +314,17 @@ impl App {
 }
 
 impl App {
-    /// Compute what the screen about to be laid out needs, for the panes it shows only.
-    fn fill_caches(&mut self) {
-        let t = self.topic;
+    /// Compute what the screen about to be laid out as `shape` needs, for the panes it shows
+    /// only.
+    fn fill_caches(&mut self, shape: &Shape) {
+        let t = shape.topic;
         if t >= self.topic_count() {
             return;
         }
-        let shown = self.shown_articles();
         let synopsis = Arc::clone(&self.synopsis);
-        match self.mode {
-            Mode::Agreement => self.caches.fill_spans(&synopsis, t, &shown),
-            Mode::Pairwise => self.caches.fill_pairwise(&synopsis, t, self.focus),
+        match shape.mode {
+            Mode::Agreement => self.caches.fill_spans(&synopsis, t, &shape.articles),
+            Mode::Pairwise => self.caches.fill_pairwise(&synopsis, t, shape.reference),
             Mode::Plain => {}
         }
         if self.show_figures {
