@@ -43,7 +43,7 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
         )
         .into());
     }
-    let progress = Progress::start("reading the articles");
+    let progress = Progress::start();
     let synopsis = load_showing(&args.input, &progress)?;
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     // Exporting to the terminal itself: the progress line would land in the output.

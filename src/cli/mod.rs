@@ -156,7 +156,7 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
 
 /// Load articles and topics, tell the user what was noticed, and align.
 pub fn load(input: &Input) -> Result<Synopsis> {
-    load_showing(input, &Progress::start("reading the articles"))
+    load_showing(input, &Progress::start())
 }
 
 /// [`load`], saying on `progress` what it is doing.

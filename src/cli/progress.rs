@@ -24,15 +24,10 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Start timing; the line appears after [`QUIET`] if there is a terminal to show it on.
-    pub fn start(what: &str) -> Progress {
-        let shared = Arc::new((
-            Mutex::new(State {
-                what: what.to_owned(),
-                ..State::default()
-            }),
-            Condvar::new(),
-        ));
+    /// Start timing; the line appears after [`QUIET`] if there is a terminal to show it on,
+    /// saying what the last [`Progress::stage`] named.
+    pub fn start() -> Progress {
+        let shared = Arc::new((Mutex::new(State::default()), Condvar::new()));
         let ticker = std::io::stderr().is_terminal().then(|| {
             let shared = Arc::clone(&shared);
             std::thread::spawn(move || tick(&shared))
