@@ -40,15 +40,17 @@ pub fn write_file(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
-        .with_context(|| format!("{shown}: cannot create a file in {}", dir.display()))?;
-    let _registered = Writing::register(tmp.path());
-    size_limit_is_an_error();
+    // Signals are watched before the temporary file exists, and it is registered the moment
+    // it does: a signal in between would leave it behind.
     let _cleanup = if rules.exit_on_signal {
         Some(SignalCleanup::watch()?)
     } else {
         None
     };
+    size_limit_is_an_error();
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
+        .with_context(|| format!("{shown}: cannot create a file in {}", dir.display()))?;
+    let _registered = Writing::register(tmp.path());
     crate::overlap::write_overlapped(tmp.as_file_mut(), fill)
         .with_context(|| format!("{shown}: write failed"))?;
     let mode = existing.map_or_else(new_file_mode, |m| m.permissions());
