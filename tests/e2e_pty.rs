@@ -11,6 +11,8 @@ mod common;
 
 struct Session {
     parser: vt100::Parser,
+    /// Every byte the reader wrote, as written.
+    raw: Vec<u8>,
     output: mpsc::Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -25,6 +27,17 @@ impl Session {
 
     /// The reader with these arguments (paths, options), run in `cwd`.
     fn start_with(rows: u16, cols: u16, args: &[&str], cwd: &std::path::Path) -> Session {
+        Session::start_env(rows, cols, args, cwd, &[])
+    }
+
+    /// The reader with these arguments and environment variables, run in `cwd`.
+    fn start_env(
+        rows: u16,
+        cols: u16,
+        args: &[&str],
+        cwd: &std::path::Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -36,6 +49,9 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_synoptic"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         cmd.cwd(cwd);
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
@@ -54,6 +70,7 @@ impl Session {
         Session {
             // The emulator need not be as large as the terminal: it only has to read the top.
             parser: vt100::Parser::new(size(rows.min(200)), size(cols.min(400)), 0),
+            raw: Vec::new(),
             output: rx,
             writer,
             child,
@@ -75,9 +92,14 @@ impl Session {
                 "timed out waiting for {text:?}; screen:\n{screen}"
             );
             if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(100)) {
-                self.parser.process(&bytes);
+                self.feed(&bytes);
             }
         }
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        self.parser.process(bytes);
+        self.raw.extend_from_slice(bytes);
     }
 
     fn press(&mut self, keys: &str) {
@@ -96,11 +118,11 @@ impl Session {
             }
             assert!(Instant::now() < deadline, "synoptic did not exit");
             if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(100)) {
-                self.parser.process(&bytes);
+                self.feed(&bytes);
             }
         };
         while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
-            self.parser.process(&bytes);
+            self.feed(&bytes);
         }
         status
     }
@@ -367,4 +389,69 @@ fn a_slow_load_says_what_it_is_doing_then_clears_the_line() {
     assert!(s.wait_exit().success());
     let screen = s.parser.screen().contents();
     assert!(!screen.contains("aligning"), "the line stayed:\n{screen}");
+}
+
+/// The payloads of every OSC 52 (clipboard) sequence in `raw`, decoded.
+fn clipboard_writes(raw: &[u8]) -> Vec<String> {
+    use base64::Engine as _;
+    let text = String::from_utf8_lossy(raw);
+    text.split("\u{1b}]52;c;")
+        .skip(1)
+        .map(|rest| {
+            let payload = rest.split('\u{7}').next().unwrap();
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(payload)
+                .expect("the payload is base64 and nothing else");
+            String::from_utf8(bytes).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn y_puts_the_focused_passage_on_the_clipboard_and_nothing_else() {
+    use synoptic::core::ingest::{EMBEDDED_TOPICS, load_embedded};
+    let defs = synoptic::core::topics::parse_topics("topics.toml", EMBEDDED_TOPICS).unwrap();
+    let synopsis =
+        synoptic::core::synopsis::Synopsis::build(load_embedded().articles, &defs.topics);
+    let first = synopsis.topics[0]
+        .members_of(0)
+        .next()
+        .unwrap()
+        .at
+        .paragraph;
+    let expected = synoptic::core::export::excerpt::passage(&synopsis.articles[0], first).unwrap();
+    let mut s = Session::start(45, 160);
+    s.wait_for("Topic 1/");
+    assert!(clipboard_writes(&s.raw).is_empty());
+    s.press("y");
+    s.wait_for("copied the passage");
+    s.press("q");
+    assert!(s.wait_exit().success());
+    assert_eq!(clipboard_writes(&s.raw), vec![expected]);
+}
+
+#[cfg(unix)]
+#[test]
+fn o_opens_the_article_in_the_pager_and_comes_back() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let seen = dir.path().join("seen.txt");
+    let pager = dir.path().join("pager.sh");
+    std::fs::write(&pager, format!("#!/bin/sh\ncat > '{}'\n", seen.display())).unwrap();
+    std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let pager = pager.display().to_string();
+    let mut s = Session::start_env(45, 160, &[], dir.path(), &[("PAGER", &pager)]);
+    s.wait_for("Topic 1/");
+    s.press("o");
+    let screen = s.wait_for("back from");
+    assert!(
+        screen.contains("Topic 1/"),
+        "the reader is drawn again:\n{screen}"
+    );
+    assert!(s.parser.screen().alternate_screen());
+    let text = std::fs::read_to_string(&seen).unwrap();
+    assert!(text.contains("assets/articles/000_"), "{text}");
+    assert!(text.lines().count() > 10, "{text}");
+    s.press("q");
+    assert!(s.wait_exit().success());
 }

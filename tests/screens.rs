@@ -62,6 +62,23 @@ fn breton_with_topic_list_at_160x45() {
 }
 
 #[test]
+fn unclaimed_paragraphs_at_120x30() {
+    let mut a = app(120, 30);
+    a.update(Action::ToggleUnclaimed);
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn filtered_topic_list_at_100x30() {
+    let mut a = app(100, 30);
+    a.update(Action::ToggleTopicList);
+    for c in "tion".chars() {
+        a.update(Action::ListFilterInput(c));
+    }
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
 fn help_at_80x24() {
     let mut a = app(80, 24);
     a.update(Action::Help);

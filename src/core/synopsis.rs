@@ -2,7 +2,7 @@
 
 use super::agree::{Agreement, Detail, agreement};
 use super::align::{AlignOptions, Topic, align};
-use super::article::{Article, Paragraph};
+use super::article::{Article, Kind, Paragraph};
 use super::topics::TopicDef;
 use super::vectors::ParaRef;
 
@@ -36,5 +36,60 @@ impl Synopsis {
 
     pub fn topic_index(&self, id: &str) -> Option<usize> {
         self.topics.iter().position(|t| t.id == id)
+    }
+
+    /// For each article, the indices of its body paragraphs that no topic claims, in reading
+    /// order: what a source says that no topic covers.
+    pub fn unclaimed(&self) -> Vec<Vec<usize>> {
+        let mut claimed: Vec<Vec<bool>> = self
+            .articles
+            .iter()
+            .map(|a| vec![false; a.paragraphs.len()])
+            .collect();
+        for m in self.topics.iter().flat_map(|t| &t.members) {
+            if let Some(c) = claimed
+                .get_mut(m.at.article)
+                .and_then(|a| a.get_mut(m.at.paragraph))
+            {
+                *c = true;
+            }
+        }
+        self.articles
+            .iter()
+            .zip(claimed)
+            .map(|(a, claimed)| {
+                a.paragraphs
+                    .iter()
+                    .filter(|p| p.kind == Kind::Body && !claimed[p.index])
+                    .map(|p| p.index)
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ingest::article_from_text;
+
+    #[test]
+    fn unclaimed_lists_body_paragraphs_in_no_topic() {
+        let text = "A title\n\nThe volcano erupted at night.\n\nA bakery opened downtown.";
+        let a = article_from_text("a".into(), "a.txt".into(), text);
+        let def = TopicDef {
+            id: "v".into(),
+            label: "volcano".into(),
+            keywords: vec!["volcano".into()],
+            description: None,
+        };
+        let synopsis = Synopsis::build(vec![a], &[def]);
+        let members: Vec<usize> = synopsis.topics[0]
+            .members
+            .iter()
+            .map(|m| m.at.paragraph)
+            .collect();
+        assert_eq!(members, vec![1]);
+        assert_eq!(synopsis.unclaimed(), vec![vec![2]]);
     }
 }

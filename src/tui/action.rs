@@ -31,6 +31,24 @@ pub enum Action {
     ListDown,
     ListUp,
     ListOpen,
+    /// In the topic list: a page down or up.
+    ListPageDown,
+    ListPageUp,
+    /// In the topic list: type to filter it.
+    ListFilterInput(char),
+    ListFilterBackspace,
+    /// Panes: every source in file order, or only those with something to show.
+    ToggleAllSources,
+    /// Panes: the paragraphs no topic claims, or the topic again.
+    ToggleUnclaimed,
+    /// A digit of a number typed before `GoToTopic` or `GoToSource`.
+    Digit(u8),
+    GoToTopic,
+    GoToSource,
+    CopyPassage,
+    CopyRow,
+    OpenPager,
+    ToggleMouse,
     /// In the search prompt.
     SearchInput(char),
     SearchBackspace,
@@ -39,6 +57,8 @@ pub enum Action {
     Resize(u16, u16),
     /// Mouse wheel over a pane (screen column, lines; negative scrolls up).
     Wheel(u16, i16),
+    /// A click of the left button (screen column, row).
+    Click(u16, u16),
 }
 
 impl Action {
@@ -70,9 +90,21 @@ impl Action {
             Action::ListDown => "next topic in the list",
             Action::ListUp => "previous topic in the list",
             Action::ListOpen => "open the selected topic",
+            Action::ListPageDown => "a page down the list",
+            Action::ListPageUp => "a page up the list",
+            Action::ListFilterInput(_) | Action::ListFilterBackspace => "type to filter the list",
+            Action::ToggleAllSources => "every source, or only those covering the topic",
+            Action::ToggleUnclaimed => "paragraphs no topic claims, or back to the topic",
+            Action::Digit(_) => "type a number for the next key",
+            Action::GoToTopic => "go to topic <number> (type the number first)",
+            Action::GoToSource => "focus source <number> (type the number first)",
+            Action::CopyPassage => "copy the focused passage, with source and date",
+            Action::CopyRow => "copy the passages on screen as a Markdown table",
+            Action::OpenPager => "read the focused article in $PAGER",
+            Action::ToggleMouse => "mouse on/off (off: the terminal selects text)",
             Action::SearchInput(_) | Action::SearchBackspace => "type the search",
             Action::SearchSubmit => "search",
-            Action::Resize(..) | Action::Wheel(..) => "",
+            Action::Resize(..) | Action::Wheel(..) | Action::Click(..) => "",
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::Receiver;
 
 use super::action::Action;
 use super::cache::Caches;
@@ -10,7 +10,9 @@ use super::config::Config;
 use super::geometry::Areas;
 use super::keymap::{Context, Keymap};
 pub use super::mode::Mode;
+use super::outside::Request;
 use super::search::Match;
+use super::sources::{Listing, pane_order};
 use super::theme::Theme;
 use super::view::{Shape, View, build_view};
 use crate::core::agree::MemberSpans;
@@ -69,6 +71,24 @@ pub struct App {
     caches: Caches,
     /// The export being written, which reports its status line when done.
     exporting: Option<Receiver<String>>,
+    /// The articles the panes can show now, in pane order (see `sources::pane_order`);
+    /// `first_pane` is a position in it.
+    pub order: Vec<usize>,
+    /// Every source in file order, even those with nothing to show.
+    pub all_sources: bool,
+    /// The panes list the paragraphs no topic claims.
+    pub unclaimed: bool,
+    /// A number typed before a key that takes one.
+    pub number: Option<usize>,
+    /// What the topic list is filtered by.
+    pub list_filter: String,
+    /// Whether the reader takes the mouse (off: the terminal's own selection works).
+    pub mouse: bool,
+    /// What the event loop is to do next beyond the screen (clipboard, pager).
+    pub request: Option<Request>,
+    /// The panes list something new: show the start of the order, and move the focus there
+    /// unless it is already on screen.
+    refocus: bool,
 }
 
 impl App {
@@ -83,9 +103,24 @@ impl App {
             articles,
             inner_width: usize::from(width.saturating_sub(2)).max(1),
             full_article: self.full_article,
+            unclaimed: self.unclaimed,
             reference: self.focus,
             query: self.query.clone(),
         }
+    }
+
+    /// What the panes list now.
+    pub fn listing(&self) -> Listing {
+        if self.unclaimed {
+            Listing::Unclaimed
+        } else {
+            Listing::Topic(self.topic)
+        }
+    }
+
+    /// How many panes fit side by side in the pane area.
+    fn fit(&self) -> usize {
+        usize::from(self.pane_area_width() / self.min_pane).max(1)
     }
 
     pub fn new(synopsis: Synopsis, size: (u16, u16), color: bool) -> Self {
@@ -123,6 +158,14 @@ impl App {
             laid_out: None,
             caches: Caches::default(),
             exporting: None,
+            order: (0..n).collect(),
+            all_sources: false,
+            unclaimed: false,
+            number: None,
+            list_filter: String::new(),
+            mouse: true,
+            request: None,
+            refocus: true,
         };
         app.refresh();
         app
@@ -151,6 +194,11 @@ impl App {
         self.caches.figures(topic)
     }
 
+    /// For each article, its body paragraphs in no topic (empty before the view is opened).
+    pub fn unclaimed_paragraphs(&self) -> &[Vec<usize>] {
+        self.caches.unclaimed()
+    }
+
     /// The topics whose computations are held, oldest first (at most `KEEP_TOPICS`).
     pub fn cached_topics(&self) -> Vec<usize> {
         self.caches.held().collect()
@@ -161,8 +209,8 @@ impl App {
         if self.full_article {
             return vec![self.focus];
         }
-        let n = self.synopsis.articles.len();
-        (self.first_pane..(self.first_pane + self.visible_panes()).min(n)).collect()
+        let end = (self.first_pane + self.visible_panes()).min(self.order.len());
+        self.order[self.first_pane.min(end)..end].to_vec()
     }
 
     /// Panes that fit side by side in the pane area.
@@ -170,8 +218,7 @@ impl App {
         if self.full_article {
             return 1;
         }
-        let n = self.synopsis.articles.len().max(1);
-        usize::from(self.pane_area_width() / self.min_pane).clamp(1, n)
+        self.fit().clamp(1, self.order.len().max(1))
     }
 
     /// Width left for panes once the topic list takes its share.
@@ -197,7 +244,12 @@ impl App {
     /// Apply one action.
     pub fn update(&mut self, action: Action) {
         self.status = None;
+        let number = self.number.take();
         if self.overlay == Overlay::Help && self.scroll_help(action) {
+            return;
+        }
+        if self.take_out(action, number) {
+            self.refresh();
             return;
         }
         match action {
@@ -209,10 +261,8 @@ impl App {
             Action::PageUp => self.scroll_by(-(self.page() as i64)),
             Action::Top => self.scroll[self.focus] = 0,
             Action::Bottom => self.scroll[self.focus] = usize::MAX,
-            Action::FocusLeft => self.focus = self.focus.saturating_sub(1),
-            Action::FocusRight => {
-                self.focus = (self.focus + 1).min(self.synopsis.articles.len().saturating_sub(1));
-            }
+            Action::FocusLeft => self.step_focus(-1),
+            Action::FocusRight => self.step_focus(1),
             Action::CycleMode => self.cycle_mode(),
             Action::ToggleFullArticle => self.toggle_full_article(),
             Action::ToggleTopicList => self.toggle_overlay(Overlay::TopicList),
@@ -236,43 +286,11 @@ impl App {
             Action::ExportAll => self.export(true),
             Action::Quit => self.quit = true,
             Action::Back => self.back(),
-            Action::ListDown => {
-                self.list_selected =
-                    (self.list_selected + 1).min(self.topic_count().saturating_sub(1));
-            }
-            Action::ListUp => self.list_selected = self.list_selected.saturating_sub(1),
-            Action::ListOpen => {
-                self.go_topic(self.list_selected);
-                self.overlay = Overlay::None;
-            }
             Action::Resize(w, h) => self.size = (w, h),
             Action::Wheel(column, lines) => self.wheel(column, lines),
+            other => self.in_topic_list(other),
         }
         self.refresh();
-    }
-
-    /// Take the result of a finished export into the status line; true when something changed.
-    /// The event loop calls this between keys.
-    pub fn poll_background(&mut self) -> bool {
-        let Some(rx) = &self.exporting else {
-            return false;
-        };
-        let message = match rx.try_recv() {
-            Ok(message) => message,
-            Err(TryRecvError::Empty) => return false,
-            // The writer died without a word (a panic): say so rather than stay silent.
-            Err(TryRecvError::Disconnected) => {
-                "export failed: the writer stopped unexpectedly".into()
-            }
-        };
-        self.exporting = None;
-        self.status = Some(message);
-        true
-    }
-
-    /// Whether an export is still being written.
-    pub fn is_exporting(&self) -> bool {
-        self.exporting.is_some()
     }
 
     fn topic_count(&self) -> usize {
@@ -281,17 +299,43 @@ impl App {
 
     /// Fill the caches the current state needs, then lay the visible panes out.
     fn refresh(&mut self) {
+        if self.unclaimed {
+            self.caches.fill_unclaimed(&self.synopsis);
+        }
+        self.order = pane_order(
+            &self.synopsis,
+            self.listing(),
+            self.all_sources,
+            self.fit(),
+            self.caches.unclaimed(),
+        );
+        if std::mem::take(&mut self.refocus) && !self.full_article {
+            self.first_pane = 0;
+            let top = &self.order[..self.visible_panes().min(self.order.len())];
+            if !top.contains(&self.focus) {
+                self.focus = top.first().copied().unwrap_or(0);
+            }
+        }
+        let at = match self.position(self.focus) {
+            Some(at) => at,
+            None if self.full_article => self.first_pane,
+            None => {
+                self.focus = self.order.get(self.first_pane).copied().unwrap_or(0);
+                self.first_pane
+            }
+        };
         let visible = self.visible_panes();
-        if self.focus < self.first_pane {
-            self.first_pane = self.focus;
-        } else if self.focus >= self.first_pane + visible {
-            self.first_pane = self.focus + 1 - visible;
+        if at < self.first_pane {
+            self.first_pane = at;
+        } else if at >= self.first_pane + visible {
+            self.first_pane = at + 1 - visible;
         }
         // The window of panes is always full: leaving the full-article view (one pane) or
         // widening the terminal must not leave panes hidden on the left.
         if !self.full_article {
-            let n = self.synopsis.articles.len();
-            self.first_pane = self.first_pane.min(n.saturating_sub(visible));
+            self.first_pane = self
+                .first_pane
+                .min(self.order.len().saturating_sub(visible));
         }
         let shape = self.shape();
         self.fill_caches(&shape);
@@ -322,6 +366,9 @@ impl App {
             return;
         }
         let synopsis = Arc::clone(&self.synopsis);
+        if shape.unclaimed {
+            return;
+        }
         match shape.mode {
             Mode::Agreement => self.caches.fill_spans(&synopsis, t, &shape.articles),
             Mode::Pairwise => self.caches.fill_pairwise(&synopsis, t, shape.reference),
@@ -336,6 +383,9 @@ impl App {
 #[path = "app_moves.rs"]
 mod moves;
 
+#[path = "app_sources.rs"]
+mod sources_moves;
+
 #[cfg(test)]
 #[path = "app_tests.rs"]
 mod tests;
@@ -343,3 +393,7 @@ mod tests;
 #[cfg(test)]
 #[path = "app_tests_panels.rs"]
 mod panel_tests;
+
+#[cfg(test)]
+#[path = "app_tests_sources.rs"]
+mod sources_tests;

@@ -1,6 +1,8 @@
 //! What each action does to the reader's state: moving between topics, panes, matches and
 //! views, and exporting. `App::update` dispatches here.
 
+use std::sync::mpsc::TryRecvError;
+
 use super::{App, Mode, Overlay};
 use crate::tui::action::Action;
 use crate::tui::search::find_matches;
@@ -31,6 +33,8 @@ impl App {
             return;
         }
         self.topic = t % n;
+        self.unclaimed = false;
+        self.refocus = true;
         self.list_selected = self.topic;
         self.scroll.iter_mut().for_each(|s| *s = 0);
         self.full_article = false;
@@ -54,13 +58,16 @@ impl App {
         };
         if overlay == Overlay::TopicList {
             self.list_selected = self.topic;
+            self.list_filter.clear();
         }
     }
 
     /// Close the innermost thing open: an overlay, then the full-article view, then the
     /// figures panel.
     pub(super) fn back(&mut self) {
-        if self.overlay != Overlay::None {
+        if self.overlay == Overlay::TopicList && !self.list_filter.is_empty() {
+            self.list_filter.clear();
+        } else if self.overlay != Overlay::None {
             self.overlay = Overlay::None;
         } else if self.full_article {
             self.full_article = false;
@@ -80,8 +87,12 @@ impl App {
         let x = column.saturating_sub(self.list_width());
         let pane_width = (self.pane_area_width() / self.visible_panes() as u16).max(1);
         let pane = self.first_pane + usize::from(x / pane_width);
-        if pane < self.synopsis.articles.len() {
-            let s = &mut self.scroll[if self.full_article { self.focus } else { pane }];
+        if let Some(&article) = self.order.get(pane) {
+            let s = &mut self.scroll[if self.full_article {
+                self.focus
+            } else {
+                article
+            }];
             *s = s.saturating_add_signed(isize::from(lines));
         }
     }
@@ -129,9 +140,35 @@ impl App {
         } else {
             self.full_article = true;
         }
+        // The match's source is what to show, wherever it stands in the order.
+        self.refocus = false;
         self.focus = m.article;
         self.pending_jump = Some((m.article, Some(m.paragraph)));
         self.status = Some(format!("match {} of {n} for “{query}”", i + 1));
+    }
+
+    /// Take the result of a finished export into the status line; true when something changed.
+    /// The event loop calls this between keys.
+    pub fn poll_background(&mut self) -> bool {
+        let Some(rx) = &self.exporting else {
+            return false;
+        };
+        let message = match rx.try_recv() {
+            Ok(message) => message,
+            Err(TryRecvError::Empty) => return false,
+            // The writer died without a word (a panic): say so rather than stay silent.
+            Err(TryRecvError::Disconnected) => {
+                "export failed: the writer stopped unexpectedly".into()
+            }
+        };
+        self.exporting = None;
+        self.status = Some(message);
+        true
+    }
+
+    /// Whether an export is still being written.
+    pub fn is_exporting(&self) -> bool {
+        self.exporting.is_some()
     }
 
     /// Write the current topic (or every topic) as a text export to a new file in

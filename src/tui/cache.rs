@@ -27,9 +27,23 @@ pub struct Caches {
     /// Most recently used last.
     order: VecDeque<usize>,
     topics: HashMap<usize, TopicCache>,
+    /// For each article, its body paragraphs in no topic, once asked for.
+    unclaimed: Option<Vec<Vec<usize>>>,
 }
 
 impl Caches {
+    /// The paragraphs no topic claims (see `Synopsis::unclaimed`), computed the first time.
+    pub fn fill_unclaimed(&mut self, synopsis: &Synopsis) {
+        if self.unclaimed.is_none() {
+            self.unclaimed = Some(synopsis.unclaimed());
+        }
+    }
+
+    /// For each article, its paragraphs in no topic; empty until `fill_unclaimed`.
+    pub fn unclaimed(&self) -> &[Vec<usize>] {
+        self.unclaimed.as_deref().unwrap_or_default()
+    }
+
     /// Make sure topic `t` is cached, and make it the most recent; forget the oldest beyond
     /// [`KEEP_TOPICS`].
     fn topic(&mut self, synopsis: &Synopsis, t: usize) -> &mut TopicCache {

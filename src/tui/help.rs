@@ -69,7 +69,12 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
         (
             Action::ToggleTopicList,
             "Topic list",
-            "every topic with the sources that cover it",
+            "every topic with the sources that cover it; type to filter it",
+        ),
+        (
+            Action::ToggleUnclaimed,
+            "Not in any topic",
+            "each source's paragraphs that no topic claims",
         ),
     ];
     lines.push(plain(String::new()));
@@ -101,13 +106,13 @@ mod tests {
         assert!(before.contains("Search prompt (/)"), "{before}");
         assert!(before.contains("Full article (f)"), "{before}");
         assert!(before.contains("Leave with f again or Esc"), "{before}");
-        keymap.rebind(Action::StartSearch, &["s".into()]).unwrap();
+        keymap.rebind(Action::StartSearch, &["S".into()]).unwrap();
         keymap
-            .rebind(Action::ToggleFullArticle, &["o".into()])
+            .rebind(Action::ToggleFullArticle, &["F".into()])
             .unwrap();
         let after = text(&keymap);
-        assert!(after.contains("Search prompt (s)"), "{after}");
+        assert!(after.contains("Search prompt (S)"), "{after}");
         assert!(!after.contains("Search prompt (/)"), "{after}");
-        assert!(after.contains("Full article (o)"), "{after}");
+        assert!(after.contains("Full article (F)"), "{after}");
     }
 }

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+pub use super::key_names::{key_name, parse_key};
 
 /// Where the keys are being read: each context has its own table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +72,14 @@ const READER: &[Binding] = &[
     key('f', Action::ToggleFullArticle),
     key('t', Action::ToggleTopicList),
     key('i', Action::ToggleFigures),
+    key('a', Action::ToggleAllSources),
+    key('u', Action::ToggleUnclaimed),
+    special(KeyCode::Enter, Action::GoToTopic),
+    key('s', Action::GoToSource),
+    key('y', Action::CopyPassage),
+    key('Y', Action::CopyRow),
+    key('o', Action::OpenPager),
+    key('m', Action::ToggleMouse),
     key('/', Action::StartSearch),
     key('N', Action::NextMatch),
     key('B', Action::PrevMatch),
@@ -82,15 +91,17 @@ const READER: &[Binding] = &[
     ctrl('c', Action::Quit),
 ];
 
+/// Letters type into the list's filter, so only keys that are not text move in it.
 const TOPIC_LIST: &[Binding] = &[
-    key('j', Action::ListDown),
     special(KeyCode::Down, Action::ListDown),
-    key('k', Action::ListUp),
+    ctrl('n', Action::ListDown),
     special(KeyCode::Up, Action::ListUp),
+    ctrl('p', Action::ListUp),
+    special(KeyCode::PageDown, Action::ListPageDown),
+    special(KeyCode::PageUp, Action::ListPageUp),
     special(KeyCode::Enter, Action::ListOpen),
-    key('t', Action::ToggleTopicList),
+    special(KeyCode::Backspace, Action::ListFilterBackspace),
     special(KeyCode::Esc, Action::Back),
-    key('q', Action::Quit),
     ctrl('c', Action::Quit),
 ];
 
@@ -187,6 +198,14 @@ impl Keymap {
             (Context::Search, None, KeyCode::Char(c)) if !mods.contains(KeyModifiers::CONTROL) => {
                 Some(Action::SearchInput(c))
             }
+            (Context::TopicList, None, KeyCode::Char(c))
+                if !mods.contains(KeyModifiers::CONTROL) =>
+            {
+                Some(Action::ListFilterInput(c))
+            }
+            (Context::Reader, None, KeyCode::Char(c @ '0'..='9')) if mods.is_empty() => {
+                Some(Action::Digit(c as u8 - b'0'))
+            }
             _ => None,
         }
     }
@@ -239,6 +258,14 @@ pub const CONFIGURABLE: &[(&str, Action)] = &[
     ("full_article", Action::ToggleFullArticle),
     ("topic_list", Action::ToggleTopicList),
     ("figures", Action::ToggleFigures),
+    ("all_sources", Action::ToggleAllSources),
+    ("unclaimed", Action::ToggleUnclaimed),
+    ("go_to_topic", Action::GoToTopic),
+    ("go_to_source", Action::GoToSource),
+    ("copy", Action::CopyPassage),
+    ("copy_row", Action::CopyRow),
+    ("pager", Action::OpenPager),
+    ("mouse", Action::ToggleMouse),
     ("search", Action::StartSearch),
     ("next_match", Action::NextMatch),
     ("prev_match", Action::PrevMatch),
@@ -254,66 +281,6 @@ fn action_name(action: Action) -> &'static str {
         .iter()
         .find(|(_, a)| *a == action)
         .map_or("?", |(n, _)| n)
-}
-
-/// Read a key as the help screen writes it: "n", "Tab", "Shift-Tab", "Ctrl-c", "`PgDn`"...
-pub fn parse_key(name: &str) -> Result<(KeyCode, KeyModifiers), String> {
-    let (mods, base) = match name.strip_prefix("Ctrl-") {
-        Some(rest) => (KeyModifiers::CONTROL, rest),
-        None => (KeyModifiers::NONE, name),
-    };
-    let code = match base {
-        "Tab" => KeyCode::Tab,
-        "Shift-Tab" => KeyCode::BackTab,
-        "Enter" => KeyCode::Enter,
-        "Esc" => KeyCode::Esc,
-        "Space" => KeyCode::Char(' '),
-        "Backspace" => KeyCode::Backspace,
-        "Up" | "↑" => KeyCode::Up,
-        "Down" | "↓" => KeyCode::Down,
-        "Left" | "←" => KeyCode::Left,
-        "Right" | "→" => KeyCode::Right,
-        "PgUp" => KeyCode::PageUp,
-        "PgDn" => KeyCode::PageDown,
-        "Home" => KeyCode::Home,
-        "End" => KeyCode::End,
-        single if single.chars().count() == 1 => {
-            KeyCode::Char(single.chars().next().unwrap_or(' '))
-        }
-        _ => {
-            return Err(format!(
-                "unknown key {name:?} (write a character, or Tab, Shift-Tab, Enter, Esc, Space, Backspace, Up, Down, Left, Right, PgUp, PgDn, Home, End, Ctrl-<char>)"
-            ));
-        }
-    };
-    Ok((code, mods))
-}
-
-/// How a key is written on the help screen.
-pub fn key_name(b: &Binding) -> String {
-    let base = match b.code {
-        KeyCode::Char(' ') => "Space".to_owned(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "Shift-Tab".into(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        other => format!("{other:?}"),
-    };
-    if b.modifiers.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{base}")
-    } else {
-        base
-    }
 }
 
 #[cfg(test)]
@@ -339,6 +306,27 @@ mod tests {
         assert_eq!(keys.lookup(Context::Reader, ctrl_c), Some(Action::Quit));
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(keys.lookup(Context::Reader, shift_g), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn digits_are_a_number_in_the_reader_and_letters_filter_the_topic_list() {
+        let keys = Keymap::default();
+        let press = |context, c| keys.lookup(context, KeyEvent::from(KeyCode::Char(c)));
+        assert_eq!(press(Context::Reader, '7'), Some(Action::Digit(7)));
+        assert_eq!(
+            press(Context::TopicList, 'q'),
+            Some(Action::ListFilterInput('q'))
+        );
+        assert_eq!(
+            press(Context::TopicList, '7'),
+            Some(Action::ListFilterInput('7'))
+        );
+        let enter = KeyEvent::from(KeyCode::Enter);
+        assert_eq!(keys.lookup(Context::Reader, enter), Some(Action::GoToTopic));
+        assert_eq!(
+            keys.lookup(Context::TopicList, enter),
+            Some(Action::ListOpen)
+        );
     }
 
     #[test]

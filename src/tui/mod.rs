@@ -7,15 +7,19 @@ pub mod cache;
 pub mod config;
 pub mod geometry;
 pub mod help;
+pub mod key_names;
 pub mod keymap;
 pub mod mode;
+pub mod outside;
 pub mod render;
 pub mod search;
+pub mod sources;
 pub mod status;
 pub mod theme;
+pub mod topic_list;
 pub mod view;
 
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -24,7 +28,7 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::EnterAlternateScreen;
@@ -34,6 +38,7 @@ use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 use crate::core::synopsis::Synopsis;
 use action::Action;
 use app::App;
+use outside::Request;
 
 /// The largest screen the reader lays out: a bigger terminal shows it in its top-left corner
 /// rather than allocating gigabytes for cells nobody can read.
@@ -47,6 +52,10 @@ pub fn bounded(width: u16, height: u16) -> (u16, u16) {
 /// Held while a frame is drawn, so that a signal never restores the terminal halfway through
 /// one (and the frame's tail never lands on the restored screen).
 static DRAWING: Mutex<()> = Mutex::new(());
+
+/// Set while a pager runs in the foreground: Ctrl-C and Ctrl-\\ are then the pager's, and must
+/// not end the reader waiting behind it.
+static IN_CHILD: AtomicBool = AtomicBool::new(false);
 
 /// Signals the reader watches. SIGTERM, SIGHUP, SIGINT and SIGQUIT end it from a thread of
 /// their own, whatever the main thread is computing: the terminal is restored and unfinished
@@ -62,7 +71,10 @@ impl Signals {
         let mut ending = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
             .context("cannot watch for termination signals")?;
         std::thread::spawn(move || {
-            if let Some(signal) = ending.forever().next() {
+            for signal in ending.forever() {
+                if IN_CHILD.load(Ordering::SeqCst) && [SIGINT, SIGQUIT].contains(&signal) {
+                    continue;
+                }
                 let _drawing = DRAWING.lock();
                 crate::files::remove_temporaries();
                 leave_screen();
@@ -78,10 +90,19 @@ impl Signals {
     }
 }
 
-/// Take the terminal: raw mode, the alternate screen, mouse capture.
-fn enter_screen() -> io::Result<()> {
+/// Take the terminal: raw mode, the alternate screen, mouse capture when `mouse`.
+fn enter_screen(mouse: bool) -> io::Result<()> {
     ratatui::crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    set_mouse(mouse)
+}
+
+fn set_mouse(on: bool) -> io::Result<()> {
+    if on {
+        execute!(io::stdout(), EnableMouseCapture)
+    } else {
+        execute!(io::stdout(), DisableMouseCapture)
+    }
 }
 
 /// Give the terminal back as it was, cursor included (drawing hides it).
@@ -108,7 +129,7 @@ pub fn run(synopsis: Synopsis, config: Option<&Path>, color: bool) -> Result<()>
     };
     let mut terminal =
         ratatui::try_init_with_options(options).context("cannot set up the terminal")?;
-    enter_screen().context("cannot set up the terminal")?;
+    enter_screen(true).context("cannot set up the terminal")?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableMouseCapture);
@@ -130,13 +151,22 @@ fn event_loop(
     let mut app = App::with_config(synopsis, (size.width, size.height), color, config);
     let events = spawn_event_reader();
     let mut dirty = true;
+    let mut mouse = true;
     while !app.quit {
         if app.poll_background() {
             dirty = true;
         }
         if signals.suspend.swap(false, Ordering::Relaxed) {
-            suspend(terminal)?;
+            suspend(terminal, app.mouse)?;
             dirty = true;
+        }
+        if let Some(request) = app.request.take() {
+            carry_out(terminal, &mut app, request)?;
+            dirty = true;
+        }
+        if app.mouse != mouse {
+            set_mouse(app.mouse).context("cannot change mouse capture")?;
+            mouse = app.mouse;
         }
         if dirty {
             let _drawing = DRAWING.lock();
@@ -165,15 +195,48 @@ fn event_loop(
 
 /// Give the terminal back, stop the process as SIGTSTP would have, and take the terminal again
 /// with a clean screen when the shell continues it.
-fn suspend(terminal: &mut DefaultTerminal) -> Result<()> {
+fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> Result<()> {
     leave_screen();
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)
         .context("cannot suspend the reader")?;
-    enter_screen().context("cannot take the terminal back")?;
+    take_back(terminal, mouse)
+}
+
+/// Take the terminal again after giving it away, with a clean screen.
+fn take_back(terminal: &mut DefaultTerminal, mouse: bool) -> Result<()> {
+    enter_screen(mouse).context("cannot take the terminal back")?;
     // Clears the screen and forgets what was drawn, so the next frame is drawn whole; unlike
     // `clear`, it asks the terminal nothing (some never answer a cursor query).
     let area = terminal.get_frame().area();
     terminal.resize(area)?;
+    Ok(())
+}
+
+/// Do what `update` asked beyond the screen: put text on the clipboard, or hand the terminal
+/// to the pager and take it back.
+fn carry_out(terminal: &mut DefaultTerminal, app: &mut App, request: Request) -> Result<()> {
+    match request {
+        Request::Copy(text) => {
+            let _drawing = DRAWING.lock();
+            let mut out = io::stdout();
+            out.write_all(outside::osc52(&text).as_bytes())
+                .and_then(|()| out.flush())
+                .context("cannot write to the terminal")?;
+        }
+        Request::Pager(text) => {
+            let command = outside::pager_command();
+            leave_screen();
+            IN_CHILD.store(true, Ordering::SeqCst);
+            let ran = outside::run_pager(&command, &text);
+            IN_CHILD.store(false, Ordering::SeqCst);
+            take_back(terminal, app.mouse)?;
+            app.status = Some(match ran {
+                Ok(status) if status.success() => format!("back from {command}"),
+                Ok(status) => format!("{command} ended with {status}"),
+                Err(e) => format!("cannot run the pager {command:?}: {e}; set $PAGER"),
+            });
+        }
+    }
     Ok(())
 }
 
@@ -206,6 +269,7 @@ pub fn to_action(app: &App, event: &Event) -> Option<Action> {
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, 3)),
             MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, -3)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
             _ => None,
         },
         _ => None,

@@ -12,8 +12,8 @@ use super::geometry::Areas;
 use super::help::{help_lines, max_scroll};
 use super::keymap::Context;
 use super::status::render_status;
+use super::topic_list::render_topic_list;
 use super::view::{Paint, PaneView};
-use crate::core::align::Origin;
 use crate::core::layout::Line;
 use crate::core::sanitize::for_terminal;
 
@@ -86,10 +86,15 @@ fn render_panes(app: &App, frame: &mut Frame, area: Rect) {
 
 fn render_pane(app: &App, frame: &mut Frame, pane: &PaneView, area: Rect) {
     let focused = pane.article == app.focus;
-    let total = app.synopsis.articles.len();
+    let total = app.order.len();
     let mut block = Block::bordered().title(Span::raw(format!(" {} ", pane.title)));
     if total > app.view.panes.len() && !app.full_article {
-        block = block.title_bottom(Span::raw(format!(" {}/{} ", pane.article + 1, total)));
+        let at = app
+            .order
+            .iter()
+            .position(|&a| a == pane.article)
+            .unwrap_or(0);
+        block = block.title_bottom(Span::raw(format!(" {}/{} ", at + 1, total)));
     }
     if focused {
         block = block.border_style(app.theme.focused_border(app.color));
@@ -159,59 +164,16 @@ fn short(app: &App, id: &str) -> String {
     crate::core::layout::shorten(&for_terminal(name), 28)
 }
 
-fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
-    let inner = usize::from(area.width.saturating_sub(2));
-    let n = app.synopsis.articles.len();
-    let mut lines = Vec::new();
-    for (i, t) in app.synopsis.topics.iter().enumerate() {
-        let marker = if i == app.topic { "▸" } else { " " };
-        let origin = if t.origin == Origin::Defined {
-            ""
-        } else {
-            " (found)"
-        };
-        let label = format!("{marker} {}{origin}", for_terminal(&t.label));
-        let mut s = Style::default();
-        if i == app.list_selected {
-            s = s.add_modifier(Modifier::REVERSED);
-        }
-        lines.push(TLine::from(Span::styled(
-            crate::core::layout::fit(&label, inner),
-            s,
-        )));
-        // Only the first articles fit on the row: mark those, without a set of all of them.
-        let mut covers = vec![false; n.min(inner.saturating_sub(4))];
-        for m in &t.members {
-            if let Some(c) = covers.get_mut(m.at.article) {
-                *c = true;
-            }
-        }
-        let row: String = covers.iter().map(|&c| if c { '■' } else { '·' }).collect();
-        lines.push(TLine::from(Span::styled(
-            format!("   {row}"),
-            app.theme.style(Paint::Dim, app.color),
-        )));
-    }
-    let selected_line = app.list_selected * 2;
-    let height = usize::from(area.height.saturating_sub(2));
-    let skip = selected_line.saturating_sub(height.saturating_sub(2));
-    let lines: Vec<TLine> = lines.into_iter().skip(skip).collect();
-    let mut title = format!(" Topics ({}) ", app.synopsis.topics.len());
-    let shown = app.view.panes.len();
-    if shown < n {
-        // The list takes room from the panes: say which are still on screen.
-        let first = app.view.panes.first().map_or(0, |p| p.article) + 1;
-        title.push_str(&format!("· panes {first}–{} of {n} ", first + shown - 1));
-    }
-    frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(title)),
-        area,
-    );
-}
-
 fn render_legend(app: &App, frame: &mut Frame, area: Rect) {
     let c = app.color;
     let style = |p: Paint, c: bool| app.theme.style(p, c);
+    if app.unclaimed {
+        let note = "paragraphs no topic claims: what each source says that no topic covers";
+        return frame.render_widget(
+            Paragraph::new(note).style(app.theme.style(Paint::Note, c)),
+            area,
+        );
+    }
     let spans = match app.mode {
         Mode::Agreement => vec![
             Span::styled("shared by all sources", style(Paint::SharedAll, c)),

@@ -44,14 +44,30 @@ fn left_parts(app: &App) -> (String, String, String) {
         let prompt = format!(" /{}█", for_terminal(&app.search_input));
         return (prompt, String::new(), String::new());
     }
+    let total = app.synopsis.articles.len();
+    let hidden = match total - app.order.len().min(total) {
+        0 => String::new(),
+        n => {
+            let key = app
+                .keymap
+                .first_key(Context::Reader, Action::ToggleAllSources);
+            format!(" · {n} hidden ({} all)", key.unwrap_or_default())
+        }
+    };
+    if app.unclaimed {
+        let left = app.unclaimed_paragraphs();
+        let sources = left.iter().filter(|p| !p.is_empty()).count();
+        let paragraphs: usize = left.iter().map(Vec::len).sum();
+        let suffix = format!(" · {paragraphs} paragraphs in {sources}/{total} sources{hidden}");
+        return (" Not in any topic".into(), String::new(), suffix);
+    }
     let Some(topic) = app.synopsis.topics.get(app.topic) else {
         return (" No topics".into(), String::new(), String::new());
     };
     let prefix = format!(" Topic {}/{} · ", app.topic + 1, app.synopsis.topics.len());
     let suffix = format!(
-        " · {}/{} sources · {}",
+        " · {}/{total} sources{hidden} · {}",
         topic.covering_count(),
-        app.synopsis.articles.len(),
         app.mode.name()
     );
     (prefix, for_terminal(&topic.label).into_owned(), suffix)
@@ -112,6 +128,7 @@ fn hinted(context: Context) -> &'static [(Action, u8)] {
             (Action::CycleMode, 5),
             (Action::ToggleTopicList, 3),
             (Action::StartSearch, 6),
+            (Action::CopyPassage, 7),
             (Action::Help, 0),
             (Action::Quit, 1),
         ],
@@ -148,6 +165,8 @@ fn short_hint(a: Action) -> &'static str {
         Action::Quit => "quit",
         Action::ListOpen => "open",
         Action::Back => "close",
+        Action::ToggleAllSources => "all",
+        Action::CopyPassage => "copy",
         other => other.describe(),
     }
 }

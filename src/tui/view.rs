@@ -74,6 +74,8 @@ pub struct Shape {
     /// The width each pane wraps at, inside its border.
     pub inner_width: usize,
     pub full_article: bool,
+    /// The panes list the paragraphs no topic claims instead of the topic's members.
+    pub unclaimed: bool,
     /// The focused pane: what pairwise marks compare with.
     pub reference: usize,
     pub query: Option<String>,
@@ -102,6 +104,8 @@ pub fn build_view(shape: &Shape, synopsis: &Synopsis, caches: &Caches) -> View {
         .map(|&a| {
             if shape.full_article {
                 full_pane(&app, a, shape.inner_width)
+            } else if shape.unclaimed {
+                unclaimed_pane(&app, a, shape.inner_width)
             } else {
                 topic_pane(&app, a, shape.inner_width)
             }
@@ -110,12 +114,44 @@ pub fn build_view(shape: &Shape, synopsis: &Synopsis, caches: &Caches) -> View {
     View { panes }
 }
 
+/// A pane's title: the source's number (what `s` jumps to), its name, its date.
 fn title(app: &Ctx, a: usize) -> String {
     let article = &app.synopsis.articles[a];
     let name = for_terminal(article.display_name()).into_owned();
     match &article.meta.date {
-        Some(date) => format!("{name} · {}", for_terminal(date)),
-        None => name,
+        Some(date) => format!("{} · {name} · {}", a + 1, for_terminal(date)),
+        None => format!("{} · {name}", a + 1),
+    }
+}
+
+/// The body paragraphs of article `a` that no topic claims, plain.
+fn unclaimed_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
+    let mut pane = PaneView {
+        article: a,
+        title: title(app, a),
+        ..Default::default()
+    };
+    let article = &app.synopsis.articles[a];
+    for &p in app.caches.unclaimed().get(a).map_or(&[][..], Vec::as_slice) {
+        if !pane.lines.is_empty() {
+            pane.lines.push(blank());
+        }
+        pane.paragraph_lines.push((p, pane.lines.len()));
+        let pieces = [(0..article.paragraphs[p].text.len(), Paint::Plain)];
+        push_wrapped(&mut pane.lines, app, a, p, &pieces, width);
+    }
+    pane.covers = !pane.lines.is_empty();
+    if !pane.covers {
+        pane.lines
+            .push(note_line("(every paragraph is in a topic)"));
+    }
+    pane
+}
+
+fn note_line(note: &str) -> Line<Paint> {
+    Line {
+        pieces: vec![(note.into(), Paint::Note)],
+        width: note.chars().count(),
     }
 }
 
@@ -145,11 +181,7 @@ fn topic_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
     }
     pane.covers = !pane.lines.is_empty();
     if !pane.covers {
-        let note = "(does not cover this topic)";
-        pane.lines.push(Line {
-            pieces: vec![(note.into(), Paint::Note)],
-            width: note.chars().count(),
-        });
+        pane.lines.push(note_line("(does not cover this topic)"));
     }
     pane
 }

@@ -2,6 +2,7 @@
 //! `impl Write`; choosing a file, and writing it safely, is the caller's business.
 
 mod blocks;
+pub mod excerpt;
 mod json;
 mod json_v2;
 mod markdown;
