@@ -94,10 +94,12 @@ fn too_small_shows_a_message() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(40))]
     #[test]
-    fn any_size_and_keys_render_without_panic(w in 1u16..400, h in 1u16..120, keys in proptest::collection::vec(0usize..12, 0..12)) {
+    fn any_size_and_keys_render_without_panic(w in 1u16..400, h in 1u16..120, keys in proptest::collection::vec(0usize..19, 0..12)) {
         let all = [Action::NextTopic, Action::PrevTopic, Action::ScrollDown, Action::PageDown, Action::Bottom,
                    Action::FocusRight, Action::FocusLeft, Action::CycleMode, Action::ToggleFullArticle,
-                   Action::ToggleTopicList, Action::ToggleFigures, Action::Help];
+                   Action::ToggleTopicList, Action::ToggleFigures, Action::Help, Action::ToggleAllSources,
+                   Action::ToggleUnclaimed, Action::Digit(3), Action::GoToSource, Action::Click(40, 5),
+                   Action::ListFilterInput('e'), Action::CopyRow];
         let mut a = app(w, h);
         for k in keys {
             a.update(all[k]);
@@ -187,7 +189,56 @@ fn agreement_colours_at_100x30() {
 fn pairwise_colours_at_100x30() {
     let mut a = colour_app(100, 30);
     a.update(Action::CycleMode);
+    a.update(Action::CycleMode);
+    assert_eq!(a.mode.name(), "pairwise");
     insta::assert_snapshot!(style_map(&a));
+}
+
+#[test]
+fn own_wording_colours_at_100x30() {
+    let mut a = colour_app(100, 30);
+    a.update(Action::CycleMode);
+    assert_eq!(a.mode.name(), "own");
+    insta::assert_snapshot!(style_map(&a));
+}
+
+/// The share of the letters inside the panes (titles, borders, legend and status bar left
+/// out) drawn in a style of their own, as `tmux capture-pane -e` would show them.
+fn highlighted_share(app: &App) -> f64 {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| render(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let (mut letters, mut marked) = (0u32, 0u32);
+    for y in 1..buffer.area.height - 3 {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            if cell.symbol().chars().all(char::is_alphanumeric) && !cell.symbol().is_empty() {
+                letters += 1;
+                // Notes ("≈ weak link") are grey: they are not marks of wording.
+                let grey = cell.fg == ratatui::style::Color::DarkGray;
+                let styled = cell.fg != ratatui::style::Color::Reset || !cell.modifier.is_empty();
+                marked += u32::from(styled && !grey);
+            }
+        }
+    }
+    f64::from(marked) / f64::from(letters.max(1))
+}
+
+#[test]
+fn marks_stay_sparse_enough_to_mean_something_on_the_first_topic() {
+    let mut a = colour_app(160, 45);
+    let agreement = highlighted_share(&a);
+    assert!(
+        (0.02..=0.25).contains(&agreement),
+        "agreement marks {agreement:.2} of the letters"
+    );
+    a.update(Action::CycleMode);
+    a.update(Action::CycleMode);
+    let pairwise = highlighted_share(&a);
+    assert!(
+        (0.02..=0.40).contains(&pairwise),
+        "pairwise marks {pairwise:.2} of the letters"
+    );
 }
 
 #[test]

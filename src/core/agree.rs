@@ -111,7 +111,7 @@ mod wording;
 
 pub use wording::{Entry, Formula, WordingTable};
 
-use sets::{TopicIndex, Width, same_sentence, shared_sets};
+use sets::{TopicIndex, Width, ordered_pairs, same_sentence, shared_sets};
 
 /// What a topic's members have, indexed once: spans for any of its members can then be made
 /// one at a time (the reader makes them for the panes on screen only).
@@ -144,6 +144,14 @@ impl TopicWording {
         let sets = shared_sets(&p.text, &p.tokens, local, &self.index);
         let (spans, bits) = spans_from_sets(&p.text, &p.tokens, &sets, self.width, detail);
         MemberSpans { at, spans, bits }
+    }
+
+    /// For each pair of consecutive words of member `at`, whether another covering article
+    /// has them in a row: what tells a phrase carried over from a word met in passing.
+    pub fn ordered_pairs(&self, articles: &[Article], at: ParaRef) -> Vec<bool> {
+        let p = &articles[at.article].paragraphs[at.paragraph];
+        let local = self.covering.binary_search(&at.article).unwrap_or(0);
+        ordered_pairs(&p.text, &p.tokens, local, &self.index)
     }
 
     /// Spans for every member of `topic` (the topic this index was made for), in the topic's

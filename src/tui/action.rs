@@ -75,7 +75,7 @@ impl Action {
             Action::Bottom => "go to the bottom",
             Action::FocusLeft => "focus the pane on the left",
             Action::FocusRight => "focus the pane on the right",
-            Action::CycleMode => "comparison: agreement / pairwise / plain",
+            Action::CycleMode => "comparison: agreement / own / pairwise / plain",
             Action::ToggleFullArticle => "full article of the focused pane",
             Action::ToggleTopicList => "topic list and coverage",
             Action::ToggleFigures => "figures the sources report differently",

@@ -370,7 +370,7 @@ impl App {
             return;
         }
         match shape.mode {
-            Mode::Agreement => self.caches.fill_spans(&synopsis, t, &shape.articles),
+            Mode::Agreement | Mode::Own => self.caches.fill_spans(&synopsis, t, &shape.articles),
             Mode::Pairwise => self.caches.fill_pairwise(&synopsis, t, shape.reference),
             Mode::Plain => {}
         }

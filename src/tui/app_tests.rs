@@ -96,6 +96,9 @@ fn modes_cycle_and_pairwise_is_computed_when_shown() {
     let mut app = seeds_app(160, 45);
     assert!(app.pairwise_of(0, 0).is_none());
     app.update(Action::CycleMode);
+    assert_eq!(app.mode, Mode::Own);
+    assert!(app.pairwise_of(0, 0).is_none());
+    app.update(Action::CycleMode);
     assert_eq!(app.mode, Mode::Pairwise);
     assert!(app.pairwise_of(0, 0).is_some());
     app.update(Action::CycleMode);
@@ -199,6 +202,7 @@ fn quit_and_tiny_sizes_do_not_panic() {
 fn pairwise_against_a_pane_without_the_topic_says_so() {
     let mut app = seeds_app(160, 45);
     open_topic(&mut app, "breton");
+    app.update(Action::CycleMode);
     app.update(Action::CycleMode);
     let silent = app.view.panes.iter().find(|p| !p.covers).unwrap().article;
     while app.focus != silent {

@@ -3,10 +3,12 @@
 //! their panel is open, and pairwise marks. Memory stays bounded however many topics are read.
 
 use std::collections::{HashMap, VecDeque};
+use std::ops::Range;
 
 use crate::core::agree::{Detail, MemberSpans, TopicWording};
 use crate::core::figures::{FigureGroup, figures};
 use crate::core::pairwise::{PairwiseMember, pairwise};
+use crate::core::salience::{WordWeights, telling_shared};
 use crate::core::synopsis::Synopsis;
 use crate::core::vectors::ParaRef;
 
@@ -17,6 +19,8 @@ pub const KEEP_TOPICS: usize = 4;
 struct TopicCache {
     wording: TopicWording,
     spans: HashMap<ParaRef, MemberSpans>,
+    /// For each member with spans, the pieces of its shared wording worth a mark.
+    telling: HashMap<ParaRef, Vec<Range<usize>>>,
     figures: Option<Vec<FigureGroup>>,
     /// Marks against each reference article the user compared with.
     pairwise: HashMap<usize, Vec<PairwiseMember>>,
@@ -29,6 +33,8 @@ pub struct Caches {
     topics: HashMap<usize, TopicCache>,
     /// For each article, its body paragraphs in no topic, once asked for.
     unclaimed: Option<Vec<Vec<usize>>>,
+    /// How rare each word is in the corpus, once marks are drawn.
+    weights: Option<WordWeights>,
 }
 
 impl Caches {
@@ -57,13 +63,23 @@ impl Caches {
         self.topics.entry(t).or_insert_with(|| TopicCache {
             wording: TopicWording::new(&synopsis.articles, &synopsis.topics[t]),
             spans: HashMap::new(),
+            telling: HashMap::new(),
             figures: None,
             pairwise: HashMap::new(),
         })
     }
 
+    /// How rare each word is, once `fill_spans` has run.
+    pub fn weights(&self) -> Option<&WordWeights> {
+        self.weights.as_ref()
+    }
+
     /// Spans for the members of topic `t` in `articles` (the panes on screen).
     pub fn fill_spans(&mut self, synopsis: &Synopsis, t: usize, articles: &[usize]) {
+        let weights = self
+            .weights
+            .take()
+            .unwrap_or_else(|| WordWeights::new(&synopsis.articles));
         let cache = self.topic(synopsis, t);
         let wanted = synopsis.topics[t]
             .members
@@ -74,9 +90,19 @@ impl Caches {
                 let spans = cache
                     .wording
                     .member(&synopsis.articles, m.at, Detail::Counts);
+                let pairs = cache.wording.ordered_pairs(&synopsis.articles, m.at);
+                let p = synopsis.paragraph(m.at);
+                let telling = telling_shared(&p.text, &p.tokens, &pairs, &spans.spans, &weights);
                 cache.spans.insert(m.at, spans);
+                cache.telling.insert(m.at, telling);
             }
         }
+        self.weights = Some(weights);
+    }
+
+    /// The pieces of member `at`'s shared wording worth a mark (see `salience`).
+    pub fn telling(&self, t: usize, at: ParaRef) -> Option<&[Range<usize>]> {
+        self.topics.get(&t)?.telling.get(&at).map(Vec::as_slice)
     }
 
     pub fn fill_figures(&mut self, synopsis: &Synopsis, t: usize) {

@@ -206,6 +206,7 @@ fn read_keys(
 pub const COLORS: &[&str] = &[
     "shared_all",
     "shared_some",
+    "own",
     "same",
     "moved",
     "changed",
@@ -238,6 +239,7 @@ fn color_slot<'t>(theme: &'t mut Theme, name: &str) -> Option<&'t mut Color> {
     Some(match name {
         "shared_all" => &mut theme.shared_all,
         "shared_some" => &mut theme.shared_some,
+        "own" => &mut theme.own,
         "same" => &mut theme.same,
         "moved" => &mut theme.moved,
         "changed" => &mut theme.changed,

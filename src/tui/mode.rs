@@ -4,8 +4,10 @@
 /// How member paragraphs are coloured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
-    /// Shared by all / several / this source only.
+    /// Telling wording shared by all / several sources.
     Agreement,
+    /// What only this source has: its own figures and rare words.
+    Own,
     /// Same / moved / different against the focused pane.
     Pairwise,
     Plain,
@@ -13,12 +15,13 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order `m` cycles through them.
-    pub const ALL: [Mode; 3] = [Mode::Agreement, Mode::Pairwise, Mode::Plain];
+    pub const ALL: [Mode; 4] = [Mode::Agreement, Mode::Own, Mode::Pairwise, Mode::Plain];
 
     /// The name the configuration file and the status bar use: the one table of names.
     pub fn name(self) -> &'static str {
         match self {
             Mode::Agreement => "agreement",
+            Mode::Own => "own",
             Mode::Pairwise => "pairwise",
             Mode::Plain => "plain",
         }

@@ -7,10 +7,11 @@ use ratatui::text::{Line as TLine, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::action::Action;
-use super::app::{App, MIN_SIZE, Mode, Overlay};
+use super::app::{App, MIN_SIZE, Overlay};
 use super::geometry::Areas;
 use super::help::{help_lines, max_scroll};
 use super::keymap::Context;
+use super::legend::render_legend;
 use super::status::render_status;
 use super::topic_list::render_topic_list;
 use super::view::{Paint, PaneView};
@@ -162,64 +163,6 @@ fn short(app: &App, id: &str) -> String {
     let article = app.synopsis.articles.iter().find(|a| a.id == id);
     let name = article.and_then(|a| a.meta.outlet.as_deref()).unwrap_or(id);
     crate::core::layout::shorten(&for_terminal(name), 28)
-}
-
-fn render_legend(app: &App, frame: &mut Frame, area: Rect) {
-    let c = app.color;
-    let style = |p: Paint, c: bool| app.theme.style(p, c);
-    if app.unclaimed {
-        let note = "paragraphs no topic claims: what each source says that no topic covers";
-        return frame.render_widget(
-            Paragraph::new(note).style(app.theme.style(Paint::Note, c)),
-            area,
-        );
-    }
-    let spans = match app.mode {
-        Mode::Agreement => vec![
-            Span::styled("shared by all sources", style(Paint::SharedAll, c)),
-            Span::raw(" · "),
-            Span::styled("by several", style(Paint::SharedSome, c)),
-            Span::raw(" · plain: this source only"),
-        ],
-        Mode::Pairwise => {
-            let reference =
-                for_terminal(app.synopsis.articles[app.focus].display_name()).into_owned();
-            let covers = app
-                .synopsis
-                .topics
-                .get(app.topic)
-                .is_some_and(|t| t.articles().contains(&app.focus));
-            if !covers {
-                let keys: Vec<String> = [Action::FocusLeft, Action::FocusRight]
-                    .iter()
-                    .filter_map(|&a| app.keymap.first_key(Context::Reader, a))
-                    .collect();
-                let name = crate::core::layout::fit(&reference, 30);
-                let note = format!(
-                    "{} does not cover this topic: focus another pane ({}) to compare against it",
-                    name.trim_end(),
-                    keys.join("/")
-                );
-                return frame.render_widget(
-                    Paragraph::new(note).style(app.theme.style(Paint::Note, c)),
-                    area,
-                );
-            }
-            vec![
-                Span::raw(format!(
-                    "against {}: ",
-                    crate::core::layout::fit(&reference, 30).trim_end()
-                )),
-                Span::styled("same", style(Paint::Same, c)),
-                Span::raw(" · "),
-                Span::styled("moved", style(Paint::Moved, c)),
-                Span::raw(" · "),
-                Span::styled("different", style(Paint::Changed, c)),
-            ]
-        }
-        Mode::Plain => vec![Span::raw("plain text")],
-    };
-    frame.render_widget(Paragraph::new(TLine::from(spans)), area);
 }
 
 fn render_help(app: &App, frame: &mut Frame, area: Rect) {

@@ -10,6 +10,7 @@ use super::view::Paint;
 pub struct Theme {
     pub shared_all: Color,
     pub shared_some: Color,
+    pub own: Color,
     pub same: Color,
     pub moved: Color,
     pub changed: Color,
@@ -22,6 +23,7 @@ impl Default for Theme {
         Theme {
             shared_all: Color::Green,
             shared_some: Color::Yellow,
+            own: Color::Magenta,
             same: Color::Green,
             moved: Color::Cyan,
             changed: Color::Red,
@@ -40,6 +42,7 @@ impl Theme {
                 Paint::SharedAll => s.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
                 Paint::SharedSome => s.add_modifier(Modifier::UNDERLINED),
                 Paint::Changed | Paint::Heading => s.add_modifier(Modifier::BOLD),
+                Paint::Own => s.add_modifier(Modifier::BOLD | Modifier::ITALIC),
                 Paint::Moved | Paint::Note => s.add_modifier(Modifier::ITALIC),
                 Paint::Dim => s.add_modifier(Modifier::DIM),
                 Paint::Match => s.add_modifier(Modifier::REVERSED),
@@ -50,6 +53,7 @@ impl Theme {
             Paint::SharedAll => s.fg(self.shared_all).add_modifier(Modifier::BOLD),
             Paint::SharedSome => s.fg(self.shared_some),
             Paint::Same => s.fg(self.same),
+            Paint::Own => s.fg(self.own).add_modifier(Modifier::BOLD),
             Paint::Moved => s.fg(self.moved).add_modifier(Modifier::ITALIC),
             Paint::Changed => s.fg(self.changed),
             Paint::Dim => s.fg(Color::DarkGray),

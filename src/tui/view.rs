@@ -5,15 +5,13 @@ use std::ops::Range;
 
 use super::cache::Caches;
 use super::mode::Mode;
+use super::paint::member_paint;
 use super::search::match_ranges;
-use crate::core::agree::Level;
 use crate::core::article::Kind;
 use crate::core::layout::{Line, wrap};
 use crate::core::measure::WEAK_MEMBER;
-use crate::core::pairwise::Change;
 use crate::core::sanitize::for_terminal;
 use crate::core::synopsis::Synopsis;
-use crate::core::vectors::ParaRef;
 
 /// What a piece of text is, for the theme to colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,6 +19,8 @@ pub enum Paint {
     Plain,
     SharedAll,
     SharedSome,
+    /// A figure or rare word no other source has.
+    Own,
     Same,
     Moved,
     Changed,
@@ -82,10 +82,10 @@ pub struct Shape {
 }
 
 /// What the layout functions read.
-struct Ctx<'a> {
-    shape: &'a Shape,
-    synopsis: &'a Synopsis,
-    caches: &'a Caches,
+pub(super) struct Ctx<'a> {
+    pub(super) shape: &'a Shape,
+    pub(super) synopsis: &'a Synopsis,
+    pub(super) caches: &'a Caches,
 }
 
 /// Lay out the panes of `shape`, from the spans and marks `caches` holds for them.
@@ -239,69 +239,6 @@ fn blank() -> Line<Paint> {
         pieces: vec![],
         width: 0,
     }
-}
-
-/// Byte ranges of a member paragraph with their paint, for the current mode.
-fn member_paint(app: &Ctx, a: usize, paragraph: usize) -> Vec<(Range<usize>, Paint)> {
-    let text_len = app.synopsis.articles[a].paragraphs[paragraph].text.len();
-    match app.shape.mode {
-        Mode::Plain => vec![(0..text_len, Paint::Plain)],
-        Mode::Agreement => {
-            let covering = app.synopsis.topics[app.shape.topic].covering_count();
-            let at = ParaRef {
-                article: a,
-                paragraph,
-            };
-            let Some(member) = app.caches.spans(app.shape.topic, at) else {
-                return vec![(0..text_len, Paint::Plain)];
-            };
-            member
-                .spans
-                .iter()
-                .map(|s| {
-                    let paint = match s.level(covering) {
-                        Level::All => Paint::SharedAll,
-                        Level::Several => Paint::SharedSome,
-                        Level::Alone => Paint::Plain,
-                    };
-                    (s.range.clone(), paint)
-                })
-                .collect()
-        }
-        Mode::Pairwise => pairwise_paint(app, a, paragraph, text_len),
-    }
-}
-
-fn pairwise_paint(
-    app: &Ctx,
-    a: usize,
-    paragraph: usize,
-    text_len: usize,
-) -> Vec<(Range<usize>, Paint)> {
-    let Some(member) = app
-        .caches
-        .pairwise(app.shape.topic, app.shape.reference)
-        .and_then(|all| {
-            all.iter()
-                .find(|m| m.at.article == a && m.at.paragraph == paragraph)
-        })
-    else {
-        return vec![(0..text_len, Paint::Plain)];
-    };
-    let mut out = Vec::new();
-    let mut at = 0;
-    for mark in &member.marks {
-        out.push((at..mark.range.start, Paint::Plain));
-        let paint = match mark.change {
-            Change::Same => Paint::Same,
-            Change::Moved => Paint::Moved,
-            Change::Changed => Paint::Changed,
-        };
-        out.push((mark.range.clone(), paint));
-        at = mark.range.end;
-    }
-    out.push((at..text_len, Paint::Plain));
-    out
 }
 
 /// Overlay search matches, sanitise, wrap, and append to `lines`.

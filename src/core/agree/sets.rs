@@ -97,6 +97,28 @@ impl TopicIndex {
     }
 }
 
+/// For each pair of consecutive words of a paragraph (`own`: its article's local index),
+/// whether another covering article has the two in a row, in one sentence.
+pub(super) fn ordered_pairs(
+    text: &str,
+    tokens: &[Token],
+    own: usize,
+    index: &TopicIndex,
+) -> Vec<bool> {
+    tokens
+        .windows(2)
+        .map(|w| {
+            same_sentence(text, &w[0], &w[1])
+                && index.pair(&w[0], &w[1]).is_some_and(|bits| {
+                    bits.iter().enumerate().any(|(k, &b)| {
+                        let own_bit = if own / 64 == k { 1u64 << (own % 64) } else { 0 };
+                        b & !own_bit != 0
+                    })
+                })
+        })
+        .collect()
+}
+
 /// Two consecutive words belong to one run only if no sentence ends between them.
 pub(super) fn same_sentence(text: &str, a: &Token, b: &Token) -> bool {
     !text[a.range.end..b.range.start].contains(['.', '!', '?', ';', ':', '…'])

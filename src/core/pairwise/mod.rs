@@ -1,5 +1,6 @@
-//! Pairwise diff of a topic's members against one reference article, with `similar` (Patience
-//! on normalised token keys), shown on the original text: same, changed, or moved wording.
+//! Pairwise comparison of a topic's members with one reference article. Sentences are paired
+//! first (see `sentences`); only a sentence that is another version of a reference sentence is
+//! diffed word by word, with `similar` (Patience on normalised token keys), to show the edit.
 
 use std::ops::Range;
 
@@ -8,8 +9,6 @@ use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
-use super::align::Topic;
-use super::article::Article;
 use super::vectors::ParaRef;
 
 /// A moved block must be at least this many words, or a single word would count as moved.
@@ -25,11 +24,12 @@ const MOVE_CANDIDATES: usize = 32;
 /// How a word compares with the reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Change {
-    /// In the reference, in the same order.
+    /// In a sentence (or a quotation) the reference tells too, in the same order.
     Same,
-    /// In the reference too, but elsewhere (a block of at least three words).
+    /// In a sentence the reference tells too, but elsewhere.
     Moved,
-    /// Not in the reference (for the reference's own words: in no other article).
+    /// Edited: this sentence is another version of a reference sentence, and this word
+    /// differs.
     Changed,
 }
 
@@ -40,79 +40,17 @@ pub struct Mark {
     pub change: Change,
 }
 
-/// The marks of one member paragraph (words only; the text between them is left as is).
+/// The marks of one member paragraph, in text order (marked words only: a sentence the
+/// reference does not tell stays plain).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PairwiseMember {
     pub at: ParaRef,
     pub marks: Vec<Mark>,
 }
 
-/// Where each word of one article's members of a topic sits, in reading order.
-struct Stream {
-    words: Vec<(usize, usize)>,
-    hashes: Vec<u64>,
-}
+mod sentences;
 
-fn stream(articles: &[Article], topic: &Topic, article: usize) -> Stream {
-    let mut words = Vec::new();
-    let mut hashes = Vec::new();
-    for (m, member) in topic.members.iter().enumerate() {
-        if member.at.article == article {
-            let p = &articles[article].paragraphs[member.at.paragraph];
-            for (i, t) in p.tokens.iter().enumerate() {
-                words.push((m, i));
-                hashes.push(t.hash);
-            }
-        }
-    }
-    Stream { words, hashes }
-}
-
-/// Diff every member of `topic` against the members of article `reference`.
-pub fn pairwise(articles: &[Article], topic: &Topic, reference: usize) -> Vec<PairwiseMember> {
-    let mut changes: Vec<Vec<Change>> = topic
-        .members
-        .iter()
-        .map(|m| {
-            vec![
-                Change::Changed;
-                articles[m.at.article].paragraphs[m.at.paragraph]
-                    .tokens
-                    .len()
-            ]
-        })
-        .collect();
-    let old = stream(articles, topic, reference);
-    let deadline = Instant::now() + PAIRWISE_BUDGET;
-    for other in topic.articles().into_iter().filter(|&a| a != reference) {
-        let new = stream(articles, topic, other);
-        let (old_marks, new_marks) = compare(&old.hashes, &new.hashes, deadline);
-        for (&(m, i), c) in new.words.iter().zip(new_marks) {
-            changes[m][i] = c;
-        }
-        for (&(m, i), c) in old.words.iter().zip(old_marks) {
-            changes[m][i] = better(changes[m][i], c);
-        }
-    }
-    topic
-        .members
-        .iter()
-        .zip(changes)
-        .map(|(m, ch)| {
-            let p = &articles[m.at.article].paragraphs[m.at.paragraph];
-            let marks = p
-                .tokens
-                .iter()
-                .zip(ch)
-                .map(|(t, change)| Mark {
-                    range: t.range.clone(),
-                    change,
-                })
-                .collect();
-            PairwiseMember { at: m.at, marks }
-        })
-        .collect()
-}
+pub use sentences::pairwise;
 
 /// The reference keeps the closest relation any other article has to a word.
 fn better(a: Change, b: Change) -> Change {
