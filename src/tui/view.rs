@@ -114,10 +114,19 @@ pub fn build_view(shape: &Shape, synopsis: &Synopsis, caches: &Caches) -> View {
     View { panes }
 }
 
-/// A pane's title: the source's number (what `s` jumps to), its name, its date.
+/// A pane's title: the source's number (what `s` jumps to), its name, its date. A source with
+/// neither outlet nor headline is named by its opening words rather than its file name.
 fn title(app: &Ctx, a: usize) -> String {
     let article = &app.synopsis.articles[a];
-    let name = for_terminal(article.display_name()).into_owned();
+    let opening = article
+        .paragraphs
+        .first()
+        .filter(|_| article.meta.outlet.is_none() && article.meta.title.is_none());
+    let name = match opening {
+        Some(p) => format!("“{}”", crate::core::layout::shorten(p.text.trim(), 40)),
+        None => article.display_name().to_owned(),
+    };
+    let name = for_terminal(&name).into_owned();
     match &article.meta.date {
         Some(date) => format!("{} · {name} · {}", a + 1, for_terminal(date)),
         None => format!("{} · {name}", a + 1),
