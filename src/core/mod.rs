@@ -20,6 +20,7 @@ pub mod measure;
 pub mod pairwise;
 pub mod passages;
 pub mod read;
+pub mod rows;
 pub mod salience;
 pub mod sanitize;
 pub mod segment;

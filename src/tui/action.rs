@@ -41,6 +41,8 @@ pub enum Action {
     ToggleAllSources,
     /// Panes: the paragraphs no topic claims, or the topic again.
     ToggleUnclaimed,
+    /// Panes: synopsis rows, or each pane in its own reading order.
+    ToggleRows,
     /// A digit of a number typed before `GoToTopic` or `GoToSource`.
     Digit(u8),
     GoToTopic,
@@ -95,6 +97,7 @@ impl Action {
             Action::ListFilterInput(_) | Action::ListFilterBackspace => "type to filter the list",
             Action::ToggleAllSources => "every source, or only those covering the topic",
             Action::ToggleUnclaimed => "paragraphs no topic claims, or back to the topic",
+            Action::ToggleRows => "parallel passages in rows, or each pane from its top",
             Action::Digit(_) => "type a number for the next key",
             Action::GoToTopic => "go to topic <number> (type the number first)",
             Action::GoToSource => "focus source <number> (type the number first)",

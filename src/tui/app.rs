@@ -78,6 +78,8 @@ pub struct App {
     pub all_sources: bool,
     /// The panes list the paragraphs no topic claims.
     pub unclaimed: bool,
+    /// The topic's passages in synopsis rows, scrolled together (else each pane on its own).
+    pub rows: bool,
     /// A number typed before a key that takes one.
     pub number: Option<usize>,
     /// What the topic list is filtered by.
@@ -104,6 +106,7 @@ impl App {
             inner_width: usize::from(width.saturating_sub(2)).max(1),
             full_article: self.full_article,
             unclaimed: self.unclaimed,
+            rows: self.rows,
             reference: self.focus,
             query: self.query.clone(),
         }
@@ -161,6 +164,7 @@ impl App {
             order: (0..n).collect(),
             all_sources: false,
             unclaimed: false,
+            rows: true,
             number: None,
             list_filter: String::new(),
             mouse: true,
@@ -348,34 +352,11 @@ impl App {
         if let Some((article, paragraph)) = self.pending_jump.take()
             && let Some(line) = self.view.line_of(article, paragraph)
         {
-            self.scroll[article] = line;
+            self.scroll_to(article, line);
         }
         for pane in &self.view.panes {
             let max = pane.lines.len().saturating_sub(1);
             self.scroll[pane.article] = self.scroll[pane.article].min(max);
-        }
-    }
-}
-
-impl App {
-    /// Compute what the screen about to be laid out as `shape` needs, for the panes it shows
-    /// only.
-    fn fill_caches(&mut self, shape: &Shape) {
-        let t = shape.topic;
-        if t >= self.topic_count() {
-            return;
-        }
-        let synopsis = Arc::clone(&self.synopsis);
-        if shape.unclaimed {
-            return;
-        }
-        match shape.mode {
-            Mode::Agreement | Mode::Own => self.caches.fill_spans(&synopsis, t, &shape.articles),
-            Mode::Pairwise => self.caches.fill_pairwise(&synopsis, t, shape.reference),
-            Mode::Plain => {}
-        }
-        if self.show_figures {
-            self.caches.fill_figures(&synopsis, t);
         }
     }
 }

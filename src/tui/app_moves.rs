@@ -3,7 +3,10 @@
 
 use std::sync::mpsc::TryRecvError;
 
+use std::sync::Arc;
+
 use super::{App, Mode, Overlay};
+use crate::tui::view::Shape;
 use crate::tui::action::Action;
 use crate::tui::search::find_matches;
 
@@ -41,8 +44,27 @@ impl App {
     }
 
     pub(super) fn scroll_by(&mut self, lines: i64) {
-        let s = &mut self.scroll[self.focus];
-        *s = s.saturating_add_signed(lines as isize);
+        for a in self.scrolled_together(self.focus) {
+            let s = &mut self.scroll[a];
+            *s = s.saturating_add_signed(lines as isize);
+        }
+    }
+
+    /// Set the scroll of `article`'s pane, and of the panes that move with it.
+    pub(super) fn scroll_to(&mut self, article: usize, line: usize) {
+        for a in self.scrolled_together(article) {
+            self.scroll[a] = line;
+        }
+    }
+
+    /// The panes that scroll with `article`'s: in synopsis rows, every pane on screen, so the
+    /// rows stay facing; otherwise its own.
+    pub(super) fn scrolled_together(&self, article: usize) -> Vec<usize> {
+        if self.rows && !self.full_article && !self.unclaimed {
+            self.view.panes.iter().map(|p| p.article).collect()
+        } else {
+            vec![article]
+        }
     }
 
     pub(super) fn cycle_mode(&mut self) {
@@ -88,12 +110,9 @@ impl App {
         let pane_width = (self.pane_area_width() / self.visible_panes() as u16).max(1);
         let pane = self.first_pane + usize::from(x / pane_width);
         if let Some(&article) = self.order.get(pane) {
-            let s = &mut self.scroll[if self.full_article {
-                self.focus
-            } else {
-                article
-            }];
-            *s = s.saturating_add_signed(isize::from(lines));
+            let article = if self.full_article { self.focus } else { article };
+            let line = self.scroll[article].saturating_add_signed(isize::from(lines));
+            self.scroll_to(article, line);
         }
     }
 
@@ -213,5 +232,26 @@ impl App {
                 Err(e) => format!("export failed: {e:#}"),
             });
         });
+    }
+
+    /// Compute what the screen about to be laid out as `shape` needs, for the panes it shows
+    /// only.
+    pub(super) fn fill_caches(&mut self, shape: &Shape) {
+        let t = shape.topic;
+        if t >= self.topic_count() {
+            return;
+        }
+        let synopsis = Arc::clone(&self.synopsis);
+        if shape.unclaimed {
+            return;
+        }
+        match shape.mode {
+            Mode::Agreement | Mode::Own => self.caches.fill_spans(&synopsis, t, &shape.articles),
+            Mode::Pairwise => self.caches.fill_pairwise(&synopsis, t, shape.reference),
+            Mode::Plain => {}
+        }
+        if self.show_figures {
+            self.caches.fill_figures(&synopsis, t);
+        }
     }
 }

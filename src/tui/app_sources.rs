@@ -47,6 +47,13 @@ impl App {
                 self.full_article = false;
                 self.scroll.iter_mut().for_each(|s| *s = 0);
             }
+            Action::ToggleRows => {
+                self.rows = !self.rows;
+                let first = self.scroll.get(self.focus).copied().unwrap_or(0);
+                for a in self.scrolled_together(self.focus) {
+                    self.scroll[a] = first;
+                }
+            }
             Action::CopyPassage => self.copy_passage(),
             Action::CopyRow => self.copy_row(),
             Action::OpenPager => self.open_pager(),

@@ -14,6 +14,7 @@ pub mod mode;
 pub mod outside;
 pub mod paint;
 pub mod render;
+pub mod rows_view;
 pub mod search;
 pub mod sources;
 pub mod status;

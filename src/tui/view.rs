@@ -9,6 +9,7 @@ use super::paint::member_paint;
 use super::search::match_ranges;
 use crate::core::article::Kind;
 use crate::core::layout::{Line, wrap};
+use crate::core::align::Member;
 use crate::core::measure::WEAK_MEMBER;
 use crate::core::sanitize::for_terminal;
 use crate::core::synopsis::Synopsis;
@@ -74,6 +75,8 @@ pub struct Shape {
     /// The width each pane wraps at, inside its border.
     pub inner_width: usize,
     pub full_article: bool,
+    /// The topic's passages in synopsis rows (see `core::rows`), not each pane from its top.
+    pub rows: bool,
     /// The panes list the paragraphs no topic claims instead of the topic's members.
     pub unclaimed: bool,
     /// The focused pane: what pairwise marks compare with.
@@ -98,6 +101,11 @@ pub fn build_view(shape: &Shape, synopsis: &Synopsis, caches: &Caches) -> View {
         synopsis,
         caches,
     };
+    if shape.rows && !shape.full_article && !shape.unclaimed {
+        return View {
+            panes: super::rows_view::row_panes(&app),
+        };
+    }
     let panes = shape
         .articles
         .iter()
@@ -116,7 +124,7 @@ pub fn build_view(shape: &Shape, synopsis: &Synopsis, caches: &Caches) -> View {
 
 /// A pane's title: the source's number (what `s` jumps to), its name, its date. A source with
 /// neither outlet nor headline is named by its opening words rather than its file name.
-fn title(app: &Ctx, a: usize) -> String {
+pub(super) fn title(app: &Ctx, a: usize) -> String {
     let article = &app.synopsis.articles[a];
     let opening = article
         .paragraphs
@@ -157,7 +165,7 @@ fn unclaimed_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
     pane
 }
 
-fn note_line(note: &str) -> Line<Paint> {
+pub(super) fn note_line(note: &str) -> Line<Paint> {
     Line {
         pieces: vec![(note.into(), Paint::Note)],
         width: note.chars().count(),
@@ -180,19 +188,26 @@ fn topic_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
         }
         pane.paragraph_lines
             .push((member.at.paragraph, pane.lines.len()));
-        if member.score < WEAK_MEMBER {
-            let note = format!("≈ weak link, score {:.2}", member.score);
-            pane.lines
-                .extend(wrap(&[(note.as_str(), Paint::Note)], width));
-        }
-        let pieces = member_paint(app, a, member.at.paragraph);
-        push_wrapped(&mut pane.lines, app, a, member.at.paragraph, &pieces, width);
+        pane.lines.extend(member_lines(app, member, width));
     }
     pane.covers = !pane.lines.is_empty();
     if !pane.covers {
         pane.lines.push(note_line("(does not cover this topic)"));
     }
     pane
+}
+
+/// One member paragraph, painted and wrapped, under a note when it joined on weak evidence.
+pub(super) fn member_lines(app: &Ctx, member: &Member, width: usize) -> Vec<Line<Paint>> {
+    let (a, paragraph) = (member.at.article, member.at.paragraph);
+    let mut lines = Vec::new();
+    if member.score < WEAK_MEMBER {
+        let note = format!("≈ weak link, score {:.2}", member.score);
+        lines.extend(wrap(&[(note.as_str(), Paint::Note)], width));
+    }
+    let pieces = member_paint(app, a, paragraph);
+    push_wrapped(&mut lines, app, a, paragraph, &pieces, width);
+    lines
 }
 
 /// The whole article: the current topic's paragraphs painted, the rest dimmed.
@@ -243,7 +258,7 @@ fn line_of_paragraph(count: usize, pane: &PaneView, index: usize) -> usize {
     pane.lines.len() * index / count.max(1)
 }
 
-fn blank() -> Line<Paint> {
+pub(super) fn blank() -> Line<Paint> {
     Line {
         pieces: vec![],
         width: 0,
