@@ -75,6 +75,7 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
             Some(2) => JsonVersion::V2,
             _ => JsonVersion::V1,
         },
+        rows: args.rows,
     };
     // An unknown --topic is refused by write_export before it writes anything.
     match &args.output {

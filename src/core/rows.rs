@@ -31,7 +31,9 @@ fn words(articles: &[Article], topic: &Topic, m: usize) -> Vec<u64> {
     w
 }
 
-fn dice(a: &[u64], b: &[u64]) -> f32 {
+/// The Dice coefficient of two sorted, distinct key lists: the share of words they have in
+/// common.
+pub fn dice(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -50,21 +52,27 @@ fn dice(a: &[u64], b: &[u64]) -> f32 {
     2.0 * common as f32 / (a.len() + b.len()) as f32
 }
 
-/// The pairs (i, j) of an order-keeping alignment of `a` and `b` that maximises the summed
-/// likeness of its pairs, each at least [`FACING`] (dynamic programming, `a.len() * b.len()`).
-fn align_pair(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<(usize, usize)> {
-    let (n, m) = (a.len(), b.len());
-    let mut best = vec![vec![0.0f32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            let s = dice(&a[i], &b[j]);
-            let pair = if s >= FACING { s + best[i + 1][j + 1] } else { f32::MIN };
+/// The pairs (i, j) of an order-keeping alignment of `spine` and `other` that maximises the
+/// summed likeness of its pairs, each at least [`FACING`] (dynamic programming, in the product
+/// of their lengths).
+fn align_pair(spine: &[Vec<u64>], other: &[Vec<u64>]) -> Vec<(usize, usize)> {
+    let (rows, cols) = (spine.len(), other.len());
+    let like = |i: usize, j: usize| dice(&spine[i], &other[j]);
+    let mut best = vec![vec![0.0f32; cols + 1]; rows + 1];
+    for i in (0..rows).rev() {
+        for j in (0..cols).rev() {
+            let s = like(i, j);
+            let pair = if s >= FACING {
+                s + best[i + 1][j + 1]
+            } else {
+                f32::MIN
+            };
             best[i][j] = pair.max(best[i + 1][j]).max(best[i][j + 1]);
         }
     }
     let (mut i, mut j, mut pairs) = (0, 0, Vec::new());
-    while i < n && j < m {
-        let s = dice(&a[i], &b[j]);
+    while i < rows && j < cols {
+        let s = like(i, j);
         if s >= FACING && (best[i][j] - (s + best[i + 1][j + 1])).abs() < 1e-6 {
             pairs.push((i, j));
             i += 1;
@@ -78,6 +86,41 @@ fn align_pair(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// Where the passages of the sources go around the spine: for each spine passage, its row's
+/// cells; for each gap before spine passage `i` (`i == n`: after the last), each source's
+/// passages (positions in its sequence) aligned to none.
+struct Placement {
+    main: Vec<Vec<Option<usize>>>,
+    gaps: Vec<Vec<Vec<usize>>>,
+}
+
+fn place(seqs: &[Vec<usize>], bags: &[Vec<Vec<u64>>], spine: usize) -> Placement {
+    let n = seqs[spine].len();
+    let mut main: Vec<Vec<Option<usize>>> = (0..n)
+        .map(|i| {
+            let mut cells = vec![None; seqs.len()];
+            cells[spine] = Some(seqs[spine][i]);
+            cells
+        })
+        .collect();
+    let mut gaps: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); seqs.len()]; n + 1];
+    for k in (0..seqs.len()).filter(|&k| k != spine) {
+        let mut pairs = align_pair(&bags[spine], &bags[k]).into_iter().peekable();
+        let mut gap = 0;
+        for (j, &member) in seqs[k].iter().enumerate() {
+            match pairs.peek() {
+                Some(&(i, paired)) if paired == j => {
+                    main[i][k] = Some(member);
+                    gap = i + 1;
+                    pairs.next();
+                }
+                _ => gaps[gap][k].push(j),
+            }
+        }
+    }
+    Placement { main, gaps }
+}
+
 /// The rows of `topic` for the sources `shown`, in that order.
 ///
 /// The source with the most passages is the spine; every other source is aligned to it in
@@ -86,41 +129,21 @@ fn align_pair(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<(usize, usize)> {
 pub fn rows(articles: &[Article], topic: &Topic, shown: &[usize]) -> Vec<Row> {
     let seqs: Vec<Vec<usize>> = shown
         .iter()
-        .map(|&a| (0..topic.members.len()).filter(|&m| topic.members[m].at.article == a).collect())
+        .map(|&a| {
+            (0..topic.members.len())
+                .filter(|&m| topic.members[m].at.article == a)
+                .collect()
+        })
         .collect();
-    let Some(spine) = (0..shown.len()).max_by_key(|&k| (seqs[k].len(), std::cmp::Reverse(k))) else {
+    let Some(spine) = (0..shown.len()).max_by_key(|&k| (seqs[k].len(), std::cmp::Reverse(k)))
+    else {
         return Vec::new();
     };
     let bags: Vec<Vec<Vec<u64>>> = seqs
         .iter()
         .map(|s| s.iter().map(|&m| words(articles, topic, m)).collect())
         .collect();
-    let n = seqs[spine].len();
-    // For each spine passage, its row; for each gap before spine passage i (i == n: after the
-    // last), the unaligned passages of each source, in order.
-    let mut main: Vec<Vec<Option<usize>>> = (0..n)
-        .map(|i| {
-            let mut cells = vec![None; shown.len()];
-            cells[spine] = Some(seqs[spine][i]);
-            cells
-        })
-        .collect();
-    let mut gaps: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); shown.len()]; n + 1];
-    for k in (0..shown.len()).filter(|&k| k != spine) {
-        let pairs = align_pair(&bags[spine], &bags[k]);
-        let mut next = pairs.iter().peekable();
-        let mut gap = 0;
-        for j in 0..seqs[k].len() {
-            match next.peek() {
-                Some(&&(i, jj)) if jj == j => {
-                    main[i][k] = Some(seqs[k][j]);
-                    gap = i + 1;
-                    next.next();
-                }
-                _ => gaps[gap][k].push(j),
-            }
-        }
-    }
+    let Placement { main, gaps } = place(&seqs, &bags, spine);
     let mut out = Vec::new();
     for (g, gap) in gaps.into_iter().enumerate() {
         out.extend(gap_rows(&seqs, &bags, gap));
@@ -230,7 +253,11 @@ mod tests {
     fn every_passage_appears_once_in_its_own_order() {
         let (articles, topic) = topic_of(&[
             &["Alpha beta gamma delta.", "Epsilon zeta eta theta."],
-            &["Epsilon zeta eta theta.", "Alpha beta gamma delta.", "Iota kappa lambda."],
+            &[
+                "Epsilon zeta eta theta.",
+                "Alpha beta gamma delta.",
+                "Iota kappa lambda.",
+            ],
         ]);
         let got = layout(&articles, &topic);
         for source in 0..2 {

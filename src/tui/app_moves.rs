@@ -6,9 +6,9 @@ use std::sync::mpsc::TryRecvError;
 use std::sync::Arc;
 
 use super::{App, Mode, Overlay};
-use crate::tui::view::Shape;
 use crate::tui::action::Action;
 use crate::tui::search::find_matches;
+use crate::tui::view::Shape;
 
 impl App {
     /// Scroll keys move the help screen while it is open; returns whether `action` did.
@@ -110,7 +110,11 @@ impl App {
         let pane_width = (self.pane_area_width() / self.visible_panes() as u16).max(1);
         let pane = self.first_pane + usize::from(x / pane_width);
         if let Some(&article) = self.order.get(pane) {
-            let article = if self.full_article { self.focus } else { article };
+            let article = if self.full_article {
+                self.focus
+            } else {
+                article
+            };
             let line = self.scroll[article].saturating_add_signed(isize::from(lines));
             self.scroll_to(article, line);
         }

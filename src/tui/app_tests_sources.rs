@@ -234,14 +234,28 @@ fn rows_keep_facing_passages_level_and_scroll_together() {
         .iter()
         .filter_map(|p| p.paragraph_lines.first().map(|&(_, l)| l))
         .collect();
-    assert!(firsts.iter().all(|&l| l == 0), "the openings face each other: {firsts:?}");
+    assert!(
+        firsts.iter().all(|&l| l == 0),
+        "the openings face each other: {firsts:?}"
+    );
     app.update(Action::PageDown);
-    let scrolls: Vec<usize> = app.view.panes.iter().map(|p| app.scroll[p.article]).collect();
-    assert!(scrolls[0] > 0 && scrolls.windows(2).all(|w| w[0] == w[1]), "{scrolls:?}");
+    let scrolls: Vec<usize> = app
+        .view
+        .panes
+        .iter()
+        .map(|p| app.scroll[p.article])
+        .collect();
+    assert!(
+        scrolls[0] > 0 && scrolls.windows(2).all(|w| w[0] == w[1]),
+        "{scrolls:?}"
+    );
     app.update(Action::ToggleRows);
     assert!(!app.rows);
     let heights: Vec<usize> = app.view.panes.iter().map(|p| p.lines.len()).collect();
-    assert!(heights.windows(2).any(|w| w[0] != w[1]), "each pane from its top: {heights:?}");
+    assert!(
+        heights.windows(2).any(|w| w[0] != w[1]),
+        "each pane from its top: {heights:?}"
+    );
     app.update(Action::ScrollDown);
     let focus = app.focus;
     let moved: Vec<usize> = app

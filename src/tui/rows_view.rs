@@ -20,7 +20,10 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
     let Some(topic) = app.synopsis.topics.get(app.shape.topic) else {
         return panes;
     };
-    for (r, row) in rows(&app.synopsis.articles, topic, shown).iter().enumerate() {
+    for (r, row) in rows(&app.synopsis.articles, topic, shown)
+        .iter()
+        .enumerate()
+    {
         let cells: Vec<_> = row
             .cells
             .iter()

@@ -9,9 +9,15 @@ use super::{ByArticle, leveled, not_covering, render_workers};
 use crate::core::agree::Detail;
 use crate::core::agree::Level;
 use crate::core::figures::figures;
+use crate::core::rows::rows;
 use crate::core::synopsis::Synopsis;
 
-pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(
+    synopsis: &Synopsis,
+    topics: &[usize],
+    rows: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(
         out,
         "# synoptic: {} articles, {} topics\n",
@@ -22,11 +28,11 @@ pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) 
         out,
         "Shared wording: **bold** in every source covering the topic, *italics* in several.\n"
     )?;
-    let render = |&t: &usize, buf: &mut Vec<u8>| write_topic(synopsis, t, buf);
+    let render = |&t: &usize, buf: &mut Vec<u8>| write_topic(synopsis, t, rows, buf);
     write_in_order(topics, render_workers(), render, out)
 }
 
-fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result<()> {
+fn write_topic(synopsis: &Synopsis, t: usize, rows: bool, out: &mut dyn Write) -> io::Result<()> {
     let topic = &synopsis.topics[t];
     let covering = topic.articles();
     let origin = topic.origin.name();
@@ -46,8 +52,11 @@ fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result
         )?;
     }
     let agreement = synopsis.agreement(t, Detail::Counts).members;
+    if rows {
+        write_rows(synopsis, t, &agreement, out)?;
+    }
     let by_article = ByArticle::new(&agreement);
-    for &a in &covering {
+    for &a in covering.iter().filter(|_| !rows) {
         let article = &synopsis.articles[a];
         writeln!(out, "\n### {}\n", escape(article.display_name(), false))?;
         for member in by_article.of(a) {
@@ -62,6 +71,37 @@ fn write_topic(synopsis: &Synopsis, t: usize, out: &mut dyn Write) -> io::Result
         writeln!(out, "\n_Does not cover this topic {silent}._")?;
     }
     writeln!(out)
+}
+
+/// The topic as a table: a column per covering source, a row per synopsis row, the passages
+/// that tell the same thing side by side.
+fn write_rows(
+    synopsis: &Synopsis,
+    t: usize,
+    agreement: &[crate::core::agree::MemberSpans],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let topic = &synopsis.topics[t];
+    let shown: Vec<usize> = topic.articles().into_iter().collect();
+    let head: Vec<String> = shown
+        .iter()
+        .map(|&a| escape(synopsis.articles[a].display_name(), false))
+        .collect();
+    writeln!(out, "\n| {} |", head.join(" | "))?;
+    writeln!(out, "|{}", " --- |".repeat(shown.len()))?;
+    for row in rows(&synopsis.articles, topic, &shown) {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| {
+                c.map_or_else(String::new, |m| {
+                    marked(&leveled(synopsis, &agreement[m], shown.len()))
+                })
+            })
+            .collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
 }
 
 /// A member paragraph as Markdown. Touching pieces of one level become one run, and each run

@@ -6,6 +6,7 @@ pub mod excerpt;
 mod json;
 mod json_v2;
 mod markdown;
+mod marks;
 mod pretty;
 mod text;
 
@@ -51,6 +52,9 @@ pub struct ExportOptions {
     /// the core writes no escape sequence of its own.
     pub painter: Option<&'static dyn Painter>,
     pub json_version: JsonVersion,
+    /// Text and Markdown: the passages in synopsis rows (see `core::rows`), passages that
+    /// tell the same thing side by side, instead of each source's passages in one block.
+    pub rows: bool,
 }
 
 impl Default for ExportOptions {
@@ -61,6 +65,7 @@ impl Default for ExportOptions {
             width: 160,
             painter: None,
             json_version: JsonVersion::V1,
+            rows: false,
         }
     }
 }
@@ -87,7 +92,7 @@ pub fn write_export(
             JsonVersion::V2 => json_v2::write(synopsis, &topics, out)?,
         },
         Format::Text => text::write(synopsis, &topics, opts, out)?,
-        Format::Markdown => markdown::write(synopsis, &topics, out)?,
+        Format::Markdown => markdown::write(synopsis, &topics, opts.rows, out)?,
     }
     out.flush()?;
     Ok(())

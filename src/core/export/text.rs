@@ -5,7 +5,8 @@
 use std::io::{self, Write};
 
 use super::blocks::write_in_order;
-use super::{ByArticle, ExportOptions, Painter, leveled, not_covering, render_workers};
+use super::marks::{Marking, choose_marks};
+use super::{ByArticle, ExportOptions, leveled, not_covering, render_workers};
 use crate::core::agree::Detail;
 use crate::core::agree::Level;
 use crate::core::figures::{FigureGroup, figures};
@@ -16,60 +17,6 @@ use crate::core::synopsis::Synopsis;
 /// Below this many columns a side-by-side column is unreadable: stack the articles instead.
 const MIN_COLUMN: usize = 24;
 const GUTTER: &str = " │ ";
-
-/// Pairs of marks for wording shared by every source and by several, in order of preference:
-/// an export uses the first pair whose characters no article contains, so a mark can never be
-/// taken for the article's own brackets.
-const MARK_CHOICES: &[[&str; 4]] = &[
-    ["{", "}", "[", "]"],
-    ["⟦", "⟧", "⟨", "⟩"],
-    ["⦃", "⦄", "⦅", "⦆"],
-];
-
-/// How shared wording is shown: painted by the writer's painter, or between marks.
-struct Marking<'a> {
-    painter: Option<&'a dyn Painter>,
-    marks: [&'static str; 4],
-}
-
-impl Marking<'_> {
-    fn around(&self, level: Level) -> Option<(&'static str, &'static str)> {
-        match level {
-            Level::All => Some((self.marks[0], self.marks[1])),
-            Level::Several => Some((self.marks[2], self.marks[3])),
-            Level::Alone => None,
-        }
-    }
-
-    /// The legend printed at the top of an export without colours.
-    fn legend(&self) -> String {
-        let [a, b, c, d] = self.marks;
-        let mut legend = format!(
-            "Marks: {a}…{b} shared by every source covering the topic, {c}…{d} by several; \
-             unmarked: this source only."
-        );
-        if self.marks != MARK_CHOICES[0] {
-            legend.push_str(" (The articles use { } [ ] themselves.)");
-        }
-        legend
-    }
-}
-
-/// The first pair of marks that no article of `synopsis` contains (the last if all do).
-fn choose_marks(synopsis: &Synopsis) -> [&'static str; 4] {
-    let used = |mark: &str| {
-        synopsis
-            .articles
-            .iter()
-            .flat_map(|a| &a.paragraphs)
-            .any(|p| p.text.contains(mark))
-    };
-    MARK_CHOICES
-        .iter()
-        .find(|marks| !marks.iter().any(|m| used(m)))
-        .unwrap_or(&MARK_CHOICES[MARK_CHOICES.len() - 1])
-        .to_owned()
-}
 
 pub(super) fn write(
     synopsis: &Synopsis,
@@ -87,7 +34,7 @@ pub(super) fn write(
     }
     let render = |&t: &usize, buf: &mut Vec<u8>| {
         writeln!(buf)?;
-        write_topic(synopsis, t, width, &marking, buf)
+        write_topic(synopsis, t, width, &marking, opts.rows, buf)
     };
     write_in_order(topics, render_workers(), render, out)
 }
@@ -97,6 +44,7 @@ fn write_topic(
     t: usize,
     width: usize,
     marking: &Marking,
+    rows: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let topic = &synopsis.topics[t];
@@ -118,6 +66,33 @@ fn write_topic(
             '═'
         )
     )?;
+    write_summary(synopsis, t, &covering, width, out)?;
+    writeln!(out)?;
+    // Only the sources that cover the topic get a column; the others are named in one line.
+    let shown: Vec<usize> = covering.iter().copied().collect();
+    let n = shown.len();
+    let column = width.saturating_sub(GUTTER.chars().count() * n.saturating_sub(1)) / n.max(1);
+    if column >= MIN_COLUMN {
+        let cells = if rows {
+            row_cells(synopsis, t, &shown, column, marking)
+        } else {
+            article_cells(synopsis, t, &shown, column, marking)
+        };
+        write_columns(synopsis, &shown, column, &cells, marking, out)?;
+    } else {
+        write_stacked(synopsis, t, &shown, width, marking, out)?;
+    }
+    write_silent(synopsis, &covering, width, out)
+}
+
+/// Who covers the topic, and the figures they report differently.
+fn write_summary(
+    synopsis: &Synopsis,
+    t: usize,
+    covering: &std::collections::BTreeSet<usize>,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let names: Vec<String> = covering
         .iter()
         .map(|&a| for_terminal(&synopsis.articles[a].id).into_owned())
@@ -136,17 +111,7 @@ fn write_topic(
         );
         write_wrapped(out, &line, width)?;
     }
-    writeln!(out)?;
-    // Only the sources that cover the topic get a column; the others are named in one line.
-    let shown: Vec<usize> = covering.iter().copied().collect();
-    let n = shown.len();
-    let column = width.saturating_sub(GUTTER.chars().count() * n.saturating_sub(1)) / n.max(1);
-    if column >= MIN_COLUMN {
-        write_columns(synopsis, t, &shown, column, marking, out)?;
-    } else {
-        write_stacked(synopsis, t, &shown, width, marking, out)?;
-    }
-    write_silent(synopsis, &covering, width, out)
+    Ok(())
 }
 
 /// One line naming the sources that do not cover the topic (counting them past a dozen).
@@ -267,16 +232,75 @@ fn emit(line: &Line<Level>, width: usize, marking: &Marking) -> String {
     s
 }
 
-fn write_columns(
+/// One cell per shown source: all its passages.
+fn article_cells(
     synopsis: &Synopsis,
     t: usize,
     shown: &[usize],
     column: usize,
     marking: &Marking,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+) -> Vec<Vec<Line<Level>>> {
     let agreement = synopsis.agreement(t, Detail::Counts).members;
     let by_article = ByArticle::new(&agreement);
+    shown
+        .iter()
+        .map(|&a| cell(synopsis, &by_article, a, column, marking))
+        .collect()
+}
+
+/// One cell per shown source, laid out in synopsis rows: the passages that tell the same
+/// thing start on the same line, a blank line between rows.
+fn row_cells(
+    synopsis: &Synopsis,
+    t: usize,
+    shown: &[usize],
+    column: usize,
+    marking: &Marking,
+) -> Vec<Vec<Line<Level>>> {
+    let agreement = synopsis.agreement(t, Detail::Counts).members;
+    let blank = || Line {
+        pieces: vec![],
+        width: 0,
+    };
+    let mut cells: Vec<Vec<Line<Level>>> = vec![Vec::new(); shown.len()];
+    let topic = &synopsis.topics[t];
+    for (r, row) in crate::core::rows::rows(&synopsis.articles, topic, shown)
+        .iter()
+        .enumerate()
+    {
+        let lines: Vec<Vec<Line<Level>>> = row
+            .cells
+            .iter()
+            .map(|c| {
+                c.map_or_else(Vec::new, |m| {
+                    let pieces =
+                        marked_pieces(&leveled(synopsis, &agreement[m], shown.len()), marking);
+                    let refs: Vec<(&str, Level)> =
+                        pieces.iter().map(|(s, l)| (s.as_str(), *l)).collect();
+                    wrap(&refs, column)
+                })
+            })
+            .collect();
+        let height = lines.iter().map(Vec::len).max().unwrap_or(0);
+        for (cell, mut lines) in cells.iter_mut().zip(lines) {
+            if r > 0 {
+                cell.push(blank());
+            }
+            lines.resize_with(height, blank);
+            cell.extend(lines);
+        }
+    }
+    cells
+}
+
+fn write_columns(
+    synopsis: &Synopsis,
+    shown: &[usize],
+    column: usize,
+    cells: &[Vec<Line<Level>>],
+    marking: &Marking,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let heads: Vec<String> = shown
         .iter()
         .map(|&a| fit(&for_terminal(synopsis.articles[a].display_name()), column))
@@ -284,10 +308,6 @@ fn write_columns(
     writeln!(out, "{}", heads.join(GUTTER).trim_end())?;
     let rule = "─".repeat(column);
     writeln!(out, "{}", vec![rule; shown.len()].join("─┼─"))?;
-    let cells: Vec<Vec<Line<Level>>> = shown
-        .iter()
-        .map(|&a| cell(synopsis, &by_article, a, column, marking))
-        .collect();
     let rows = cells.iter().map(Vec::len).max().unwrap_or(0);
     for r in 0..rows {
         let row: Vec<String> = cells

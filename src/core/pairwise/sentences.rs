@@ -8,6 +8,7 @@ use std::time::Instant;
 use super::{Change, Mark, PAIRWISE_BUDGET, PairwiseMember, compare};
 use crate::core::align::Topic;
 use crate::core::article::{Article, Paragraph};
+use crate::core::rows::dice;
 use crate::core::text::Token;
 
 /// Two sentences are versions of one when this share of their telling words is common to both
@@ -64,26 +65,6 @@ fn sentences(articles: &[Article], topic: &Topic, article: usize) -> Vec<Sentenc
         }
     }
     out
-}
-
-/// The Dice coefficient of two sorted key lists.
-fn dice(a: &[u64], b: &[u64]) -> f32 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f32 / (a.len() + b.len()) as f32
 }
 
 /// The reference sentence `s` is another version of, if any.
