@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use synoptic::cli::{
-    Cli, Command, Input, UsageError, completions, exit_code, export, load, man, topics, use_color,
+    Cli, Command, Input, UsageError, completions, exit_code, export, man, topics, use_color,
 };
 use synoptic::core::sanitize::for_terminal;
 
@@ -44,7 +44,7 @@ fn main() -> ExitCode {
 /// The reader on the articles of `input`, when standard output is a terminal.
 fn reader(input: &Input) -> anyhow::Result<()> {
     // Articles first: their errors (a mistyped path or subcommand) say more than this one.
-    let synopsis = load(input)?;
+    let (synopsis, topics) = synoptic::cli::load_for_reader(input)?;
     if !std::io::stdout().is_terminal() {
         return Err(UsageError(
             "standard output is not a terminal; use `synoptic export` to write the aligned \
@@ -54,7 +54,7 @@ fn reader(input: &Input) -> anyhow::Result<()> {
         .into());
     }
     let color = use_color(input.color, true);
-    synoptic::tui::run(synopsis, input.config.as_deref(), color)
+    synoptic::tui::run(synopsis, topics, input.config.as_deref(), color)
 }
 
 /// `--help`, `--version` or a usage error from clap. Its text is written with the write

@@ -377,3 +377,41 @@ fn an_empty_defined_topic_is_named_with_what_to_do() {
         "{err}"
     );
 }
+
+#[test]
+fn pins_in_the_topics_file_shape_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, place) in ["Alpha", "Bravo", "Charlie"].iter().enumerate() {
+        let text = format!(
+            "Headline {place}\n\nThe volcano erupted overnight near island {place}.\n\n\
+             A bakery in {place} sold bread to the families who fled."
+        );
+        std::fs::write(dir.path().join(format!("{i}.txt")), text).unwrap();
+    }
+    let members = |topics: &str| {
+        std::fs::write(dir.path().join("topics.toml"), topics).unwrap();
+        let out = synoptic(&["export", "--format", "json", "."], dir.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        json["topics"][0]["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["article"].as_str().unwrap().to_owned(),
+                    m["paragraph"].as_u64().unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let plain = "[[topic]]\nid = \"volcano\"\nlabel = \"The volcano\"\nkeywords = [\"volcano\"]\n";
+    let before = members(plain);
+    assert!(before.contains(&("0".into(), 1)), "{before:?}");
+    let pinned = format!(
+        "{plain}exclude = [{{ article = \"0\", key = \"The volcano erupted overnight near island Alpha.\" }}]\n"
+    );
+    let after = members(&pinned);
+    assert!(!after.contains(&("0".into(), 1)), "{after:?}");
+    assert_eq!(after.len(), before.len() - 1, "{after:?}");
+}

@@ -455,3 +455,42 @@ fn o_opens_the_article_in_the_pager_and_comes_back() {
     s.press("q");
     assert!(s.wait_exit().success());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_correction_is_saved_to_the_topics_file_and_holds_when_reopened() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, place) in ["Alpha", "Bravo", "Charlie"].iter().enumerate() {
+        let text = format!(
+            "Headline {place}\n\nThe volcano erupted overnight near island {place}, said officials.\n\n\
+             A bakery in {place} sold bread to the families who fled."
+        );
+        std::fs::write(dir.path().join(format!("{i}.txt")), text).unwrap();
+    }
+    let topics = "# my topics\n[[topic]]\nid = \"volcano\"\nlabel = \"The volcano\"\nkeywords = [\"volcano\"]\n";
+    std::fs::write(dir.path().join("topics.toml"), topics).unwrap();
+    let mut s = Session::start_with(30, 120, &["."], dir.path());
+    let screen = s.wait_for("Topic 1/");
+    assert!(screen.contains("island Alpha"), "{screen}");
+    s.press("-");
+    s.wait_for("Save corrections to");
+    s.press("y");
+    s.wait_for("correction saved to");
+    s.press("q");
+    assert!(s.wait_exit().success());
+    let saved = std::fs::read_to_string(dir.path().join("topics.toml")).unwrap();
+    assert!(
+        saved.starts_with("# my topics\n"),
+        "the user's comments stay:\n{saved}"
+    );
+    assert!(saved.contains("exclude"), "{saved}");
+    let mut s = Session::start_with(30, 120, &["."], dir.path());
+    let screen = s.wait_for("Topic 1/");
+    assert!(
+        !screen.contains("island Alpha"),
+        "the correction holds:\n{screen}"
+    );
+    assert!(screen.contains("island Bravo"), "{screen}");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}

@@ -128,6 +128,7 @@ fn marks_are_never_the_articles_own_brackets() {
         label: "Le temple".into(),
         keywords: vec!["temple".into()],
         description: None,
+        pins: Vec::new(),
     }];
     let mut out = Vec::new();
     write_export(

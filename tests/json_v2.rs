@@ -152,6 +152,7 @@ fn version_2_grows_linearly_where_version_1_grows_with_the_square() {
             label: "Conseil".into(),
             keywords: vec!["Conseil de sécurité".into()],
             description: None,
+            pins: Vec::new(),
         }];
         let mut out = Vec::new();
         let opts = ExportOptions {
@@ -203,7 +204,7 @@ proptest! {
             .enumerate()
             .map(|(i, t)| article_from_text(format!("a{i}"), format!("a{i}.txt"), &format!("temple {t}")))
             .collect();
-        let defs = [TopicDef { id: "t".into(), label: "t".into(), keywords: vec!["temple".into()], description: None }];
+        let defs = [TopicDef { id: "t".into(), label: "t".into(), keywords: vec!["temple".into()], description: None, pins: Vec::new() }];
         assert_v1_from_v2(&Synopsis::build(articles, &defs))?;
     }
 }

@@ -88,6 +88,7 @@ fn text_full_of_markdown_characters_renders_as_written() {
         label: "Comey".into(),
         keywords: vec!["firing".into(), "loyalty".into(), "notes".into()],
         description: None,
+        pins: Vec::new(),
     }];
     let synopsis = Synopsis::build(articles, &defs);
     assert_eq!(

@@ -45,7 +45,7 @@ proptest! {
             article_from_text("a".into(), "a.txt".into(), &format!("{kw} {a}")),
             article_from_text("b".into(), "b.txt".into(), &format!("{kw} {b}")),
         ];
-        let defs = vec![TopicDef { id: "t".into(), label: "t".into(), keywords: vec![kw], description: None }];
+        let defs = vec![TopicDef { id: "t".into(), label: "t".into(), keywords: vec![kw], description: None, pins: Vec::new() }];
         let synopsis = Synopsis::build(articles, &defs);
         for t in 0..synopsis.topics.len() {
             let agreement = synopsis.agreement(t, Detail::Lists);

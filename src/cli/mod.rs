@@ -164,34 +164,25 @@ pub fn load(input: &Input) -> Result<Synopsis> {
 }
 
 /// [`load`], saying on `progress` what it is doing.
+/// For the reader: the aligned articles and where their topics came from (see
+/// `load_with_topics`), behind the same progress line as `load`.
+pub fn load_for_reader(input: &Input) -> Result<(Synopsis, crate::tui::corrections::TopicsOrigin)> {
+    load_with_topics(input, &Progress::start())
+}
+
 pub fn load_showing(input: &Input, progress: &Progress) -> Result<Synopsis> {
+    Ok(load_with_topics(input, progress)?.0)
+}
+
+/// The articles of `input` aligned, with the topics they were aligned to and the topics file
+/// the reader saves corrections to: the one given or found, else `topics.toml` in the folder
+/// given (where the next run finds it), else none (the reader then uses the current folder).
+pub fn load_with_topics(
+    input: &Input,
+    progress: &Progress,
+) -> Result<(Synopsis, crate::tui::corrections::TopicsOrigin)> {
     progress.stage("reading the articles");
-    let piped = if input.paths.is_empty() {
-        piped_stdin()?
-    } else {
-        None
-    };
-    let (loaded, topics) = if let Some(bytes) = piped {
-        let topics = match &input.topics {
-            Some(file) => read_topics(file)?,
-            None => TopicsFile::default(),
-        };
-        (load_bytes("stdin", "-", bytes)?, topics)
-    } else if input.paths.is_empty() {
-        let topics = match &input.topics {
-            Some(file) => read_topics(file)?,
-            None => parse_topics("assets/topics.toml", EMBEDDED_TOPICS)?,
-        };
-        (load_embedded(), topics)
-    } else {
-        check_not_a_subcommand(&input.paths)?;
-        let loaded = load_paths(&input.paths)?;
-        let topics = match topics_file(input) {
-            Some(file) => read_topics(&file)?,
-            None => TopicsFile::default(),
-        };
-        (loaded, topics)
-    };
+    let (loaded, topics) = read_input(input)?;
     for notice in &loaded.notices {
         progress.say(&format!(
             "synoptic: warning: {}",
@@ -215,7 +206,45 @@ pub fn load_showing(input: &Input, progress: &Progress) -> Result<Synopsis> {
     });
     let synopsis = Synopsis::build(loaded.articles, &topics.topics);
     warn_empty_topics(&synopsis, progress);
-    Ok(synopsis)
+    let file = input.topics.clone().or_else(|| {
+        let dirs = input.paths.iter().filter(|p| p.is_dir());
+        dirs.map(|p| p.join("topics.toml")).next()
+    });
+    let origin = crate::tui::corrections::TopicsOrigin {
+        defs: topics.topics,
+        file,
+    };
+    Ok((synopsis, origin))
+}
+
+/// The articles of `input` and the topics to align them to.
+fn read_input(input: &Input) -> Result<(crate::core::ingest::Loaded, TopicsFile)> {
+    let piped = if input.paths.is_empty() {
+        piped_stdin()?
+    } else {
+        None
+    };
+    Ok(if let Some(bytes) = piped {
+        let topics = match &input.topics {
+            Some(file) => read_topics(file)?,
+            None => TopicsFile::default(),
+        };
+        (load_bytes("stdin", "-", bytes)?, topics)
+    } else if input.paths.is_empty() {
+        let topics = match &input.topics {
+            Some(file) => read_topics(file)?,
+            None => parse_topics("assets/topics.toml", EMBEDDED_TOPICS)?,
+        };
+        (load_embedded(), topics)
+    } else {
+        check_not_a_subcommand(&input.paths)?;
+        let loaded = load_paths(&input.paths)?;
+        let topics = match topics_file(input) {
+            Some(file) => read_topics(&file)?,
+            None => TopicsFile::default(),
+        };
+        (loaded, topics)
+    })
 }
 
 /// A defined topic that claimed no paragraph, among several articles: say so, and why.

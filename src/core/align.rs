@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use super::article::Article;
 use super::assign::{Corpus, assign};
 use super::discover::discover;
+use super::pins::apply_pins;
 use super::topics::TopicDef;
 use super::vectors::ParaRef;
 
@@ -23,7 +24,11 @@ pub fn align(articles: &[Article], defs: &[TopicDef], opts: AlignOptions) -> Vec
     } else {
         defs.iter()
             .zip(assign(&corpus, defs, &opts))
-            .map(|(def, members)| Topic::from_def(def, Origin::Defined, members))
+            .map(|(def, members)| {
+                let mut topic = Topic::from_def(def, Origin::Defined, members);
+                apply_pins(articles, &mut topic, &def.pins);
+                topic
+            })
             .collect()
     };
     let claimed: BTreeSet<ParaRef> = topics
@@ -53,6 +58,7 @@ mod tests {
                 .map(std::string::ToString::to_string)
                 .collect(),
             description: None,
+            pins: Vec::new(),
         }
     }
 

@@ -108,6 +108,7 @@ pub fn discovered_defs(
                 label,
                 keywords,
                 description: None,
+                pins: Vec::new(),
             });
         }
     }

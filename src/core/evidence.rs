@@ -207,6 +207,7 @@ mod tests {
                 .map(std::string::ToString::to_string)
                 .collect(),
             description: None,
+            pins: Vec::new(),
         }
     }
 

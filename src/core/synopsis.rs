@@ -82,6 +82,7 @@ mod tests {
             label: "volcano".into(),
             keywords: vec!["volcano".into()],
             description: None,
+            pins: Vec::new(),
         };
         let synopsis = Synopsis::build(vec![a], &[def]);
         let members: Vec<usize> = synopsis.topics[0]

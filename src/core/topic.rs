@@ -96,6 +96,7 @@ impl Topic {
             label: self.label.clone(),
             keywords: self.keywords.clone(),
             description: self.description.clone(),
+            pins: Vec::new(),
         }
     }
 }

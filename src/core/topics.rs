@@ -14,7 +14,11 @@ pub struct TopicDef {
     pub keywords: Vec<String>,
     /// A sentence or two on what the topic covers; its telling words are weak extra evidence.
     pub description: Option<String>,
+    /// Paragraphs the reader put into the topic or took out of it, by hand.
+    pub pins: Vec<Pin>,
 }
+
+pub use super::pins::Pin;
 
 /// What is wrong with a topics file, with the line it is on.
 #[derive(Debug, thiserror::Error)]
@@ -46,10 +50,29 @@ struct RawTopic {
     #[serde(default)]
     keywords: Vec<String>,
     description: Option<String>,
+    #[serde(default)]
+    include: Vec<RawPin>,
+    #[serde(default)]
+    exclude: Vec<RawPin>,
 }
 
-/// Fields a topic may carry: the three the spec names, and an optional description.
-const KNOWN_FIELDS: &[&str] = &["id", "label", "keywords", "description"];
+/// `{ article = "…", key = "…" }`: a paragraph pinned by the reader (see `pins`).
+#[derive(Deserialize)]
+struct RawPin {
+    article: String,
+    key: String,
+}
+
+/// Fields a topic may carry: the three the spec names, an optional description, and the
+/// paragraphs the reader pinned into it or out of it.
+const KNOWN_FIELDS: &[&str] = &[
+    "id",
+    "label",
+    "keywords",
+    "description",
+    "include",
+    "exclude",
+];
 
 /// Parse a topics file. `file` names it in messages.
 pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError> {
@@ -100,14 +123,30 @@ pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError>
             .extend(keyword_warnings(&format!("{file}:{line}"), &id, &keywords));
         let label = topic.label.unwrap_or_else(|| id.clone());
         let description = topic.description.filter(|d| !d.trim().is_empty());
+        let pins = pins_of(topic.include, topic.exclude);
         out.topics.push(TopicDef {
             id,
             label,
             keywords,
             description,
+            pins,
         });
     }
     Ok(out)
+}
+
+/// The pins of a topic: those it includes, then those it excludes.
+fn pins_of(include: Vec<RawPin>, exclude: Vec<RawPin>) -> Vec<Pin> {
+    let pin = |include: bool| {
+        move |p: RawPin| Pin {
+            article: p.article,
+            key: p.key,
+            include,
+        }
+    };
+    (include.into_iter().map(pin(true)))
+        .chain(exclude.into_iter().map(pin(false)))
+        .collect()
 }
 
 /// What is wrong with a topic's keywords, though the file is valid: `at` names the file and line.
@@ -145,6 +184,23 @@ pub fn topics_file_text(header: &str, defs: &[TopicDef]) -> String {
         ));
         if let Some(d) = &def.description {
             out.push_str(&format!("description = {}\n", quote(d)));
+        }
+        for (list, include) in [("include", true), ("exclude", false)] {
+            let pins: Vec<String> = def
+                .pins
+                .iter()
+                .filter(|p| p.include == include)
+                .map(|p| {
+                    format!(
+                        "    {{ article = {}, key = {} }},\n",
+                        quote(&p.article),
+                        quote(&p.key)
+                    )
+                })
+                .collect();
+            if !pins.is_empty() {
+                out.push_str(&format!("{list} = [\n{}]\n", pins.concat()));
+            }
         }
     }
     out
@@ -210,12 +266,25 @@ mod tests {
                 label: "visite d'État \"officielle\" \\ 1/2".into(),
                 keywords: vec!["visite d'État".into(), "Élysée".into(), "a\tb".into()],
                 description: None,
+                pins: Vec::new(),
             },
             TopicDef {
                 id: "two".into(),
                 label: "Two\nlines".into(),
                 keywords: vec![],
                 description: Some("What it covers.".into()),
+                pins: vec![
+                    Pin {
+                        article: "000_a".into(),
+                        key: "Il a dit \"non\"".into(),
+                        include: true,
+                    },
+                    Pin {
+                        article: "001_b".into(),
+                        key: "Autre".into(),
+                        include: false,
+                    },
+                ],
             },
         ];
         let text = topics_file_text("Discovered by synoptic\nEdit freely", &defs);
@@ -238,6 +307,7 @@ mod tests {
                 label: "The outage".into(),
                 keywords: vec!["panne".into()],
                 description: None,
+                pins: Vec::new(),
             }]
         );
         assert!(t.warnings.is_empty());

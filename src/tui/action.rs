@@ -49,6 +49,12 @@ pub enum Action {
     GoToSource,
     CopyPassage,
     CopyRow,
+    /// Corrections: the focused paragraph into the current topic, out of it; a keyword.
+    PinIn,
+    PinOut,
+    AddKeyword,
+    /// Yes to the question asked (saving corrections to the topics file).
+    ConfirmYes,
     OpenPager,
     ToggleMouse,
     /// In the search prompt.
@@ -102,6 +108,10 @@ impl Action {
             Action::GoToTopic => "go to topic <number> (type the number first)",
             Action::GoToSource => "focus source <number> (type the number first)",
             Action::CopyPassage => "copy the focused passage, with source and date",
+            Action::PinIn => "put the focused paragraph into this topic (saved)",
+            Action::PinOut => "take the focused paragraph out of this topic (saved)",
+            Action::AddKeyword => "add a keyword to this topic (saved)",
+            Action::ConfirmYes => "yes",
             Action::CopyRow => "copy the passages on screen as a Markdown table",
             Action::OpenPager => "read the focused article in $PAGER",
             Action::ToggleMouse => "mouse on/off (off: the terminal selects text)",

@@ -7,12 +7,13 @@ use std::sync::mpsc::Receiver;
 use super::action::Action;
 use super::cache::Caches;
 use super::config::Config;
+use super::corrections::TopicsOrigin;
 use super::geometry::Areas;
 use super::keymap::{Context, Keymap};
 pub use super::mode::Mode;
 use super::outside::Request;
 use super::search::Match;
-use super::sources::{Listing, pane_order};
+use super::sources::pane_order;
 use super::theme::Theme;
 use super::view::{Shape, View, build_view};
 use crate::core::agree::MemberSpans;
@@ -31,6 +32,10 @@ pub enum Overlay {
     Help,
     TopicList,
     Search,
+    /// The prompt for a keyword to add to the current topic.
+    Keyword,
+    /// Whether to save corrections to the topics file.
+    Confirm,
 }
 
 /// Everything the reader shows, and the caches `update` fills so that rendering only reads.
@@ -88,6 +93,15 @@ pub struct App {
     pub mouse: bool,
     /// What the event loop is to do next beyond the screen (clipboard, pager).
     pub request: Option<Request>,
+    /// The topics as defined, and where corrections are saved.
+    pub topics: TopicsOrigin,
+    /// Corrections made and not yet written to the topics file.
+    unsaved: Vec<(
+        crate::core::topics::TopicDef,
+        crate::core::topics_edit::Correction,
+    )>,
+    /// The user agreed to corrections being written to the topics file.
+    save_approved: bool,
     /// The panes list something new: show the start of the order, and move the focus there
     /// unless it is already on screen.
     refocus: bool,
@@ -110,20 +124,6 @@ impl App {
             reference: self.focus,
             query: self.query.clone(),
         }
-    }
-
-    /// What the panes list now.
-    pub fn listing(&self) -> Listing {
-        if self.unclaimed {
-            Listing::Unclaimed
-        } else {
-            Listing::Topic(self.topic)
-        }
-    }
-
-    /// How many panes fit side by side in the pane area.
-    fn fit(&self) -> usize {
-        usize::from(self.pane_area_width() / self.min_pane).max(1)
     }
 
     pub fn new(synopsis: Synopsis, size: (u16, u16), color: bool) -> Self {
@@ -170,7 +170,17 @@ impl App {
             mouse: true,
             request: None,
             refocus: true,
+            topics: TopicsOrigin::default(),
+            unsaved: Vec::new(),
+            save_approved: false,
         };
+        app.topics.defs = app
+            .synopsis
+            .topics
+            .iter()
+            .filter(|t| t.origin == crate::core::topic::Origin::Defined)
+            .map(crate::core::align::Topic::definition)
+            .collect();
         app.refresh();
         app
     }
@@ -179,7 +189,8 @@ impl App {
     pub fn context(&self) -> Context {
         match self.overlay {
             Overlay::TopicList => Context::TopicList,
-            Overlay::Search => Context::Search,
+            Overlay::Search | Overlay::Keyword => Context::Search,
+            Overlay::Confirm => Context::Confirm,
             Overlay::None | Overlay::Help => Context::Reader,
         }
     }
@@ -206,36 +217,6 @@ impl App {
     /// The topics whose computations are held, oldest first (at most `KEEP_TOPICS`).
     pub fn cached_topics(&self) -> Vec<usize> {
         self.caches.held().collect()
-    }
-
-    /// The articles whose panes are on screen.
-    fn shown_articles(&self) -> Vec<usize> {
-        if self.full_article {
-            return vec![self.focus];
-        }
-        let end = (self.first_pane + self.visible_panes()).min(self.order.len());
-        self.order[self.first_pane.min(end)..end].to_vec()
-    }
-
-    /// Panes that fit side by side in the pane area.
-    pub fn visible_panes(&self) -> usize {
-        if self.full_article {
-            return 1;
-        }
-        self.fit().clamp(1, self.order.len().max(1))
-    }
-
-    /// Width left for panes once the topic list takes its share.
-    pub fn pane_area_width(&self) -> u16 {
-        self.size.0.saturating_sub(self.list_width())
-    }
-
-    pub fn list_width(&self) -> u16 {
-        if self.overlay == Overlay::TopicList {
-            (self.size.0 / 3).clamp(20, 48).min(self.size.0 / 2)
-        } else {
-            0
-        }
     }
 
     /// Lines a page scroll moves: the panes' inner height (inside their borders) less two
@@ -283,6 +264,11 @@ impl App {
             Action::SearchBackspace => {
                 self.search_input.pop();
             }
+            Action::SearchSubmit if self.overlay == Overlay::Keyword => {
+                self.overlay = Overlay::None;
+                let keyword = std::mem::take(&mut self.search_input);
+                self.add_keyword(&keyword);
+            }
             Action::SearchSubmit => self.submit_search(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
@@ -299,6 +285,12 @@ impl App {
 
     fn topic_count(&self) -> usize {
         self.synopsis.topics.len()
+    }
+
+    /// Forget every computation and the layout: the topics have changed.
+    fn forget_layout(&mut self) {
+        self.caches = Caches::default();
+        self.laid_out = None;
     }
 
     /// Fill the caches the current state needs, then lay the visible panes out.
@@ -367,6 +359,9 @@ mod moves;
 #[path = "app_sources.rs"]
 mod sources_moves;
 
+#[path = "app_corrections.rs"]
+mod corrections;
+
 #[cfg(test)]
 #[path = "app_tests.rs"]
 mod tests;
@@ -378,3 +373,7 @@ mod panel_tests;
 #[cfg(test)]
 #[path = "app_tests_sources.rs"]
 mod sources_tests;
+
+#[cfg(test)]
+#[path = "app_tests_corrections.rs"]
+mod correction_tests;

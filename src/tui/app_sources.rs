@@ -66,6 +66,18 @@ impl App {
                 });
             }
             Action::Click(column, row) => self.click(column, row),
+            Action::PinIn => self.pin_focused(true),
+            Action::PinOut => self.pin_focused(false),
+            Action::AddKeyword => {
+                if self.synopsis.topics.is_empty() {
+                    self.status = Some("no topic to add a keyword to".into());
+                } else {
+                    self.overlay = Overlay::Keyword;
+                    self.search_input.clear();
+                }
+            }
+            Action::ConfirmYes => self.answer_save(true),
+            Action::Back if self.overlay == Overlay::Confirm => self.answer_save(false),
             _ => return false,
         }
         true
@@ -128,6 +140,11 @@ impl App {
     /// The paragraph at the top of the focused pane.
     fn focused_passage(&self) -> Option<(usize, usize)> {
         self.passage_at_top(self.focus)
+    }
+
+    pub(super) fn focused_paragraph(&self) -> Option<crate::core::vectors::ParaRef> {
+        self.focused_passage()
+            .map(|(article, paragraph)| crate::core::vectors::ParaRef { article, paragraph })
     }
 
     fn passage_at_top(&self, article: usize) -> Option<(usize, usize)> {

@@ -13,12 +13,13 @@ fn def(id: &str, keywords: &[&str]) -> TopicDef {
         label: format!("The {id}"),
         keywords: keywords.iter().map(|k| (*k).to_owned()).collect(),
         description: None,
+        pins: Vec::new(),
     }
 }
 
 /// Twelve sources: the last three tell of an eruption, all of them of a bakery, and each one
 /// has a paragraph of its own about something else.
-fn many_sources_app(w: u16, h: u16) -> App {
+pub(super) fn many_sources_app(w: u16, h: u16) -> App {
     let articles = (0..12)
         .map(|i| {
             let eruption = if i >= 9 {

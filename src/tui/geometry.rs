@@ -4,6 +4,8 @@
 use ratatui::layout::Rect;
 
 use super::app::App;
+use super::app::Overlay;
+use super::sources::Listing;
 
 /// Where each part of the screen goes: the figures panel on top when open, the topic list and
 /// the panes side by side, then the legend and status lines.
@@ -56,6 +58,53 @@ impl Areas {
                 height: area.height.saturating_sub(1),
                 ..area
             },
+        }
+    }
+}
+
+/// How many panes fit, and which: the pane area once the topic list has its share.
+impl App {
+    /// What the panes list now.
+    pub fn listing(&self) -> Listing {
+        if self.unclaimed {
+            Listing::Unclaimed
+        } else {
+            Listing::Topic(self.topic)
+        }
+    }
+
+    /// How many panes fit side by side in the pane area.
+    pub(crate) fn fit(&self) -> usize {
+        usize::from(self.pane_area_width() / self.min_pane).max(1)
+    }
+
+    /// The articles whose panes are on screen.
+    pub(crate) fn shown_articles(&self) -> Vec<usize> {
+        if self.full_article {
+            return vec![self.focus];
+        }
+        let end = (self.first_pane + self.visible_panes()).min(self.order.len());
+        self.order[self.first_pane.min(end)..end].to_vec()
+    }
+
+    /// Panes that fit side by side in the pane area.
+    pub fn visible_panes(&self) -> usize {
+        if self.full_article {
+            return 1;
+        }
+        self.fit().clamp(1, self.order.len().max(1))
+    }
+
+    /// Width left for panes once the topic list takes its share.
+    pub fn pane_area_width(&self) -> u16 {
+        self.size.0.saturating_sub(self.list_width())
+    }
+
+    pub fn list_width(&self) -> u16 {
+        if self.overlay == Overlay::TopicList {
+            (self.size.0 / 3).clamp(20, 48).min(self.size.0 / 2)
+        } else {
+            0
         }
     }
 }

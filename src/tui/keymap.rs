@@ -12,6 +12,8 @@ pub enum Context {
     Reader,
     TopicList,
     Search,
+    /// A yes/no question.
+    Confirm,
 }
 
 /// One key (with modifiers) bound to one action.
@@ -80,6 +82,9 @@ const READER: &[Binding] = &[
     key('y', Action::CopyPassage),
     key('Y', Action::CopyRow),
     key('o', Action::OpenPager),
+    key('+', Action::PinIn),
+    key('-', Action::PinOut),
+    key('K', Action::AddKeyword),
     key('m', Action::ToggleMouse),
     key('/', Action::StartSearch),
     key('N', Action::NextMatch),
@@ -113,6 +118,13 @@ const SEARCH: &[Binding] = &[
     ctrl('c', Action::Quit),
 ];
 
+const CONFIRM: &[Binding] = &[
+    key('y', Action::ConfirmYes),
+    key('n', Action::Back),
+    special(KeyCode::Esc, Action::Back),
+    ctrl('c', Action::Quit),
+];
+
 /// The bindings in force: the defaults, with whatever the configuration rebinds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
@@ -138,6 +150,7 @@ impl Keymap {
             Context::Reader => &self.reader,
             Context::TopicList => &self.topic_list,
             Context::Search => &self.search,
+            Context::Confirm => CONFIRM,
         }
     }
 
@@ -267,6 +280,9 @@ pub const CONFIGURABLE: &[(&str, Action)] = &[
     ("copy", Action::CopyPassage),
     ("copy_row", Action::CopyRow),
     ("pager", Action::OpenPager),
+    ("pin_in", Action::PinIn),
+    ("pin_out", Action::PinOut),
+    ("add_keyword", Action::AddKeyword),
     ("mouse", Action::ToggleMouse),
     ("search", Action::StartSearch),
     ("next_match", Action::NextMatch),

@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod cache;
 pub mod config;
+pub mod corrections;
 pub mod geometry;
 pub mod help;
 pub mod key_names;
@@ -122,7 +123,12 @@ fn leave_screen() {
 /// and on SIGTERM, SIGHUP, SIGINT or SIGQUIT; SIGTSTP suspends it cleanly.
 /// `config`: the configuration file to read (else the user's, else the defaults); `color`:
 /// whether to paint. The caller checks that standard output is a terminal.
-pub fn run(synopsis: Synopsis, config: Option<&Path>, color: bool) -> Result<()> {
+pub fn run(
+    synopsis: Synopsis,
+    topics: corrections::TopicsOrigin,
+    config: Option<&Path>,
+    color: bool,
+) -> Result<()> {
     let config = config::load_config(config)?;
     let signals = Signals::watch()?;
     let (w, h) = ratatui::crossterm::terminal::size().context("cannot read the terminal size")?;
@@ -138,20 +144,21 @@ pub fn run(synopsis: Synopsis, config: Option<&Path>, color: bool) -> Result<()>
         let _ = execute!(io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let result = event_loop(&mut terminal, synopsis, color, &config, &signals);
+    let result = event_loop(&mut terminal, (synopsis, topics), color, &config, &signals);
     leave_screen();
     result
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    synopsis: Synopsis,
+    (synopsis, topics): (Synopsis, corrections::TopicsOrigin),
     color: bool,
     config: &config::Config,
     signals: &Signals,
 ) -> Result<()> {
     let size = terminal.get_frame().area();
     let mut app = App::with_config(synopsis, (size.width, size.height), color, config);
+    app.topics = topics;
     let events = spawn_event_reader();
     let mut dirty = true;
     let mut mouse = true;
@@ -238,6 +245,19 @@ fn carry_out(terminal: &mut DefaultTerminal, app: &mut App, request: Request) ->
                 Ok(status) => format!("{command} ended with {status}"),
                 Err(e) => format!("cannot run the pager {command:?}: {e}; set $PAGER"),
             });
+        }
+        Request::SaveTopics {
+            path,
+            defs,
+            corrections,
+        } => {
+            let shown = path.display().to_string();
+            app.status = Some(
+                match corrections::save_corrections(&path, &defs, &corrections) {
+                    Ok(()) => format!("correction saved to {shown}"),
+                    Err(e) => format!("could not save to {shown}: {e:#}"),
+                },
+            );
         }
     }
     Ok(())

@@ -14,6 +14,15 @@ pub enum Request {
     Copy(String),
     /// Show this text in the user's pager.
     Pager(String),
+    /// Write these corrections into the topics file at `path` (see `corrections`).
+    SaveTopics {
+        path: std::path::PathBuf,
+        defs: Vec<crate::core::topics::TopicDef>,
+        corrections: Vec<(
+            crate::core::topics::TopicDef,
+            crate::core::topics_edit::Correction,
+        )>,
+    },
 }
 
 /// Terminals cut OSC 52 payloads at about 100 kB; a longer copy would arrive truncated.

@@ -40,9 +40,33 @@ pub fn status_text(app: &App, width: usize) -> String {
 /// The left side in three parts: what comes before the topic label, the label (which may be
 /// shortened), and what comes after it.
 fn left_parts(app: &App) -> (String, String, String) {
-    if app.overlay == Overlay::Search {
-        let prompt = format!(" /{}█", for_terminal(&app.search_input));
-        return (prompt, String::new(), String::new());
+    match app.overlay {
+        Overlay::Search => {
+            let prompt = format!(" /{}█", for_terminal(&app.search_input));
+            return (prompt, String::new(), String::new());
+        }
+        Overlay::Keyword => {
+            let label = app
+                .synopsis
+                .topics
+                .get(app.topic)
+                .map_or("", |t| t.label.as_str());
+            let prompt = format!(
+                " keyword for “{}”: {}█",
+                for_terminal(label),
+                for_terminal(&app.search_input)
+            );
+            return (prompt, String::new(), String::new());
+        }
+        Overlay::Confirm => {
+            let path = app.topics.target(&app.export_dir);
+            let question = format!(
+                " Save corrections to {}? It is edited in place, comments kept.",
+                for_terminal(&path.display().to_string())
+            );
+            return (question, String::new(), String::new());
+        }
+        Overlay::None | Overlay::Help | Overlay::TopicList => {}
     }
     let total = app.synopsis.articles.len();
     let hidden = match total - app.order.len().min(total) {
@@ -139,6 +163,7 @@ fn hinted(context: Context) -> &'static [(Action, u8)] {
             (Action::Back, 1),
         ],
         Context::Search => &[(Action::SearchSubmit, 0), (Action::Back, 1)],
+        Context::Confirm => &[(Action::ConfirmYes, 0), (Action::Back, 1)],
     }
 }
 
@@ -165,6 +190,7 @@ fn short_hint(a: Action) -> &'static str {
         Action::Quit => "quit",
         Action::ListOpen => "open",
         Action::Back => "close",
+        Action::ConfirmYes => "yes",
         Action::ToggleAllSources => "all",
         Action::CopyPassage => "copy",
         other => other.describe(),

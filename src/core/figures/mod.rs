@@ -233,6 +233,7 @@ mod tests {
             label: "t".into(),
             keywords: vec!["diffusion".into()],
             description: None,
+            pins: Vec::new(),
         }];
         Synopsis::build(articles, &defs)
     }
