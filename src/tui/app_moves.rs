@@ -13,7 +13,8 @@ use crate::tui::view::Shape;
 impl App {
     /// Scroll keys move the help screen while it is open; returns whether `action` did.
     pub(super) fn scroll_help(&mut self, action: Action) -> bool {
-        let lines = crate::tui::help::help_lines(&self.keymap).len();
+        let (_, width) = crate::tui::help::popup_width(self.size.0);
+        let lines = crate::tui::help::help_lines_within(&self.keymap, width).len();
         let last = crate::tui::help::max_scroll(lines, self.size.1);
         let page = self.page();
         let s = self.help_scroll;

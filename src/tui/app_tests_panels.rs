@@ -76,10 +76,37 @@ fn hints_shorten_to_fit_keeping_help_and_quit() {
 }
 
 #[test]
+fn help_wraps_rather_than_cuts_on_a_narrow_terminal() {
+    let mut app = seeds_app(60, 40);
+    app.update(Action::Help);
+    let lines = crate::tui::help::help_lines_within(&app.keymap, 58);
+    assert!(lines.iter().all(|l| l.text.chars().count() <= 58));
+    let words = |ls: &[crate::tui::help::HelpLine]| -> Vec<String> {
+        ls.iter()
+            .flat_map(|l| {
+                l.text
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    assert_eq!(
+        words(&lines),
+        words(&crate::tui::help::help_lines(&app.keymap))
+    );
+    let shown = screen(&app);
+    assert!(
+        shown.contains("parallel passages in rows, or") && shown.contains("each pane from its top"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn help_scrolls_to_its_last_line_on_a_small_terminal() {
     let mut app = seeds_app(80, 24);
     app.update(Action::Help);
-    let last = crate::tui::help::help_lines(&app.keymap)
+    let last = crate::tui::help::help_lines_within(&app.keymap, 74)
         .pop()
         .unwrap()
         .text;

@@ -38,6 +38,63 @@ pub fn max_scroll(lines: usize, height: u16) -> usize {
     lines.saturating_sub(inner)
 }
 
+/// The help popup's width on a screen `screen_width` columns wide, and the text width inside
+/// its border.
+pub fn popup_width(screen_width: u16) -> (u16, usize) {
+    let width = screen_width.min(76);
+    (width, usize::from(width.saturating_sub(2)))
+}
+
+/// The help text wrapped to `width` columns: a key's description goes on under itself, so a
+/// narrow terminal shows every word rather than cutting lines.
+pub fn help_lines_within(keymap: &Keymap, width: usize) -> Vec<HelpLine> {
+    let mut out = Vec::new();
+    for line in help_lines(keymap) {
+        if line.text.chars().count() <= width {
+            out.push(line);
+            continue;
+        }
+        let chars: Vec<char> = line.text.chars().collect();
+        let lead = chars.iter().take_while(|c| **c == ' ').count();
+        // A key row keeps its key column; other lines go on two columns in.
+        let (head, rest, indent) = if lead == 2 && chars.get(KEY_COLUMN - 1) == Some(&' ') {
+            let head: String = chars[..KEY_COLUMN].iter().collect();
+            let rest: String = chars[KEY_COLUMN..].iter().collect();
+            (head, rest, KEY_COLUMN)
+        } else {
+            (
+                " ".repeat(lead),
+                line.text.trim_start().to_owned(),
+                lead + 2,
+            )
+        };
+        let mut current = head;
+        let mut empty = true;
+        for word in rest.split_whitespace() {
+            if !empty && current.chars().count() + 1 + word.chars().count() > width {
+                out.push(HelpLine {
+                    text: std::mem::replace(&mut current, " ".repeat(indent)),
+                    title: line.title,
+                });
+                empty = true;
+            }
+            if !empty {
+                current.push(' ');
+            }
+            current.push_str(word);
+            empty = false;
+        }
+        out.push(HelpLine {
+            text: current,
+            title: line.title,
+        });
+    }
+    out
+}
+
+/// Where a key row's description starts: two spaces, the 22-column key field, a space.
+const KEY_COLUMN: usize = 25;
+
 /// The whole help text.
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
     let list = keys_for(keymap, Action::ToggleTopicList);

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::action::Action;
 use super::app::{App, MIN_SIZE, Overlay};
 use super::geometry::Areas;
-use super::help::{help_lines, max_scroll};
+use super::help::{help_lines_within, max_scroll, popup_width};
 use super::keymap::Context;
 use super::legend::render_legend;
 use super::status::render_status;
@@ -166,7 +166,8 @@ fn short(app: &App, id: &str) -> String {
 }
 
 fn render_help(app: &App, frame: &mut Frame, area: Rect) {
-    let lines: Vec<TLine> = help_lines(&app.keymap)
+    let (width, inner_width) = popup_width(area.width);
+    let lines: Vec<TLine> = help_lines_within(&app.keymap, inner_width)
         .into_iter()
         .map(|l| {
             let style = if l.title {
@@ -177,7 +178,6 @@ fn render_help(app: &App, frame: &mut Frame, area: Rect) {
             TLine::from(Span::styled(l.text, style))
         })
         .collect();
-    let width = area.width.min(76);
     let height = area.height.min(lines.len() as u16 + 2);
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
