@@ -15,7 +15,14 @@ use crate::core::sanitize::for_terminal;
 
 pub fn render_legend(app: &App, frame: &mut Frame, area: Rect) {
     let line = match legend(app) {
-        Ok(spans) => Paragraph::new(TLine::from(spans)),
+        Ok(mut spans) => {
+            // On a narrow screen the closing explanation goes first: the marks stay named.
+            let width = |s: &[Span]| s.iter().map(Span::width).sum::<usize>();
+            while spans.len() > 1 && width(&spans) > usize::from(area.width) {
+                spans.pop();
+            }
+            Paragraph::new(TLine::from(spans))
+        }
         Err(note) => Paragraph::new(note).style(app.theme.style(Paint::Note, app.color)),
     };
     frame.render_widget(line, area);
@@ -34,7 +41,7 @@ fn legend(app: &App) -> Result<Vec<Span<'static>>, String> {
             Span::styled("same words in every source", style(Paint::SharedAll)),
             Span::raw(" · "),
             Span::styled("in some sources", style(Paint::SharedSome)),
-            Span::raw(" · unmarked: this source alone, or words the whole event uses"),
+            Span::raw(" · unmarked: this source alone, or the event's common words"),
         ],
         Mode::Own => vec![
             Span::styled("only this source", style(Paint::Own)),
