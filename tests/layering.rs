@@ -76,6 +76,37 @@ fn the_view_is_laid_out_from_its_shape_not_from_the_app() {
 }
 
 #[test]
+fn discovery_does_not_import_alignment_which_calls_it() {
+    for (path, text) in src("core/alignment") {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if ["discover.rs", "passages.rs", "community.rs", "describe.rs"].contains(&name.as_str()) {
+            assert!(
+                !mentions(&text, "core::align::") && !mentions(&text, "core::align;"),
+                "{} imports align, which imports discovery",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_core_folders_follow_the_pipeline() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core");
+    for folder in ["input", "lang", "model", "alignment", "compare", "output"] {
+        assert!(
+            root.join(folder).join("mod.rs").is_file(),
+            "src/core/{folder}/mod.rs"
+        );
+    }
+    let loose: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rs") && n != "mod.rs")
+        .collect();
+    assert!(loose.is_empty(), "files outside the folders: {loose:?}");
+}
+
+#[test]
 fn every_source_file_is_small_and_says_what_it_owns() {
     for (path, text) in src("") {
         assert!(

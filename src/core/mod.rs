@@ -1,33 +1,23 @@
 //! The core library: reading, segmentation, language, alignment, wording comparison, export.
 //! Nothing here knows about terminals.
+//!
+//! Its folders follow the pipeline: `input` (articles read and segmented), `lang` (tokens),
+//! `model` (what is worked on), `alignment` (paragraphs to topics), `compare` (what the
+//! sources share), `output` (exports). Every module is also re-exported here, so that
+//! `crate::core::assign` names the same module as `crate::core::alignment::assign`.
 
-pub mod agree;
-pub mod align;
-pub mod article;
-pub mod assign;
-pub mod community;
-pub mod context;
-pub mod decode;
-pub mod describe;
-pub mod discover;
-pub mod evidence;
-pub mod export;
-pub mod figures;
-pub mod ingest;
-pub mod kinds;
-pub mod layout;
-pub mod measure;
-pub mod pairwise;
-pub mod passages;
-pub mod pins;
-pub mod read;
-pub mod rows;
-pub mod salience;
-pub mod sanitize;
-pub mod segment;
-pub mod synopsis;
-pub mod text;
-pub mod topic;
-pub mod topics;
-pub mod topics_edit;
-pub mod vectors;
+pub mod alignment;
+pub mod compare;
+pub mod input;
+pub mod lang;
+pub mod model;
+pub mod output;
+
+pub use alignment::{
+    align, assign, community, context, describe, discover, evidence, measure, passages,
+};
+pub use compare::{agree, figures, pairwise, rows, salience};
+pub use input::{decode, ingest, kinds, read, segment};
+pub use lang::text;
+pub use model::{article, pins, synopsis, topic, topics, topics_edit, vectors};
+pub use output::{export, layout, sanitize};

@@ -52,10 +52,10 @@ impl Language {
         };
         match self {
             Language::French => {
-                FR.get_or_init(|| parse(include_str!("../../assets/stopwords/fr.txt")))
+                FR.get_or_init(|| parse(include_str!("../../../assets/stopwords/fr.txt")))
             }
             Language::English => {
-                EN.get_or_init(|| parse(include_str!("../../assets/stopwords/en.txt")))
+                EN.get_or_init(|| parse(include_str!("../../../assets/stopwords/en.txt")))
             }
         }
     }

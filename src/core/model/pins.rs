@@ -2,9 +2,9 @@
 //! the topics file as `include` / `exclude` entries (the article's id and the paragraph's
 //! opening words), so that every later run, reader or export, aligns the same way.
 
-use super::align::{Member, Topic};
-use super::article::{Article, Kind};
-use super::vectors::ParaRef;
+use crate::core::align::{Member, Topic};
+use crate::core::article::{Article, Kind};
+use crate::core::vectors::ParaRef;
 
 /// One paragraph pinned into a topic (`include`) or out of it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,8 +4,8 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::topics::TopicDef;
-use super::vectors::ParaRef;
+use crate::core::topics::TopicDef;
+use crate::core::vectors::ParaRef;
 
 /// Where a topic comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

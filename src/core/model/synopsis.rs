@@ -1,10 +1,10 @@
 //! The aligned view of a set of articles: articles, topics, and per-topic agreement on demand.
 
-use super::agree::{Agreement, Detail, agreement};
-use super::align::{AlignOptions, Topic, align};
-use super::article::{Article, Kind, Paragraph};
-use super::topics::TopicDef;
-use super::vectors::ParaRef;
+use crate::core::agree::{Agreement, Detail, agreement};
+use crate::core::align::{AlignOptions, Topic, align};
+use crate::core::article::{Article, Kind, Paragraph};
+use crate::core::topics::TopicDef;
+use crate::core::vectors::ParaRef;
 
 /// Everything the reader and the exports show, computed once from the articles and topics.
 #[derive(Clone, Debug)]

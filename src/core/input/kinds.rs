@@ -4,9 +4,9 @@
 //! uses for teasers and embeds), never at what an article is about. When unsure, a paragraph
 //! stays `Body`: hiding real text as boilerplate would lose the reader's data.
 
-use super::article::Kind;
-use super::segment::ends_sentence;
-use super::text::fold;
+use crate::core::article::Kind;
+use crate::core::segment::ends_sentence;
+use crate::core::text::fold;
 
 /// Markers that open a list of links to other articles, or are navigation.
 const LINK_MARKERS: &[&str] = &[

@@ -1,13 +1,13 @@
 //! Assignment of body paragraphs to topic definitions: keyword evidence, a best path of topics
 //! through each article in reading order, and feedback from each topic's confident members.
 
-use super::article::{Article, Kind};
-use super::context::{Costs, Step, best_path};
-use super::evidence::lexical_evidence;
-use super::measure::{AlignOptions, feedback_vectors, member_score};
-use super::topic::Member;
-use super::topics::TopicDef;
-use super::vectors::{TermSpace, Vector, centroid};
+use crate::core::article::{Article, Kind};
+use crate::core::context::{Costs, Step, best_path};
+use crate::core::evidence::lexical_evidence;
+use crate::core::measure::{AlignOptions, feedback_vectors, member_score};
+use crate::core::topic::Member;
+use crate::core::topics::TopicDef;
+use crate::core::vectors::{TermSpace, Vector, centroid};
 
 /// A corpus as alignment reads it, prepared once for every topic set aligned to it: its body
 /// paragraphs as vectors, the same weighted for feedback, and where subheads break the reading

@@ -2,8 +2,8 @@
 //! other across sources, each source keeping its own reading order, as in a printed synopsis.
 //! A passage with no counterpart gets a row of its own, blank opposite.
 
-use super::align::Topic;
-use super::article::Article;
+use crate::core::align::Topic;
+use crate::core::article::Article;
 
 /// Two passages face each other when this share of their telling words is common to both
 /// (Dice coefficient): paraphrases of one fact share a fifth of their words or more, passages

@@ -5,11 +5,11 @@
 
 use std::collections::HashMap;
 
-use super::agree::Span;
-use super::article::{Article, Kind};
+use crate::core::agree::Span;
+use crate::core::article::{Article, Kind};
 use std::ops::Range;
 
-use super::text::Token;
+use crate::core::text::Token;
 
 /// A run of shared words is marked when the rarity of its telling words adds up to this: one
 /// word found in about 1 body paragraph in 20 (ln 20 ≈ 3), or two in 1 in 5 each. The names

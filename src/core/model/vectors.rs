@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::article::{Article, Kind};
+use crate::core::article::{Article, Kind};
 
 /// Where a paragraph lives: article index and paragraph index, both into the corpus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

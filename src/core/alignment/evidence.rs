@@ -3,10 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::article::{Article, Kind};
-use super::measure::{AlignOptions, bm25_idf};
-use super::text::{Language, tokenize};
-use super::topics::TopicDef;
+use crate::core::article::{Article, Kind};
+use crate::core::measure::{AlignOptions, bm25_idf};
+use crate::core::text::{Language, tokenize};
+use crate::core::topics::TopicDef;
 
 /// The distinct cue keys of every body paragraph, in corpus order, and how many paragraphs
 /// hold each key. Only the keys some topic asks for are kept: the rest of the text is not
@@ -119,7 +119,7 @@ fn topic_cue_keys(def: &TopicDef, lang: Language, opts: &AlignOptions) -> Vec<Cu
     let words_of = |text: &str, weight: f32| -> Vec<CueKeys> {
         tokenize(text, lang)
             .into_iter()
-            .filter(super::text::Token::is_telling)
+            .filter(crate::core::text::Token::is_telling)
             .map(|t| CueKeys {
                 keys: vec![t.hash],
                 weight,

@@ -4,15 +4,15 @@
 
 use std::collections::BTreeSet;
 
-use super::article::Article;
-use super::assign::{Corpus, assign};
-use super::discover::discover;
-use super::pins::apply_pins;
-use super::topics::TopicDef;
-use super::vectors::ParaRef;
+use crate::core::article::Article;
+use crate::core::assign::{Corpus, assign};
+use crate::core::discover::discover;
+use crate::core::pins::apply_pins;
+use crate::core::topics::TopicDef;
+use crate::core::vectors::ParaRef;
 
-pub use super::measure::AlignOptions;
-pub use super::topic::{Member, Origin, Topic};
+pub use crate::core::measure::AlignOptions;
+pub use crate::core::topic::{Member, Origin, Topic};
 
 /// Align the body paragraphs of `articles` to the defined topics (see `assign`), then discover
 /// topics among the paragraphs none of them claims (see `discover`).

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
-use super::vectors::ParaRef;
+use crate::core::vectors::ParaRef;
 
 /// A moved block must be at least this many words, or a single word would count as moved.
 const MIN_MOVED: usize = 3;

@@ -4,9 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::community::{Graph, communities, numbered};
-use super::measure::AlignOptions;
-use super::vectors::{TermSpace, Vector};
+use crate::core::community::{Graph, communities, numbered};
+use crate::core::measure::AlignOptions;
+use crate::core::vectors::{TermSpace, Vector};
 
 /// Two paragraphs at least this alike (cosine) are one passage told twice.
 const DUPLICATE: f32 = 0.9;

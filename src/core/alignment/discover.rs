@@ -4,14 +4,14 @@
 
 use std::collections::BTreeSet;
 
-use super::assign::{Corpus, assign};
-use super::describe::{PhraseCounts, articles_of, keywords_and_label, telling_terms};
-use super::measure::AlignOptions;
-use super::passages::{PassageGraph, sample};
-use super::text::fold;
-use super::topic::{Origin, Topic};
-use super::topics::TopicDef;
-use super::vectors::{ParaRef, Vector};
+use crate::core::assign::{Corpus, assign};
+use crate::core::describe::{PhraseCounts, articles_of, keywords_and_label, telling_terms};
+use crate::core::measure::AlignOptions;
+use crate::core::passages::{PassageGraph, sample};
+use crate::core::text::fold;
+use crate::core::topic::{Origin, Topic};
+use crate::core::topics::TopicDef;
+use crate::core::vectors::{ParaRef, Vector};
 
 /// At most this many paragraphs are grouped (whole articles, spread through the corpus): the
 /// graph costs the square of their count, and a few dozen articles are enough to find and

@@ -4,39 +4,39 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::article::{Article, Paragraph};
-use super::decode::{Decoded, decode};
-use super::kinds::classify;
-use super::read::{kind_of, read_bounded, read_limited};
-use super::segment::split_article;
-use super::text::detect_language;
+use crate::core::article::{Article, Paragraph};
+use crate::core::decode::{Decoded, decode};
+use crate::core::kinds::classify;
+use crate::core::read::{kind_of, read_bounded, read_limited};
+use crate::core::segment::split_article;
+use crate::core::text::detect_language;
 
 /// The seed articles shipped in `assets/articles/`, compiled in.
 pub const EMBEDDED_ARTICLES: &[(&str, &[u8])] = &[
     (
         "000_7b3d063b421ca323.txt",
-        include_bytes!("../../assets/articles/000_7b3d063b421ca323.txt"),
+        include_bytes!("../../../assets/articles/000_7b3d063b421ca323.txt"),
     ),
     (
         "001_97da47a4a20eaa1d.txt",
-        include_bytes!("../../assets/articles/001_97da47a4a20eaa1d.txt"),
+        include_bytes!("../../../assets/articles/001_97da47a4a20eaa1d.txt"),
     ),
     (
         "002_f9e9ee3849f232d6.txt",
-        include_bytes!("../../assets/articles/002_f9e9ee3849f232d6.txt"),
+        include_bytes!("../../../assets/articles/002_f9e9ee3849f232d6.txt"),
     ),
     (
         "003_9f4bc14a37e2f9a6.txt",
-        include_bytes!("../../assets/articles/003_9f4bc14a37e2f9a6.txt"),
+        include_bytes!("../../../assets/articles/003_9f4bc14a37e2f9a6.txt"),
     ),
     (
         "004_ee3248badf40cdc2.txt",
-        include_bytes!("../../assets/articles/004_ee3248badf40cdc2.txt"),
+        include_bytes!("../../../assets/articles/004_ee3248badf40cdc2.txt"),
     ),
 ];
 
 /// The default topics shipped in `assets/topics.toml`, compiled in.
-pub const EMBEDDED_TOPICS: &str = include_str!("../../assets/topics.toml");
+pub const EMBEDDED_TOPICS: &str = include_str!("../../../assets/topics.toml");
 
 /// Files in a directory that describe a corpus rather than report on the event.
 const CORPUS_NOTES: &[&str] = &["readme", "source", "sources", "license", "licence", "notes"];
@@ -340,7 +340,7 @@ pub fn article_from_text(id: String, path: String, text: &str) -> Article {
 
 /// The first heading near the top with a few words ("Politique" is a section, not a title).
 fn guess_title(paragraphs: &[Paragraph]) -> Option<String> {
-    use super::article::Kind;
+    use crate::core::article::Kind;
     let top = paragraphs
         .iter()
         .take(3)

@@ -4,8 +4,8 @@
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, value};
 
-use super::pins::Pin;
-use super::topics::TopicDef;
+use crate::core::pins::Pin;
+use crate::core::topics::TopicDef;
 
 /// What the reader changed in one topic.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -12,8 +12,8 @@ mod text;
 
 use std::io::{self, Write};
 
-use super::agree::{Level, MemberSpans};
-use super::synopsis::Synopsis;
+use crate::core::agree::{Level, MemberSpans};
+use crate::core::synopsis::Synopsis;
 
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

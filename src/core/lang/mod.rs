@@ -1,0 +1,3 @@
+//! Language: detection, normalisation, and tokens with byte ranges.
+
+pub mod text;
