@@ -96,10 +96,7 @@ pub struct App {
     /// The topics as defined, and where corrections are saved.
     pub topics: TopicsOrigin,
     /// Corrections made and not yet written to the topics file.
-    unsaved: Vec<(
-        crate::core::topics::TopicDef,
-        crate::core::topics_edit::Correction,
-    )>,
+    unsaved: Vec<super::corrections::Pending>,
     /// The user agreed to corrections being written to the topics file.
     save_approved: bool,
     /// The panes list something new: show the start of the order, and move the focus there

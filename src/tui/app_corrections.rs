@@ -7,6 +7,7 @@ use crate::core::pins::pin_for;
 use crate::core::topic::Origin;
 use crate::core::topics::TopicDef;
 use crate::core::topics_edit::Correction;
+use crate::tui::corrections::Pending;
 use crate::tui::outside::Request;
 
 impl App {
@@ -75,7 +76,7 @@ impl App {
             None => self.topics.defs.push(after),
         }
         self.realign(&id);
-        self.unsaved.push((before, correction));
+        self.unsaved.push(Pending { before, correction });
         if self.save_approved {
             self.request_save();
         } else {

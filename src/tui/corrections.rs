@@ -26,12 +26,20 @@ impl TopicsOrigin {
     }
 }
 
+/// A correction not yet written, with the topic's definition as it was before it (what the
+/// file holds, or the discovered topic to add).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    pub before: TopicDef,
+    pub correction: Correction,
+}
+
 /// Write `corrections` into the topics file at `path`, keeping what it says: read it as it is
 /// now (or start from `defs` when it does not exist), edit, and replace it whole and at once.
 pub fn save_corrections(
     path: &Path,
     defs: &[TopicDef],
-    corrections: &[(TopicDef, Correction)],
+    corrections: &[Pending],
 ) -> anyhow::Result<()> {
     use anyhow::Context as _;
     let mut text = match std::fs::read_to_string(path) {
@@ -42,8 +50,8 @@ pub fn save_corrections(
         ),
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
     };
-    for (def, correction) in corrections {
-        text = edit_topics(&text, def, correction)
+    for pending in corrections {
+        text = edit_topics(&text, &pending.before, &pending.correction)
             .with_context(|| format!("{} is not a valid topics file", path.display()))?;
     }
     let rules = crate::files::Target {

@@ -18,10 +18,7 @@ pub enum Request {
     SaveTopics {
         path: std::path::PathBuf,
         defs: Vec<crate::core::topics::TopicDef>,
-        corrections: Vec<(
-            crate::core::topics::TopicDef,
-            crate::core::topics_edit::Correction,
-        )>,
+        corrections: Vec<crate::tui::corrections::Pending>,
     },
 }
 

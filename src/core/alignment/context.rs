@@ -127,6 +127,13 @@ mod tests {
     }
 
     #[test]
+    fn ties_go_to_the_first_state_so_paths_are_deterministic() {
+        assert_eq!(argmax(&[1.0, 3.0, 3.0]), 1);
+        let tied = path(&[[4.0, 4.0], [4.0, 4.0]], &[]);
+        assert_eq!(tied, vec![Some(0), Some(0)], "the first topic on a tie");
+    }
+
+    #[test]
     fn no_steps_no_path() {
         assert!(best_path(&[], 3, COSTS).is_empty());
     }
