@@ -98,10 +98,10 @@ fn the_core_folders_follow_the_pipeline() {
             "src/core/{folder}/mod.rs"
         );
     }
-    let loose: Vec<String> = std::fs::read_dir(&root)
+    let loose: Vec<PathBuf> = std::fs::read_dir(&root)
         .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".rs") && n != "mod.rs")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs") && !p.ends_with("mod.rs"))
         .collect();
     assert!(loose.is_empty(), "files outside the folders: {loose:?}");
 }

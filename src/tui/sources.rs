@@ -62,7 +62,7 @@ pub fn pane_order(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::align::{Member, Origin, Topic};
+    use crate::core::align::Member;
     use crate::core::ingest::article_from_text;
     use crate::core::vectors::ParaRef;
 
@@ -80,14 +80,7 @@ mod tests {
                 score,
             })
             .collect();
-        let topic = Topic {
-            id: "t".into(),
-            label: "t".into(),
-            origin: Origin::Defined,
-            keywords: vec![],
-            description: None,
-            members,
-        };
+        let topic = crate::core::model::fixtures::topic_with(members);
         Synopsis {
             articles,
             topics: vec![topic],

@@ -156,6 +156,20 @@ mod tests {
     }
 
     #[test]
+    fn a_corpus_large_enough_keeps_the_defaults_and_a_small_one_lowers_them() {
+        let d = AlignOptions::default();
+        assert_eq!(d.for_corpus(0), d);
+        assert_eq!(
+            d.for_corpus(100),
+            d,
+            "a word in one paragraph of 100 passes the threshold"
+        );
+        assert_eq!(d.for_corpus(1000), d);
+        let small = d.for_corpus(10);
+        assert!(small.threshold < d.threshold && small.switch_penalty < d.switch_penalty);
+    }
+
+    #[test]
     fn scores_order_members_by_evidence() {
         let t = AlignOptions::default().threshold;
         let weak = member_score(0.5, t);

@@ -180,39 +180,9 @@ fn gap_rows(seqs: &[Vec<usize>], bags: &[Vec<Vec<u64>>], mut waiting: Vec<Vec<us
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::align::{Member, Origin};
-    use crate::core::ingest::article_from_text;
-    use crate::core::vectors::ParaRef;
 
-    /// Sources whose body paragraphs are all members of one topic.
     fn topic_of(sources: &[&[&str]]) -> (Vec<Article>, Topic) {
-        let articles: Vec<Article> = sources
-            .iter()
-            .enumerate()
-            .map(|(i, ps)| {
-                let text = format!("Title\n\n{}", ps.join("\n\n"));
-                article_from_text(format!("a{i}"), format!("a{i}.txt"), &text)
-            })
-            .collect();
-        let members = sources
-            .iter()
-            .enumerate()
-            .flat_map(|(article, ps)| {
-                (1..=ps.len()).map(move |paragraph| Member {
-                    at: ParaRef { article, paragraph },
-                    score: 1.0,
-                })
-            })
-            .collect();
-        let topic = Topic {
-            id: "t".into(),
-            label: "t".into(),
-            origin: Origin::Defined,
-            keywords: vec![],
-            description: None,
-            members,
-        };
-        (articles, topic)
+        crate::core::model::fixtures::all_in_one_topic(sources)
     }
 
     /// Each row as the paragraph numbers of its cells (0 for a blank cell).

@@ -173,38 +173,12 @@ pub fn own_words(
 mod tests {
     use super::*;
     use crate::core::agree::{Detail, TopicWording, agreement};
-    use crate::core::align::{Member, Origin, Topic};
-    use crate::core::ingest::article_from_text;
-    use crate::core::vectors::ParaRef;
+    use crate::core::align::Topic;
 
     /// Two sources, each a headline and `paragraphs`; the topic holds their first paragraphs.
     fn two(a: &[&str], b: &[&str]) -> (Vec<Article>, Topic) {
-        let article = |id: &str, ps: &[&str]| {
-            article_from_text(
-                id.into(),
-                format!("{id}.txt"),
-                &format!("Title\n\n{}", ps.join("\n\n")),
-            )
-        };
-        let articles = vec![article("a", a), article("b", b)];
-        let members = (0..2)
-            .map(|article| Member {
-                at: ParaRef {
-                    article,
-                    paragraph: 1,
-                },
-                score: 1.0,
-            })
-            .collect();
-        let topic = Topic {
-            id: "t".into(),
-            label: "t".into(),
-            origin: Origin::Defined,
-            keywords: vec![],
-            description: None,
-            members,
-        };
-        (articles, topic)
+        use crate::core::model::fixtures::{articles, topic};
+        (articles(&[a, b]), topic([(0, 1), (1, 1)]))
     }
 
     /// The marked text of member `m`, piece by piece.

@@ -75,7 +75,6 @@ pub fn apply_pins(articles: &[Article], topic: &mut Topic, pins: &[Pin]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::align::Origin;
     use crate::core::ingest::article_from_text;
 
     #[test]
@@ -92,20 +91,13 @@ mod tests {
         };
         let pin = pin_for(&articles, at, true);
         assert_eq!(pin.key, "The first body paragraph of the article says");
-        let mut topic = Topic {
-            id: "t".into(),
-            label: "t".into(),
-            origin: Origin::Defined,
-            keywords: vec![],
-            description: None,
-            members: vec![Member {
-                at: ParaRef {
-                    article: 0,
-                    paragraph: 2,
-                },
-                score: 0.7,
-            }],
-        };
+        let mut topic = crate::core::model::fixtures::topic_with(vec![Member {
+            at: ParaRef {
+                article: 0,
+                paragraph: 2,
+            },
+            score: 0.7,
+        }]);
         apply_pins(&articles, &mut topic, std::slice::from_ref(&pin));
         let got: Vec<(usize, f32)> = topic
             .members

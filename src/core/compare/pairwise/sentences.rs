@@ -212,41 +212,11 @@ pub fn pairwise(articles: &[Article], topic: &Topic, reference: usize) -> Vec<Pa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::align::{Member, Origin};
-    use crate::core::ingest::article_from_text;
-    use crate::core::vectors::ParaRef;
 
     /// Articles of one paragraph each (after a title), all members of one topic.
     fn topic_of(texts: &[&str]) -> (Vec<Article>, Topic) {
-        let articles: Vec<Article> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                article_from_text(
-                    format!("a{i}"),
-                    format!("a{i}.txt"),
-                    &format!("Title\n\n{t}"),
-                )
-            })
-            .collect();
-        let members = (0..texts.len())
-            .map(|article| Member {
-                at: ParaRef {
-                    article,
-                    paragraph: 1,
-                },
-                score: 1.0,
-            })
-            .collect();
-        let topic = Topic {
-            id: "t".into(),
-            label: "t".into(),
-            origin: Origin::Defined,
-            keywords: vec![],
-            description: None,
-            members,
-        };
-        (articles, topic)
+        let sources: Vec<&[&str]> = texts.iter().map(std::slice::from_ref).collect();
+        crate::core::model::fixtures::all_in_one_topic(&sources)
     }
 
     /// The words of member `m` with their marks, as "word:S/M/C" (unmarked words bare).
