@@ -76,7 +76,7 @@ fn write_keys(out: &mut dyn Write) -> io::Result<()> {
         ("Search prompt", Context::Search),
     ] {
         writeln!(out, ".SS \"{title}\"")?;
-        for (keys, what) in keymap.help_rows(context) {
+        for crate::tui::keymap::HelpRow { keys, what } in keymap.help_rows(context) {
             writeln!(out, ".TP\n\\fB{}\\fR\n{}", roff(&keys), roff(what))?;
         }
     }

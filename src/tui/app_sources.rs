@@ -150,14 +150,14 @@ impl App {
     fn passage_at_top(&self, article: usize) -> Option<(usize, usize)> {
         let pane = self.view.panes.iter().find(|p| p.article == article)?;
         let scroll = self.scroll.get(article).copied().unwrap_or(0);
-        let first = pane.paragraph_lines.iter().min_by_key(|(_, l)| *l)?;
+        let first = pane.paragraph_lines.iter().min_by_key(|pl| pl.line)?;
         let at = pane
             .paragraph_lines
             .iter()
-            .filter(|(_, l)| *l <= scroll)
-            .max_by_key(|(_, l)| *l)
+            .filter(|pl| pl.line <= scroll)
+            .max_by_key(|pl| pl.line)
             .unwrap_or(first);
-        Some((article, at.0))
+        Some((article, at.paragraph))
     }
 
     fn request_copy(&mut self, text: String, what: &str) {

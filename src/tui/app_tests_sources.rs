@@ -233,7 +233,7 @@ fn rows_keep_facing_passages_level_and_scroll_together() {
         .view
         .panes
         .iter()
-        .filter_map(|p| p.paragraph_lines.first().map(|&(_, l)| l))
+        .filter_map(|p| p.paragraph_lines.first().map(|pl| pl.line))
         .collect();
     assert!(
         firsts.iter().all(|&l| l == 0),

@@ -107,7 +107,7 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
     ] {
         lines.push(plain(String::new()));
         lines.push(title(name));
-        for (keys, what) in keymap.help_rows(context) {
+        for super::keymap::HelpRow { keys, what } in keymap.help_rows(context) {
             lines.push(plain(format!("  {keys:<22} {what}")));
         }
     }

@@ -125,6 +125,13 @@ const CONFIRM: &[Binding] = &[
     ctrl('c', Action::Quit),
 ];
 
+/// One row of help: the keys of an action, and what it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HelpRow {
+    pub keys: String,
+    pub what: &'static str,
+}
+
 /// The bindings in force: the defaults, with whatever the configuration rebinds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
@@ -225,7 +232,7 @@ impl Keymap {
     }
 
     /// Help rows: every action of a context with all its keys, in table order.
-    pub fn help_rows(&self, context: Context) -> Vec<(String, &'static str)> {
+    pub fn help_rows(&self, context: Context) -> Vec<HelpRow> {
         let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
         for b in self.bindings(context) {
             match rows.iter_mut().find(|(a, _)| *a == b.action) {
@@ -234,7 +241,10 @@ impl Keymap {
             }
         }
         rows.into_iter()
-            .map(|(a, keys)| (keys.join(" "), a.describe()))
+            .map(|(a, keys)| HelpRow {
+                keys: keys.join(" "),
+                what: a.describe(),
+            })
             .collect()
     }
 
@@ -359,9 +369,9 @@ mod tests {
     #[test]
     fn help_lists_each_action_once_with_all_keys() {
         let rows = Keymap::default().help_rows(Context::Reader);
-        let next = rows.iter().find(|(_, d)| *d == "next topic").unwrap();
-        assert_eq!(next.0, "n Tab ]");
-        assert_eq!(rows.iter().filter(|(_, d)| *d == "next topic").count(), 1);
+        let next = rows.iter().find(|r| r.what == "next topic").unwrap();
+        assert_eq!(next.keys, "n Tab ]");
+        assert_eq!(rows.iter().filter(|r| r.what == "next topic").count(), 1);
     }
 
     #[test]
@@ -382,7 +392,7 @@ mod tests {
         let rows = keys.help_rows(Context::Reader);
         assert!(
             rows.iter()
-                .any(|(k, d)| k == "Ctrl-n x" && *d == "next topic"),
+                .any(|r| r.keys == "Ctrl-n x" && r.what == "next topic"),
             "{rows:?}"
         );
     }

@@ -1,7 +1,7 @@
 //! The panes laid out in synopsis rows: passages that tell the same thing start on the same
 //! line across panes, each pane in its own reading order, blank where a source has nothing.
 
-use super::view::{Ctx, PaneView, blank, member_lines, note_line, title};
+use super::view::{Ctx, PaneView, ParagraphLine, blank, member_lines, note_line, title};
 use crate::core::rows::rows;
 
 /// The shown panes of the current topic, row by row. Every pane gets the same number of
@@ -36,8 +36,10 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
             }
             if let Some(m) = cell {
                 pane.covers = true;
-                pane.paragraph_lines
-                    .push((topic.members[*m].at.paragraph, pane.lines.len()));
+                pane.paragraph_lines.push(ParagraphLine {
+                    paragraph: topic.members[*m].at.paragraph,
+                    line: pane.lines.len(),
+                });
             }
             let pad = height - lines.len();
             pane.lines.extend(lines);

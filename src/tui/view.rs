@@ -31,6 +31,13 @@ pub enum Paint {
     Match,
 }
 
+/// Where a paragraph starts in a pane's lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParagraphLine {
+    pub paragraph: usize,
+    pub line: usize,
+}
+
 /// One pane, laid out.
 #[derive(Clone, Debug, Default)]
 pub struct PaneView {
@@ -38,7 +45,7 @@ pub struct PaneView {
     pub title: String,
     pub lines: Vec<Line<Paint>>,
     /// The first line of each paragraph shown, in order.
-    pub paragraph_lines: Vec<(usize, usize)>,
+    pub paragraph_lines: Vec<ParagraphLine>,
     pub covers: bool,
 }
 
@@ -56,9 +63,9 @@ impl View {
             Some(p) => pane
                 .paragraph_lines
                 .iter()
-                .find(|(q, _)| *q == p)
-                .map(|&(_, l)| l),
-            None => pane.paragraph_lines.first().map(|&(_, l)| l),
+                .find(|pl| pl.paragraph == p)
+                .map(|pl| pl.line),
+            None => pane.paragraph_lines.first().map(|pl| pl.line),
         }
     }
 }
@@ -153,7 +160,10 @@ fn unclaimed_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
         if !pane.lines.is_empty() {
             pane.lines.push(blank());
         }
-        pane.paragraph_lines.push((p, pane.lines.len()));
+        pane.paragraph_lines.push(ParagraphLine {
+            paragraph: p,
+            line: pane.lines.len(),
+        });
         let pieces = [(0..article.paragraphs[p].text.len(), Paint::Plain)];
         push_wrapped(&mut pane.lines, app, a, p, &pieces, width);
     }
@@ -186,8 +196,10 @@ fn topic_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
         if !pane.lines.is_empty() {
             pane.lines.push(blank());
         }
-        pane.paragraph_lines
-            .push((member.at.paragraph, pane.lines.len()));
+        pane.paragraph_lines.push(ParagraphLine {
+            paragraph: member.at.paragraph,
+            line: pane.lines.len(),
+        });
         pane.lines.extend(member_lines(app, member, width));
     }
     pane.covers = !pane.lines.is_empty();
@@ -230,7 +242,10 @@ fn full_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
                 .any(|m| m.at.article == a && m.at.paragraph == p.index)
         });
         if member {
-            pane.paragraph_lines.push((p.index, pane.lines.len()));
+            pane.paragraph_lines.push(ParagraphLine {
+                paragraph: p.index,
+                line: pane.lines.len(),
+            });
         }
         let pieces = if member {
             member_paint(app, a, p.index)
@@ -245,9 +260,16 @@ fn full_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
     }
     // Paragraphs outside the topic can be jumped to as well (search), after the members.
     for p in &article.paragraphs {
-        if !pane.paragraph_lines.iter().any(|(q, _)| *q == p.index) {
+        if !pane
+            .paragraph_lines
+            .iter()
+            .any(|pl| pl.paragraph == p.index)
+        {
             let line = line_of_paragraph(article.paragraphs.len(), &pane, p.index);
-            pane.paragraph_lines.push((p.index, line));
+            pane.paragraph_lines.push(ParagraphLine {
+                paragraph: p.index,
+                line,
+            });
         }
     }
     pane
