@@ -1,0 +1,179 @@
+//! Paragraph kinds from the shape of the text: titles, decks, teasers, credits, captions.
+
+use super::*;
+
+fn kinds(texts: &[&str]) -> Vec<Kind> {
+    classify(
+        &texts
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect::<Vec<_>>(),
+    )
+}
+
+#[test]
+fn table_of_shapes() {
+    use Kind::*;
+    let cases = [
+        ("Politique", Heading),
+        ("Des propos polémiques", Heading),
+        ("Un texte qui se termine par un point.", Body),
+        ("Lire aussi:", Boilerplate),
+        ("Lire aussi : Le sommet est reporté", Boilerplate),
+        (
+            "VIDÉO | Trump revient sur X pour une conversation :",
+            Boilerplate,
+        ),
+        ("(avec AP)", Boilerplate),
+        ("(with Reuters)", Boilerplate),
+        (
+            "Musk a imputé les difficultés à une attaque. (Rick Rycroft/Associated Press)",
+            Caption,
+        ),
+        ("Photo : Jean Dupont", Caption),
+        ("Qui est derrière cette cyberoffensive ?", Body),
+        ("Video shows the crowd gathering before dawn.", Body),
+    ];
+    for (text, want) in cases {
+        assert_eq!(kinds(&[text]), vec![want], "{text}");
+    }
+}
+
+#[test]
+fn teasers_after_a_link_list_marker_are_boilerplate() {
+    let got = kinds(&[
+        "Related posts",
+        "La peinture vendue pour 6,8 000 $, illustrant un appétit",
+        "Les pires inondations en Afrique depuis des années",
+    ]);
+    assert_eq!(got, vec![Kind::Boilerplate; 3]);
+}
+
+#[test]
+fn body_after_a_link_list_marker_stays_body() {
+    let got = kinds(&[
+        "Lire aussi",
+        "Le texte reprend ici, avec une phrase entière.",
+    ]);
+    assert_eq!(got, vec![Kind::Boilerplate, Kind::Body]);
+}
+
+#[test]
+fn a_short_first_line_is_the_title_even_with_a_full_stop() {
+    let long = "President Trump late Thursday tweeted that the newly released memos written by \
+                the former director show clearly no collusion and no obstruction at all.";
+    let got = kinds(&[
+        "Trump tweets that the memos clearly show no obstruction.",
+        "Comey claims FBI does not leak in redacted memos.",
+        long,
+        long,
+    ]);
+    assert_eq!(
+        got,
+        vec![Kind::Heading, Kind::Heading, Kind::Body, Kind::Body]
+    );
+}
+
+#[test]
+fn a_first_sentence_as_long_as_the_rest_is_not_a_deck() {
+    let got = kinds(&[
+        "Cambodge et Thaïlande se disputent un trésor khmer",
+        "Le temple hindou de Preah Vihear vient d'être classé au patrimoine mondial.",
+        "Un site revendiqué par Bangkok et Phnom Penh depuis un siècle.",
+        "Les soldats des deux pays se font face depuis mardi à la frontière.",
+    ]);
+    assert_eq!(got, vec![Kind::Heading, Kind::Body, Kind::Body, Kind::Body]);
+}
+
+#[test]
+fn a_short_quotation_alone_is_a_subhead() {
+    let body = "Le général a confirmé la position des troupes sur le site hier.";
+    let got = kinds(&[body, "\"Les soldats étaient en alerte\"", body]);
+    assert_eq!(got[1], Kind::Heading);
+    let quote = "«Nous avons retiré nos soldats.»";
+    assert_eq!(kinds(&[body, quote, body])[1], Kind::Body);
+}
+
+#[test]
+fn a_teaser_just_before_a_related_line_is_boilerplate_a_body_line_beside_one_is_not() {
+    let body = "The memos were released on Thursday to the three committees of the House.";
+    let got = kinds(&[
+        "Comey memos released to Congress",
+        body,
+        body,
+        "The Bubble: Conservatives and liberals agree the book did not help him.",
+        "Related: James Comey on Trump and the memos.",
+        body,
+        "He said no.",
+        "Related: What the memos say about loyalty.",
+        body,
+    ]);
+    assert_eq!(
+        got[3],
+        Kind::Boilerplate,
+        "the teaser before the Related line"
+    );
+    assert_eq!(
+        got[6],
+        Kind::Body,
+        "a short sentence with no kicker is not a teaser"
+    );
+}
+
+#[test]
+fn a_teaser_beside_boilerplate_that_is_no_link_line_stays_body() {
+    let body = "The memos were released on Thursday to the three committees of the House.";
+    let got = kinds(&[
+        "Comey memos released to Congress",
+        body,
+        "(with Reuters)",
+        "The Bubble: Conservatives and liberals agree the book did not help him.",
+        body,
+    ]);
+    assert_eq!(got[2], Kind::Boilerplate, "a credit line");
+    assert_eq!(got[3], Kind::Body);
+}
+
+#[test]
+fn brackets_that_are_not_a_credit_leave_a_sentence_in_the_body() {
+    let body = "The memos were released on Thursday to the three committees of the House.";
+    let got = kinds(&[
+        "Comey memos released to Congress",
+        body,
+        "(Corrigé) Le vote a eu lieu.",
+        "Le vote a eu lieu hier soir à Paris, selon le maire (Reuters)",
+        "Les chiffres sont publiés chaque mois par le ministère (voir la note 3/4)",
+        "Le port vu depuis la jetée, au petit matin (Jean Dupont/AFP)",
+        body,
+    ]);
+    assert_eq!(got[2], Kind::Body, "a bracket at the start only");
+    assert_eq!(
+        got[3],
+        Kind::Body,
+        "an agency in brackets without a photographer"
+    );
+    assert_eq!(got[4], Kind::Body, "a slash in brackets that is no credit");
+    assert_eq!(got[5], Kind::Caption, "Photographer/Agency");
+}
+
+#[test]
+fn teasers_beside_a_more_line_are_boilerplate() {
+    let body = "The memos were released on Thursday to the three committees of the House.";
+    let got = kinds(&[
+        "Comey memos released to Congress",
+        body,
+        "More: A minute-by-minute guide to the exclusive interview.",
+        "The Bubble: Conservatives and liberals agree the book did not help him.",
+        body,
+    ]);
+    assert_eq!(
+        got,
+        vec![
+            Kind::Heading,
+            Kind::Body,
+            Kind::Boilerplate,
+            Kind::Boilerplate,
+            Kind::Body
+        ]
+    );
+}
