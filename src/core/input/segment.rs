@@ -175,6 +175,46 @@ mod tests {
     }
 
     #[test]
+    fn a_date_mark_that_is_no_date_stays_text() {
+        for text in [
+            "date 2024-08x Le vote a eu lieu.",
+            "date 12 mars, le vote a eu lieu.",
+            "date 12-08 Le vote a eu lieu.",
+            "date 12-08-24 Le vote a eu lieu.",
+            "date 2024-08-12-99 Le vote a eu lieu.",
+        ] {
+            let (meta, paras) = split_article(text);
+            assert_eq!(meta.date, None, "{text}");
+            assert_eq!(paras, vec![text], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_header_line_with_no_value_is_text() {
+        let (meta, paras) = split_article("Date:\n\nThe vote took place.");
+        assert_eq!(meta.date, None);
+        assert_eq!(paras, vec!["Date:", "The vote took place."]);
+    }
+
+    #[test]
+    fn a_hard_wrapped_block_is_one_paragraph_and_not_joined_to_the_block_before() {
+        let text = "Budget\n\n\
+                    The council met on Monday evening to discuss the budget for\n\
+                    Paris and its suburbs, which the mayor presented to the\n\
+                    Assembly after a long debate about roads and schools.\n";
+        let (_, paras) = split_article(text);
+        assert_eq!(
+            paras,
+            vec![
+                "Budget",
+                "The council met on Monday evening to discuss the budget for Paris and its \
+                 suburbs, which the mayor presented to the Assembly after a long debate about \
+                 roads and schools."
+            ]
+        );
+    }
+
+    #[test]
     fn a_word_starting_with_date_is_text() {
         let (meta, paras) = split_article("Dates 2024 ont changé.\n");
         assert_eq!(meta.date, None);
