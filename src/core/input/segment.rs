@@ -190,6 +190,53 @@ mod tests {
     }
 
     #[test]
+    fn only_long_lines_stopping_mid_sentence_make_a_hard_wrapped_block() {
+        let four = "The council met on Monday evening to discuss the budget for\n\
+                    Paris and its suburbs, which the mayor presented to the\n\
+                    Assembly after a long debate about roads, schools and the\n\
+                    River Seine, whose banks will be rebuilt by next summer.\n";
+        assert_eq!(split_article(four).1.len(), 1, "four wrapped lines");
+        let short = "Alpha team scored twice\nBravo team lost at home\nCharlie won the cup\n";
+        assert_eq!(split_article(short).1.len(), 3, "short lines are lines");
+        let sentences = "The council met on Monday evening to discuss the budget.\n\
+                         Paris and its suburbs were on the agenda of the meeting.\n\
+                         Assembly members asked for more money for the schools.\n";
+        assert_eq!(
+            split_article(sentences).1.len(),
+            3,
+            "each line ends a sentence"
+        );
+        let short_last = "The council met on Monday evening to discuss the budget for\n\
+                          Paris and its suburbs, which the mayor presented to the\n\
+                          Assembly at last.\n";
+        assert_eq!(
+            split_article(short_last).1.len(),
+            1,
+            "the last line does not count"
+        );
+        let half_open = "The council met on Monday evening to discuss the budget for\n\
+                         Paris and its suburbs, which the mayor presented at length.\n\
+                         Members of the assembly then asked questions about the roads\n\
+                         Schools were the main worry of the opposition members today.\n\
+                         Everyone left the hall before midnight, tired but satisfied.\n";
+        assert_eq!(
+            split_article(half_open).1.len(),
+            5,
+            "half the lines open is not enough"
+        );
+        let half_long = "The council met on Monday evening to discuss the budget for\n\
+                         Paris and its suburbs\n\
+                         Members of the assembly asked many questions about the\n\
+                         Roads and schools\n\
+                         Everyone left.\n";
+        assert_eq!(
+            split_article(half_long).1.len(),
+            5,
+            "half the lines long is not enough"
+        );
+    }
+
+    #[test]
     fn a_header_line_with_no_value_is_text() {
         let (meta, paras) = split_article("Date:\n\nThe vote took place.");
         assert_eq!(meta.date, None);
