@@ -111,6 +111,7 @@ mod wording;
 
 pub use wording::{Entry, Formula, WordingTable};
 
+pub(crate) use sets::pair_key;
 use sets::{TopicIndex, Width, ordered_pairs, same_sentence, shared_sets};
 
 /// What a topic's members have, indexed once: spans for any of its members can then be made

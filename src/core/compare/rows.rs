@@ -4,6 +4,7 @@
 
 use crate::core::align::Topic;
 use crate::core::article::Article;
+use crate::core::text::Token;
 
 /// Two passages face each other when this share of their telling words is common to both
 /// (Dice coefficient): paraphrases of one fact share a fifth of their words or more, passages
@@ -20,15 +21,19 @@ pub struct Row {
 /// Sorted, distinct keys of a member's telling words.
 fn words(articles: &[Article], topic: &Topic, m: usize) -> Vec<u64> {
     let at = topic.members[m].at;
-    let mut w: Vec<u64> = articles[at.article].paragraphs[at.paragraph]
-        .tokens
+    telling_keys(&articles[at.article].paragraphs[at.paragraph].tokens)
+}
+
+/// Sorted, distinct keys of the telling words among `tokens`: what [`dice`] compares.
+pub fn telling_keys(tokens: &[Token]) -> Vec<u64> {
+    let mut keys: Vec<u64> = tokens
         .iter()
         .filter(|t| t.is_telling())
         .map(|t| t.hash)
         .collect();
-    w.sort_unstable();
-    w.dedup();
-    w
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// The Dice coefficient of two sorted, distinct key lists: the share of words they have in

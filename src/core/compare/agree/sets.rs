@@ -39,7 +39,7 @@ pub(super) type Cheap = BuildHasherDefault<PassThrough>;
 type ByHash<V> = HashMap<u64, V, Cheap>;
 
 /// One key for two consecutive words (order matters).
-pub(super) fn pair_key(a: &Token, b: &Token) -> u64 {
+pub(crate) fn pair_key(a: &Token, b: &Token) -> u64 {
     a.hash.rotate_left(17) ^ b.hash.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 

@@ -6,9 +6,10 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 use super::{Change, Mark, PAIRWISE_BUDGET, PairwiseMember, compare};
+use crate::core::agree::pair_key;
 use crate::core::align::Topic;
 use crate::core::article::{Article, Paragraph};
-use crate::core::rows::dice;
+use crate::core::rows::{dice, telling_keys};
 use crate::core::text::Token;
 
 /// Two sentences are versions of one when this share of their telling words is common to both
@@ -48,17 +49,10 @@ fn sentences(articles: &[Article], topic: &Topic, article: usize) -> Vec<Sentenc
         for i in 0..p.tokens.len() {
             let last = i + 1 == p.tokens.len() || breaks(&p.text, &p.tokens[i], &p.tokens[i + 1]);
             if last {
-                let mut words: Vec<u64> = p.tokens[start..=i]
-                    .iter()
-                    .filter(|t| t.is_telling())
-                    .map(|t| t.hash)
-                    .collect();
-                words.sort_unstable();
-                words.dedup();
                 out.push(Sentence {
                     member: m,
                     tokens: start..i + 1,
-                    words,
+                    words: telling_keys(&p.tokens[start..=i]),
                 });
                 start = i + 1;
             }
@@ -93,10 +87,6 @@ fn pair_keys(articles: &[Article], topic: &Topic, keep: impl Fn(usize) -> bool) 
         }
     }
     keys
-}
-
-fn pair_key(a: &Token, b: &Token) -> u64 {
-    a.hash.rotate_left(17) ^ b.hash.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// Mark `Same` the runs of at least [`QUOTE_WORDS`] words of `tokens` (two of them telling)

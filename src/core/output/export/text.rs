@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use super::blocks::write_in_order;
 use super::marks::{Marking, choose_marks};
 use super::{ByArticle, ExportOptions, leveled, not_covering, render_workers};
-use crate::core::agree::Detail;
 use crate::core::agree::Level;
+use crate::core::agree::{Detail, MemberSpans};
 use crate::core::figures::{FigureGroup, figures};
 use crate::core::layout::{Line, fit, wrap};
 use crate::core::sanitize::for_terminal;
@@ -172,9 +172,7 @@ fn cell(
                 width: 0,
             });
         }
-        let pieces = marked_pieces(&leveled(synopsis, member, covering), marking);
-        let refs: Vec<(&str, Level)> = pieces.iter().map(|(s, l)| (s.as_str(), *l)).collect();
-        lines.extend(wrap(&refs, width));
+        lines.extend(member_lines(synopsis, member, covering, width, marking));
     }
     if lines.is_empty() {
         let note = "(does not cover this topic)";
@@ -184,6 +182,19 @@ fn cell(
         });
     }
     lines
+}
+
+/// One member paragraph, marked and wrapped to `width`.
+fn member_lines(
+    synopsis: &Synopsis,
+    member: &MemberSpans,
+    covering: usize,
+    width: usize,
+    marking: &Marking,
+) -> Vec<Line<Level>> {
+    let pieces = marked_pieces(&leveled(synopsis, member, covering), marking);
+    let refs: Vec<(&str, Level)> = pieces.iter().map(|(s, l)| (s.as_str(), *l)).collect();
+    wrap(&refs, width)
 }
 
 /// Sanitised pieces, same levels merged; without colour, shared ones get their marks.
@@ -273,11 +284,7 @@ fn row_cells(
             .iter()
             .map(|c| {
                 c.map_or_else(Vec::new, |m| {
-                    let pieces =
-                        marked_pieces(&leveled(synopsis, &agreement[m], shown.len()), marking);
-                    let refs: Vec<(&str, Level)> =
-                        pieces.iter().map(|(s, l)| (s.as_str(), *l)).collect();
-                    wrap(&refs, column)
+                    member_lines(synopsis, &agreement[m], shown.len(), column, marking)
                 })
             })
             .collect();
