@@ -44,7 +44,7 @@ fn main() -> ExitCode {
 /// The reader on the articles of `input`, when standard output is a terminal.
 fn reader(input: &Input) -> anyhow::Result<()> {
     // Articles first: their errors (a mistyped path or subcommand) say more than this one.
-    let (synopsis, topics) = synoptic::cli::load_for_reader(input)?;
+    let synoptic::cli::Aligned { synopsis, topics } = synoptic::cli::load_for_reader(input)?;
     if !std::io::stdout().is_terminal() {
         return Err(UsageError(
             "standard output is not a terminal; use `synoptic export` to write the aligned \

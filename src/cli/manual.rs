@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use crate::tui::action::Action;
 use crate::tui::config::{COLORS, Config};
-use crate::tui::keymap::{CONFIGURABLE, Context};
+use crate::tui::keymap::Context;
 use crate::tui::mode::Mode;
 
 /// Text as roff reads it literally: backslashes doubled, and a line that starts with a dot or
@@ -94,8 +94,10 @@ fn write_configuration(out: &mut dyn Write) -> io::Result<()> {
              an error names the line."
         )
     )?;
-    let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
-    let actions: Vec<&str> = CONFIGURABLE.iter().map(|(name, _)| *name).collect();
+    let modes: Vec<&str> = Mode::all().map(Mode::name).collect();
+    let actions: Vec<&str> = Action::configurable()
+        .filter_map(Action::config_name)
+        .collect();
     for (table, what) in [
         (
             "[reader]",
@@ -127,11 +129,6 @@ fn write_configuration(out: &mut dyn Write) -> io::Result<()> {
 
 /// The configuration names of the two actions nobody may unbind.
 fn quit_and_back() -> String {
-    let name = |action: Action| {
-        CONFIGURABLE
-            .iter()
-            .find(|(_, a)| *a == action)
-            .map_or("?", |(n, _)| n)
-    };
+    let name = |action: Action| action.config_name().unwrap_or("?");
     format!("{} and {}", name(Action::Quit), name(Action::Back))
 }

@@ -166,21 +166,25 @@ pub fn load(input: &Input) -> Result<Synopsis> {
 /// [`load`], saying on `progress` what it is doing.
 /// For the reader: the aligned articles and where their topics came from (see
 /// `load_with_topics`), behind the same progress line as `load`.
-pub fn load_for_reader(input: &Input) -> Result<(Synopsis, crate::tui::corrections::TopicsOrigin)> {
+pub fn load_for_reader(input: &Input) -> Result<Aligned> {
     load_with_topics(input, &Progress::start())
 }
 
 pub fn load_showing(input: &Input, progress: &Progress) -> Result<Synopsis> {
-    Ok(load_with_topics(input, progress)?.0)
+    Ok(load_with_topics(input, progress)?.synopsis)
+}
+
+/// Articles aligned to their topics, and where those topics came from.
+pub struct Aligned {
+    pub synopsis: Synopsis,
+    /// The topics aligned to and the file the reader saves corrections to.
+    pub topics: crate::tui::corrections::TopicsOrigin,
 }
 
 /// The articles of `input` aligned, with the topics they were aligned to and the topics file
 /// the reader saves corrections to: the one given or found, else `topics.toml` in the folder
 /// given (where the next run finds it), else none (the reader then uses the current folder).
-pub fn load_with_topics(
-    input: &Input,
-    progress: &Progress,
-) -> Result<(Synopsis, crate::tui::corrections::TopicsOrigin)> {
+pub fn load_with_topics(input: &Input, progress: &Progress) -> Result<Aligned> {
     progress.stage("reading the articles");
     let (loaded, topics) = read_input(input)?;
     for notice in &loaded.notices {
@@ -210,11 +214,11 @@ pub fn load_with_topics(
         let dirs = input.paths.iter().filter(|p| p.is_dir());
         dirs.map(|p| p.join("topics.toml")).next()
     });
-    let origin = crate::tui::corrections::TopicsOrigin {
+    let topics = crate::tui::corrections::TopicsOrigin {
         defs: topics.topics,
         file,
     };
-    Ok((synopsis, origin))
+    Ok(Aligned { synopsis, topics })
 }
 
 /// The articles of `input` and the topics to align them to.

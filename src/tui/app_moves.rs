@@ -13,7 +13,7 @@ use crate::tui::view::Shape;
 impl App {
     /// Scroll keys move the help screen while it is open; returns whether `action` did.
     pub(super) fn scroll_help(&mut self, action: Action) -> bool {
-        let (_, width) = crate::tui::help::popup_width(self.size.0);
+        let width = crate::tui::help::popup_width(self.size.0).text;
         let lines = crate::tui::help::help_lines_within(&self.keymap, width).len();
         let last = crate::tui::help::max_scroll(lines, self.size.1);
         let page = self.page();
@@ -69,8 +69,7 @@ impl App {
     }
 
     pub(super) fn cycle_mode(&mut self) {
-        let at = Mode::ALL.iter().position(|&m| m == self.mode).unwrap_or(0);
-        self.mode = Mode::ALL[(at + 1) % Mode::ALL.len()];
+        self.mode = self.mode.next();
     }
 
     pub(super) fn toggle_overlay(&mut self, overlay: Overlay) {

@@ -137,7 +137,7 @@ fn search_jumps_to_a_match_and_highlights_it() {
         .iter()
         .flat_map(|p| &p.lines)
         .flat_map(|l| &l.pieces)
-        .any(|(t, p)| *p == crate::tui::view::Paint::Match && t == "Butler");
+        .any(|p| p.style == crate::tui::view::Paint::Match && p.text == "Butler");
     assert!(highlighted);
 }
 
@@ -319,13 +319,13 @@ fn escape_closes_figures_and_the_full_article_view() {
 
 #[test]
 fn mode_names_are_one_table_and_m_cycles_through_every_mode() {
-    for mode in Mode::ALL {
+    for mode in Mode::all() {
         assert_eq!(Mode::from_name(mode.name()), Some(mode));
     }
     assert_eq!(Mode::from_name("colour"), None);
     let mut app = seeds_app(100, 30);
     let mut seen = vec![app.mode];
-    for _ in 0..Mode::ALL.len() {
+    for _ in 0..Mode::all().count() {
         app.update(Action::CycleMode);
         seen.push(app.mode);
     }
@@ -333,5 +333,5 @@ fn mode_names_are_one_table_and_m_cycles_through_every_mode() {
     seen.pop();
     seen.sort_by_key(|m| m.name());
     seen.dedup();
-    assert_eq!(seen.len(), Mode::ALL.len());
+    assert_eq!(seen.len(), Mode::all().count());
 }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::core::read::{SMALL_FILE_BYTES, read_limited};
 
 use super::action::Action;
-use super::keymap::{CONFIGURABLE, Context, Keymap, key_name};
+use super::keymap::{Context, Keymap, key_name};
 use super::mode::Mode;
 use super::theme::Theme;
 
@@ -102,10 +102,7 @@ pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
 fn read_reader(raw: &RawReader, config: &mut Config, source: &Source) -> Result<(), ConfigError> {
     if let Some(mode) = &raw.mode {
         config.mode = Mode::from_name(mode.get_ref()).ok_or_else(|| {
-            let names: Vec<String> = Mode::ALL
-                .iter()
-                .map(|m| format!("{:?}", m.name()))
-                .collect();
+            let names: Vec<String> = Mode::all().map(|m| format!("{:?}", m.name())).collect();
             source.error(
                 mode.span().start,
                 format!(
@@ -161,19 +158,17 @@ fn read_keys(
     source: &Source,
 ) -> Result<(), ConfigError> {
     // Unbind first, so that two actions may swap keys.
-    let known: Vec<&str> = CONFIGURABLE.iter().map(|(n, _)| *n).collect();
+    let known: Vec<&str> = Action::configurable()
+        .filter_map(Action::config_name)
+        .collect();
     let mut bindings = Vec::new();
     for (name, keys) in raw {
-        let action = CONFIGURABLE
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|&(_, a)| a)
-            .ok_or_else(|| {
-                source.error(
-                    keys.span().start,
-                    format!("unknown action {name:?}; known: {}", known.join(", ")),
-                )
-            })?;
+        let action = Action::from_config_name(name).ok_or_else(|| {
+            source.error(
+                keys.span().start,
+                format!("unknown action {name:?}; known: {}", known.join(", ")),
+            )
+        })?;
         keymap.unbind(action);
         bindings.push((action, keys));
     }
@@ -189,10 +184,7 @@ fn read_keys(
                 .iter()
                 .find(|(a, _)| *a == needed)
                 .map_or(0, |(_, keys)| keys.span().start);
-            let name = CONFIGURABLE
-                .iter()
-                .find(|(_, a)| *a == needed)
-                .map_or("quit", |(n, _)| n);
+            let name = needed.config_name().unwrap_or("quit");
             return Err(source.error(
                 offset,
                 format!("{name} needs at least one key, or nothing could leave the reader"),
@@ -264,12 +256,13 @@ impl Config {
             }
         }
         s.push_str("\n[keys]\n");
-        for (name, action) in CONFIGURABLE {
+        for action in Action::configurable() {
+            let name = action.config_name().unwrap_or("?");
             let keys: Vec<String> = self
                 .keymap
                 .bindings(Context::Reader)
                 .iter()
-                .filter(|b| b.action == *action)
+                .filter(|b| b.action == action)
                 .map(|b| format!("{:?}", key_name(b)))
                 .collect();
             s.push_str(&format!("{name} = [{}]\n", keys.join(", ")));

@@ -38,11 +38,22 @@ pub fn max_scroll(lines: usize, height: u16) -> usize {
     lines.saturating_sub(inner)
 }
 
-/// The help popup's width on a screen `screen_width` columns wide, and the text width inside
-/// its border.
-pub fn popup_width(screen_width: u16) -> (u16, usize) {
-    let width = screen_width.min(76);
-    (width, usize::from(width.saturating_sub(2)))
+/// How wide the help popup is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PopupWidth {
+    /// Columns, border included.
+    pub outer: u16,
+    /// Columns of text inside the border.
+    pub text: usize,
+}
+
+/// The help popup's width on a screen `screen_width` columns wide.
+pub fn popup_width(screen_width: u16) -> PopupWidth {
+    let outer = screen_width.min(76);
+    PopupWidth {
+        outer,
+        text: usize::from(outer.saturating_sub(2)),
+    }
 }
 
 /// The help text wrapped to `width` columns: a key's description goes on under itself, so a

@@ -1,12 +1,12 @@
 //! Keys as the help screen and the configuration file write them: "n", "Shift-Tab", "Ctrl-c",
 //! "`PgDn`", read and written by one pair of functions so the two always agree.
 
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::Binding;
 
 /// Read a key as the help screen writes it: "n", "Tab", "Shift-Tab", "Ctrl-c", "`PgDn`"...
-pub fn parse_key(name: &str) -> Result<(KeyCode, KeyModifiers), String> {
+pub fn parse_key(name: &str) -> Result<KeyEvent, String> {
     let (mods, base) = match name.strip_prefix("Ctrl-") {
         Some(rest) => (KeyModifiers::CONTROL, rest),
         None => (KeyModifiers::NONE, name),
@@ -35,7 +35,7 @@ pub fn parse_key(name: &str) -> Result<(KeyCode, KeyModifiers), String> {
             ));
         }
     };
-    Ok((code, mods))
+    Ok(KeyEvent::new(code, mods))
 }
 
 /// How a key is written on the help screen.

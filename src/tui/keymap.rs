@@ -169,7 +169,9 @@ impl Keymap {
     /// Add reader keys for `action`. A key already bound to another action is an error, named.
     pub fn bind(&mut self, action: Action, keys: &[String]) -> Result<(), String> {
         for key in keys {
-            let (code, modifiers) = parse_key(key)?;
+            let KeyEvent {
+                code, modifiers, ..
+            } = parse_key(key)?;
             if let Some(other) = self
                 .reader
                 .iter()
@@ -178,7 +180,8 @@ impl Keymap {
                 if other.action == action {
                     continue;
                 }
-                let (a, b) = (action_name(other.action), action_name(action));
+                let name = |a: Action| a.config_name().unwrap_or("?");
+                let (a, b) = (name(other.action), name(action));
                 return Err(format!("key {key:?} is bound to both {a:?} and {b:?}"));
             }
             self.reader.push(Binding {
@@ -264,51 +267,6 @@ impl Keymap {
             .find(|b| b.action == action)
             .map(key_name)
     }
-}
-
-/// Reader actions that a configuration file may bind, by the names it uses.
-pub const CONFIGURABLE: &[(&str, Action)] = &[
-    ("next_topic", Action::NextTopic),
-    ("prev_topic", Action::PrevTopic),
-    ("scroll_down", Action::ScrollDown),
-    ("scroll_up", Action::ScrollUp),
-    ("page_down", Action::PageDown),
-    ("page_up", Action::PageUp),
-    ("top", Action::Top),
-    ("bottom", Action::Bottom),
-    ("focus_left", Action::FocusLeft),
-    ("focus_right", Action::FocusRight),
-    ("cycle_mode", Action::CycleMode),
-    ("full_article", Action::ToggleFullArticle),
-    ("topic_list", Action::ToggleTopicList),
-    ("figures", Action::ToggleFigures),
-    ("all_sources", Action::ToggleAllSources),
-    ("unclaimed", Action::ToggleUnclaimed),
-    ("rows", Action::ToggleRows),
-    ("go_to_topic", Action::GoToTopic),
-    ("go_to_source", Action::GoToSource),
-    ("copy", Action::CopyPassage),
-    ("copy_row", Action::CopyRow),
-    ("pager", Action::OpenPager),
-    ("pin_in", Action::PinIn),
-    ("pin_out", Action::PinOut),
-    ("add_keyword", Action::AddKeyword),
-    ("mouse", Action::ToggleMouse),
-    ("search", Action::StartSearch),
-    ("next_match", Action::NextMatch),
-    ("prev_match", Action::PrevMatch),
-    ("export", Action::Export),
-    ("export_all", Action::ExportAll),
-    ("help", Action::Help),
-    ("back", Action::Back),
-    ("quit", Action::Quit),
-];
-
-fn action_name(action: Action) -> &'static str {
-    CONFIGURABLE
-        .iter()
-        .find(|(_, a)| *a == action)
-        .map_or("?", |(n, _)| n)
 }
 
 #[cfg(test)]

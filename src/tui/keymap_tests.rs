@@ -87,7 +87,43 @@ fn rebinding_replaces_the_keys_and_drives_help() {
 #[test]
 fn key_names_round_trip() {
     for b in Keymap::default().bindings(Context::Reader) {
-        assert_eq!(parse_key(&key_name(b)), Ok((b.code, b.modifiers)), "{b:?}");
+        let parsed = parse_key(&key_name(b)).map(|k| (k.code, k.modifiers));
+        assert_eq!(parsed, Ok((b.code, b.modifiers)), "{b:?}");
     }
     assert!(parse_key("Hyper-x").is_err());
+}
+
+#[test]
+fn every_bound_action_has_help_and_configurable_names_are_unique() {
+    let keymap = Keymap::default();
+    for context in [
+        Context::Reader,
+        Context::TopicList,
+        Context::Search,
+        Context::Confirm,
+    ] {
+        for b in keymap.bindings(context) {
+            assert!(
+                !b.action.describe().is_empty(),
+                "{:?} has no help",
+                b.action
+            );
+            assert!(!b.action.hint().is_empty(), "{:?} has no hint", b.action);
+        }
+    }
+    let names: Vec<&str> = Action::configurable()
+        .filter_map(Action::config_name)
+        .collect();
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len());
+    for name in &names {
+        let action = Action::from_config_name(name).map(Action::config_name);
+        assert_eq!(action, Some(Some(*name)));
+    }
+    assert!(names.contains(&"next_topic") && names.contains(&"quit"));
+    assert_eq!(Action::from_config_name("ListDown"), None);
+    assert_eq!(Action::NextTopic.hint(), "next");
+    assert_eq!(Action::ScrollDown.hint(), "scroll down");
 }

@@ -1,8 +1,12 @@
-//! The reader's comparison modes and their names: the one table the status bar, the
-//! configuration file and the `m` key use.
+//! The reader's comparison modes and their names, which the status bar, the configuration
+//! file and the `d` key all take from the enum.
 
-/// How member paragraphs are coloured.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
+
+/// How member paragraphs are coloured. The variant's name in lower case is the name the
+/// configuration file and the status bar use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Mode {
     /// Telling wording shared by all / several sources.
     Agreement,
@@ -14,20 +18,26 @@ pub enum Mode {
 }
 
 impl Mode {
-    /// Every mode, in the order `m` cycles through them.
-    pub const ALL: [Mode; 4] = [Mode::Agreement, Mode::Own, Mode::Pairwise, Mode::Plain];
+    /// Every mode, in the order `d` cycles through them.
+    pub fn all() -> impl Iterator<Item = Mode> {
+        Mode::iter()
+    }
 
-    /// The name the configuration file and the status bar use: the one table of names.
+    /// The name the configuration file and the status bar use.
     pub fn name(self) -> &'static str {
-        match self {
-            Mode::Agreement => "agreement",
-            Mode::Own => "own",
-            Mode::Pairwise => "pairwise",
-            Mode::Plain => "plain",
-        }
+        self.into()
+    }
+
+    /// The mode `d` moves to from this one.
+    pub fn next(self) -> Mode {
+        Mode::iter()
+            .cycle()
+            .skip_while(|&m| m != self)
+            .nth(1)
+            .unwrap_or(self)
     }
 
     pub fn from_name(name: &str) -> Option<Mode> {
-        Mode::ALL.into_iter().find(|m| m.name() == name)
+        name.parse().ok()
     }
 }

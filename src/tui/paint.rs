@@ -6,28 +6,27 @@ use std::ops::Range;
 use super::mode::Mode;
 use super::view::{Ctx, Paint};
 use crate::core::agree::Level;
+use crate::core::layout::Styled;
 use crate::core::pairwise::Change;
 use crate::core::salience::own_words;
 use crate::core::vectors::ParaRef;
 
+/// A byte range of a paragraph and its paint.
+pub(super) type Painted = Styled<Range<usize>, Paint>;
+
 /// Byte ranges of a member paragraph with their paint, for the current mode.
-pub(super) fn member_paint(app: &Ctx, a: usize, paragraph: usize) -> Vec<(Range<usize>, Paint)> {
+pub(super) fn member_paint(app: &Ctx, a: usize, paragraph: usize) -> Vec<Painted> {
     let text_len = app.synopsis.articles[a].paragraphs[paragraph].text.len();
     match app.shape.mode {
-        Mode::Plain => vec![(0..text_len, Paint::Plain)],
+        Mode::Plain => vec![Styled::new(0..text_len, Paint::Plain)],
         Mode::Agreement | Mode::Own => wording_paint(app, a, paragraph, text_len),
         Mode::Pairwise => pairwise_paint(app, a, paragraph, text_len),
     }
 }
 
 /// Agreement marks on the telling shared wording, or (`Mode::Own`) this source's own words.
-fn wording_paint(
-    app: &Ctx,
-    a: usize,
-    paragraph: usize,
-    text_len: usize,
-) -> Vec<(Range<usize>, Paint)> {
-    let plain = || vec![(0..text_len, Paint::Plain)];
+fn wording_paint(app: &Ctx, a: usize, paragraph: usize, text_len: usize) -> Vec<Painted> {
+    let plain = || vec![Styled::new(0..text_len, Paint::Plain)];
     let at = ParaRef {
         article: a,
         paragraph,
@@ -40,7 +39,10 @@ fn wording_paint(
     let tokens = &app.synopsis.articles[a].paragraphs[paragraph].tokens;
     if app.shape.mode == Mode::Own {
         let own = own_words(tokens, &member.spans, weights);
-        return with_marks(text_len, own.into_iter().map(|r| (r, Paint::Own)));
+        return with_marks(
+            text_len,
+            own.into_iter().map(|r| Styled::new(r, Paint::Own)),
+        );
     }
     let covering = app.synopsis.topics[app.shape.topic].covering_count();
     let telling = app.caches.telling(app.shape.topic, at).unwrap_or_default();
@@ -58,38 +60,30 @@ fn wording_paint(
             .filter(|r| r.start < s.range.end && r.end > s.range.start)
         {
             let (from, to) = (r.start.max(s.range.start), r.end.min(s.range.end));
-            out.push((at..from, Paint::Plain));
-            out.push((from..to, paint));
+            out.push(Styled::new(at..from, Paint::Plain));
+            out.push(Styled::new(from..to, paint));
             at = to;
         }
-        out.push((at..s.range.end, Paint::Plain));
+        out.push(Styled::new(at..s.range.end, Paint::Plain));
     }
-    out.retain(|(r, _)| !r.is_empty());
+    out.retain(|p| !p.text.is_empty());
     out
 }
 
 /// The whole text as pieces: `marks` (in text order, not overlapping), plain between them.
-fn with_marks(
-    text_len: usize,
-    marks: impl Iterator<Item = (Range<usize>, Paint)>,
-) -> Vec<(Range<usize>, Paint)> {
+fn with_marks(text_len: usize, marks: impl Iterator<Item = Painted>) -> Vec<Painted> {
     let mut out = Vec::new();
     let mut at = 0;
-    for (range, paint) in marks {
-        out.push((at..range.start, Paint::Plain));
-        at = range.end;
-        out.push((range, paint));
+    for mark in marks {
+        out.push(Styled::new(at..mark.text.start, Paint::Plain));
+        at = mark.text.end;
+        out.push(mark);
     }
-    out.push((at..text_len, Paint::Plain));
+    out.push(Styled::new(at..text_len, Paint::Plain));
     out
 }
 
-fn pairwise_paint(
-    app: &Ctx,
-    a: usize,
-    paragraph: usize,
-    text_len: usize,
-) -> Vec<(Range<usize>, Paint)> {
+fn pairwise_paint(app: &Ctx, a: usize, paragraph: usize, text_len: usize) -> Vec<Painted> {
     let Some(member) = app
         .caches
         .pairwise(app.shape.topic, app.shape.reference)
@@ -98,7 +92,7 @@ fn pairwise_paint(
                 .find(|m| m.at.article == a && m.at.paragraph == paragraph)
         })
     else {
-        return vec![(0..text_len, Paint::Plain)];
+        return vec![Styled::new(0..text_len, Paint::Plain)];
     };
     let marks = member.marks.iter().map(|mark| {
         let paint = match mark.change {
@@ -106,7 +100,7 @@ fn pairwise_paint(
             Change::Moved => Paint::Moved,
             Change::Changed => Paint::Changed,
         };
-        (mark.range.clone(), paint)
+        Styled::new(mark.range.clone(), paint)
     });
     with_marks(text_len, marks)
 }

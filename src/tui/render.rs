@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::action::Action;
 use super::app::{App, MIN_SIZE, Overlay};
 use super::geometry::Areas;
-use super::help::{help_lines_within, max_scroll, popup_width};
+use super::help::{PopupWidth, help_lines_within, max_scroll, popup_width};
 use super::keymap::Context;
 use super::legend::render_legend;
 use super::status::render_status;
@@ -48,7 +48,7 @@ fn to_line<'l>(app: &App, line: &'l Line<Paint>) -> TLine<'l> {
     let spans = line
         .pieces
         .iter()
-        .map(|(t, p)| Span::styled(t.as_str(), app.theme.style(*p, app.color)));
+        .map(|p| Span::styled(p.text.as_str(), app.theme.style(p.style, app.color)));
     TLine::from(spans.collect::<Vec<_>>())
 }
 
@@ -166,7 +166,10 @@ fn short(app: &App, id: &str) -> String {
 }
 
 fn render_help(app: &App, frame: &mut Frame, area: Rect) {
-    let (width, inner_width) = popup_width(area.width);
+    let PopupWidth {
+        outer: width,
+        text: inner_width,
+    } = popup_width(area.width);
     let lines: Vec<TLine> = help_lines_within(&app.keymap, inner_width)
         .into_iter()
         .map(|l| {

@@ -173,26 +173,8 @@ fn hint_text(keymap: &Keymap, context: Context, actions: &[Action]) -> String {
         .filter_map(|&a| {
             keymap
                 .first_key(context, a)
-                .map(|k| format!("{k} {}", short_hint(a)))
+                .map(|k| format!("{k} {}", a.hint()))
         })
         .collect::<Vec<_>>()
         .join(" · ")
-}
-
-fn short_hint(a: Action) -> &'static str {
-    match a {
-        Action::NextTopic => "next",
-        Action::PrevTopic => "prev",
-        Action::CycleMode => "mode",
-        Action::ToggleTopicList => "topics",
-        Action::StartSearch | Action::SearchSubmit => "search",
-        Action::Help => "help",
-        Action::Quit => "quit",
-        Action::ListOpen => "open",
-        Action::Back => "close",
-        Action::ConfirmYes => "yes",
-        Action::ToggleAllSources => "all",
-        Action::CopyPassage => "copy",
-        other => other.describe(),
-    }
 }

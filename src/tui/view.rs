@@ -5,11 +5,11 @@ use std::ops::Range;
 
 use super::cache::Caches;
 use super::mode::Mode;
-use super::paint::member_paint;
+use super::paint::{Painted, member_paint};
 use super::search::match_ranges;
 use crate::core::align::Member;
 use crate::core::article::Kind;
-use crate::core::layout::{Line, wrap};
+use crate::core::layout::{Line, Styled, borrowed, wrap};
 use crate::core::measure::WEAK_MEMBER;
 use crate::core::sanitize::for_terminal;
 use crate::core::synopsis::Synopsis;
@@ -164,7 +164,10 @@ fn unclaimed_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
             paragraph: p,
             line: pane.lines.len(),
         });
-        let pieces = [(0..article.paragraphs[p].text.len(), Paint::Plain)];
+        let pieces = [Styled::new(
+            0..article.paragraphs[p].text.len(),
+            Paint::Plain,
+        )];
         push_wrapped(&mut pane.lines, app, a, p, &pieces, width);
     }
     pane.covers = !pane.lines.is_empty();
@@ -177,7 +180,7 @@ fn unclaimed_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
 
 pub(super) fn note_line(note: &str) -> Line<Paint> {
     Line {
-        pieces: vec![(note.into(), Paint::Note)],
+        pieces: vec![Styled::new(note.into(), Paint::Note)],
         width: note.chars().count(),
     }
 }
@@ -215,7 +218,7 @@ pub(super) fn member_lines(app: &Ctx, member: &Member, width: usize) -> Vec<Line
     let mut lines = Vec::new();
     if member.score < WEAK_MEMBER {
         let note = format!("≈ weak link, score {:.2}", member.score);
-        lines.extend(wrap(&[(note.as_str(), Paint::Note)], width));
+        lines.extend(wrap(&[Styled::new(note.as_str(), Paint::Note)], width));
     }
     let pieces = member_paint(app, a, paragraph);
     push_wrapped(&mut lines, app, a, paragraph, &pieces, width);
@@ -254,7 +257,7 @@ fn full_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
                 Kind::Heading => Paint::Heading,
                 _ => Paint::Dim,
             };
-            vec![(0..p.text.len(), paint)]
+            vec![Styled::new(0..p.text.len(), paint)]
         };
         push_wrapped(&mut pane.lines, app, a, p.index, &pieces, width);
     }
@@ -293,7 +296,7 @@ fn push_wrapped(
     app: &Ctx,
     a: usize,
     paragraph: usize,
-    pieces: &[(Range<usize>, Paint)],
+    pieces: &[Painted],
     width: usize,
 ) {
     let text = &app.synopsis.articles[a].paragraphs[paragraph].text;
@@ -303,27 +306,27 @@ fn push_wrapped(
         .as_deref()
         .map_or_else(Vec::new, |q| match_ranges(text, q));
     let painted = overlay(pieces, &matches);
-    let owned: Vec<(String, Paint)> = painted
+    let owned: Vec<Styled<String, Paint>> = painted
         .into_iter()
-        .filter(|(r, _)| !r.is_empty())
-        .map(|(r, p)| (for_terminal(&text[r]).into_owned(), p))
+        .filter(|p| !p.text.is_empty())
+        .map(|p| Styled::new(for_terminal(&text[p.text]).into_owned(), p.style))
         .collect();
-    let refs: Vec<(&str, Paint)> = owned.iter().map(|(s, p)| (s.as_str(), *p)).collect();
-    lines.extend(wrap(&refs, width));
+    lines.extend(wrap(&borrowed(&owned), width));
 }
 
 /// Split painted ranges at match boundaries; matched bytes are painted `Match`. Both lists are
 /// in text order, so one pass through each does it.
-fn overlay(
-    pieces: &[(Range<usize>, Paint)],
-    matches: &[Range<usize>],
-) -> Vec<(Range<usize>, Paint)> {
+fn overlay(pieces: &[Painted], matches: &[Range<usize>]) -> Vec<Painted> {
     if matches.is_empty() {
         return pieces.to_vec();
     }
     let mut out = Vec::with_capacity(pieces.len() + 2 * matches.len());
     let mut next = 0;
-    for (range, paint) in pieces {
+    for Styled {
+        text: range,
+        style: paint,
+    } in pieces
+    {
         while next < matches.len() && matches[next].end <= range.start {
             next += 1;
         }
@@ -332,15 +335,15 @@ fn overlay(
         while at < range.end {
             if let Some(m) = matches.get(k).filter(|m| m.start < range.end) {
                 if m.start > at {
-                    out.push((at..m.start, *paint));
+                    out.push(Styled::new(at..m.start, *paint));
                     at = m.start;
                 }
                 let end = m.end.min(range.end);
-                out.push((at..end, Paint::Match));
+                out.push(Styled::new(at..end, Paint::Match));
                 at = end;
                 k += 1;
             } else {
-                out.push((at..range.end, *paint));
+                out.push(Styled::new(at..range.end, *paint));
                 at = range.end;
             }
         }

@@ -152,9 +152,16 @@ fn contiguous(tokens: &[Token]) -> bool {
         .all(|w| w[1].range.start.saturating_sub(w[0].range.end) <= 1)
 }
 
+/// What a discovered topic is called and found by.
+#[derive(Debug, PartialEq)]
+pub struct Naming {
+    pub keywords: Vec<String>,
+    pub label: String,
+}
+
 /// The keywords and the label of a discovered topic from its telling terms: the best words and
 /// phrases as keywords, the best phrase as label (a single word when no phrase is telling).
-pub fn keywords_and_label(terms: &[Term]) -> Option<(Vec<String>, String)> {
+pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
     terms.first()?;
     let mut keywords: Vec<String> = Vec::new();
     for t in terms {
@@ -186,7 +193,7 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<(Vec<String>, String)> {
         best
     };
     let label = label.text.clone();
-    Some((keywords, label))
+    Some(Naming { keywords, label })
 }
 
 /// Whether one keyword already says the other (a word of the phrase, or the phrase itself).

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::core::assign::{Corpus, assign};
-use crate::core::describe::{PhraseCounts, articles_of, keywords_and_label, telling_terms};
+use crate::core::describe::{Naming, PhraseCounts, articles_of, keywords_and_label, telling_terms};
 use crate::core::measure::AlignOptions;
 use crate::core::passages::{PassageGraph, sample};
 use crate::core::text::fold;
@@ -102,7 +102,7 @@ pub fn discovered_defs(
     groups.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.len().cmp(&a.1.len())));
     for (_, units) in groups {
         let terms = telling_terms(articles, space, &counts, &units);
-        if let Some((keywords, label)) = keywords_and_label(&terms) {
+        if let Some(Naming { keywords, label }) = keywords_and_label(&terms) {
             defs.push(TopicDef {
                 id: unique_slug(&slug(&label), &mut used),
                 label,

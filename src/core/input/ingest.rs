@@ -8,7 +8,7 @@ use crate::core::article::{Article, Paragraph};
 use crate::core::decode::{Decoded, decode};
 use crate::core::kinds::classify;
 use crate::core::read::{kind_of, read_bounded, read_limited};
-use crate::core::segment::split_article;
+use crate::core::segment::{SplitArticle, split_article};
 use crate::core::text::detect_language;
 
 /// The seed articles shipped in `assets/articles/`, compiled in.
@@ -317,7 +317,10 @@ fn unique_id(source: &Source, taken: &mut HashSet<String>) -> String {
 
 /// Build one article from decoded text.
 pub fn article_from_text(id: String, path: String, text: &str) -> Article {
-    let (mut meta, texts) = split_article(text);
+    let SplitArticle {
+        mut meta,
+        paragraphs: texts,
+    } = split_article(text);
     let language = detect_language(text);
     let kinds = classify(&texts);
     let paragraphs: Vec<Paragraph> = texts

@@ -14,14 +14,24 @@ fn meta_field<'m>(meta: &'m mut Metadata, key: &str) -> Option<&'m mut Option<St
     }
 }
 
+/// A decoded article split: its metadata and its paragraph texts, in reading order.
+#[derive(Debug)]
+pub struct SplitArticle {
+    pub meta: Metadata,
+    pub paragraphs: Vec<String>,
+}
+
 /// Split a decoded article into its metadata and its paragraph texts, in reading order.
-pub fn split_article(raw: &str) -> (Metadata, Vec<String>) {
+pub fn split_article(raw: &str) -> SplitArticle {
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut meta = Metadata::default();
     let body = strip_front_matter(&text, &mut meta);
     let body = strip_header_lines(body, &mut meta);
     let body = strip_inline_date(body, &mut meta);
-    (meta, paragraphs(body))
+    SplitArticle {
+        meta,
+        paragraphs: paragraphs(body),
+    }
 }
 
 /// A `---` fenced block of `key: value` lines at the very top (Markdown front matter).
@@ -169,7 +179,10 @@ mod tests {
 
     #[test]
     fn inline_date_mark_is_metadata() {
-        let (meta, paras) = split_article(" date 2024-08 Donald Trump a mené une interview.\n");
+        let SplitArticle {
+            meta,
+            paragraphs: paras,
+        } = split_article(" date 2024-08 Donald Trump a mené une interview.\n");
         assert_eq!(meta.date.as_deref(), Some("2024-08"));
         assert_eq!(paras, vec!["Donald Trump a mené une interview."]);
     }
@@ -183,7 +196,10 @@ mod tests {
             "date 12-08-24 Le vote a eu lieu.",
             "date 2024-08-12-99 Le vote a eu lieu.",
         ] {
-            let (meta, paras) = split_article(text);
+            let SplitArticle {
+                meta,
+                paragraphs: paras,
+            } = split_article(text);
             assert_eq!(meta.date, None, "{text}");
             assert_eq!(paras, vec![text], "{text}");
         }
@@ -195,14 +211,22 @@ mod tests {
                     Paris and its suburbs, which the mayor presented to the\n\
                     Assembly after a long debate about roads, schools and the\n\
                     River Seine, whose banks will be rebuilt by next summer.\n";
-        assert_eq!(split_article(four).1.len(), 1, "four wrapped lines");
+        assert_eq!(
+            split_article(four).paragraphs.len(),
+            1,
+            "four wrapped lines"
+        );
         let short = "Alpha team scored twice\nBravo team lost at home\nCharlie won the cup\n";
-        assert_eq!(split_article(short).1.len(), 3, "short lines are lines");
+        assert_eq!(
+            split_article(short).paragraphs.len(),
+            3,
+            "short lines are lines"
+        );
         let sentences = "The council met on Monday evening to discuss the budget.\n\
                          Paris and its suburbs were on the agenda of the meeting.\n\
                          Assembly members asked for more money for the schools.\n";
         assert_eq!(
-            split_article(sentences).1.len(),
+            split_article(sentences).paragraphs.len(),
             3,
             "each line ends a sentence"
         );
@@ -210,7 +234,7 @@ mod tests {
                           Paris and its suburbs, which the mayor presented to the\n\
                           Assembly at last.\n";
         assert_eq!(
-            split_article(short_last).1.len(),
+            split_article(short_last).paragraphs.len(),
             1,
             "the last line does not count"
         );
@@ -220,7 +244,7 @@ mod tests {
                          Schools were the main worry of the opposition members today.\n\
                          Everyone left the hall before midnight, tired but satisfied.\n";
         assert_eq!(
-            split_article(half_open).1.len(),
+            split_article(half_open).paragraphs.len(),
             5,
             "half the lines open is not enough"
         );
@@ -230,7 +254,7 @@ mod tests {
                          Roads and schools\n\
                          Everyone left.\n";
         assert_eq!(
-            split_article(half_long).1.len(),
+            split_article(half_long).paragraphs.len(),
             5,
             "half the lines long is not enough"
         );
@@ -238,7 +262,10 @@ mod tests {
 
     #[test]
     fn a_header_line_with_no_value_is_text() {
-        let (meta, paras) = split_article("Date:\n\nThe vote took place.");
+        let SplitArticle {
+            meta,
+            paragraphs: paras,
+        } = split_article("Date:\n\nThe vote took place.");
         assert_eq!(meta.date, None);
         assert_eq!(paras, vec!["Date:", "The vote took place."]);
     }
@@ -249,7 +276,7 @@ mod tests {
                     The council met on Monday evening to discuss the budget for\n\
                     Paris and its suburbs, which the mayor presented to the\n\
                     Assembly after a long debate about roads and schools.\n";
-        let (_, paras) = split_article(text);
+        let paras = split_article(text).paragraphs;
         assert_eq!(
             paras,
             vec![
@@ -263,7 +290,10 @@ mod tests {
 
     #[test]
     fn a_word_starting_with_date_is_text() {
-        let (meta, paras) = split_article("Dates 2024 ont changé.\n");
+        let SplitArticle {
+            meta,
+            paragraphs: paras,
+        } = split_article("Dates 2024 ont changé.\n");
         assert_eq!(meta.date, None);
         assert_eq!(paras, vec!["Dates 2024 ont changé."]);
     }
@@ -271,7 +301,10 @@ mod tests {
     #[test]
     fn front_matter_fills_metadata() {
         let raw = "---\ntitle: \"Le titre\"\ndate: 2024-08-12\noutlet: Le Monde\n---\nTexte.\n";
-        let (meta, paras) = split_article(raw);
+        let SplitArticle {
+            meta,
+            paragraphs: paras,
+        } = split_article(raw);
         assert_eq!(meta.title.as_deref(), Some("Le titre"));
         assert_eq!(meta.date.as_deref(), Some("2024-08-12"));
         assert_eq!(meta.outlet.as_deref(), Some("Le Monde"));
@@ -280,26 +313,29 @@ mod tests {
 
     #[test]
     fn header_lines_fill_metadata() {
-        let (meta, paras) = split_article("Source: BBC\nDate: 2024-08-12\n\nText here.");
+        let SplitArticle {
+            meta,
+            paragraphs: paras,
+        } = split_article("Source: BBC\nDate: 2024-08-12\n\nText here.");
         assert_eq!(meta.outlet.as_deref(), Some("BBC"));
         assert_eq!(paras, vec!["Text here."]);
     }
 
     #[test]
     fn single_newlines_and_blank_lines_split() {
-        let (_, paras) = split_article("Un.\nDeux.\r\n\r\nTrois.");
+        let paras = split_article("Un.\nDeux.\r\n\r\nTrois.").paragraphs;
         assert_eq!(paras, vec!["Un.", "Deux.", "Trois."]);
     }
 
     #[test]
     fn a_sentence_broken_across_lines_is_joined() {
-        let (_, paras) = split_article("Le sommet a été\n\nreporté sine die.\n\nSuite.");
+        let paras = split_article("Le sommet a été\n\nreporté sine die.\n\nSuite.").paragraphs;
         assert_eq!(paras, vec!["Le sommet a été reporté sine die.", "Suite."]);
     }
 
     #[test]
     fn a_heading_is_not_joined_to_the_next_paragraph() {
-        let (_, paras) = split_article("Des propos polémiques\nLors de cette conversation.");
+        let paras = split_article("Des propos polémiques\nLors de cette conversation.").paragraphs;
         assert_eq!(paras.len(), 2);
     }
 
@@ -308,7 +344,7 @@ mod tests {
         let raw = "The conversation between the two men started late because the\n\
                    servers of the platform could not cope with the number of people\n\
                    who tried to join at the same time as the start.\n\nNext one.";
-        let (_, paras) = split_article(raw);
+        let paras = split_article(raw).paragraphs;
         assert_eq!(paras.len(), 2);
         assert!(paras[0].starts_with("The conversation") && paras[0].ends_with("start."));
     }

@@ -7,21 +7,19 @@ use serde::Serialize;
 use crate::core::topics::TopicDef;
 use crate::core::vectors::ParaRef;
 
-/// Where a topic comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+/// Where a topic comes from. Its name in lower case is what exports show, JSON included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
+#[serde(into = "&'static str")]
+#[strum(serialize_all = "lowercase")]
 pub enum Origin {
     Defined,
     Discovered,
 }
 
 impl Origin {
-    /// The name exports show, as serde writes it in JSON.
+    /// The name exports show.
     pub fn name(self) -> &'static str {
-        match self {
-            Origin::Defined => "defined",
-            Origin::Discovered => "discovered",
-        }
+        self.into()
     }
 }
 

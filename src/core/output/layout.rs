@@ -3,10 +3,47 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+/// A run of text in one style: borrowed (`&str`) going into `wrap`, owned coming out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Styled<T, S> {
+    pub text: T,
+    pub style: S,
+}
+
+impl<T, S> Styled<T, S> {
+    pub fn new(text: T, style: S) -> Self {
+        Styled { text, style }
+    }
+}
+
+/// Touching pieces of one style joined into one run, each text passed through `clean` first.
+pub fn runs<'t, S: Copy + PartialEq, C: AsRef<str>>(
+    pieces: &[Styled<&'t str, S>],
+    clean: impl Fn(&'t str) -> C,
+) -> Vec<Styled<String, S>> {
+    let mut out: Vec<Styled<String, S>> = Vec::new();
+    for piece in pieces {
+        let text = clean(piece.text);
+        match out.last_mut() {
+            Some(run) if run.style == piece.style => run.text.push_str(text.as_ref()),
+            _ => out.push(Styled::new(text.as_ref().to_owned(), piece.style)),
+        }
+    }
+    out
+}
+
+/// The pieces as borrowed text, for `wrap`.
+pub fn borrowed<S: Copy>(pieces: &[Styled<String, S>]) -> Vec<Styled<&str, S>> {
+    pieces
+        .iter()
+        .map(|p| Styled::new(p.text.as_str(), p.style))
+        .collect()
+}
+
 /// One wrapped line: pieces of text with their style, and the line's display width.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line<S> {
-    pub pieces: Vec<(String, S)>,
+    pub pieces: Vec<Styled<String, S>>,
     pub width: usize,
 }
 
@@ -24,14 +61,14 @@ impl<S: Copy + PartialEq> Line<S> {
         }
         self.width += text.width();
         match self.pieces.last_mut() {
-            Some((last, s)) if *s == style => last.push_str(text),
-            _ => self.pieces.push((text.to_owned(), style)),
+            Some(last) if last.style == style => last.text.push_str(text),
+            _ => self.pieces.push(Styled::new(text.to_owned(), style)),
         }
     }
 
     /// The line's text without styles.
     pub fn plain(&self) -> String {
-        self.pieces.iter().map(|(t, _)| t.as_str()).collect()
+        self.pieces.iter().map(|p| p.text.as_str()).collect()
     }
 }
 
@@ -45,7 +82,7 @@ struct Word<S> {
 
 /// Wrap styled pieces into lines of at most `width` columns, breaking at spaces; a word longer
 /// than a line is cut between characters. Text must already be free of control characters.
-pub fn wrap<S: Copy + PartialEq>(pieces: &[(&str, S)], width: usize) -> Vec<Line<S>> {
+pub fn wrap<S: Copy + PartialEq>(pieces: &[Styled<&str, S>], width: usize) -> Vec<Line<S>> {
     let width = width.max(1);
     let mut lines = vec![Line::new()];
     for word in words(pieces) {
@@ -87,11 +124,11 @@ fn place_word<S: Copy + PartialEq>(lines: &mut Vec<Line<S>>, word: Word<S>, widt
 }
 
 /// Split styled pieces into words at ASCII spaces; no-break spaces stay inside words.
-fn words<S: Copy + PartialEq>(pieces: &[(&str, S)]) -> Vec<Word<S>> {
+fn words<S: Copy + PartialEq>(pieces: &[Styled<&str, S>]) -> Vec<Word<S>> {
     let mut out: Vec<Word<S>> = Vec::new();
     let mut current: Option<Word<S>> = None;
     let mut space: Option<S> = None;
-    for &(text, style) in pieces {
+    for &Styled { text, style } in pieces {
         for (i, part) in text.split(' ').enumerate() {
             if i > 0 {
                 if let Some(w) = current.take() {
@@ -157,7 +194,10 @@ mod tests {
     use super::*;
 
     fn plain(text: &str, width: usize) -> Vec<String> {
-        wrap(&[(text, ())], width).iter().map(Line::plain).collect()
+        wrap(&[Styled::new(text, ())], width)
+            .iter()
+            .map(Line::plain)
+            .collect()
     }
 
     #[test]
@@ -172,16 +212,17 @@ mod tests {
 
     #[test]
     fn wide_characters_count_double() {
-        let lines = wrap(&[("日本語 テキスト", ())], 6);
+        let lines = wrap(&[Styled::new("日本語 テキスト", ())], 6);
         assert!(lines.iter().all(|l| l.width <= 6), "{lines:?}");
         assert_eq!(lines[0].plain(), "日本語");
     }
 
     #[test]
     fn styles_survive_wrapping() {
-        let lines = wrap(&[("un ", 0), ("deux trois", 1)], 8);
-        assert_eq!(lines[0].pieces, vec![("un ".into(), 0), ("deux".into(), 1)]);
-        assert_eq!(lines[1].pieces, vec![("trois".into(), 1)]);
+        let lines = wrap(&[Styled::new("un ", 0), Styled::new("deux trois", 1)], 8);
+        let owned = |t: &str, s| Styled::new(t.to_owned(), s);
+        assert_eq!(lines[0].pieces, vec![owned("un ", 0), owned("deux", 1)]);
+        assert_eq!(lines[1].pieces, vec![owned("trois", 1)]);
     }
 
     #[test]

@@ -61,9 +61,18 @@ fn better(a: Change, b: Change) -> Change {
     }
 }
 
+/// How each word of two compared word streams fares.
+#[derive(Debug, PartialEq)]
+pub struct WordChanges {
+    /// One mark per word of the old (reference) stream.
+    pub old: Vec<Change>,
+    /// One mark per word of the new stream.
+    pub new: Vec<Change>,
+}
+
 /// Compare two word streams: marks for the old (reference) words and for the new words. Past
 /// `deadline`, the diff is coarser.
-pub fn compare(old: &[u64], new: &[u64], deadline: Instant) -> (Vec<Change>, Vec<Change>) {
+pub fn compare(old: &[u64], new: &[u64], deadline: Instant) -> WordChanges {
     let mut old_marks = vec![Change::Changed; old.len()];
     let mut new_marks = vec![Change::Changed; new.len()];
     let mut deleted: Vec<Range<usize>> = Vec::new();
@@ -91,7 +100,10 @@ pub fn compare(old: &[u64], new: &[u64], deadline: Instant) -> (Vec<Change>, Vec
         &mut old_marks,
         &mut new_marks,
     );
-    (old_marks, new_marks)
+    WordChanges {
+        old: old_marks,
+        new: new_marks,
+    }
 }
 
 /// Blocks of inserted words that stand verbatim among the deleted ones were moved, not changed.
@@ -164,7 +176,7 @@ mod tests {
         use Change::*;
         let old = hashes("le chat dort sur le tapis rouge ce soir");
         let new = hashes("ce soir le chat mange sur le tapis rouge");
-        let (o, n) = compare(&old, &new, soon());
+        let WordChanges { old: o, new: n } = compare(&old, &new, soon());
         // "ce soir" moved to the front: too short to count as a move (fewer than three words).
         assert_eq!(
             n,
@@ -185,7 +197,7 @@ mod tests {
         use Change::*;
         let old = hashes("un deux trois quatre cinq six sept");
         let new = hashes("cinq six sept un deux trois quatre");
-        let (o, n) = compare(&old, &new, soon());
+        let WordChanges { old: o, new: n } = compare(&old, &new, soon());
         assert!(n.iter().all(|&c| c != Changed), "{n:?}");
         assert!(o.iter().all(|&c| c != Changed), "{o:?}");
         assert!(n.contains(&Moved) && n.contains(&Same));
@@ -193,11 +205,12 @@ mod tests {
 
     #[test]
     fn keys_are_compared_normalised() {
-        let (_, n) = compare(
+        let n = compare(
             &hashes("l’attaque des États"),
             &hashes("L'attaque des Etats"),
             soon(),
-        );
+        )
+        .new;
         assert!(n.iter().all(|&c| c == Change::Same));
     }
 }

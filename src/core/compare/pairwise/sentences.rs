@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::time::Instant;
 
-use super::{Change, Mark, PAIRWISE_BUDGET, PairwiseMember, compare};
+use super::{Change, Mark, PAIRWISE_BUDGET, PairwiseMember, WordChanges, compare};
 use crate::core::agree::pair_key;
 use crate::core::align::Topic;
 use crate::core::article::{Article, Paragraph};
@@ -138,7 +138,7 @@ fn mark_versions(articles: &[Article], topic: &Topic, reference: usize, marks: &
                 continue;
             };
             let r = &refs[k];
-            let (old, new) = compare(&hashes(r), &hashes(&s), deadline);
+            let WordChanges { old, new } = compare(&hashes(r), &hashes(&s), deadline);
             // A sentence told earlier in the reference than the one before it was moved.
             let moved = last.is_some_and(|l| k < l);
             last = Some(k);

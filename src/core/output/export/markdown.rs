@@ -9,6 +9,7 @@ use super::{ByArticle, leveled, not_covering, render_workers};
 use crate::core::agree::Detail;
 use crate::core::agree::Level;
 use crate::core::figures::figures;
+use crate::core::layout::{Styled, runs};
 use crate::core::rows::rows;
 use crate::core::synopsis::Synopsis;
 
@@ -108,10 +109,10 @@ fn write_rows(
 /// is emphasised only from its first to its last letter or digit: `CommonMark` opens emphasis
 /// after punctuation and closes it before punctuation only in some cases, so the punctuation
 /// at a run's edges stays outside the marks (`**Comey**’*s*`, never `**Comey***’s*`).
-fn marked(pieces: &[(&str, Level)]) -> String {
+fn marked(pieces: &[Styled<&str, Level>]) -> String {
     let mut s = String::new();
     let mut at_start = true;
-    for (text, level) in runs(pieces) {
+    for Styled { text, style: level } in runs(pieces, |t| t) {
         let word = |c: char| c.is_alphanumeric();
         let edges = (text.find(word), text.rfind(word));
         let Some((first, last)) = edges.0.zip(edges.1).filter(|_| level != Level::Alone) else {
@@ -130,18 +131,6 @@ fn marked(pieces: &[(&str, Level)]) -> String {
         at_start = false;
     }
     s
-}
-
-/// Consecutive pieces of the same level joined into one run.
-fn runs(pieces: &[(&str, Level)]) -> Vec<(String, Level)> {
-    let mut out: Vec<(String, Level)> = Vec::new();
-    for &(text, level) in pieces {
-        match out.last_mut() {
-            Some((run, l)) if *l == level => run.push_str(text),
-            _ => out.push((text.to_owned(), level)),
-        }
-    }
-    out
 }
 
 /// Escape what Markdown would read as markup, and make control characters visible. At the

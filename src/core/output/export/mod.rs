@@ -13,6 +13,7 @@ mod text;
 use std::io::{self, Write};
 
 use crate::core::agree::{Level, MemberSpans};
+use crate::core::layout::Styled;
 use crate::core::synopsis::Synopsis;
 
 /// The export formats.
@@ -152,12 +153,12 @@ fn leveled<'s>(
     synopsis: &'s Synopsis,
     member: &MemberSpans,
     covering: usize,
-) -> Vec<(&'s str, Level)> {
+) -> Vec<Styled<&'s str, Level>> {
     let text = &synopsis.paragraph(member.at).text;
     member
         .spans
         .iter()
-        .map(|s| (&text[s.range.clone()], s.level(covering)))
+        .map(|s| Styled::new(&text[s.range.clone()], s.level(covering)))
         .collect()
 }
 

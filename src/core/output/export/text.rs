@@ -10,7 +10,7 @@ use super::{ByArticle, ExportOptions, leveled, not_covering, render_workers};
 use crate::core::agree::Level;
 use crate::core::agree::{Detail, MemberSpans};
 use crate::core::figures::{FigureGroup, figures};
-use crate::core::layout::{Line, fit, wrap};
+use crate::core::layout::{Line, Styled, borrowed, fit, runs, wrap};
 use crate::core::sanitize::for_terminal;
 use crate::core::synopsis::Synopsis;
 
@@ -129,7 +129,7 @@ fn write_silent(
 }
 
 fn write_wrapped(out: &mut dyn Write, text: &str, width: usize) -> io::Result<()> {
-    for line in wrap(&[(text, ())], width) {
+    for line in wrap(&[Styled::new(text, ())], width) {
         writeln!(out, "{}", line.plain())?;
     }
     Ok(())
@@ -177,7 +177,7 @@ fn cell(
     if lines.is_empty() {
         let note = "(does not cover this topic)";
         lines.push(Line {
-            pieces: vec![(note.into(), Level::Alone)],
+            pieces: vec![Styled::new(note.into(), Level::Alone)],
             width: note.chars().count(),
         });
     }
@@ -193,28 +193,20 @@ fn member_lines(
     marking: &Marking,
 ) -> Vec<Line<Level>> {
     let pieces = marked_pieces(&leveled(synopsis, member, covering), marking);
-    let refs: Vec<(&str, Level)> = pieces.iter().map(|(s, l)| (s.as_str(), *l)).collect();
-    wrap(&refs, width)
+    wrap(&borrowed(&pieces), width)
 }
 
 /// Sanitised pieces, same levels merged; without colour, shared ones get their marks.
-fn marked_pieces(pieces: &[(&str, Level)], marking: &Marking) -> Vec<(String, Level)> {
-    let mut merged: Vec<(String, Level)> = Vec::new();
-    for &(text, level) in pieces {
-        let clean = for_terminal(text);
-        match merged.last_mut() {
-            Some((last, l)) if *l == level => last.push_str(&clean),
-            _ => merged.push((clean.into_owned(), level)),
-        }
-    }
+fn marked_pieces(pieces: &[Styled<&str, Level>], marking: &Marking) -> Vec<Styled<String, Level>> {
+    let merged = runs(pieces, for_terminal);
     if marking.painter.is_some() {
         return merged;
     }
     merged
         .into_iter()
-        .map(|(text, level)| {
+        .map(|Styled { text, style: level }| {
             let Some((open, close)) = marking.around(level) else {
-                return (text, level);
+                return Styled::new(text, level);
             };
             // Marks hug the words: spaces and punctuation at the edges stay outside.
             let edge = |c: char| !c.is_alphanumeric();
@@ -222,14 +214,14 @@ fn marked_pieces(pieces: &[(&str, Level)], marking: &Marking) -> Vec<(String, Le
             let start = text.len() - text.trim_start_matches(edge).len();
             let lead = &text[..start];
             let tail = &text[start + core.len()..];
-            (format!("{lead}{open}{core}{close}{tail}"), level)
+            Styled::new(format!("{lead}{open}{core}{close}{tail}"), level)
         })
         .collect()
 }
 
 fn emit(line: &Line<Level>, width: usize, marking: &Marking) -> String {
     let mut s = String::new();
-    for (text, level) in &line.pieces {
+    for Styled { text, style: level } in &line.pieces {
         match marking.painter {
             Some(p) if *level != Level::Alone => {
                 s.push_str(p.start(*level));
