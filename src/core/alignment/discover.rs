@@ -28,13 +28,18 @@ pub fn discover(
     taken_ids: &BTreeSet<String>,
     opts: &AlignOptions,
 ) -> Vec<Topic> {
-    let mut defs = discovered_defs(corpus, claimed, taken_ids, opts);
-    // Topics compete for paragraphs, so dropping one changes the others: settle on a set whose
-    // own alignment keeps them all, as a topics file written from the result is read back
-    // (alignment does not depend on the order of topics).
+    let defs = discovered_defs(corpus, claimed, taken_ids, opts);
+    settle(defs, |defs| aligned(corpus, claimed, defs, opts))
+}
+
+/// Topics compete for paragraphs, so dropping one changes the others: align `defs`, drop the
+/// topics covered by fewer than two articles, and align what is left again, until a set keeps
+/// them all (as a topics file written from the result is read back: alignment does not depend
+/// on the order of topics) or `SETTLE_ROUNDS` have passed. Most widely covered first.
+fn settle(mut defs: Vec<TopicDef>, align: impl Fn(&[TopicDef]) -> Vec<Topic>) -> Vec<Topic> {
     let mut round = 0;
     loop {
-        let mut topics = aligned(corpus, claimed, &defs, opts);
+        let mut topics = align(&defs);
         let before = topics.len();
         topics.retain(|t| t.articles().len() >= 2);
         topics.sort_by(|a, b| {
@@ -304,5 +309,109 @@ mod tests {
                 "the quote sits with the passage around it: {held:?}"
             );
         }
+    }
+
+    /// A stand-in for alignment: each topic covers the articles `cover` gives it, knowing
+    /// which topics compete; it counts its calls and refuses to be called forever.
+    fn fake_align(
+        calls: &std::cell::Cell<usize>,
+        cover: impl Fn(&str, &[&str]) -> Vec<usize>,
+    ) -> impl Fn(&[TopicDef]) -> Vec<Topic> {
+        move |defs| {
+            calls.set(calls.get() + 1);
+            assert!(calls.get() < 20, "settling never ends");
+            let ids: Vec<&str> = defs.iter().map(|d| d.id.as_str()).collect();
+            defs.iter()
+                .map(|d| {
+                    let members = cover(&d.id, &ids)
+                        .into_iter()
+                        .map(|article| crate::core::align::Member {
+                            at: ParaRef {
+                                article,
+                                paragraph: 0,
+                            },
+                            score: 1.0,
+                        })
+                        .collect();
+                    Topic::from_def(d, Origin::Discovered, members)
+                })
+                .collect()
+        }
+    }
+
+    fn defs(ids: &[&str]) -> Vec<TopicDef> {
+        ids.iter()
+            .map(|id| TopicDef {
+                id: (*id).to_owned(),
+                label: (*id).to_owned(),
+                keywords: vec![(*id).to_owned()],
+                description: None,
+                pins: Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn settling_keeps_a_stable_set_after_one_alignment_most_covered_first() {
+        let calls = std::cell::Cell::new(0);
+        let align = fake_align(
+            &calls,
+            |id, _| if id == "a" { vec![0, 1] } else { vec![0, 1, 2] },
+        );
+        let topics = settle(defs(&["a", "b"]), align);
+        let ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a"]);
+        assert_eq!(calls.get(), 1);
+    }
+
+    #[test]
+    fn settling_aligns_again_without_the_topics_one_source_covers() {
+        let calls = std::cell::Cell::new(0);
+        // "c" is one source's topic; while it competes, it takes article 3 from "a".
+        let align = fake_align(&calls, |id, ids| match id {
+            "c" => vec![3],
+            _ if ids.contains(&"c") => vec![0, 1, 2],
+            _ => vec![0, 1, 2, 3],
+        });
+        let topics = settle(defs(&["a", "c"]), align);
+        assert_eq!(topics.len(), 1);
+        assert_eq!(topics[0].id, "a");
+        assert_eq!(topics[0].articles().len(), 4, "aligned again without c");
+        assert_eq!(calls.get(), 2);
+    }
+
+    #[test]
+    fn settling_gives_up_after_its_rounds() {
+        let calls = std::cell::Cell::new(0);
+        // Every round makes a new one-source topic of the one before: it never settles.
+        let one_source = defs(&["x"]);
+        let align = |given: &[TopicDef]| {
+            let mut all = given.to_vec();
+            all.extend(one_source.iter().cloned());
+            fake_align(&calls, |id, _| if id == "x" { vec![0] } else { vec![0, 1] })(&all)
+        };
+        let topics = settle(defs(&["a"]), align);
+        assert_eq!(topics.len(), 1);
+        assert_eq!(calls.get(), SETTLE_ROUNDS);
+    }
+
+    #[test]
+    fn slugs_are_ascii_words_joined_up_to_forty_letters() {
+        assert_eq!(slug("Conseil de sécurité"), "auto-conseil-de-securite");
+        assert_eq!(slug("  « Iran »  nuclear deal "), "auto-iran-nuclear-deal");
+        assert_eq!(slug("…"), "auto-topic");
+        let long = "alpha bravo charlie delta echo foxtrot golf hotel";
+        assert_eq!(slug(long), "auto-alpha-bravo-charlie-delta-echo-foxtrot");
+        // Words are added while their letters come to at most forty.
+        let forty = format!("{} {}", "a".repeat(19), "b".repeat(21));
+        assert_eq!(
+            slug(&forty),
+            format!("auto-{}-{}", "a".repeat(19), "b".repeat(21))
+        );
+        let over = format!("{} {}", "a".repeat(19), "b".repeat(22));
+        assert_eq!(slug(&over), format!("auto-{}", "a".repeat(19)));
+        let mut used = BTreeSet::new();
+        assert_eq!(unique_slug("auto-x", &mut used), "auto-x");
+        assert_eq!(unique_slug("auto-x", &mut used), "auto-x-2");
     }
 }

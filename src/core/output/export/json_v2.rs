@@ -8,27 +8,14 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
-use super::Seq;
-use super::json::{Export, article_out};
+use super::blocks::write_in_order;
+use super::json::article_out;
+use super::{Seq, render_workers};
 use std::cell::RefCell;
 
 use crate::core::agree::{Detail, Entry, Formula, MemberSpans, TopicWording, WordingTable};
 use crate::core::figures::figures;
 use crate::core::synopsis::Synopsis;
-
-struct TopicsOut<'a> {
-    synopsis: &'a Synopsis,
-    topics: &'a [usize],
-}
-
-impl Serialize for TopicsOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.topics.iter().map(|&t| TopicOut {
-            synopsis: self.synopsis,
-            t,
-        }))
-    }
-}
 
 struct TopicOut<'a> {
     synopsis: &'a Synopsis,
@@ -137,15 +124,23 @@ impl Serialize for MemberOut<'_> {
     }
 }
 
-/// Version 2 is for scripts: one compact line (`jq .` shows it indented).
+/// Version 2 is for scripts: one compact line (`jq .` shows it indented). Topics are made on
+/// the machine's cores, each into a buffer of its own, and written in their order: the same
+/// bytes as one serialisation of the whole document, which is never whole in memory.
 pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) -> io::Result<()> {
-    let export = Export {
-        version: 2,
-        articles: synopsis.articles.iter().map(article_out).collect(),
-        topics: TopicsOut { synopsis, topics },
-    };
     let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer(&mut buffered, &export).map_err(io::Error::from)?;
-    writeln!(buffered)?;
+    let articles: Vec<_> = synopsis.articles.iter().map(article_out).collect();
+    buffered.write_all(b"{\"version\":2,\"articles\":")?;
+    serde_json::to_writer(&mut buffered, &articles).map_err(io::Error::from)?;
+    buffered.write_all(b",\"topics\":[")?;
+    let numbered: Vec<(usize, usize)> = topics.iter().copied().enumerate().collect();
+    let render = |&(n, t): &(usize, usize), buf: &mut Vec<u8>| {
+        if n > 0 {
+            buf.push(b',');
+        }
+        serde_json::to_writer(buf, &TopicOut { synopsis, t }).map_err(io::Error::from)
+    };
+    write_in_order(&numbered, render_workers(), render, &mut buffered)?;
+    buffered.write_all(b"]}\n")?;
     buffered.flush()
 }
