@@ -36,7 +36,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::EnterAlternateScreen;
-use ratatui::layout::Rect;
+use ratatui::layout::{Rect, Size};
 use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 
 use crate::core::synopsis::Synopsis;
@@ -46,11 +46,17 @@ use outside::Request;
 
 /// The largest screen the reader lays out: a bigger terminal shows it in its top-left corner
 /// rather than allocating gigabytes for cells nobody can read.
-pub const MAX_SCREEN: (u16, u16) = (1000, 500);
+const MAX_SCREEN: Size = Size {
+    width: 1000,
+    height: 500,
+};
 
 /// A terminal size bounded by `MAX_SCREEN`.
-pub fn bounded(width: u16, height: u16) -> (u16, u16) {
-    (width.min(MAX_SCREEN.0), height.min(MAX_SCREEN.1))
+fn bounded(width: u16, height: u16) -> Size {
+    Size {
+        width: width.min(MAX_SCREEN.width),
+        height: height.min(MAX_SCREEN.height),
+    }
 }
 
 /// Held while a frame is drawn, so that a signal never restores the terminal halfway through
@@ -132,7 +138,10 @@ pub fn run(
     let config = config::load_config(config)?;
     let signals = Signals::watch()?;
     let (w, h) = ratatui::crossterm::terminal::size().context("cannot read the terminal size")?;
-    let (w, h) = bounded(w, h);
+    let Size {
+        width: w,
+        height: h,
+    } = bounded(w, h);
     let options = TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
     };
@@ -286,8 +295,8 @@ pub fn to_action(app: &App, event: &Event) -> Option<Action> {
             app.keymap.lookup(app.context(), key)
         }
         Event::Resize(w, h) => {
-            let (w, h) = bounded(w, h);
-            Some(Action::Resize(w, h))
+            let size = bounded(w, h);
+            Some(Action::Resize(size.width, size.height))
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, 3)),
