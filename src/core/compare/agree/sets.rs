@@ -46,8 +46,11 @@ pub(crate) fn pair_key(a: &Token, b: &Token) -> u64 {
 /// Which articles have each key and each pair of consecutive keys among a topic's members.
 pub(super) struct TopicIndex {
     width: Width,
-    words: ByHash<Vec<u64>>,
-    pairs: ByHash<Vec<u64>>,
+    words: ByHash<u32>,
+    pairs: ByHash<u32>,
+    /// The sets, `width` words each, one after the other: a set is found by its slot in the
+    /// maps above. One allocation for all, rather than one per word and pair of words.
+    sets: Vec<u64>,
 }
 
 impl TopicIndex {
@@ -59,42 +62,61 @@ impl TopicIndex {
             width,
             words: ByHash::default(),
             pairs: ByHash::default(),
-        };
-        let set = |bits: &mut Vec<u64>, local: usize| {
-            if bits.is_empty() {
-                bits.resize(width.0, 0);
-            }
-            bits[local / 64] |= 1 << (local % 64);
+            sets: Vec::new(),
         };
         for (local, p) in members {
             for t in &p.tokens {
-                set(index.words.entry(t.hash).or_default(), local);
+                index.set(Slot::Word(t.hash), local);
             }
             for w in p
                 .tokens
                 .windows(2)
                 .filter(|w| same_sentence(&p.text, &w[0], &w[1]))
             {
-                set(
-                    index.pairs.entry(pair_key(&w[0], &w[1])).or_default(),
-                    local,
-                );
+                index.set(Slot::Pair(pair_key(&w[0], &w[1])), local);
             }
         }
+        index.sets.shrink_to_fit();
         index
     }
-}
 
-impl TopicIndex {
+    /// Mark article `local` in the set of `slot`, making the set if it is new.
+    fn set(&mut self, slot: Slot, local: usize) {
+        let w = self.width.0;
+        let map = match slot {
+            Slot::Word(_) => &mut self.words,
+            Slot::Pair(_) => &mut self.pairs,
+        };
+        let (Slot::Word(key) | Slot::Pair(key)) = slot;
+        let next = u32::try_from(self.sets.len() / w).unwrap_or(u32::MAX);
+        let at = *map.entry(key).or_insert(next) as usize;
+        if at == next as usize {
+            self.sets.resize(self.sets.len() + w, 0);
+        }
+        self.sets[at * w + local / 64] |= 1 << (local % 64);
+    }
+
+    fn bits(&self, at: u32) -> &[u64] {
+        let w = self.width.0;
+        &self.sets[at as usize * w..(at as usize + 1) * w]
+    }
+
     /// The covering articles (local bits) whose members have the word with this hash.
     pub(super) fn word(&self, hash: u64) -> Option<&[u64]> {
-        self.words.get(&hash).map(Vec::as_slice)
+        self.words.get(&hash).map(|&at| self.bits(at))
     }
 
     /// The covering articles (local bits) that have these two words in a row, in one sentence.
     pub(super) fn pair(&self, a: &Token, b: &Token) -> Option<&[u64]> {
-        self.pairs.get(&pair_key(a, b)).map(Vec::as_slice)
+        self.pairs.get(&pair_key(a, b)).map(|&at| self.bits(at))
     }
+}
+
+/// Which map a set is kept under.
+#[derive(Clone, Copy)]
+enum Slot {
+    Word(u64),
+    Pair(u64),
 }
 
 /// For each pair of consecutive words of a paragraph (`own`: its article's local index),
@@ -143,7 +165,7 @@ pub(super) fn shared_sets(
             .zip(links.touch(i))
             .for_each(|(b, t)| *b &= t);
         if t.is_telling()
-            && let Some(words) = index.words.get(&t.hash)
+            && let Some(words) = index.word(t.hash)
         {
             or_into(bits, words);
         }
@@ -167,7 +189,7 @@ impl Links {
         let mut link = vec![0u64; w * n.saturating_sub(1)];
         for i in 0..n.saturating_sub(1) {
             if same_sentence(text, &tokens[i], &tokens[i + 1])
-                && let Some(bits) = index.pairs.get(&pair_key(&tokens[i], &tokens[i + 1]))
+                && let Some(bits) = index.pair(&tokens[i], &tokens[i + 1])
             {
                 link[i * w..(i + 1) * w].copy_from_slice(bits);
             }

@@ -125,8 +125,8 @@ impl Serialize for MemberOut<'_> {
 }
 
 /// Version 2 is for scripts: one compact line (`jq .` shows it indented). Topics are made on
-/// the machine's cores, each into a buffer of its own, and written in their order: the same
-/// bytes as one serialisation of the whole document, which is never whole in memory.
+/// the machine's cores and written in their order: the same bytes as one serialisation of the
+/// whole document, which is never whole in memory.
 pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) -> io::Result<()> {
     let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
     let articles: Vec<_> = synopsis.articles.iter().map(article_out).collect();
@@ -134,11 +134,14 @@ pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) 
     serde_json::to_writer(&mut buffered, &articles).map_err(io::Error::from)?;
     buffered.write_all(b",\"topics\":[")?;
     let numbered: Vec<(usize, usize)> = topics.iter().copied().enumerate().collect();
-    let render = |&(n, t): &(usize, usize), buf: &mut Vec<u8>| {
+    let render = |&(n, t): &(usize, usize), buf: &mut dyn Write| {
         if n > 0 {
-            buf.push(b',');
+            buf.write_all(b",")?;
         }
-        serde_json::to_writer(buf, &TopicOut { synopsis, t }).map_err(io::Error::from)
+        // serde_json writes a few bytes at a time: gather them before they cross `dyn Write`.
+        let mut gathered = io::BufWriter::with_capacity(1 << 16, buf);
+        serde_json::to_writer(&mut gathered, &TopicOut { synopsis, t }).map_err(io::Error::from)?;
+        gathered.flush()
     };
     write_in_order(&numbered, render_workers(), render, &mut buffered)?;
     buffered.write_all(b"]}\n")?;

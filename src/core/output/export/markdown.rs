@@ -29,7 +29,7 @@ pub(super) fn write(
         out,
         "Shared wording: **bold** in every source covering the topic, *italics* in several.\n"
     )?;
-    let render = |&t: &usize, buf: &mut Vec<u8>| write_topic(synopsis, t, rows, buf);
+    let render = |&t: &usize, buf: &mut dyn Write| write_topic(synopsis, t, rows, buf);
     write_in_order(topics, render_workers(), render, out)
 }
 

@@ -32,7 +32,7 @@ pub(super) fn write(
     if opts.painter.is_none() {
         writeln!(out, "{}", marking.legend())?;
     }
-    let render = |&t: &usize, buf: &mut Vec<u8>| {
+    let render = |&t: &usize, buf: &mut dyn Write| {
         writeln!(buf)?;
         write_topic(synopsis, t, width, &marking, opts.rows, buf)
     };
