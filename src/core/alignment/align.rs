@@ -133,12 +133,12 @@ mod tests {
         let story = [
             "Le volcan est entré en éruption dans la nuit de lundi.",
             "Les habitants du village ont fui vers la vallée voisine.",
-            "L'éruption a duré jusqu'au matin selon les experts.",
+            "L'éruption du volcan a duré jusqu'au matin selon les experts.",
         ];
         let arts = vec![with_filler("a", &story), with_filler("b", &[story[1]])];
         let topics = align(
             &arts,
-            &[def("eruption", &["éruption"])],
+            &[def("eruption", &["éruption", "volcan"])],
             AlignOptions::default(),
         );
         assert_eq!(

@@ -19,6 +19,8 @@ pub struct Corpus<'a> {
     pub feedback: Vec<Vector>,
     /// For each unit, whether a heading stands before it (see `heading_breaks`).
     pub breaks: Vec<bool>,
+    /// For each unit, how many words it has.
+    pub words: Vec<usize>,
 }
 
 impl<'a> Corpus<'a> {
@@ -26,11 +28,17 @@ impl<'a> Corpus<'a> {
         let space = TermSpace::build(articles);
         let feedback = feedback_vectors(&space);
         let breaks = heading_breaks(articles, &space);
+        let words = space
+            .units
+            .iter()
+            .map(|at| articles[at.article].paragraphs[at.paragraph].tokens.len())
+            .collect();
         Corpus {
             articles,
             space,
             feedback,
             breaks,
+            words,
         }
     }
 }
@@ -57,13 +65,13 @@ pub fn assign(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Ve
 }
 
 fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Vec<Member>> {
-    let (space, vectors, breaks) = (&corpus.space, &corpus.feedback, &corpus.breaks);
+    let (space, vectors) = (&corpus.space, &corpus.feedback);
     let lexical = lexical_evidence(corpus.articles, defs, opts);
     let mut evidence = lexical.clone();
-    let mut path = decode(space, breaks, &evidence, defs.len(), opts);
+    let mut path = decode(corpus, &evidence, defs.len(), opts);
     for _ in 0..opts.feedback_rounds {
         evidence = with_feedback(space, vectors, &lexical, &path, opts);
-        path = decode(space, breaks, &evidence, defs.len(), opts);
+        path = decode(corpus, &evidence, defs.len(), opts);
     }
     let mut members: Vec<Vec<Member>> = vec![Vec::new(); defs.len()];
     for (unit, row) in evidence.iter().enumerate() {
@@ -111,12 +119,12 @@ fn heading_breaks(articles: &[Article], space: &TermSpace) -> Vec<bool> {
 
 /// The path topic of every unit, decoded article by article in reading order.
 fn decode(
-    space: &TermSpace,
-    breaks: &[bool],
+    corpus: &Corpus,
     evidence: &[Vec<f32>],
     topics: usize,
     opts: &AlignOptions,
 ) -> Vec<Option<usize>> {
+    let space = &corpus.space;
     let costs = Costs {
         none: opts.threshold,
         switch: opts.switch_penalty,
@@ -130,7 +138,8 @@ fn decode(
         let steps: Vec<Step> = (start..end)
             .map(|u| Step {
                 evidence: &evidence[u],
-                after_heading: breaks[u],
+                after_heading: corpus.breaks[u],
+                switch_scale: opts.switch_scale(corpus.words[u]),
             })
             .collect();
         path.extend(best_path(&steps, topics, costs));

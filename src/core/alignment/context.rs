@@ -8,6 +8,9 @@ pub struct Step<'e> {
     pub evidence: &'e [f32],
     /// A heading stands between this paragraph and the previous one.
     pub after_heading: bool,
+    /// The share of `Costs::switch` that changing topic into this paragraph costs (a short
+    /// paragraph leans on its neighbours more: see `AlignOptions::switch_scale`).
+    pub switch_scale: f32,
 }
 
 /// What the decoder charges and pays.
@@ -44,7 +47,7 @@ pub fn best_path(steps: &[Step], topics: usize, costs: Costs) -> Vec<Option<usiz
             costs.switch * costs.heading_share
         } else {
             costs.switch
-        };
+        } * step.switch_scale;
         let best = argmax(&score);
         let mut next = vec![0.0; states];
         let mut back = vec![0; states];
@@ -90,15 +93,37 @@ mod tests {
     };
 
     fn path(rows: &[[f32; 2]], headings: &[usize]) -> Vec<Option<usize>> {
+        scaled_path(rows, headings, &vec![1.0; rows.len()])
+    }
+
+    fn scaled_path(rows: &[[f32; 2]], headings: &[usize], scales: &[f32]) -> Vec<Option<usize>> {
         let steps: Vec<Step> = rows
             .iter()
+            .zip(scales)
             .enumerate()
-            .map(|(i, r)| Step {
+            .map(|(i, (r, &switch_scale))| Step {
                 evidence: r,
                 after_heading: headings.contains(&i),
+                switch_scale,
             })
             .collect();
         best_path(&steps, 2, COSTS)
+    }
+
+    #[test]
+    fn a_short_paragraph_leans_on_its_neighbours_more_than_a_long_one() {
+        // The middle paragraph leans to topic 1, a little more than a switch and back costs.
+        let rows = [[5.0, 0.0], [0.0, 4.5], [5.0, 0.0]];
+        assert_eq!(
+            scaled_path(&rows, &[], &[1.0, 0.5, 1.0]),
+            vec![Some(0), Some(1), Some(0)],
+            "a long paragraph says enough on its own"
+        );
+        assert_eq!(
+            scaled_path(&rows, &[], &[1.0, 2.0, 2.0]),
+            vec![Some(0), Some(0), Some(0)],
+            "a short one stays with its neighbours"
+        );
     }
 
     #[test]

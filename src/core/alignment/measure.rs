@@ -23,6 +23,14 @@ pub struct AlignOptions {
     /// article: articles stay on a topic for several paragraphs, so a paragraph with little
     /// evidence between two paragraphs of one topic stays in it.
     pub switch_penalty: f32,
+    /// A short paragraph says less on its own than a long one, so its neighbours count for
+    /// more: changing topic into a paragraph of `n` words costs `switch_penalty` times
+    /// `switch_scale(n)`, the square root of `switch_words / n`, kept between 0.5 and 1.3. At
+    /// 30 words (about a news paragraph) it is 1; a one-sentence line of 20 words costs 1.2
+    /// times as much to leave its neighbours' topic, a paragraph of 120 words half as much.
+    /// The ceiling keeps a switch cheaper than what "no topic" earns (`threshold`), so a topic
+    /// never runs on into a paragraph with nothing of it just because the paragraph is short.
+    pub switch_words: f32,
     /// Besides its best cue, each further cue of a topic found in a paragraph adds this share of
     /// its own evidence: two keywords of one topic say more than one.
     pub further_cues: f32,
@@ -64,6 +72,7 @@ impl Default for AlignOptions {
         AlignOptions {
             threshold: 2.0,
             switch_penalty: 1.5,
+            switch_words: 30.0,
             further_cues: 0.25,
             heading_switch: 0.5,
             tie_ratio: 0.9,
@@ -95,6 +104,16 @@ impl AlignOptions {
             feedback: self.feedback * r,
             ..self
         }
+    }
+}
+
+impl AlignOptions {
+    /// How much of `switch_penalty` a change of topic into a paragraph of `words` words costs
+    /// (see `switch_words`).
+    pub fn switch_scale(&self, words: usize) -> f32 {
+        (self.switch_words / words.max(1) as f32)
+            .sqrt()
+            .clamp(0.5, 1.3)
     }
 }
 
@@ -167,6 +186,21 @@ mod tests {
         assert_eq!(d.for_corpus(1000), d);
         let small = d.for_corpus(10);
         assert!(small.threshold < d.threshold && small.switch_penalty < d.switch_penalty);
+    }
+
+    #[test]
+    fn leaving_a_topic_costs_more_in_a_short_paragraph() {
+        let d = AlignOptions::default();
+        assert!((d.switch_scale(30) - 1.0).abs() < 1e-6);
+        assert!((d.switch_scale(20) - 1.5f32.sqrt()).abs() < 1e-6);
+        assert!((d.switch_scale(120) - 0.5).abs() < 1e-6);
+        assert!((d.switch_scale(1) - 1.3).abs() < 1e-6, "a ceiling");
+        assert!((d.switch_scale(0) - 1.3).abs() < 1e-6);
+        assert!((d.switch_scale(1000) - 0.5).abs() < 1e-6, "a floor");
+        assert!(
+            d.switch_penalty * d.switch_scale(1) < d.threshold,
+            "leaving a topic for no topic always costs less than no topic earns"
+        );
     }
 
     #[test]
