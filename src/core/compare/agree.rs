@@ -109,7 +109,7 @@ impl Agreement {
 mod sets;
 mod wording;
 
-pub use wording::{Entry, Formula, WordingTable};
+pub use wording::{Entry, Formula, Formulas, WordingTable};
 
 pub(crate) use sets::pair_key;
 use sets::{TopicIndex, Width, ordered_pairs, same_sentence, shared_sets};

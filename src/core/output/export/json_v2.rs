@@ -13,7 +13,9 @@ use super::json::article_out;
 use super::{Seq, render_workers};
 use std::cell::RefCell;
 
-use crate::core::agree::{Detail, Entry, Formula, MemberSpans, TopicWording, WordingTable};
+use crate::core::agree::{
+    Detail, Entry, Formula, Formulas, MemberSpans, TopicWording, WordingTable,
+};
 use crate::core::figures::figures;
 use crate::core::synopsis::Synopsis;
 
@@ -72,7 +74,7 @@ impl Serialize for EntriesOut<'_> {
 struct MemberOut<'a> {
     synopsis: &'a Synopsis,
     spans: &'a MemberSpans,
-    formulas: Vec<Option<Formula>>,
+    formulas: Formulas,
     covering: usize,
     score: f64,
 }
@@ -83,7 +85,7 @@ struct SpanOut<'a> {
     text: &'a str,
     level: &'static str,
     shared: u32,
-    sharing: Option<&'a Formula>,
+    sharing: Option<Formula<'a>>,
 }
 
 impl Serialize for SpanOut<'_> {
@@ -93,7 +95,7 @@ impl Serialize for SpanOut<'_> {
         out.serialize_element(self.text)?;
         out.serialize_element(self.level)?;
         out.serialize_element(&self.shared)?;
-        if let Some(sharing) = self.sharing {
+        if let Some(sharing) = &self.sharing {
             out.serialize_element(sharing)?;
         }
         out.end()
@@ -108,17 +110,12 @@ impl Serialize for MemberOut<'_> {
         out.serialize_field("article", &self.synopsis.articles[at.article].id)?;
         out.serialize_field("paragraph", &at.paragraph)?;
         out.serialize_field("score", &self.score)?;
-        let spans = self
-            .spans
-            .spans
-            .iter()
-            .zip(&self.formulas)
-            .map(|(s, f)| SpanOut {
-                text: &text[s.range.clone()],
-                level: s.level(self.covering).name(),
-                shared: s.shared,
-                sharing: f.as_ref(),
-            });
+        let spans = self.spans.spans.iter().enumerate().map(|(k, s)| SpanOut {
+            text: &text[s.range.clone()],
+            level: s.level(self.covering).name(),
+            shared: s.shared,
+            sharing: self.formulas.of(k),
+        });
         out.serialize_field("spans", &Seq::new(spans))?;
         out.end()
     }
