@@ -95,6 +95,9 @@ fn assert_v1_from_v2(synopsis: &Synopsis) -> Result<usize, TestCaseError> {
                 let got = shared_with(&v2, b, y, q);
                 prop_assert_eq!(&got, &want, "span {:?} of {}", q[0], y["article"]);
                 prop_assert_eq!(q[2].as_u64().unwrap() as usize, want.len());
+                // `sharing` is there exactly when other articles share the span.
+                let len = q.as_array().unwrap().len();
+                prop_assert_eq!(len, if want.is_empty() { 3 } else { 4 });
                 let level = match want.len() {
                     0 => "none",
                     n if n + 1 >= covering.len() => "all",

@@ -47,3 +47,64 @@ fn formulas_read_back_per_span_as_nested_lists() {
     assert_eq!(json(3).as_deref(), Some("[[1,2]]"));
     assert_eq!(json(4), None, "no such span");
 }
+
+/// Every member's formulas, with what each piece of each shared span would have given.
+#[test]
+fn a_span_gets_the_smallest_formula_of_its_pieces_the_first_on_ties() {
+    use crate::core::agree::{Detail, TopicWording};
+    use crate::core::model::fixtures::all_in_one_topic;
+    // "Il a" opens two sentences: its first word's chain is longer than its second's.
+    let (articles, topic) = all_in_one_topic(&[
+        &["Il a parlé de la réforme des retraites devant les députés."],
+        &["Il a parlé de la réforme des retraites hier soir."],
+        &["Le président parlait longuement d'une réforme des retraites."],
+    ]);
+    let wording = TopicWording::new(&articles, &topic);
+    let agreement = wording.agreement(&articles, &topic, Detail::Counts);
+    let mut table = WordingTable::new(&wording);
+    let mut checked = 0;
+    for member in &agreement.members {
+        let p = &articles[member.at.article].paragraphs[member.at.paragraph];
+        let formulas = table.formulas(&articles, member);
+        let tokens = Tokens::new(&p.text, &p.tokens);
+        for (k, span) in member.spans.iter().enumerate() {
+            let pieces: Vec<usize> = (0..p.tokens.len())
+                .filter(|&i| span.range.contains(&p.tokens[i].range.start))
+                .collect();
+            if span.shared == 0
+                || pieces.len() < 2
+                || pieces.iter().any(|&i| p.tokens[i].is_telling())
+            {
+                continue;
+            }
+            let each: Vec<Vec<Vec<u32>>> = pieces
+                .iter()
+                .map(|&i| {
+                    let mut t = Terms::default();
+                    table.token(&tokens, i, &mut t);
+                    (0..t.count()).map(|k| t.term(k).to_vec()).collect()
+                })
+                .collect();
+            let size = |f: &Vec<Vec<u32>>| f.iter().map(|t| t.len() + 1).sum::<usize>();
+            let smallest = each.iter().map(size).min().unwrap_or(0);
+            let first_smallest = each.iter().find(|f| size(f) == smallest);
+            let written: Vec<Vec<u32>> = formulas
+                .of(k)
+                .expect("a shared span has a formula")
+                .terms()
+                .map(<[u32]>::to_vec)
+                .collect();
+            assert_eq!(
+                Some(&written),
+                first_smallest,
+                "span {:?}: pieces {each:?}",
+                &p.text[span.range.clone()]
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 0,
+        "no span of several non-telling words was checked"
+    );
+}
