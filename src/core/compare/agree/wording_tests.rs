@@ -108,3 +108,10 @@ fn a_span_gets_the_smallest_formula_of_its_pieces_the_first_on_ties() {
         "no span of several non-telling words was checked"
     );
 }
+
+#[test]
+fn set_bits_are_numbered_across_words_of_64() {
+    let got: Vec<usize> = ones(&[0b101, 0, 1 << 63 | 0b10]).collect();
+    assert_eq!(got, vec![0, 2, 129, 191]);
+    assert_eq!(ones(&[]).count(), 0);
+}
