@@ -106,6 +106,27 @@ fn help_that_cannot_be_written_is_an_error() {
     assert!(err(&out).contains("cannot write the help"), "{}", err(&out));
 }
 
+#[test]
+fn an_export_that_cannot_be_written_names_standard_output_and_what_to_do() {
+    for format in ["text", "json"] {
+        let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+            return; // no /dev/full here
+        };
+        let out = Command::new(env!("CARGO_BIN_EXE_synoptic"))
+            .args(["export", "--format", format])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let said = err(&out);
+        assert!(
+            said.contains("cannot write the export to standard output")
+                && said.contains("--output FILE"),
+            "{format}: {said}"
+        );
+    }
+}
+
 /// Articles that use brackets themselves: the text export marks shared wording with marks
 /// they do not use, says so in its legend, and leaves the articles' brackets as they are.
 #[test]

@@ -89,6 +89,25 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
         }
         // A closed pipe (`synoptic export | head`) is taken quietly in main.
         // Standard output is line-buffered: chunks of a MiB, written while the next is made.
-        None => write_overlapped(io::stdout(), |out| Ok(write_export(&synopsis, &opts, out)?)),
+        None => write_overlapped(io::stdout(), |out| Ok(write_export(&synopsis, &opts, out)?))
+            .map_err(|e| {
+                if is_write_error(&e) {
+                    e.context(
+                        "cannot write the export to standard output; check the disk or the \
+                         program reading it, or give --output FILE",
+                    )
+                } else {
+                    e
+                }
+            }),
     }
+}
+
+/// Whether writing failed, as opposed to the export refusing (an unknown `--topic`).
+fn is_write_error(err: &anyhow::Error) -> bool {
+    use crate::core::export::ExportError;
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>().is_some()
+            || matches!(e.downcast_ref::<ExportError>(), Some(ExportError::Io(_)))
+    })
 }
