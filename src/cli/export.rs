@@ -7,6 +7,7 @@ use anyhow::Result;
 use super::{ExportArgs, FormatArg, Progress, UsageError, load_showing, use_color};
 use crate::core::agree::Level;
 use crate::core::export::{ExportOptions, Format, JsonVersion, Painter, write_export};
+use crate::core::synopsis::Synopsis;
 use crate::files::{Target, write_file};
 use crate::overlap::write_overlapped;
 
@@ -87,20 +88,23 @@ pub fn export(args: &ExportArgs, terminal_width: Option<usize>) -> Result<()> {
             };
             write_file(path, &rules, |out| Ok(write_export(&synopsis, &opts, out)?))
         }
-        // A closed pipe (`synoptic export | head`) is taken quietly in main.
-        // Standard output is line-buffered: chunks of a MiB, written while the next is made.
-        None => write_overlapped(io::stdout(), |out| Ok(write_export(&synopsis, &opts, out)?))
-            .map_err(|e| {
-                if is_write_error(&e) {
-                    e.context(
-                        "cannot write the export to standard output; check the disk or the \
-                         program reading it, or give --output FILE",
-                    )
-                } else {
-                    e
-                }
-            }),
+        None => write_to_stdout(&synopsis, &opts),
     }
+}
+
+/// The export on standard output, in chunks of a MiB written while the next is made (standard
+/// output is line-buffered). A closed pipe (`synoptic export | head`) is taken quietly in main.
+fn write_to_stdout(synopsis: &Synopsis, opts: &ExportOptions) -> Result<()> {
+    write_overlapped(io::stdout(), |out| Ok(write_export(synopsis, opts, out)?)).map_err(|e| {
+        if is_write_error(&e) {
+            e.context(
+                "cannot write the export to standard output; check the disk or the program \
+                 reading it, or give --output FILE",
+            )
+        } else {
+            e
+        }
+    })
 }
 
 /// Whether writing failed, as opposed to the export refusing (an unknown `--topic`).
