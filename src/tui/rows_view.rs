@@ -1,7 +1,8 @@
 //! The panes laid out in synopsis rows: passages that tell the same thing start on the same
 //! line across panes, each pane in its own reading order, blank where a source has nothing.
 
-use super::view::{Ctx, PaneView, ParagraphLine, blank, member_lines, note_line, title};
+use super::view::{Ctx, PaneView, ParagraphLine, member_lines, note_line, title};
+use crate::core::layout::Line;
 use crate::core::rows::rows;
 
 /// The shown panes of the current topic, row by row. Every pane gets the same number of
@@ -32,7 +33,7 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
         let height = cells.iter().map(Vec::len).max().unwrap_or(0);
         for ((pane, lines), cell) in panes.iter_mut().zip(cells).zip(&row.cells) {
             if r > 0 {
-                pane.lines.push(blank());
+                pane.lines.push(Line::blank());
             }
             if let Some(m) = cell {
                 pane.covers = true;
@@ -43,7 +44,8 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
             }
             let pad = height - lines.len();
             pane.lines.extend(lines);
-            pane.lines.extend(std::iter::repeat_with(blank).take(pad));
+            pane.lines
+                .extend(std::iter::repeat_with(Line::blank).take(pad));
         }
     }
     for pane in panes.iter_mut().filter(|p| !p.covers) {

@@ -158,7 +158,7 @@ fn unclaimed_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
     let article = &app.synopsis.articles[a];
     for &p in app.caches.unclaimed().get(a).map_or(&[][..], Vec::as_slice) {
         if !pane.lines.is_empty() {
-            pane.lines.push(blank());
+            pane.lines.push(Line::blank());
         }
         pane.paragraph_lines.push(ParagraphLine {
             paragraph: p,
@@ -179,10 +179,7 @@ fn unclaimed_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
 }
 
 pub(super) fn note_line(note: &str) -> Line<Paint> {
-    Line {
-        pieces: vec![Styled::new(note.into(), Paint::Note)],
-        width: note.chars().count(),
-    }
+    Line::single(note, Paint::Note)
 }
 
 /// The members of the current topic from article `a`.
@@ -197,7 +194,7 @@ fn topic_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
     };
     for member in topic.members_of(a) {
         if !pane.lines.is_empty() {
-            pane.lines.push(blank());
+            pane.lines.push(Line::blank());
         }
         pane.paragraph_lines.push(ParagraphLine {
             paragraph: member.at.paragraph,
@@ -237,7 +234,7 @@ fn full_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
     let article = &app.synopsis.articles[a];
     for p in &article.paragraphs {
         if !pane.lines.is_empty() {
-            pane.lines.push(blank());
+            pane.lines.push(Line::blank());
         }
         let member = topic.is_some_and(|t| {
             t.members
@@ -281,13 +278,6 @@ fn full_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
 /// Rough position of a paragraph that was not recorded: proportional to its index.
 fn line_of_paragraph(count: usize, pane: &PaneView, index: usize) -> usize {
     pane.lines.len() * index / count.max(1)
-}
-
-pub(super) fn blank() -> Line<Paint> {
-    Line {
-        pieces: vec![],
-        width: 0,
-    }
 }
 
 /// Overlay search matches, sanitise, wrap, and append to `lines`.

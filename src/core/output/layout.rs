@@ -47,14 +47,25 @@ pub struct Line<S> {
     pub width: usize,
 }
 
-impl<S: Copy + PartialEq> Line<S> {
-    fn new() -> Self {
+impl<S> Line<S> {
+    /// A line with nothing on it.
+    pub fn blank() -> Self {
         Line {
             pieces: Vec::new(),
             width: 0,
         }
     }
 
+    /// A line of one piece in one style, that needs no wrapping (a short note).
+    pub fn single(text: &str, style: S) -> Self {
+        Line {
+            width: text.width(),
+            pieces: vec![Styled::new(text.to_owned(), style)],
+        }
+    }
+}
+
+impl<S: Copy + PartialEq> Line<S> {
     fn push(&mut self, text: &str, style: S) {
         if text.is_empty() {
             return;
@@ -84,12 +95,12 @@ struct Word<S> {
 /// than a line is cut between characters. Text must already be free of control characters.
 pub fn wrap<S: Copy + PartialEq>(pieces: &[Styled<&str, S>], width: usize) -> Vec<Line<S>> {
     let width = width.max(1);
-    let mut lines = vec![Line::new()];
+    let mut lines = vec![Line::blank()];
     for word in words(pieces) {
         let line = lines.last_mut().expect("lines is never empty");
         let space = usize::from(line.width > 0 && word.space.is_some());
         if line.width > 0 && line.width + space + word.width > width {
-            lines.push(Line::new());
+            lines.push(Line::blank());
         } else if space == 1
             && let Some(style) = word.space
         {
@@ -113,7 +124,7 @@ fn place_word<S: Copy + PartialEq>(lines: &mut Vec<Line<S>>, word: Word<S>, widt
             if line.width + pending + w > width && line.width + pending > 0 {
                 line.push(&chunk[start..i], style);
                 start = i;
-                lines.push(Line::new());
+                lines.push(Line::blank());
             }
         }
         lines

@@ -167,19 +167,12 @@ fn cell(
     let mut lines: Vec<Line<Level>> = Vec::new();
     for member in by_article.of(article) {
         if !lines.is_empty() {
-            lines.push(Line {
-                pieces: vec![],
-                width: 0,
-            });
+            lines.push(Line::blank());
         }
         lines.extend(member_lines(synopsis, member, covering, width, marking));
     }
     if lines.is_empty() {
-        let note = "(does not cover this topic)";
-        lines.push(Line {
-            pieces: vec![Styled::new(note.into(), Level::Alone)],
-            width: note.chars().count(),
-        });
+        lines.push(Line::single("(does not cover this topic)", Level::Alone));
     }
     lines
 }
@@ -261,10 +254,6 @@ fn row_cells(
     marking: &Marking,
 ) -> Vec<Vec<Line<Level>>> {
     let agreement = synopsis.agreement(t, Detail::Counts).members;
-    let blank = || Line {
-        pieces: vec![],
-        width: 0,
-    };
     let mut cells: Vec<Vec<Line<Level>>> = vec![Vec::new(); shown.len()];
     let topic = &synopsis.topics[t];
     for (r, row) in crate::core::rows::rows(&synopsis.articles, topic, shown)
@@ -283,9 +272,9 @@ fn row_cells(
         let height = lines.iter().map(Vec::len).max().unwrap_or(0);
         for (cell, mut lines) in cells.iter_mut().zip(lines) {
             if r > 0 {
-                cell.push(blank());
+                cell.push(Line::blank());
             }
-            lines.resize_with(height, blank);
+            lines.resize_with(height, Line::blank);
             cell.extend(lines);
         }
     }
