@@ -66,34 +66,19 @@ impl TopicIndex {
         };
         for (local, p) in members {
             for t in &p.tokens {
-                index.set(Slot::Word(t.hash), local);
+                mark(&mut index.words, &mut index.sets, width, t.hash, local);
             }
             for w in p
                 .tokens
                 .windows(2)
                 .filter(|w| same_sentence(&p.text, &w[0], &w[1]))
             {
-                index.set(Slot::Pair(pair_key(&w[0], &w[1])), local);
+                let key = pair_key(&w[0], &w[1]);
+                mark(&mut index.pairs, &mut index.sets, width, key, local);
             }
         }
         index.sets.shrink_to_fit();
         index
-    }
-
-    /// Mark article `local` in the set of `slot`, making the set if it is new.
-    fn set(&mut self, slot: Slot, local: usize) {
-        let w = self.width.0;
-        let map = match slot {
-            Slot::Word(_) => &mut self.words,
-            Slot::Pair(_) => &mut self.pairs,
-        };
-        let (Slot::Word(key) | Slot::Pair(key)) = slot;
-        let next = u32::try_from(self.sets.len() / w).unwrap_or(u32::MAX);
-        let at = *map.entry(key).or_insert(next) as usize;
-        if at == next as usize {
-            self.sets.resize(self.sets.len() + w, 0);
-        }
-        self.sets[at * w + local / 64] |= 1 << (local % 64);
     }
 
     fn bits(&self, at: u32) -> &[u64] {
@@ -112,11 +97,16 @@ impl TopicIndex {
     }
 }
 
-/// Which map a set is kept under.
-#[derive(Clone, Copy)]
-enum Slot {
-    Word(u64),
-    Pair(u64),
+/// Mark article `local` in the set of `key` in `map`, making the set (at the end of `sets`)
+/// if it is new.
+fn mark(map: &mut ByHash<u32>, sets: &mut Vec<u64>, width: Width, key: u64, local: usize) {
+    let w = width.0;
+    let next = u32::try_from(sets.len() / w).unwrap_or(u32::MAX);
+    let at = *map.entry(key).or_insert(next) as usize;
+    if at == next as usize {
+        sets.resize(sets.len() + w, 0);
+    }
+    sets[at * w + local / 64] |= 1 << (local % 64);
 }
 
 /// For each pair of consecutive words of a paragraph (`own`: its article's local index),
