@@ -71,15 +71,7 @@ fn usage_or_help(e: &clap::Error) -> ExitCode {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    use synoptic::core::export::ExportError;
-    let broken = |io: &std::io::Error| io.kind() == std::io::ErrorKind::BrokenPipe;
-    err.chain().any(|e| {
-        // ExportError::Io is transparent: its io::Error does not show in the chain itself.
-        e.downcast_ref::<std::io::Error>().is_some_and(broken)
-            || e.downcast_ref::<serde_json::Error>()
-                .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
-            || matches!(e.downcast_ref::<ExportError>(), Some(ExportError::Io(io)) if broken(io))
-    })
+    synoptic::cli::write_error_kinds(err).any(|kind| kind == std::io::ErrorKind::BrokenPipe)
 }
 
 fn terminal_width() -> Option<usize> {

@@ -109,9 +109,24 @@ fn write_to_stdout(synopsis: &Synopsis, opts: &ExportOptions) -> Result<()> {
 
 /// Whether writing failed, as opposed to the export refusing (an unknown `--topic`).
 fn is_write_error(err: &anyhow::Error) -> bool {
+    write_error_kinds(err).next().is_some()
+}
+
+/// The kinds of the input/output errors in `err`'s chain, wherever they hide: as an
+/// `io::Error`, inside a JSON error, or inside the export's own error (which is transparent,
+/// so its `io::Error` does not show in the chain itself).
+pub fn write_error_kinds(err: &anyhow::Error) -> impl Iterator<Item = io::ErrorKind> + '_ {
     use crate::core::export::ExportError;
-    err.chain().any(|e| {
-        e.downcast_ref::<io::Error>().is_some()
-            || matches!(e.downcast_ref::<ExportError>(), Some(ExportError::Io(_)))
+    err.chain().filter_map(|e| {
+        e.downcast_ref::<io::Error>()
+            .map(io::Error::kind)
+            .or_else(|| {
+                e.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            })
+            .or(match e.downcast_ref::<ExportError>() {
+                Some(ExportError::Io(io)) => Some(io.kind()),
+                _ => None,
+            })
     })
 }

@@ -9,7 +9,7 @@ mod progress;
 pub use progress::Progress;
 mod topics_cmd;
 
-pub use export::export;
+pub use export::{export, write_error_kinds};
 pub use extras::{completions, man};
 pub use topics_cmd::topics;
 
