@@ -104,22 +104,12 @@ mod tests {
     use super::*;
 
     fn topic_of(articles: &[usize]) -> Topic {
-        let members = articles
-            .iter()
-            .enumerate()
-            .map(|(paragraph, &article)| Member {
-                at: ParaRef { article, paragraph },
-                score: 1.0,
-            })
-            .collect();
-        Topic {
-            id: "t".into(),
-            label: "t".into(),
-            origin: Origin::Defined,
-            keywords: vec![],
-            description: None,
-            members,
-        }
+        crate::core::model::fixtures::topic(
+            articles
+                .iter()
+                .enumerate()
+                .map(|(paragraph, &article)| (article, paragraph)),
+        )
     }
 
     #[test]

@@ -1,27 +1,12 @@
 //! Literal tables for the agreement engine: two short texts in, marked text out.
 
 use super::*;
-use crate::core::align::{Member, Origin, Topic};
+use crate::core::align::Topic;
 use crate::core::ingest::article_from_text;
 
 /// A topic made of the first paragraph of each article.
 fn first_paragraphs(n: usize) -> Topic {
-    Topic {
-        id: "t".into(),
-        label: "t".into(),
-        origin: Origin::Defined,
-        keywords: vec![],
-        description: None,
-        members: (0..n)
-            .map(|a| Member {
-                at: ParaRef {
-                    article: a,
-                    paragraph: 0,
-                },
-                score: 1.0,
-            })
-            .collect(),
-    }
+    crate::core::model::fixtures::topic((0..n).map(|a| (a, 0)))
 }
 
 /// Agreement of the first text's paragraph with the others, shared words in brackets.

@@ -6,8 +6,8 @@ use serde::Serialize;
 use serde::ser::SerializeStruct;
 use serde_json::value::RawValue;
 
-use super::Seq;
 use super::pretty::write_pretty;
+use super::{Seq, rounded_score};
 use crate::core::agree::{Agreement, MemberSpans};
 
 use crate::core::agree::Detail;
@@ -100,7 +100,7 @@ impl Serialize for MembersOut<'_> {
             ids,
             agreement,
             member,
-            score: (f64::from(m.score) * 1000.0).round() / 1000.0,
+            score: rounded_score(m.score),
         }))
     }
 }

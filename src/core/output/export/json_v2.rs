@@ -10,7 +10,7 @@ use serde::ser::SerializeStruct;
 
 use super::blocks::write_in_order;
 use super::json::article_out;
-use super::{Seq, render_workers};
+use super::{Seq, render_workers, rounded_score};
 use std::cell::RefCell;
 
 use crate::core::agree::{
@@ -46,7 +46,7 @@ impl Serialize for TopicOut<'_> {
             spans,
             formulas: table.borrow_mut().formulas(&synopsis.articles, spans),
             covering,
-            score: (f64::from(m.score) * 1000.0).round() / 1000.0,
+            score: rounded_score(m.score),
         });
         out.serialize_field("members", &Seq::new(members))?;
         out.serialize_field("wording", &EntriesOut(table.borrow().entries()))?;

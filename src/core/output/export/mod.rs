@@ -120,6 +120,11 @@ fn selected_topics(synopsis: &Synopsis, only: Option<&str>) -> Result<Vec<usize>
     }
 }
 
+/// A member's score as both JSON versions write it: three decimals are all it means.
+fn rounded_score(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
+}
+
 /// How many sources a "does not cover" line names before it only counts the rest.
 const SILENT_NAMED: usize = 12;
 
