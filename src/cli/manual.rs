@@ -95,9 +95,7 @@ fn write_configuration(out: &mut dyn Write) -> io::Result<()> {
         )
     )?;
     let modes: Vec<&str> = Mode::all().map(Mode::name).collect();
-    let actions: Vec<&str> = Action::configurable()
-        .filter_map(Action::config_name)
-        .collect();
+    let actions: Vec<&str> = Action::config_names().collect();
     for (table, what) in [
         (
             "[reader]",

@@ -233,6 +233,11 @@ impl Action {
         Action::iter().filter(|a| a.config_name().is_some())
     }
 
+    /// The names a configuration file may bind, in the order the manual lists them.
+    pub fn config_names() -> impl Iterator<Item = &'static str> {
+        Action::configurable().filter_map(Action::config_name)
+    }
+
     /// The action a configuration file means by `name`.
     pub fn from_config_name(name: &str) -> Option<Action> {
         Action::configurable().find(|a| a.config_name() == Some(name))

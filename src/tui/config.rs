@@ -158,9 +158,7 @@ fn read_keys(
     source: &Source,
 ) -> Result<(), ConfigError> {
     // Unbind first, so that two actions may swap keys.
-    let known: Vec<&str> = Action::configurable()
-        .filter_map(Action::config_name)
-        .collect();
+    let known: Vec<&str> = Action::config_names().collect();
     let mut bindings = Vec::new();
     for (name, keys) in raw {
         let action = Action::from_config_name(name).ok_or_else(|| {

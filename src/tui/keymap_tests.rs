@@ -111,9 +111,7 @@ fn every_bound_action_has_help_and_configurable_names_are_unique() {
             assert!(!b.action.hint().is_empty(), "{:?} has no hint", b.action);
         }
     }
-    let names: Vec<&str> = Action::configurable()
-        .filter_map(Action::config_name)
-        .collect();
+    let names: Vec<&str> = Action::config_names().collect();
     let mut unique = names.clone();
     unique.sort_unstable();
     unique.dedup();
