@@ -8,56 +8,10 @@ use crate::core::article::Kind;
 use crate::core::segment::ends_sentence;
 use crate::core::text::fold;
 
-/// Markers that open a list of links to other articles, or are navigation.
-const LINK_MARKERS: &[&str] = &[
-    "lire aussi",
-    "a lire aussi",
-    "lire egalement",
-    "a lire egalement",
-    "voir aussi",
-    "a voir aussi",
-    "sur le meme sujet",
-    "les plus lus",
-    "nos articles",
-    "related posts",
-    "related articles",
-    "related stories",
-    "related",
-    "more",
-    "read more",
-    "read also",
-    "see also",
-    "more on this story",
-    "more from",
-    "most read",
-    "recommended",
-    "you may also like",
-    "advertisement",
-    "publicite",
-    "abonnez-vous",
-    "subscribe",
-    "newsletter",
-    "partager",
-    "share this article",
-];
-
-/// Words that introduce an embedded medium: "VIDÉO | …", "PHOTOS : …".
-const EMBED_MARKERS: &[&str] = &[
-    "video",
-    "videos",
-    "photos",
-    "en images",
-    "audio",
-    "podcast",
-    "infographie",
-    "diaporama",
-    "watch",
-    "listen",
-    "gallery",
-];
-
-/// Words that introduce a photo credit line.
-const CREDIT_MARKERS: &[&str] = &["photo", "credit", "credit photo", "illustration", "image"];
+use super::markers::{
+    CAPTION_MAX_WORDS, CAPTION_OPENINGS, CLOSING_CREDITS, CREDIT_MARKERS, EMBED_MARKERS,
+    LINK_MARKERS, TRAILER_ENDINGS, TRAILER_INSIDE, TRAILER_MAX_WORDS, TRAILER_OPENINGS,
+};
 
 fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
@@ -173,7 +127,7 @@ fn classify_one(text: &str, opens_link_list: &mut bool) -> Kind {
     if has_separator && words <= 30 && is_among(lead, EMBED_MARKERS) {
         return Kind::Boilerplate;
     }
-    if is_credit_line(text) {
+    if is_credit_line(text) || is_trailer(text, words) {
         return Kind::Boilerplate;
     }
     if is_caption(text, lead, has_separator) {
@@ -196,6 +150,48 @@ fn is_credit_line(text: &str) -> bool {
     t.starts_with('(') && t.ends_with(')') && word_count(t) <= 6 && !t[1..].contains('(')
 }
 
+/// A line news sites put after the story (see `TRAILER_OPENINGS`): short, and opening or
+/// ending with one of the markers, whole words only ("Subscribers said …" is no "subscribe").
+fn is_trailer(text: &str, words: usize) -> bool {
+    if words > TRAILER_MAX_WORDS {
+        return false;
+    }
+    let plain = plain_words(text);
+    TRAILER_OPENINGS
+        .iter()
+        .any(|m| plain.starts_with(&format!(" {m} ")))
+        || TRAILER_ENDINGS
+            .iter()
+            .any(|m| plain.ends_with(&format!(" {m} ")))
+        || TRAILER_INSIDE
+            .iter()
+            .any(|m| plain.contains(&format!(" {m} ")))
+}
+
+/// The folded words of `text` with one space before, between and after them, punctuation
+/// dropped, so that markers match whole words: " inscrivez vous a notre lettre ".
+fn plain_words(text: &str) -> String {
+    let folded: String = fold(text)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    format!(
+        " {} ",
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
+}
+
+/// A caption that ends on its credit after a sentence: "… on Sunday. Photograph: A. Name/AP".
+fn has_closing_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CLOSING_CREDITS.iter().any(|marker| {
+        lower.rfind(marker).is_some_and(|at| {
+            let credit = word_count(&lower[at + marker.len()..]);
+            at > 0 && ends_sentence(&lower[..at]) && (1..=8).contains(&credit)
+        })
+    })
+}
+
 /// A photo caption: ends with a "(Photographer/Agency)" credit, carries ©, or opens with
 /// "Photo :" / "Crédit :".
 fn is_caption(text: &str, lead: Option<&str>, has_separator: bool) -> bool {
@@ -204,6 +200,17 @@ fn is_caption(text: &str, lead: Option<&str>, has_separator: bool) -> bool {
     }
     if has_separator && is_among(lead, CREDIT_MARKERS) && word_count(text) <= 40 {
         return true;
+    }
+    let words = word_count(text);
+    if words <= CAPTION_MAX_WORDS {
+        let plain = plain_words(text);
+        if CAPTION_OPENINGS
+            .iter()
+            .any(|m| plain.starts_with(&format!(" {m} ")))
+            || has_closing_credit(text)
+        {
+            return true;
+        }
     }
     let t = text.trim_end();
     let Some(inner) = t.strip_suffix(')') else {

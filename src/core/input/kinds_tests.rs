@@ -11,6 +11,77 @@ fn kinds(texts: &[&str]) -> Vec<Kind> {
     )
 }
 
+/// What news sites put after a story, and credits with no brackets around them.
+#[test]
+fn trailers_and_credits_in_french_and_english() {
+    use Kind::*;
+    let cases = [
+        (
+            "Copyright 2022 The Associated Press. All rights reserved.",
+            Boilerplate,
+        ),
+        ("© 2024 Le Quotidien. Tous droits réservés.", Boilerplate),
+        (
+            "(Reporting by Jane Doe in Washington; Editing by John Roe)",
+            Boilerplate,
+        ),
+        ("Additional reporting by Jean Dupont in Lyon.", Boilerplate),
+        (
+            "Associated Press writers Jane Doe and John Roe contributed to this report.",
+            Boilerplate,
+        ),
+        (
+            "Jane Doe contributed reporting from Paris, and John Roe from London.",
+            Boilerplate,
+        ),
+        (
+            "Sign up for our newsletter to get the latest news in your inbox.",
+            Boilerplate,
+        ),
+        ("Inscrivez-vous à notre lettre d'information.", Boilerplate),
+        ("Image source, Getty Images", Caption),
+        (
+            "Image caption, Protesters gathered outside parliament on Sunday",
+            Caption,
+        ),
+        (
+            "Chuck Schumer speaks to reporters on Sunday. Photograph: Drew Angerer/Getty Images",
+            Caption,
+        ),
+        (
+            "FILE PHOTO: The Capitol in Washington, U.S., August 7, 2022. REUTERS/Jane Doe",
+            Caption,
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(kinds(&[text]), vec![want], "{text}");
+    }
+}
+
+/// Sentences that open or end like a trailer, or carry its words, but are the story.
+#[test]
+fn trailer_words_inside_the_story_stay_body() {
+    let body = [
+        "Subscribers to the service complained about the outage for hours.",
+        "Sign language interpreters stood beside the minister during the briefing.",
+        "Reporting on the talks, the agency said both sides had agreed to meet again.",
+        "The company said its lawyers would defend the rights reserved to it by the contract.",
+        "Copyrights on the photographs belong to the museum, the curator said on Monday.",
+        "The image sources were never named, and the agency declined to say who took them.",
+        "He said the photo: was a fake, and that the agency should never have published it.",
+        "The minister left. Photo: a crowd of reporters waited for him for hours outside the \
+         building, where nobody would say when he would come back or what he would do.",
+    ];
+    for text in body {
+        assert_eq!(kinds(&[text]), vec![Kind::Body], "{text}");
+    }
+    let long = format!(
+        "{} All rights reserved.",
+        "The story goes on for a while here.".repeat(5)
+    );
+    assert_eq!(kinds(&[&long]), vec![Kind::Body]);
+}
+
 #[test]
 fn table_of_shapes() {
     use Kind::*;

@@ -3,5 +3,6 @@
 pub mod decode;
 pub mod ingest;
 pub mod kinds;
+mod markers;
 pub mod read;
 pub mod segment;
