@@ -39,6 +39,8 @@ fn trailers_and_credits_in_french_and_english() {
             Boilerplate,
         ),
         ("Inscrivez-vous à notre lettre d'information.", Boilerplate),
+        ("Follow us on Twitter and Facebook.", Boilerplate),
+        ("Cliquez ici pour voir la vidéo.", Boilerplate),
         ("Image source, Getty Images", Caption),
         (
             "Image caption, Protesters gathered outside parliament on Sunday",
@@ -64,6 +66,8 @@ fn trailer_words_inside_the_story_stay_body() {
     let body = [
         "Subscribers to the service complained about the outage for hours.",
         "Sign language interpreters stood beside the minister during the briefing.",
+        "Follow-up talks are planned for next week in Geneva, the ministry said.",
+        "Click-through rates fell sharply after the change, the company said.",
         "Reporting on the talks, the agency said both sides had agreed to meet again.",
         "The company said its lawyers would defend the rights reserved to it by the contract.",
         "Copyrights on the photographs belong to the museum, the curator said on Monday.",

@@ -82,6 +82,10 @@ pub const TRAILER_OPENINGS: &[&str] = &[
     "subscribe to",
     "inscrivez vous",
     "abonnez vous",
+    "follow us on",
+    "suivez nous sur",
+    "click here",
+    "cliquez ici",
 ];
 
 /// How they end: "… contributed to this report.", "… All rights reserved."
