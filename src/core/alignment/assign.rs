@@ -75,10 +75,12 @@ fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> V
     }
     let mut members: Vec<Vec<Member>> = vec![Vec::new(); defs.len()];
     for (unit, row) in evidence.iter().enumerate() {
-        for t in topics_of(row, path[unit], opts) {
+        let joined = topics_of(row, path[unit], opts);
+        let shared: f32 = joined.iter().map(|&t| row[t].max(0.0)).sum();
+        for &t in &joined {
             members[t].push(Member {
                 at: space.units[unit],
-                score: member_score(row[t], opts.threshold),
+                score: member_score(row[t], shared, opts.threshold),
             });
         }
     }
