@@ -141,10 +141,7 @@ impl Window {
 
     /// Wait until block `i` is within the window; `false` if writing has stopped.
     fn wait_for_room(&self, i: usize) -> bool {
-        let mut written = self
-            .written
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut written = self.lock();
         loop {
             match *written {
                 None => return false,
@@ -159,16 +156,25 @@ impl Window {
         }
     }
 
-    fn set(&self, state: Option<usize>) {
-        *self
-            .written
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = state;
+    /// `due` blocks are written. A closed window stays closed: a worker that panicked closed it,
+    /// and reopening it would leave the others waiting for a block that never comes.
+    fn advance(&self, due: usize) {
+        let mut written = self.lock();
+        if written.is_some() {
+            *written = Some(due);
+        }
         self.moved.notify_all();
     }
 
     fn close(&self) {
-        self.set(None);
+        *self.lock() = None;
+        self.moved.notify_all();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<usize>> {
+        self.written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -206,7 +212,7 @@ fn write_received(
             }
             later.remove(&due);
             due += 1;
-            window.set(Some(due));
+            window.advance(due);
         }
     }
     Ok(())
@@ -254,6 +260,16 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.to_string(), "no");
+    }
+
+    #[test]
+    fn a_closed_window_stays_closed_when_the_writer_moves_on() {
+        // A worker panics and closes the window while the writer is still taking in the
+        // blocks before it: moving on must not let the other workers wait again.
+        let window = Window::new(2);
+        window.close();
+        window.advance(5);
+        assert!(!window.wait_for_room(5));
     }
 
     #[test]
