@@ -139,13 +139,13 @@ fn spans(tokens: &[Token]) -> impl Iterator<Item = (usize, usize)> + '_ {
         .flat_map(move |s| {
             (s + 1..=(s + PHRASE_WORDS).min(tokens.len()))
                 .filter(move |&e| tokens[e - 1].is_telling())
-                .filter(move |&e| e == s + 1 || contiguous(&tokens[s..e]))
+                .filter(move |&e| contiguous(&tokens[s..e]))
                 .map(move |e| (s, e))
         })
 }
 
 /// Words of one phrase: no sentence punctuation between them (only spaces, apostrophes and
-/// hyphens), checked by the gaps between their byte ranges.
+/// hyphens), checked by the gaps between their byte ranges. A single word always is.
 fn contiguous(tokens: &[Token]) -> bool {
     tokens
         .windows(2)
@@ -182,17 +182,17 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
             .total_cmp(&label_score(b))
             .then(b.text.cmp(&a.text))
     })?;
-    // A lone word reads better in the phrase the sources put it in ("Vladimir Poutine").
-    let phrase = terms
+    // A word or a cut phrase reads better in the longer phrase the sources put it in ("Vladimir
+    // Poutine", "ministre des Affaires étrangères").
+    let label = terms
         .iter()
-        .filter(|t| t.words > 1 && t.score >= 0.5 * best.score && overlaps(&t.text, &best.text))
-        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.text.cmp(&a.text)));
-    let label = if best.words == 1 {
-        phrase.unwrap_or(best)
-    } else {
-        best
-    };
-    let label = label.text.clone();
+        .filter(|t| {
+            t.words > best.words && t.score >= 0.5 * best.score && overlaps(&t.text, &best.text)
+        })
+        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.text.cmp(&a.text)))
+        .unwrap_or(best)
+        .text
+        .clone();
     Some(Naming { keywords, label })
 }
 
@@ -219,3 +219,7 @@ pub fn articles_of(space: &TermSpace, group: &[usize]) -> BTreeSet<usize> {
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "describe_tests.rs"]
+mod tests;
