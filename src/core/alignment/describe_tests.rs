@@ -118,7 +118,9 @@ fn a_term_as_frequent_outside_as_inside_is_not_telling() {
     // Group of four, two outside. "pompiers": two of four inside (0.5), one of two outside,
     // (1 + 0.5) / (2 + 1) = 0.5: no lift. "digue": two inside, none outside.
     let terms = terms_of(&articles, &["Alpha", "Bravo", "Charlie", "Delta"]);
-    assert!(term(&terms, "digue").is_some());
+    let digue = term(&terms, "digue").expect("digue is telling");
+    // Half the group holds it: share 0.5, lift ln(0.5 / (0.5 / 3)).
+    assert!(close(digue.score, 0.5f32.sqrt() * 3f32.ln()), "{digue:?}");
     assert!(term(&terms, "pompiers").is_none(), "{terms:?}");
 }
 
