@@ -48,7 +48,7 @@ fn local_moving(graph: &Graph, resolution: f32) -> Vec<usize> {
     let mut touched: Vec<usize> = Vec::new();
     // Each pass only moves nodes for a strict gain, so passes end; the cap is a safeguard.
     for _ in 0..64 {
-        let mut moves = 0;
+        let mut moved = false;
         for i in 0..n {
             let own = community[i];
             tot[own] -= degree[i];
@@ -76,10 +76,10 @@ fn local_moving(graph: &Graph, resolution: f32) -> Vec<usize> {
             tot[best] += degree[i];
             if best != own {
                 community[i] = best;
-                moves += 1;
+                moved = true;
             }
         }
-        if moves == 0 {
+        if !moved {
             break;
         }
     }
@@ -143,6 +143,52 @@ mod tests {
         edges.push((3, 4, 0.2));
         let c = communities(&graph(8, &edges), 1.0);
         assert_eq!(c, vec![0, 0, 0, 0, 1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn moving_goes_on_until_no_move_helps() {
+        // Found by search: after one pass, nodes 0 and 3 are still apart; the second pass
+        // joins them.
+        let edges = [
+            (0, 2, 2.0),
+            (0, 3, 3.0),
+            (0, 5, 2.0),
+            (1, 2, 3.0),
+            (3, 4, 3.0),
+            (4, 5, 3.0),
+        ];
+        let moved = numbered(&local_moving(&graph(6, &edges), 1.0));
+        assert_eq!(moved, vec![0, 1, 1, 0, 2, 2]);
+    }
+
+    #[test]
+    fn a_node_moves_only_for_a_strict_gain() {
+        // Found by search: moving on ties as well gives [0, 0, 0, 1, 1, 0].
+        let edges = [
+            (0, 1, 1.0),
+            (0, 2, 1.0),
+            (0, 3, 1.0),
+            (0, 5, 1.0),
+            (1, 2, 1.0),
+            (1, 3, 1.0),
+            (1, 5, 1.0),
+            (2, 4, 1.0),
+            (2, 5, 1.0),
+            (3, 4, 1.0),
+        ];
+        let moved = numbered(&local_moving(&graph(6, &edges), 1.0));
+        assert_eq!(moved, vec![0, 0, 1, 0, 1, 0]);
+    }
+
+    #[test]
+    fn aggregation_counts_an_inner_edge_once_and_keeps_a_self_loop() {
+        let mut g = graph(3, &[(0, 1, 1.0), (1, 2, 2.0)]);
+        g[2].push((2, 0.5));
+        let merged = aggregate(&g, &[0, 0, 1], 2);
+        assert_eq!(
+            merged,
+            vec![vec![(0, 1.0), (1, 2.0)], vec![(0, 2.0), (1, 0.5)]]
+        );
     }
 
     #[test]

@@ -141,3 +141,94 @@ fn duplicate_classes(near: &[Vec<(f32, usize)>]) -> Vec<usize> {
     let roots: Vec<usize> = (0..near.len()).map(|i| root(&mut parent, i)).collect();
     numbered(&roots)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::vectors::ParaRef;
+
+    /// A space of `per_article[a]` units for each article `a`, with the given vectors.
+    fn space(per_article: &[usize], vectors: &[Vector]) -> TermSpace {
+        let units: Vec<ParaRef> = per_article
+            .iter()
+            .enumerate()
+            .flat_map(|(article, &n)| (0..n).map(move |paragraph| ParaRef { article, paragraph }))
+            .collect();
+        TermSpace {
+            vectors: vectors.to_vec(),
+            df: vec![1; 8],
+            units,
+            ..TermSpace::default()
+        }
+    }
+
+    #[test]
+    fn a_small_pool_is_grouped_whole() {
+        let space = space(&[3, 3], &[]);
+        assert_eq!(sample(&space, &[0, 2, 3, 5], 4), vec![0, 2, 3, 5]);
+    }
+
+    #[test]
+    fn a_large_pool_keeps_whole_articles_spread_evenly() {
+        let space = space(&[3; 10], &[]);
+        let free: Vec<usize> = (0..30).collect();
+        // 12 of 30 units: every third article, all its units.
+        let kept = sample(&space, &free, 12);
+        let articles: BTreeSet<usize> = kept.iter().map(|&u| space.units[u].article).collect();
+        assert_eq!(articles, BTreeSet::from([0, 3, 6, 9]));
+        assert_eq!(kept.len(), 12);
+        // Never more than the cap.
+        assert_eq!(sample(&space, &free, 11).len(), 11);
+    }
+
+    /// Two articles of two paragraphs; each paragraph is like one of the other article (cosine
+    /// 0.6), in the same order.
+    fn two_by_two() -> TermSpace {
+        let vectors = [
+            vec![(0, 1.0)],
+            vec![(1, 1.0)],
+            vec![(0, 0.6), (2, 0.8)],
+            vec![(1, 0.6), (3, 0.8)],
+        ];
+        space(&[2, 2], &vectors)
+    }
+
+    #[test]
+    fn passages_link_to_their_likes_and_their_neighbours_in_the_article() {
+        let space = two_by_two();
+        let opts = AlignOptions::default();
+        let g = PassageGraph::build(&space, &space.vectors, &[false; 4], &[0, 1, 2, 3], &opts);
+        // Reading order weighs `discover_context` times the mean likeness of linked passages.
+        let context = opts.discover_context * 0.6;
+        assert_eq!(g.node_of, vec![0, 1, 2, 3]);
+        assert_eq!(
+            g.graph,
+            vec![
+                vec![(1, context), (2, 0.6)],
+                vec![(0, context), (3, 0.6)],
+                vec![(0, 0.6), (3, context)],
+                vec![(1, 0.6), (2, context)],
+            ],
+            "the last paragraph of one article is no neighbour of the first of the next"
+        );
+    }
+
+    #[test]
+    fn a_heading_cuts_the_reading_order_link() {
+        let space = two_by_two();
+        let breaks = [false, false, false, true];
+        let opts = AlignOptions::default();
+        let g = PassageGraph::build(&space, &space.vectors, &breaks, &[0, 1, 2, 3], &opts);
+        assert_eq!(g.graph[2], vec![(0, 0.6)]);
+    }
+
+    #[test]
+    fn a_passage_told_twice_is_one_node() {
+        let vectors = [vec![(0, 1.0)], vec![(1, 1.0)], vec![(0, 1.0)]];
+        let space = space(&[2, 1], &vectors);
+        let opts = AlignOptions::default();
+        let g = PassageGraph::build(&space, &space.vectors, &[false; 3], &[0, 1, 2], &opts);
+        assert_eq!(g.node_of, vec![0, 1, 0]);
+        assert_eq!(g.communities(1.0).len(), 3);
+    }
+}
