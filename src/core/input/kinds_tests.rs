@@ -252,3 +252,23 @@ fn teasers_beside_a_more_line_are_boilerplate() {
         ]
     );
 }
+
+/// A trailer is at most `TRAILER_MAX_WORDS` words; a closing credit one to eight words.
+#[test]
+fn trailer_and_closing_credit_limits() {
+    let trailer = |words: usize| {
+        let filler = vec!["news"; words - 5].join(" ");
+        format!("Sign up for our newsletter {filler}.")
+    };
+    assert_eq!(
+        kinds(&[&trailer(TRAILER_MAX_WORDS)]),
+        vec![Kind::Boilerplate]
+    );
+    assert_eq!(kinds(&[&trailer(TRAILER_MAX_WORDS + 1)]), vec![Kind::Body]);
+    let credit = |words: usize| {
+        let names = vec!["Name"; words - 1].join(" ");
+        format!("The minister speaks to reporters on Sunday. Photograph: {names} Agency")
+    };
+    assert_eq!(kinds(&[&credit(8)]), vec![Kind::Caption]);
+    assert_ne!(kinds(&[&credit(9)]), vec![Kind::Caption]);
+}

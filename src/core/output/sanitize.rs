@@ -58,6 +58,11 @@ mod tests {
     }
 
     #[test]
+    fn delete_and_the_last_c0_control_show_their_symbols() {
+        assert_eq!(for_terminal("a\u{7f}b\u{1f}c"), "a\u{2421}b\u{241f}c");
+    }
+
+    #[test]
     fn clean_text_is_borrowed() {
         assert!(matches!(for_terminal("Été à Paris"), Cow::Borrowed(_)));
     }
