@@ -187,13 +187,25 @@ fn the_reader_keeps_a_few_topics_and_shows_a_forgotten_one_as_before() {
     let n = app.synopsis.topics.len();
     assert!(n > crate::tui::cache::KEEP_TOPICS + 1, "only {n} topics");
     let first_screen = screen(&app);
-    for _ in 1..n {
+    let keep = crate::tui::cache::KEEP_TOPICS;
+    for visited in 2..=n {
         app.update(Action::NextTopic);
         let held = app.cached_topics();
-        assert!(held.len() <= crate::tui::cache::KEEP_TOPICS, "{held:?}");
+        assert_eq!(held.len(), visited.min(keep), "{held:?}");
         assert_eq!(held.last(), Some(&app.topic));
     }
     assert!(!app.cached_topics().contains(&0));
+    // Going back to a held topic makes it the newest and forgets nothing.
+    let before = app.cached_topics();
+    app.update(Action::PrevTopic);
+    let after = app.cached_topics();
+    assert_eq!(after.last(), Some(&app.topic));
+    assert_eq!(after.len(), keep);
+    assert!(
+        after.iter().all(|t| before.contains(t)),
+        "{before:?} {after:?}"
+    );
+    app.update(Action::NextTopic);
     app.update(Action::NextTopic);
     assert_eq!(app.topic, 0);
     assert_eq!(screen(&app), first_screen);
@@ -219,4 +231,30 @@ fn a_page_down_moves_what_is_visible_with_the_figures_panel_open_or_not() {
             "moved {moved} of {visible} visible"
         );
     }
+}
+
+#[test]
+fn the_topic_list_takes_a_third_between_20_and_48_columns_and_never_half() {
+    for (width, want) in [(30, 15), (90, 30), (200, 48)] {
+        let mut app = seeds_app(width, 30);
+        assert_eq!(app.list_width(), 0, "closed");
+        app.update(Action::ToggleTopicList);
+        assert_eq!(app.list_width(), want, "width {width}");
+    }
+}
+
+#[test]
+fn the_figures_panel_fits_its_groups_up_to_a_third_of_the_screen() {
+    use crate::tui::geometry::{Areas, screen};
+    let mut app = seeds_app(120, 90);
+    app.update(Action::ToggleFigures);
+    let groups = app.figures_of(app.topic).len().max(1) as u16;
+    // Three groups or more, so that a short screen cuts the panel (and groups + 2 is not
+    // groups * 2).
+    assert!((3..28).contains(&groups), "{groups} groups");
+    assert_eq!(Areas::of(&app, screen(&app)).figures.height, groups + 2);
+    app.update(Action::Resize(120, 12));
+    let areas = Areas::of(&app, screen(&app));
+    assert_eq!(areas.figures.height, 4, "a third of 12 lines");
+    assert_eq!(areas.panes.y, areas.figures.height);
 }
