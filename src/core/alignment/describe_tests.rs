@@ -1,14 +1,8 @@
 //! Telling terms worked by hand on tiny corpora, phrase spans, and the choice of keywords and label.
 
 use super::*;
-use crate::core::ingest::article_from_text;
+use crate::core::model::fixtures::articles;
 use crate::core::text::{Language, tokenize};
-
-fn article(id: &str, paragraphs: &[&str]) -> Article {
-    let mut text = vec![format!("Titre de l'article {id}")];
-    text.extend(paragraphs.iter().map(std::string::ToString::to_string));
-    article_from_text(id.into(), format!("{id}.txt"), &text.join("\n\n"))
-}
 
 /// The units whose text starts with one of `starts`, in corpus order.
 fn units(articles: &[Article], space: &TermSpace, starts: &[&str]) -> Vec<usize> {
@@ -46,22 +40,16 @@ fn close(a: f32, b: f32) -> bool {
 /// Two articles; the group is the first paragraph of each. "volcan" is in both and once outside,
 /// "Etna" only in the group, "gronde" and "fume" each in one article.
 fn volcano() -> Vec<Article> {
-    vec![
-        article(
-            "a",
-            &[
-                "Alpha : le volcan Etna gronde depuis hier soir.",
-                "Bravo : un autre volcan dort paisiblement ailleurs.",
-            ],
-        ),
-        article(
-            "b",
-            &[
-                "Charlie : le volcan Etna fume depuis hier soir.",
-                "Delta : la Bourse recule nettement ce matin.",
-            ],
-        ),
-    ]
+    articles(&[
+        &[
+            "Alpha : le volcan Etna gronde depuis hier soir.",
+            "Bravo : un autre volcan dort paisiblement ailleurs.",
+        ],
+        &[
+            "Charlie : le volcan Etna fume depuis hier soir.",
+            "Delta : la Bourse recule nettement ce matin.",
+        ],
+    ])
 }
 
 #[test]
@@ -97,24 +85,18 @@ fn a_term_of_one_article_is_not_telling_of_the_group() {
 
 #[test]
 fn a_term_as_frequent_outside_as_inside_is_not_telling() {
-    let articles = vec![
-        article(
-            "a",
-            &[
-                "Alpha : la digue du fleuve cède sous la crue.",
-                "Bravo : les pompiers évacuent le quartier inondé.",
-                "Echo : la mairie et les pompiers ouvrent un gymnase.",
-            ],
-        ),
-        article(
-            "b",
-            &[
-                "Charlie : la digue du fleuve a cédé sous la crue.",
-                "Delta : des pompiers évacuent un quartier voisin.",
-                "Foxtrot : la préfecture promet des aides aux sinistrés.",
-            ],
-        ),
-    ];
+    let articles = articles(&[
+        &[
+            "Alpha : la digue du fleuve cède sous la crue.",
+            "Bravo : les pompiers évacuent le quartier inondé.",
+            "Echo : la mairie et les pompiers ouvrent un gymnase.",
+        ],
+        &[
+            "Charlie : la digue du fleuve a cédé sous la crue.",
+            "Delta : des pompiers évacuent un quartier voisin.",
+            "Foxtrot : la préfecture promet des aides aux sinistrés.",
+        ],
+    ]);
     // Group of four, two outside. "pompiers": two of four inside (0.5), one of two outside,
     // (1 + 0.5) / (2 + 1) = 0.5: no lift. "digue": two inside, none outside.
     let terms = terms_of(&articles, &["Alpha", "Bravo", "Charlie", "Delta"]);
@@ -126,16 +108,11 @@ fn a_term_as_frequent_outside_as_inside_is_not_telling() {
 
 #[test]
 fn a_term_is_written_in_the_form_the_sources_use_most() {
-    let articles = vec![
-        article(
-            "a",
-            &[
-                "Alpha : la bourse de Tokyo recule.",
-                "Bravo : la bourse de Tokyo recule encore.",
-            ],
-        ),
-        article("b", &["Charlie : la Bourse de Tokyo recule aussi."]),
+    let first: &[&str] = &[
+        "Alpha : la bourse de Tokyo recule.",
+        "Bravo : la bourse de Tokyo recule encore.",
     ];
+    let articles = articles(&[first, &["Charlie : la Bourse de Tokyo recule aussi."]]);
     let terms = terms_of(&articles, &["Alpha", "Bravo", "Charlie"]);
     assert!(term(&terms, "bourse").is_some(), "{terms:?}");
     assert!(term(&terms, "Bourse").is_none(), "{terms:?}");
