@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::core::article::Article;
-use crate::core::ingest::article_from_text;
+use crate::core::model::fixtures::articles;
 
 const VOLCANO: [&str; 4] = [
     "Le volcan Etna est entré en éruption dans la nuit, projetant des cendres sur Catane.",
@@ -30,12 +30,6 @@ const MARKETS_TOLD_AGAIN: [&str; 4] = [
     "Les investisseurs redoutent que la banque centrale relève encore ses taux.",
 ];
 
-fn article(id: &str, paragraphs: &[&str]) -> Article {
-    let mut text = vec![format!("Titre de l'article {id}")];
-    text.extend(paragraphs.iter().map(std::string::ToString::to_string));
-    article_from_text(id.into(), format!("{id}.txt"), &text.join("\n\n"))
-}
-
 fn found(articles: &[Article]) -> Vec<Topic> {
     let corpus = Corpus::new(articles);
     let opts = AlignOptions::default().for_corpus(corpus.space.units.len());
@@ -58,7 +52,7 @@ fn two_articles_dwelling_on_two_subjects_give_those_two_topics() {
         .chain(&VOLCANO_TOLD_AGAIN)
         .copied()
         .collect();
-    let topics = found(&[article("a", &a), article("b", &b)]);
+    let topics = found(&articles(&[&a, &b]));
     assert_eq!(topics.len(), 2, "{topics:#?}");
     let volcano = topics
         .iter()
@@ -125,14 +119,12 @@ fn a_quote_every_source_carries_stays_inside_its_topic() {
         MARKETS_TOLD_AGAIN[2],
         MARKETS[3],
     ]);
-    let refs = |v: &[String]| -> Vec<String> { v.to_vec() };
-    let texts = [refs(&a), refs(&b), refs(&c)];
-    let articles: Vec<Article> = ["a", "b", "c"]
+    let texts: Vec<Vec<&str>> = [&a, &b, &c]
         .iter()
-        .zip(&texts)
-        .map(|(id, t)| article(id, &t.iter().map(String::as_str).collect::<Vec<_>>()))
+        .map(|t| t.iter().map(String::as_str).collect())
         .collect();
-    let topics = found(&articles);
+    let sources: Vec<&[&str]> = texts.iter().map(Vec::as_slice).collect();
+    let topics = found(&articles(&sources));
     let quotes = [(0, 3), (1, 3), (2, 3)];
     assert!(
         topics.iter().all(|t| members(t) != quotes),
