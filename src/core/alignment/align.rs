@@ -180,6 +180,33 @@ mod tests {
     }
 
     #[test]
+    fn a_short_paragraph_gains_more_from_resembling_a_topic_than_a_long_one() {
+        let line = "Les viticulteurs de Catane ont tout perdu.";
+        let same_words_at_length = [line; 12].join(" ");
+        let arts = vec![
+            with_filler(
+                "a",
+                &[
+                    "L'éruption du volcan a couvert de cendres les vignobles de Catane, et les \
+                   viticulteurs de la région comptent leurs pertes après une nuit terrible.",
+                ],
+            ),
+            with_filler("b", &[line, &same_words_at_length]),
+        ];
+        // No reading-order context: each paragraph joins on its own evidence alone.
+        let opts = AlignOptions {
+            switch_penalty: 0.0,
+            ..AlignOptions::default()
+        };
+        let topics = align(&arts, &[def("eruption", &["éruption"])], opts);
+        assert_eq!(
+            members_of(&topics, "eruption"),
+            vec![(0, 1), (1, 1)],
+            "the line joins; the same words twelve times over resemble the topic as much but do not"
+        );
+    }
+
+    #[test]
     fn boilerplate_and_headings_are_never_aligned() {
         let arts = vec![article(
             "a",

@@ -65,12 +65,12 @@ pub fn assign(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Ve
 }
 
 fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Vec<Member>> {
-    let (space, vectors) = (&corpus.space, &corpus.feedback);
+    let space = &corpus.space;
     let lexical = lexical_evidence(corpus.articles, defs, opts);
     let mut evidence = lexical.clone();
     let mut path = decode(corpus, &evidence, defs.len(), opts);
     for _ in 0..opts.feedback_rounds {
-        evidence = with_feedback(space, vectors, &lexical, &path, opts);
+        evidence = with_feedback(corpus, &lexical, &path, opts);
         path = decode(corpus, &evidence, defs.len(), opts);
     }
     let mut members: Vec<Vec<Member>> = vec![Vec::new(); defs.len()];
@@ -141,7 +141,7 @@ fn decode(
             .map(|u| Step {
                 evidence: &evidence[u],
                 after_heading: corpus.breaks[u],
-                switch_scale: opts.switch_scale(corpus.words[u]),
+                switch_scale: opts.length_scale(corpus.words[u]),
             })
             .collect();
         path.extend(best_path(&steps, topics, costs));
@@ -151,14 +151,20 @@ fn decode(
 }
 
 /// Evidence plus `feedback` times each paragraph's cosine to the centroid of the topic's
-/// confident members (on the path, with lexical evidence of their own).
+/// confident members (on the path, with lexical evidence of their own), scaled by the
+/// paragraph's `length_scale`.
 fn with_feedback(
-    space: &TermSpace,
-    vectors: &[Vector],
+    corpus: &Corpus,
     lexical: &[Vec<f32>],
     path: &[Option<usize>],
     opts: &AlignOptions,
 ) -> Vec<Vec<f32>> {
+    let (space, vectors) = (&corpus.space, &corpus.feedback);
+    let weights: Vec<f32> = corpus
+        .words
+        .iter()
+        .map(|&n| opts.feedback * opts.length_scale(n))
+        .collect();
     let mut out = lexical.to_vec();
     let topics = lexical.first().map_or(0, Vec::len);
     // Dense by term id: each paragraph's cosine then costs only its own terms.
@@ -170,9 +176,9 @@ fn with_feedback(
         for &(id, w) in &center {
             dense[id as usize] = w;
         }
-        for (row, v) in out.iter_mut().zip(vectors) {
+        for ((row, v), weight) in out.iter_mut().zip(vectors).zip(&weights) {
             let sim: f32 = v.iter().map(|&(id, w)| w * dense[id as usize]).sum();
-            row[t] += opts.feedback * sim;
+            row[t] += weight * sim;
         }
         for &(id, _) in &center {
             dense[id as usize] = 0.0;

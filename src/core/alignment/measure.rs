@@ -23,14 +23,18 @@ pub struct AlignOptions {
     /// article: articles stay on a topic for several paragraphs, so a paragraph with little
     /// evidence between two paragraphs of one topic stays in it.
     pub switch_penalty: f32,
-    /// A short paragraph says less on its own than a long one, so its neighbours count for
-    /// more: changing topic into a paragraph of `n` words costs `switch_penalty` times
-    /// `switch_scale(n)`, the square root of `switch_words / n`, kept between 0.5 and 1.3. At
-    /// 30 words (about a news paragraph) it is 1; a one-sentence line of 20 words costs 1.2
-    /// times as much to leave its neighbours' topic, a paragraph of 120 words half as much.
-    /// The ceiling keeps a switch cheaper than what "no topic" earns (`threshold`), so a topic
-    /// never runs on into a paragraph with nothing of it just because the paragraph is short.
-    pub switch_words: f32,
+    /// A short paragraph says less on its own than a long one, so what surrounds it counts for
+    /// more: its neighbours and its resemblance to a topic's confident members. For a paragraph
+    /// of `n` words, `length_scale(n)` is the square root of `paragraph_words / n`, kept between
+    /// 0.5 and 1.3: 1 at 30 words (about a news paragraph), 1.2 for a one-sentence line of 20
+    /// words, 0.5 for a paragraph of 120 words. Changing topic into the paragraph costs
+    /// `switch_penalty` times that scale, and the feedback it receives is `feedback` times that
+    /// scale. Keyword evidence grows with length (a long paragraph holds more words that can be
+    /// keywords) while a cosine does not, so without the scale a one-sentence line would rarely
+    /// gain a topic from resembling it. The ceiling keeps a switch cheaper than what "no topic"
+    /// earns (`threshold`), so a topic never runs on into a paragraph with nothing of it just
+    /// because the paragraph is short.
+    pub paragraph_words: f32,
     /// Besides its best cue, each further cue of a topic found in a paragraph adds this share of
     /// its own evidence: two keywords of one topic say more than one.
     pub further_cues: f32,
@@ -72,7 +76,7 @@ impl Default for AlignOptions {
         AlignOptions {
             threshold: 2.0,
             switch_penalty: 1.5,
-            switch_words: 30.0,
+            paragraph_words: 30.0,
             further_cues: 0.25,
             heading_switch: 0.5,
             tie_ratio: 0.9,
@@ -108,10 +112,11 @@ impl AlignOptions {
 }
 
 impl AlignOptions {
-    /// How much of `switch_penalty` a change of topic into a paragraph of `words` words costs
-    /// (see `switch_words`).
-    pub fn switch_scale(&self, words: usize) -> f32 {
-        (self.switch_words / words.max(1) as f32)
+    /// How much a paragraph of `words` words leans on what surrounds it: the share of
+    /// `switch_penalty` a change of topic into it costs, and of `feedback` it receives (see
+    /// `paragraph_words`).
+    pub fn length_scale(&self, words: usize) -> f32 {
+        (self.paragraph_words / words.max(1) as f32)
             .sqrt()
             .clamp(0.5, 1.3)
     }
@@ -200,16 +205,16 @@ mod tests {
     }
 
     #[test]
-    fn leaving_a_topic_costs_more_in_a_short_paragraph() {
+    fn a_short_paragraph_leans_more_on_what_surrounds_it() {
         let d = AlignOptions::default();
-        assert!((d.switch_scale(30) - 1.0).abs() < 1e-6);
-        assert!((d.switch_scale(20) - 1.5f32.sqrt()).abs() < 1e-6);
-        assert!((d.switch_scale(120) - 0.5).abs() < 1e-6);
-        assert!((d.switch_scale(1) - 1.3).abs() < 1e-6, "a ceiling");
-        assert!((d.switch_scale(0) - 1.3).abs() < 1e-6);
-        assert!((d.switch_scale(1000) - 0.5).abs() < 1e-6, "a floor");
+        assert!((d.length_scale(30) - 1.0).abs() < 1e-6);
+        assert!((d.length_scale(20) - 1.5f32.sqrt()).abs() < 1e-6);
+        assert!((d.length_scale(120) - 0.5).abs() < 1e-6);
+        assert!((d.length_scale(1) - 1.3).abs() < 1e-6, "a ceiling");
+        assert!((d.length_scale(0) - 1.3).abs() < 1e-6);
+        assert!((d.length_scale(1000) - 0.5).abs() < 1e-6, "a floor");
         assert!(
-            d.switch_penalty * d.switch_scale(1) < d.threshold,
+            d.switch_penalty * d.length_scale(1) < d.threshold,
             "leaving a topic for no topic always costs less than no topic earns"
         );
     }
