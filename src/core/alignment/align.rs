@@ -129,6 +129,31 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_naming_two_keywords_of_another_topic_joins_it_too() {
+        let arts = vec![
+            with_filler(
+                "a",
+                &["Le volcan en éruption a fait plonger la bourse et les actions des assureurs."],
+            ),
+            with_filler(
+                "b",
+                &["Le volcan en éruption inquiète la bourse de Catane depuis lundi soir."],
+            ),
+        ];
+        let defs = [
+            def("eruption", &["éruption", "volcan"]),
+            def("marche", &["bourse", "actions"]),
+        ];
+        let topics = align(&arts, &defs, AlignOptions::default());
+        assert_eq!(members_of(&topics, "eruption"), vec![(0, 1), (1, 1)]);
+        assert_eq!(
+            members_of(&topics, "marche"),
+            vec![(0, 1)],
+            "two of its keywords make a second topic; one does not"
+        );
+    }
+
+    #[test]
     fn neighbours_carry_a_paragraph_that_names_no_keyword() {
         let story = [
             "Le volcan est entré en éruption dans la nuit de lundi.",

@@ -3,7 +3,7 @@
 
 use crate::core::article::{Article, Kind};
 use crate::core::context::{Costs, Step, best_path};
-use crate::core::evidence::lexical_evidence;
+use crate::core::evidence::{Lexical, lexical_evidence};
 use crate::core::measure::{AlignOptions, feedback_vectors, member_score};
 use crate::core::topic::Member;
 use crate::core::topics::TopicDef;
@@ -66,7 +66,10 @@ pub fn assign(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Ve
 
 fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Vec<Member>> {
     let space = &corpus.space;
-    let lexical = lexical_evidence(corpus.articles, defs, opts);
+    let Lexical {
+        evidence: lexical,
+        named,
+    } = lexical_evidence(corpus.articles, defs, opts);
     let mut evidence = lexical.clone();
     let mut path = decode(corpus, &evidence, defs.len(), opts);
     for _ in 0..opts.feedback_rounds {
@@ -75,7 +78,11 @@ fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> V
     }
     let mut members: Vec<Vec<Member>> = vec![Vec::new(); defs.len()];
     for (unit, row) in evidence.iter().enumerate() {
-        let joined = topics_of(row, path[unit], opts);
+        let said = Said {
+            keywords: &lexical[unit],
+            named: &named[unit],
+        };
+        let joined = topics_of(row, &said, path[unit], opts);
         let shared: f32 = joined.iter().map(|&t| row[t].max(0.0)).sum();
         for &t in &joined {
             members[t].push(Member {
@@ -87,13 +94,27 @@ fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> V
     members
 }
 
-/// The topics a paragraph joins: its path topic, and any other whose evidence passes the
-/// threshold and comes close to the paragraph's best.
-fn topics_of(row: &[f32], on_path: Option<usize>, opts: &AlignOptions) -> Vec<usize> {
+/// What a paragraph's own words say of each topic: its keyword evidence and how many keywords
+/// it names.
+struct Said<'a> {
+    keywords: &'a [f32],
+    named: &'a [u16],
+}
+
+/// The topics a paragraph joins: its path topic, its best topic if that passes the threshold,
+/// and any other topic its own words name as clearly as their best (see `tie_ratio`).
+fn topics_of(row: &[f32], said: &Said, on_path: Option<usize>, opts: &AlignOptions) -> Vec<usize> {
     let best = row.iter().copied().fold(0.0, f32::max);
+    let best_said = said.keywords.iter().copied().fold(0.0, f32::max);
+    let also_named = |t: usize| {
+        let k = said.keywords[t];
+        said.named[t] >= opts.second_topic_keywords
+            && k >= opts.threshold
+            && k >= opts.tie_ratio * best_said
+    };
     (0..row.len())
         .filter(|&t| {
-            on_path == Some(t) || (row[t] >= opts.threshold && row[t] >= opts.tie_ratio * best)
+            on_path == Some(t) || (row[t] >= opts.threshold && row[t] >= best) || also_named(t)
         })
         .collect()
 }
@@ -185,4 +206,68 @@ fn with_feedback(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Topics joined by a paragraph on the path of topic 0, from literal evidence rows: with
+    /// feedback, keyword evidence before it, and how many keywords of each topic it names.
+    fn joined(row: [f32; 3], keywords: [f32; 3], named: [u16; 3]) -> Vec<usize> {
+        let said = Said {
+            keywords: &keywords,
+            named: &named,
+        };
+        topics_of(&row, &said, Some(0), &AlignOptions::default())
+    }
+
+    #[test]
+    fn a_second_topic_named_by_two_keywords_joins_too() {
+        assert_eq!(
+            joined([9.0, 4.0, 0.0], [4.0, 3.0, 0.0], [1, 2, 0]),
+            vec![0, 1]
+        );
+    }
+
+    #[test]
+    fn one_keyword_in_passing_is_not_enough_however_strong() {
+        assert_eq!(joined([9.0, 4.0, 0.0], [4.0, 3.9, 0.0], [1, 1, 0]), vec![0]);
+    }
+
+    #[test]
+    fn a_second_topic_named_far_less_clearly_than_the_best_stays_out() {
+        // Two keywords and past the threshold, but under 70 % of the best keyword evidence.
+        assert_eq!(joined([9.0, 4.0, 0.0], [5.0, 3.4, 0.0], [2, 2, 0]), vec![0]);
+        assert_eq!(
+            joined([9.0, 4.0, 0.0], [5.0, 3.6, 0.0], [2, 2, 0]),
+            vec![0, 1]
+        );
+    }
+
+    #[test]
+    fn two_keywords_below_the_threshold_are_not_enough() {
+        assert_eq!(joined([9.0, 1.9, 0.0], [1.5, 1.9, 0.0], [2, 2, 0]), vec![0]);
+    }
+
+    #[test]
+    fn resembling_a_topic_does_not_make_a_tie() {
+        // Feedback brought topic 2 within a whisker of the path topic; the paragraph's own
+        // words hardly name it.
+        assert_eq!(joined([9.0, 0.0, 8.9], [4.0, 0.0, 0.5], [2, 0, 1]), vec![0]);
+    }
+
+    #[test]
+    fn with_no_path_topic_the_best_joins_if_it_passes_the_threshold() {
+        let said = Said {
+            keywords: &[0.0, 0.0],
+            named: &[0, 0],
+        };
+        let opts = AlignOptions::default();
+        assert_eq!(topics_of(&[2.5, 1.0], &said, None, &opts), vec![0]);
+        assert_eq!(
+            topics_of(&[1.5, 1.0], &said, None, &opts),
+            Vec::<usize>::new()
+        );
+    }
 }

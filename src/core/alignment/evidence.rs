@@ -63,10 +63,17 @@ struct Cue {
     peak: f32,
     /// 1 for keywords; less for label and description words.
     weight: f32,
+    /// Whether the cue is one of the topic's keywords (not a label or description word).
+    keyword: bool,
 }
 
 impl Cue {
-    fn new(keys: Vec<u64>, weight: f32, index: &KeyIndex) -> Option<Cue> {
+    fn new(cue: CueKeys, index: &KeyIndex) -> Option<Cue> {
+        let CueKeys {
+            keys,
+            weight,
+            keyword,
+        } = cue;
         let mut keys = keys;
         keys.sort_unstable();
         keys.dedup();
@@ -78,6 +85,7 @@ impl Cue {
             mass,
             peak,
             weight,
+            keyword,
         })
     }
 
@@ -107,6 +115,7 @@ fn keyword_keys(keyword: &str, lang: Language) -> Vec<u64> {
 struct CueKeys {
     keys: Vec<u64>,
     weight: f32,
+    keyword: bool,
 }
 
 /// The keys of every cue of one topic in one language, with their weights: keywords whole,
@@ -115,6 +124,7 @@ fn topic_cue_keys(def: &TopicDef, lang: Language, opts: &AlignOptions) -> Vec<Cu
     let keywords = def.keywords.iter().map(|k| CueKeys {
         keys: keyword_keys(k, lang),
         weight: 1.0,
+        keyword: true,
     });
     let words_of = |text: &str, weight: f32| -> Vec<CueKeys> {
         tokenize(text, lang)
@@ -123,6 +133,7 @@ fn topic_cue_keys(def: &TopicDef, lang: Language, opts: &AlignOptions) -> Vec<Cu
             .map(|t| CueKeys {
                 keys: vec![t.hash],
                 weight,
+                keyword: false,
             })
             .collect()
     };
@@ -135,22 +146,32 @@ fn topic_cue_keys(def: &TopicDef, lang: Language, opts: &AlignOptions) -> Vec<Cu
     keywords.chain(label).chain(description).collect()
 }
 
-/// The best cue's score, plus `further` times the scores of the others.
-fn topic_evidence(cues: &[Cue], unit: &[u64], further: f32) -> f32 {
-    let (best, sum) = cues
-        .iter()
-        .map(|c| c.score(unit))
-        .fold((0.0f32, 0.0f32), |(b, s), x| (b.max(x), s + x));
-    best + further * (sum - best)
+/// The best cue's score, plus `further` times the scores of the others; and how many of the
+/// topic's keywords are named, in whole or in part.
+fn topic_evidence(cues: &[Cue], unit: &[u64], further: f32) -> (f32, u16) {
+    let (mut best, mut sum, mut named) = (0.0f32, 0.0f32, 0u16);
+    for cue in cues {
+        let score = cue.score(unit);
+        best = best.max(score);
+        sum += score;
+        named += u16::from(cue.keyword && score > 0.0);
+    }
+    (best + further * (sum - best), named)
 }
 
-/// Lexical evidence of every topic in every body paragraph of `articles`: `rows[unit][topic]`,
-/// from the cues of the topic found in the paragraph.
-pub fn lexical_evidence(
-    articles: &[Article],
-    defs: &[TopicDef],
-    opts: &AlignOptions,
-) -> Vec<Vec<f32>> {
+/// What a corpus's words say of each topic, before reading order and feedback.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lexical {
+    /// `evidence[unit][topic]`: from the cues of the topic found in the body paragraph.
+    pub evidence: Vec<Vec<f32>>,
+    /// `named[unit][topic]`: how many of the topic's keywords the paragraph names, in whole or
+    /// in part (label and description words are not counted).
+    pub named: Vec<Vec<u16>>,
+}
+
+/// Lexical evidence of every topic in every body paragraph of `articles`, in the order of
+/// `TermSpace::units`.
+pub fn lexical_evidence(articles: &[Article], defs: &[TopicDef], opts: &AlignOptions) -> Lexical {
     let distinct: BTreeSet<Language> = articles.iter().map(|a| a.language).collect();
     let languages: BTreeMap<Language, Vec<Vec<CueKeys>>> = distinct
         .into_iter()
@@ -172,25 +193,23 @@ pub fn lexical_evidence(
             let topics = topics.into_iter().map(|cue_keys| {
                 cue_keys
                     .into_iter()
-                    .filter_map(|cue| Cue::new(cue.keys, cue.weight, &index))
+                    .filter_map(|cue| Cue::new(cue, &index))
                     .collect()
             });
             (lang, topics.collect())
         })
         .collect();
-    index
-        .units
-        .iter()
-        .zip(&index.languages)
-        .map(|(unit, lang)| {
-            cues.get(lang).map_or_else(Vec::new, |per_topic| {
-                per_topic
-                    .iter()
-                    .map(|topic: &Vec<Cue>| topic_evidence(topic, unit, opts.further_cues))
-                    .collect()
-            })
-        })
-        .collect()
+    let mut lexical = Lexical::default();
+    for (unit, lang) in index.units.iter().zip(&index.languages) {
+        let per_topic = cues.get(lang).map_or(&[][..], Vec::as_slice);
+        let (evidence, named) = per_topic
+            .iter()
+            .map(|topic| topic_evidence(topic, unit, opts.further_cues))
+            .unzip();
+        lexical.evidence.push(evidence);
+        lexical.named.push(named);
+    }
+    lexical
 }
 
 #[cfg(test)]
@@ -229,7 +248,8 @@ mod tests {
             &arts,
             &[def("s", &["summit"]), def("t", &["tariff"])],
             &AlignOptions::default(),
-        );
+        )
+        .evidence;
         assert!(
             ev[2][1] > ev[2][0],
             "rare 'tariff' beats common 'summit': {:?}",
@@ -250,10 +270,25 @@ mod tests {
             &arts,
             &[def("d", &["Iran nuclear deal"])],
             &AlignOptions::default(),
-        );
+        )
+        .evidence;
         assert!(ev[0][0] > 0.0, "part of the phrase counts");
         assert!(ev[1][0] > ev[0][0], "the whole phrase counts more");
         assert_eq!(ev[2][0], 0.0);
+    }
+
+    #[test]
+    fn named_counts_keywords_whole_or_in_part_but_not_label_words() {
+        let arts = corpus(&[
+            "The Iran deal and the sanctions dominated the summit.",
+            "Sanctions alone were discussed.",
+            "The nuclear programme of Iran was mentioned.",
+            "Weather was fine all week long.",
+        ]);
+        let mut d = def("d", &["Iran nuclear deal", "sanctions"]);
+        d.label = "Summit diplomacy".into();
+        let named = lexical_evidence(&arts, &[d], &AlignOptions::default()).named;
+        assert_eq!(named, vec![vec![2], vec![1], vec![1], vec![0]]);
     }
 
     #[test]
@@ -264,7 +299,7 @@ mod tests {
         ]);
         let mut with = def("t", &["talks"]);
         with.description = Some("Soldiers and troops at the frontier".into());
-        let ev = lexical_evidence(&arts, &[with], &AlignOptions::default());
+        let ev = lexical_evidence(&arts, &[with], &AlignOptions::default()).evidence;
         assert!(ev[0][0] > 0.0 && ev[0][0] < ev[1][0], "{ev:?}");
     }
 }

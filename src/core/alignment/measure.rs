@@ -41,9 +41,17 @@ pub struct AlignOptions {
     /// A subhead marks a change of subject: a switch right after a heading costs this share of
     /// `switch_penalty`.
     pub heading_switch: f32,
-    /// A paragraph also joins any other topic whose evidence passes `threshold` and comes
-    /// within this ratio of its best topic's evidence.
+    /// Besides its path topic and its best, a paragraph joins any other topic that its own words
+    /// name about as clearly: by at least `second_topic_keywords` of the topic's keywords, with
+    /// keyword evidence (before feedback) that passes `threshold` and comes within this ratio of
+    /// the paragraph's strongest keyword evidence. Ties are judged on the paragraph's own words
+    /// because feedback adds most to the topic its neighbours and look-alikes are already in:
+    /// judged on evidence with feedback (within 90 % of the best, as before), ties mostly added
+    /// a topic the paragraph only resembled (see the README's quality section).
     pub tie_ratio: f32,
+    /// How many of a topic's keywords a paragraph must name to join it besides its best: one
+    /// keyword in passing does not pull a paragraph into a second topic, two do.
+    pub second_topic_keywords: u16,
     /// Weight of the cosine between a paragraph and the centroid of a topic's confident
     /// members, added to its evidence (Rocchio feedback). Vectors are weighted by `bm25_idf`, so
     /// the words every paragraph of the event shares barely count.
@@ -79,7 +87,8 @@ impl Default for AlignOptions {
             paragraph_words: 30.0,
             further_cues: 0.25,
             heading_switch: 0.5,
-            tie_ratio: 0.9,
+            tie_ratio: 0.7,
+            second_topic_keywords: 2,
             feedback: 8.0,
             feedback_rounds: 2,
             label_weight: 0.5,
