@@ -258,6 +258,35 @@ mod tests {
     }
 
     #[test]
+    fn only_a_heading_breaks_the_reading_order() {
+        let text = "Le titre de l'article du jour\n\n\
+            Le premier paragraphe du corps raconte la panne qui a touché la ville lundi soir.\n\n\
+            Lire aussi : la panne du siècle\n\n\
+            Le deuxième paragraphe du corps raconte la colère des habitants privés de courant.\n\n\
+            Un intertitre court\n\n\
+            Le troisième paragraphe du corps raconte le retour du courant le lendemain matin.";
+        let arts = vec![crate::core::ingest::article_from_text(
+            "a".into(),
+            "a.txt".into(),
+            text,
+        )];
+        let kinds: Vec<Kind> = arts[0].paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Heading,
+                Kind::Body,
+                Kind::Boilerplate,
+                Kind::Body,
+                Kind::Heading,
+                Kind::Body
+            ]
+        );
+        // The title stands before the first body paragraph; the "Lire aussi" line is no break.
+        assert_eq!(Corpus::new(&arts).breaks, vec![true, false, true]);
+    }
+
+    #[test]
     fn with_no_path_topic_the_best_joins_if_it_passes_the_threshold() {
         let said = Said {
             keywords: &[0.0, 0.0],

@@ -229,6 +229,47 @@ mod tests {
     }
 
     #[test]
+    fn a_word_weighs_what_the_module_says() {
+        let near = |a: f32, b: f32| (a - b).abs() < 0.05;
+        assert!(near(bm25_idf(100, 13), 2.0), "13 %: about 2");
+        assert!(near(bm25_idf(100, 2), 3.7), "2 %: about 4");
+        assert!(near(bm25_idf(100, 50), 0.69), "half: about 0.7");
+        assert!(bm25_idf(100, 100) > 0.0, "never negative");
+    }
+
+    #[test]
+    fn a_small_corpus_lowers_feedback_with_the_costs() {
+        let d = AlignOptions::default();
+        let small = d.for_corpus(10);
+        let r = small.threshold / d.threshold;
+        assert!(r < 1.0);
+        assert!((small.switch_penalty / d.switch_penalty - r).abs() < 1e-6);
+        assert!((small.feedback / d.feedback - r).abs() < 1e-6);
+    }
+
+    #[test]
+    fn feedback_vectors_weigh_words_by_bm25() {
+        use crate::core::model::fixtures::articles;
+        let arts = articles(&[&[
+            "Le volcan gronde encore ce matin.",
+            "Le volcan dort depuis hier soir.",
+            "Le volcan fume au-dessus de Catane.",
+        ]]);
+        let space = TermSpace::build(&arts);
+        let vectors = feedback_vectors(&space);
+        let weight = |u: usize, word: &str| {
+            let id = space.terms[word];
+            vectors[u].iter().find(|t| t.0 == id).map(|t| t.1)
+        };
+        let units = space.units.len();
+        let (common, rare) = (weight(2, "volcan").unwrap(), weight(2, "catan").unwrap());
+        let expected = bm25_idf(units, 1) / bm25_idf(units, 3);
+        assert!((rare / common - expected).abs() < 1e-4, "{rare} {common}");
+        let norm: f32 = vectors[2].iter().map(|t| t.1 * t.1).sum();
+        assert!((norm - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
     fn scores_order_members_by_evidence() {
         let t = AlignOptions::default().threshold;
         let alone = |e: f32| member_score(e, e, t);
