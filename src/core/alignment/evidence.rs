@@ -154,7 +154,7 @@ fn topic_evidence(cues: &[Cue], unit: &[u64], further: f32) -> (f32, u16) {
         let score = cue.score(unit);
         best = best.max(score);
         sum += score;
-        named += u16::from(cue.keyword && score > 0.0);
+        named = named.saturating_add(u16::from(cue.keyword && score > 0.0));
     }
     (best + further * (sum - best), named)
 }
