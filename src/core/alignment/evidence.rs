@@ -292,6 +292,43 @@ mod tests {
     }
 
     #[test]
+    fn a_further_cue_adds_a_quarter_of_its_own_evidence() {
+        let arts = corpus(&[
+            "The tariff and the embargo were both raised.",
+            "The tariff was raised again.",
+            "An embargo was declared overnight.",
+            "Weather was fine all week long.",
+            "Nothing else happened in the city.",
+        ]);
+        let ev = lexical_evidence(
+            &arts,
+            &[def("t", &["tariff", "embargo"])],
+            &AlignOptions::default(),
+        )
+        .evidence;
+        let (both, tariff, embargo) = (ev[0][0], ev[1][0], ev[2][0]);
+        let expected = tariff.max(embargo) + 0.25 * tariff.min(embargo);
+        assert!((both - expected).abs() < 1e-5, "{both} {expected}");
+    }
+
+    #[test]
+    fn a_keyword_is_matched_by_its_content_words_not_its_stopwords() {
+        let arts = corpus(&[
+            "The talks of the week went on.",
+            "Sanctions were the subject.",
+            "Nothing else of the sort.",
+        ]);
+        let ev = lexical_evidence(
+            &arts,
+            &[def("s", &["the sanctions"])],
+            &AlignOptions::default(),
+        )
+        .evidence;
+        assert_eq!(ev[0][0], 0.0, "'the' alone does not name the keyword");
+        assert!(ev[1][0] > 0.0);
+    }
+
+    #[test]
     fn the_description_adds_weaker_evidence() {
         let arts = corpus(&[
             "Troops massed at the border.",
