@@ -236,20 +236,22 @@ mod tests {
         vec![article_from_text("a".into(), "a.txt".into(), &text)]
     }
 
+    /// The lexical evidence of `defs` in one article of `paragraphs`, with the defaults.
+    fn evidence_in(paragraphs: &[&str], defs: &[TopicDef]) -> Vec<Vec<f32>> {
+        lexical_evidence(&corpus(paragraphs), defs, &AlignOptions::default()).evidence
+    }
+
     #[test]
     fn a_word_every_paragraph_holds_weighs_less_than_a_rare_one() {
-        let arts = corpus(&[
-            "The summit opened with a speech on trade.",
-            "The summit closed late at night.",
-            "The summit ended with a tariff deal.",
-            "Weather was fine all week long.",
-        ]);
-        let ev = lexical_evidence(
-            &arts,
+        let ev = evidence_in(
+            &[
+                "The summit opened with a speech on trade.",
+                "The summit closed late at night.",
+                "The summit ended with a tariff deal.",
+                "Weather was fine all week long.",
+            ],
             &[def("s", &["summit"]), def("t", &["tariff"])],
-            &AlignOptions::default(),
-        )
-        .evidence;
+        );
         assert!(
             ev[2][1] > ev[2][0],
             "rare 'tariff' beats common 'summit': {:?}",
@@ -260,18 +262,15 @@ mod tests {
 
     #[test]
     fn a_phrase_counts_in_part_and_in_full() {
-        let arts = corpus(&[
-            "They discussed the Iran deal at length.",
-            "The Iran nuclear deal was signed long ago.",
-            "Nothing about it here at all.",
-            "Sanctions on oil were raised again.",
-        ]);
-        let ev = lexical_evidence(
-            &arts,
+        let ev = evidence_in(
+            &[
+                "They discussed the Iran deal at length.",
+                "The Iran nuclear deal was signed long ago.",
+                "Nothing about it here at all.",
+                "Sanctions on oil were raised again.",
+            ],
             &[def("d", &["Iran nuclear deal"])],
-            &AlignOptions::default(),
-        )
-        .evidence;
+        );
         assert!(ev[0][0] > 0.0, "part of the phrase counts");
         assert!(ev[1][0] > ev[0][0], "the whole phrase counts more");
         assert_eq!(ev[2][0], 0.0);
@@ -293,19 +292,16 @@ mod tests {
 
     #[test]
     fn a_further_cue_adds_a_quarter_of_its_own_evidence() {
-        let arts = corpus(&[
-            "The tariff and the embargo were both raised.",
-            "The tariff was raised again.",
-            "An embargo was declared overnight.",
-            "Weather was fine all week long.",
-            "Nothing else happened in the city.",
-        ]);
-        let ev = lexical_evidence(
-            &arts,
+        let ev = evidence_in(
+            &[
+                "The tariff and the embargo were both raised.",
+                "The tariff was raised again.",
+                "An embargo was declared overnight.",
+                "Weather was fine all week long.",
+                "Nothing else happened in the city.",
+            ],
             &[def("t", &["tariff", "embargo"])],
-            &AlignOptions::default(),
-        )
-        .evidence;
+        );
         let (both, tariff, embargo) = (ev[0][0], ev[1][0], ev[2][0]);
         let expected = tariff.max(embargo) + 0.25 * tariff.min(embargo);
         assert!((both - expected).abs() < 1e-5, "{both} {expected}");
@@ -313,17 +309,14 @@ mod tests {
 
     #[test]
     fn a_keyword_is_matched_by_its_content_words_not_its_stopwords() {
-        let arts = corpus(&[
-            "The talks of the week went on.",
-            "Sanctions were the subject.",
-            "Nothing else of the sort.",
-        ]);
-        let ev = lexical_evidence(
-            &arts,
+        let ev = evidence_in(
+            &[
+                "The talks of the week went on.",
+                "Sanctions were the subject.",
+                "Nothing else of the sort.",
+            ],
             &[def("s", &["the sanctions"])],
-            &AlignOptions::default(),
-        )
-        .evidence;
+        );
         assert_eq!(ev[0][0], 0.0, "'the' alone does not name the keyword");
         assert!(ev[1][0] > 0.0);
     }
