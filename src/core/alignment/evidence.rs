@@ -70,11 +70,10 @@ struct Cue {
 impl Cue {
     fn new(cue: CueKeys, index: &KeyIndex) -> Option<Cue> {
         let CueKeys {
-            keys,
+            mut keys,
             weight,
             keyword,
         } = cue;
-        let mut keys = keys;
         keys.sort_unstable();
         keys.dedup();
         let terms: Vec<(u64, f32)> = keys.into_iter().map(|k| (k, index.idf(k))).collect();
@@ -215,7 +214,7 @@ pub fn lexical_evidence(articles: &[Article], defs: &[TopicDef], opts: &AlignOpt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ingest::article_from_text;
+    use crate::core::model::fixtures::articles;
 
     fn def(id: &str, keywords: &[&str]) -> TopicDef {
         TopicDef {
@@ -230,10 +229,9 @@ mod tests {
         }
     }
 
-    /// One article: a headline, then `paragraphs` as its body paragraphs.
+    /// One article: a title, then `paragraphs` as its body paragraphs.
     fn corpus(paragraphs: &[&str]) -> Vec<Article> {
-        let text = format!("A headline\n\n{}", paragraphs.join("\n\n"));
-        vec![article_from_text("a".into(), "a.txt".into(), &text)]
+        articles(&[paragraphs])
     }
 
     /// The lexical evidence of `defs` in one article of `paragraphs`, with the defaults.

@@ -46,8 +46,8 @@ pub struct AlignOptions {
     /// keyword evidence (before feedback) that passes `threshold` and comes within this ratio of
     /// the paragraph's strongest keyword evidence. Ties are judged on the paragraph's own words
     /// because feedback adds most to the topic its neighbours and look-alikes are already in:
-    /// judged on evidence with feedback (within 90 % of the best, as before), ties mostly added
-    /// a topic the paragraph only resembled (see the README's quality section).
+    /// judged on evidence with feedback, ties mostly added a topic the paragraph only resembled
+    /// (see the README's quality section).
     pub tie_ratio: f32,
     /// How many of a topic's keywords a paragraph must name to join it besides its best: one
     /// keyword in passing does not pull a paragraph into a second topic, two do.
