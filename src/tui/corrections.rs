@@ -51,8 +51,8 @@ pub fn save_corrections(
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
     };
     for pending in corrections {
-        text = edit_topics(&text, &pending.before, &pending.correction)
-            .with_context(|| format!("{} is not a valid topics file", path.display()))?;
+        let name = path.display().to_string();
+        text = edit_topics(&name, &text, &pending.before, &pending.correction)?;
     }
     let rules = crate::files::Target {
         force: true,

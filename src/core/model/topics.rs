@@ -85,6 +85,13 @@ pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError>
             message,
         }
     };
+    // Every value decoded once by the same parser the corrections writer edits with: a file
+    // the reader loads is one the writer can edit (an integer too large for 64 bits in a field
+    // the reader ignores would otherwise load here and fail only when a correction is saved).
+    source.parse::<toml_edit::DocumentMut>().map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        at(offset, e.message().trim().to_owned())
+    })?;
     let raw: RawFile = toml::from_str(source).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         at(offset, e.message().trim().to_owned())
@@ -328,6 +335,13 @@ mod tests {
         assert!(err.message.contains("twice"));
         let bad = parse_topics("t.toml", "[[topic]]\nid = \"Bad Id\"\n").unwrap_err();
         assert_eq!(err_line(&bad), 2);
+    }
+
+    #[test]
+    fn a_value_the_writer_cannot_hold_is_refused_with_its_line() {
+        let file = "[[topic]]\nid = \"a\"\nkeywords = [\"x\"]\nextra = 99999999999999999999\n";
+        let err = parse_topics("t.toml", file).unwrap_err();
+        assert_eq!((err.line, err.column), (4, 9), "{err}");
     }
 
     fn err_line(e: &TopicsError) -> usize {

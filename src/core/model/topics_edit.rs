@@ -2,10 +2,12 @@
 //! pinned paragraph (`include` / `exclude`), or a keyword. A topic the file lacks (one the
 //! reader discovered) is added whole.
 
-use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, value};
+use toml_edit::{
+    Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value, value,
+};
 
 use crate::core::pins::Pin;
-use crate::core::topics::TopicDef;
+use crate::core::topics::{TopicDef, TopicsError, parse_topics};
 
 /// What the reader changed in one topic.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,32 +16,84 @@ pub enum Correction {
     Keyword(String),
 }
 
-/// The topics file `source` with `correction` made to topic `def` (as the reader holds it,
-/// before the correction).
+/// The topics file `source` (named `file` in messages) with `correction` made to topic `def`
+/// (as the reader holds it, before the correction).
+///
+/// The writer edits exactly what the reader loads: a file the reader refuses is refused with
+/// the reader's own message, and a form the writer cannot edit is an error naming the line,
+/// never a file returned unchanged as if the correction were in it.
 pub fn edit_topics(
+    file: &str,
     source: &str,
     def: &TopicDef,
     correction: &Correction,
-) -> Result<String, toml_edit::TomlError> {
-    let mut doc: DocumentMut = source.parse()?;
+) -> Result<String, TopicsError> {
+    parse_topics(file, source)?;
+    let refuse = |offset: usize, message: &str| {
+        let before = &source[..offset.min(source.len())];
+        TopicsError {
+            file: file.to_owned(),
+            line: before.matches('\n').count() + 1,
+            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            message: format!("cannot write the correction here: {message}"),
+        }
+    };
+    let mut doc: DocumentMut = source
+        .parse()
+        .map_err(|e: toml_edit::TomlError| refuse(e.span().map_or(0, |s| s.start), e.message()))?;
+    let topic = topic_table(&mut doc, def).map_err(|m| refuse(0, m))?;
+    correct(topic, correction).map_err(|m| refuse(0, m))?;
+    Ok(doc.to_string())
+}
+
+/// A topic's table in the document, and whether it is an inline `{ … }` one.
+struct TopicTable<'d> {
+    table: &'d mut dyn TableLike,
+    inline: bool,
+}
+
+/// The table of topic `def` in `doc`, added when the file lacks it. Topics may be written as
+/// `[[topic]]` tables or as an inline array `topic = [ { … } ]`: the reader accepts both.
+fn topic_table<'d>(
+    doc: &'d mut DocumentMut,
+    def: &TopicDef,
+) -> Result<TopicTable<'d>, &'static str> {
+    let is_def = |t: &dyn TableLike| t.get("id").and_then(Item::as_str) == Some(def.id.as_str());
     let topics = doc
         .entry("topic")
         .or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
-    let Some(topics) = topics.as_array_of_tables_mut() else {
-        return Ok(source.to_owned());
-    };
-    let at = topics
-        .iter()
-        .position(|t| t.get("id").and_then(Item::as_str) == Some(def.id.as_str()));
-    let at = at.unwrap_or_else(|| {
-        topics.push(new_topic(def));
-        topics.len() - 1
-    });
-    let table = topics.get_mut(at);
-    if let Some(table) = table {
-        correct(table, correction);
+    match topics {
+        Item::ArrayOfTables(tables) => {
+            let found = tables.iter().position(|t| is_def(t));
+            let at = found.unwrap_or_else(|| {
+                tables.push(new_topic(def));
+                tables.len() - 1
+            });
+            let table = tables.get_mut(at).ok_or("the topic table vanished")?;
+            Ok(TopicTable {
+                table,
+                inline: false,
+            })
+        }
+        Item::Value(Value::Array(inline)) => {
+            let at = inline
+                .iter()
+                .position(|v| v.as_inline_table().is_some_and(|t| is_def(t)));
+            let at = at.unwrap_or_else(|| {
+                inline.push(new_topic(def).into_inline_table());
+                inline.len() - 1
+            });
+            let table = inline
+                .get_mut(at)
+                .and_then(Value::as_inline_table_mut)
+                .ok_or("a topic in `topic = [ … ]` is not a table")?;
+            Ok(TopicTable {
+                table,
+                inline: true,
+            })
+        }
+        _ => Err("`topic` is neither [[topic]] tables nor a list of tables"),
     }
-    Ok(doc.to_string())
 }
 
 /// A `[[topic]]` table for a topic the file does not have yet.
@@ -49,57 +103,80 @@ fn new_topic(def: &TopicDef) -> Table {
     t["label"] = value(def.label.as_str());
     t["keywords"] = value(def.keywords.iter().map(String::as_str).collect::<Array>());
     for pin in &def.pins {
-        add_pin(&mut t, pin);
+        // A fresh table has no list in a form it cannot take.
+        let _ = add_pin(&mut t, pin, true);
     }
     t
 }
 
-fn correct(table: &mut Table, correction: &Correction) {
+fn correct(topic: TopicTable, correction: &Correction) -> Result<(), &'static str> {
+    let table = topic.table;
     match correction {
-        Correction::Pin(pin) => add_pin(table, pin),
+        // Inside an inline table the pins stay on its one line: TOML 1.0 allows no line break.
+        Correction::Pin(pin) => add_pin(table, pin, !topic.inline),
         Correction::Keyword(k) => {
-            let keywords = table
-                .entry("keywords")
-                .or_insert(value(Array::new()))
-                .as_array_mut();
-            if let Some(keywords) = keywords
-                && !keywords.iter().any(|v| v.as_str() == Some(k.as_str()))
-            {
+            let keywords = table.entry("keywords").or_insert(value(Array::new()));
+            let keywords = keywords
+                .as_array_mut()
+                .ok_or("`keywords` is not a list of strings")?;
+            if !keywords.iter().any(|v| v.as_str() == Some(k.as_str())) {
                 keywords.push(k.as_str());
             }
+            Ok(())
         }
     }
 }
 
 /// Add `pin` to its list, after removing any pin of the same paragraph from both lists: the
-/// last correction of a paragraph is the one that holds.
-fn add_pin(table: &mut Table, pin: &Pin) {
+/// last correction of a paragraph is the one that holds. A list left empty goes.
+fn add_pin(table: &mut dyn TableLike, pin: &Pin, one_per_line: bool) -> Result<(), &'static str> {
     for list in ["include", "exclude"] {
-        if let Some(array) = table.get_mut(list).and_then(Item::as_array_mut) {
-            array.retain(|v| !same_paragraph(v, pin));
+        let now_empty = match table.get_mut(list) {
+            Some(Item::Value(Value::Array(array))) => {
+                array.retain(|v| !v.as_inline_table().is_some_and(|t| same_paragraph(t, pin)));
+                array.is_empty()
+            }
+            Some(Item::ArrayOfTables(tables)) => {
+                tables.retain(|t| !same_paragraph(t, pin));
+                tables.is_empty()
+            }
+            _ => false,
+        };
+        if now_empty {
+            table.remove(list);
         }
     }
     let list = if pin.include { "include" } else { "exclude" };
-    let array = table.entry(list).or_insert(value(Array::new()));
-    if let Some(array) = array.as_array_mut() {
-        let mut entry = InlineTable::new();
-        entry.insert("article", pin.article.as_str().into());
-        entry.insert("key", pin.key.as_str().into());
-        array.push(entry);
-        // One pin per line: the file stays readable as it grows.
-        for v in array.iter_mut() {
-            v.decor_mut().set_prefix("\n    ");
+    match table.entry(list).or_insert(value(Array::new())) {
+        Item::Value(Value::Array(array)) => {
+            let mut entry = InlineTable::new();
+            entry.insert("article", pin.article.as_str().into());
+            entry.insert("key", pin.key.as_str().into());
+            array.push(entry);
+            if one_per_line {
+                // One pin per line: the file stays readable as it grows.
+                for v in array.iter_mut() {
+                    v.decor_mut().set_prefix("\n    ");
+                }
+                array.set_trailing("\n");
+                array.set_trailing_comma(true);
+            }
+            Ok(())
         }
-        array.set_trailing("\n");
-        array.set_trailing_comma(true);
+        Item::ArrayOfTables(tables) => {
+            let mut entry = Table::new();
+            entry["article"] = value(pin.article.as_str());
+            entry["key"] = value(pin.key.as_str());
+            tables.push(entry);
+            Ok(())
+        }
+        _ => Err("`include` or `exclude` is not a list of { article, key } tables"),
     }
 }
 
-fn same_paragraph(v: &toml_edit::Value, pin: &Pin) -> bool {
-    v.as_inline_table().is_some_and(|t| {
-        t.get("article").and_then(toml_edit::Value::as_str) == Some(pin.article.as_str())
-            && t.get("key").and_then(toml_edit::Value::as_str) == Some(pin.key.as_str())
-    })
+fn same_paragraph(t: &dyn TableLike, pin: &Pin) -> bool {
+    t.get("article").and_then(Item::as_str) == Some(pin.article.as_str())
+        && t.get("key").and_then(Item::as_str) == Some(pin.key.as_str())
 }
 
 #[cfg(test)]
@@ -129,7 +206,7 @@ mod tests {
 
     #[test]
     fn a_pin_is_added_and_the_comments_stay() {
-        let out = edit_topics(FILE, &def("outage"), &Correction::Pin(pin(true))).unwrap();
+        let out = edit_topics("t.toml", FILE, &def("outage"), &Correction::Pin(pin(true))).unwrap();
         assert!(out.starts_with("# my topics\n"), "{out}");
         assert!(out.contains("id = \"outage\" # the outage"), "{out}");
         let read = parse_topics("t.toml", &out).unwrap();
@@ -139,8 +216,15 @@ mod tests {
 
     #[test]
     fn the_last_correction_of_a_paragraph_holds() {
-        let once = edit_topics(FILE, &def("outage"), &Correction::Pin(pin(true))).unwrap();
-        let twice = edit_topics(&once, &def("outage"), &Correction::Pin(pin(false))).unwrap();
+        let once =
+            edit_topics("t.toml", FILE, &def("outage"), &Correction::Pin(pin(true))).unwrap();
+        let twice = edit_topics(
+            "t.toml",
+            &once,
+            &def("outage"),
+            &Correction::Pin(pin(false)),
+        )
+        .unwrap();
         let read = parse_topics("t.toml", &twice).unwrap();
         assert_eq!(read.topics[0].pins, vec![pin(false)]);
     }
@@ -148,19 +232,94 @@ mod tests {
     #[test]
     fn a_keyword_is_added_once_and_a_missing_topic_whole() {
         let k = Correction::Keyword("DDoS".into());
-        let out = edit_topics(FILE, &def("outage"), &k).unwrap();
-        let out = edit_topics(&out, &def("outage"), &k).unwrap();
+        let out = edit_topics("t.toml", FILE, &def("outage"), &k).unwrap();
+        let out = edit_topics("t.toml", &out, &def("outage"), &k).unwrap();
         let read = parse_topics("t.toml", &out).unwrap();
         assert_eq!(read.topics[0].keywords, vec!["panne", "DDoS"]);
-        let out = edit_topics(&out, &def("found-1"), &Correction::Pin(pin(true))).unwrap();
+        let out =
+            edit_topics("t.toml", &out, &def("found-1"), &Correction::Pin(pin(true))).unwrap();
         let read = parse_topics("t.toml", &out).unwrap();
         assert_eq!(read.topics[1].id, "found-1");
         assert_eq!(read.topics[1].keywords, vec!["word"]);
         assert_eq!(read.topics[1].pins, vec![pin(true)]);
-        let empty = edit_topics("", &def("x"), &k).unwrap();
+        let empty = edit_topics("t.toml", "", &def("x"), &k).unwrap();
         assert_eq!(
             parse_topics("t.toml", &empty).unwrap().topics[0].keywords,
             vec!["word", "DDoS"]
         );
+    }
+
+    fn pins_of(out: &str, id: &str) -> Vec<Pin> {
+        let read = parse_topics("t.toml", out).unwrap_or_else(|e| panic!("{e}\n{out}"));
+        read.topics.into_iter().find(|t| t.id == id).unwrap().pins
+    }
+
+    #[test]
+    fn topics_in_an_inline_array_get_the_pin_on_their_line() {
+        let file = "topic = [ { id = \"outage\", label = \"O\", keywords = [\"panne\"] } ]\n";
+        let out = edit_topics("t.toml", file, &def("outage"), &Correction::Pin(pin(true))).unwrap();
+        assert_eq!(pins_of(&out, "outage"), vec![pin(true)]);
+        assert_eq!(out.lines().count(), 1, "{out}");
+        let added = edit_topics(
+            "t.toml",
+            &out,
+            &def("found-1"),
+            &Correction::Pin(pin(false)),
+        );
+        assert_eq!(pins_of(&added.unwrap(), "found-1"), vec![pin(false)]);
+    }
+
+    #[test]
+    fn pins_written_as_tables_stay_tables() {
+        let file = "[[topic]]\nid = \"outage\"\nkeywords = [\"panne\"]\n\n\
+                    [[topic.exclude]]\narticle = \"000_a\"\nkey = \"Autre\"\n";
+        let out =
+            edit_topics("t.toml", file, &def("outage"), &Correction::Pin(pin(false))).unwrap();
+        assert_eq!(out.matches("[[topic.exclude]]\n").count(), 2, "{out}");
+        assert!(!out.contains("exclude = ["), "{out}");
+        let mut other = pin(false);
+        other.key = "Autre".into();
+        assert_eq!(pins_of(&out, "outage"), vec![other, pin(false)]);
+    }
+
+    #[test]
+    fn a_list_emptied_by_the_last_correction_goes() {
+        let once =
+            edit_topics("t.toml", FILE, &def("outage"), &Correction::Pin(pin(false))).unwrap();
+        let back =
+            edit_topics("t.toml", &once, &def("outage"), &Correction::Pin(pin(true))).unwrap();
+        assert!(!back.contains("exclude"), "{back}");
+        assert_eq!(pins_of(&back, "outage"), vec![pin(true)]);
+    }
+
+    #[test]
+    fn a_file_the_reader_refuses_is_refused_with_the_readers_message() {
+        let file = "[[topic]]\nid = \"outage\"\nextra = 99999999999999999999\n";
+        let err = edit_topics("my.toml", file, &def("outage"), &Correction::Pin(pin(true)));
+        let err = err.unwrap_err();
+        let reader = parse_topics("my.toml", file).unwrap_err();
+        assert_eq!(err.to_string(), reader.to_string());
+        assert_eq!((err.file.as_str(), err.line), ("my.toml", 3));
+    }
+
+    #[test]
+    fn a_form_the_writer_cannot_edit_is_an_error_not_an_unchanged_file() {
+        // An empty inline list takes a new topic; values the reader never lets through are
+        // refused inside the writer all the same.
+        let file = "topic = [ ]\n";
+        let out = edit_topics("t.toml", file, &def("x"), &Correction::Pin(pin(true))).unwrap();
+        assert_eq!(pins_of(&out, "x"), vec![pin(true)]);
+        let mut doc: DocumentMut = FILE.parse().unwrap();
+        doc["topic"] = value("not topics");
+        assert!(topic_table(&mut doc, &def("outage")).is_err());
+        let mut table = Table::new();
+        table["include"] = value("not a list");
+        assert!(add_pin(&mut table, &pin(true), true).is_err());
+        table["keywords"] = value(3);
+        let numbers = TopicTable {
+            table: &mut table,
+            inline: false,
+        };
+        assert!(correct(numbers, &Correction::Keyword("k".into())).is_err());
     }
 }
