@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use synoptic::cli::{
-    Cli, Command, Input, UsageError, completions, exit_code, export, man, topics, use_color,
+    Cli, Command, Input, Progress, UsageError, completions, exit_code, export, extract, fetch, man,
+    topics, use_color,
 };
 use synoptic::core::sanitize::for_terminal;
 
@@ -24,6 +25,8 @@ fn main() -> ExitCode {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             topics(args, &mut out, width).and_then(|()| Ok(std::io::Write::flush(&mut out)?))
         }
+        Some(Command::Extract(args)) => extract(args, &mut std::io::stdout().lock()),
+        Some(Command::Fetch(args)) => fetch(args, &Progress::start()),
         Some(Command::Completions { shell }) => completions(*shell, &mut std::io::stdout()),
         Some(Command::Man) => man(&mut std::io::stdout()),
         None => reader(&cli.input),

@@ -8,10 +8,12 @@ mod progress;
 
 pub use progress::Progress;
 mod topics_cmd;
+mod web_cmd;
 
 pub use export::{export, write_error_kinds};
 pub use extras::{completions, man};
 pub use topics_cmd::topics;
+pub use web_cmd::{ExtractArgs, FetchArgs, extract, fetch};
 
 use std::path::{Path, PathBuf};
 
@@ -32,7 +34,9 @@ const EXAMPLES: &str = "Examples:
   synoptic articles/                    read every .txt and .md in a directory
   synoptic a.txt b.txt --topics t.toml  read two articles with your own topics
   synoptic export --format json -o out.json articles/
-  synoptic export --topic outage --width 120";
+  synoptic export --topic outage --width 120
+  synoptic fetch -o today/ https://… https://…   three articles from their addresses
+  synoptic extract page.html            a saved page's article as Markdown";
 
 #[derive(Parser, Debug)]
 #[command(name = "synoptic", version, about = "Read news coverage side by side, aligned by topic", after_help = EXAMPLES)]
@@ -50,6 +54,10 @@ pub enum Command {
     Export(ExportArgs),
     /// List the topics: the topic x article coverage matrix, keywords and sizes.
     Topics(TopicsArgs),
+    /// Print the article of a saved web page as Markdown with front matter (what synoptic reads).
+    Extract(ExtractArgs),
+    /// Download web pages into a folder: each article as Markdown, the page beside it.
+    Fetch(FetchArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -79,8 +87,8 @@ pub enum TopicsFormat {
 /// Where the articles and topics come from.
 #[derive(Args, Debug, Clone, Default)]
 pub struct Input {
-    /// Article files or directories (every *.txt and *.md inside); `-` reads standard input.
-    /// None: the embedded seed articles.
+    /// Article files, saved web pages (.html, .htm, .html.gz), directories of them, or web
+    /// addresses (fetched into the cache); `-` reads standard input. None: the embedded seeds.
     pub paths: Vec<PathBuf>,
     /// Topics file (TOML). Default: topics.toml in a directory PATH, or the embedded topics.
     #[arg(long, value_name = "FILE")]
@@ -186,7 +194,7 @@ pub struct Aligned {
 /// given (where the next run finds it), else none (the reader then uses the current folder).
 pub fn load_with_topics(input: &Input, progress: &Progress) -> Result<Aligned> {
     progress.stage("reading the articles");
-    let (loaded, topics) = read_input(input)?;
+    let (loaded, topics) = read_input(input, progress)?;
     for notice in &loaded.notices {
         progress.say(&format!(
             "synoptic: warning: {}",
@@ -222,7 +230,10 @@ pub fn load_with_topics(input: &Input, progress: &Progress) -> Result<Aligned> {
 }
 
 /// The articles of `input` and the topics to align them to.
-fn read_input(input: &Input) -> Result<(crate::core::ingest::Loaded, TopicsFile)> {
+fn read_input(
+    input: &Input,
+    progress: &Progress,
+) -> Result<(crate::core::ingest::Loaded, TopicsFile)> {
     let piped = if input.paths.is_empty() {
         piped_stdin()?
     } else {
@@ -242,7 +253,7 @@ fn read_input(input: &Input) -> Result<(crate::core::ingest::Loaded, TopicsFile)
         (load_embedded(), topics)
     } else {
         check_not_a_subcommand(&input.paths)?;
-        let loaded = load_paths(&input.paths)?;
+        let loaded = load_paths(&web_cmd::resolve_urls(&input.paths, progress))?;
         let topics = match topics_file(input) {
             Some(file) => read_topics(&file)?,
             None => TopicsFile::default(),

@@ -5,7 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::core::article::{Article, Paragraph};
-use crate::core::decode::{Decoded, decode};
+use crate::core::input::source_text::source_text;
+use crate::core::input::web::page_file::{is_page_name, page_stem};
 use crate::core::kinds::classify;
 use crate::core::read::{kind_of, read_bounded, read_limited};
 use crate::core::segment::{SplitArticle, split_article};
@@ -44,7 +45,9 @@ const CORPUS_NOTES: &[&str] = &["readme", "source", "sources", "license", "licen
 /// Why reading failed as a whole (one bad file only gives a `Notice`).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("no readable articles{detail}; give .txt or .md files, or a directory holding them")]
+    #[error(
+        "no readable articles{detail}; give .txt, .md or .html files, or a directory holding them"
+    )]
     NoArticles { detail: String },
 }
 
@@ -162,7 +165,8 @@ fn read_file(path: &Path, sources: &mut Vec<Source>, notices: &mut Vec<Notice>) 
 
 fn is_article_file(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md")
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md") || is_page_name(name)
 }
 
 fn is_corpus_note(path: &Path) -> bool {
@@ -225,27 +229,18 @@ fn build(sources: Vec<Source>, mut notices: Vec<Notice>) -> Loaded {
     let mut articles = Vec::new();
     let mut ids = HashSet::new();
     for source in sources {
-        let text = match decode(&source.bytes) {
-            Decoded::Text { text, encoding } => {
-                if let Some(enc) = encoding {
-                    notices.push(Notice {
-                        path: source.path.clone(),
-                        message: format!("not UTF-8; read as {enc}"),
-                    });
-                }
+        let text = match source_text(&source.name, &source.bytes) {
+            Ok((text, note)) => {
+                notices.extend(note.map(|message| Notice {
+                    path: source.path.clone(),
+                    message,
+                }));
                 text
             }
-            Decoded::Binary => {
+            Err(message) => {
                 notices.push(Notice {
                     path: source.path,
-                    message: "binary file, not an article; skipped".into(),
-                });
-                continue;
-            }
-            Decoded::Empty => {
-                notices.push(Notice {
-                    path: source.path,
-                    message: "empty file; skipped".into(),
+                    message,
                 });
                 continue;
             }
@@ -291,9 +286,13 @@ pub fn articles_from_texts(items: &[(String, String, String)]) -> Vec<Article> {
 }
 
 fn unique_id(source: &Source, taken: &mut HashSet<String>) -> String {
-    let stem = Path::new(&source.name)
-        .file_stem()
-        .map_or_else(|| source.name.clone(), |s| s.to_string_lossy().into_owned());
+    let stem = if is_page_name(&source.name) {
+        page_stem(&source.name).to_owned()
+    } else {
+        Path::new(&source.name)
+            .file_stem()
+            .map_or_else(|| source.name.clone(), |s| s.to_string_lossy().into_owned())
+    };
     let parent = Path::new(&source.path)
         .parent()
         .and_then(|p| p.file_name())

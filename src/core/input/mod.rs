@@ -6,3 +6,5 @@ pub mod kinds;
 mod markers;
 pub mod read;
 pub mod segment;
+pub mod source_text;
+pub mod web;
