@@ -11,7 +11,7 @@ pub const MAX_PAGE_BYTES: u64 = 32 * 1024 * 1024;
 /// Whether a file name is a saved web page.
 pub fn is_page_name(name: &str) -> bool {
     let stem = page_stem(name);
-    stem.len() < name.len() && !name[..name.len() - stem.len()].eq_ignore_ascii_case(".gz")
+    stem.len() < name.len() && !name[stem.len()..].eq_ignore_ascii_case(".gz")
 }
 
 /// A page file's name without its page extensions (`a.html.gz` is `a`).
