@@ -68,19 +68,25 @@ pub fn extract_page(html: &str, url: Option<&str>) -> Result<Page, ExtractError>
     };
     let found = rs_trafilatura::extract_with_options(html, &options)
         .map_err(|e| ExtractError::Unreadable(e.to_string()))?;
-    let mut blocks = match &found.content_html {
+    let first = match &found.content_html {
         Some(content) => blocks_of_html(content),
         None => blocks_of_text(&found.content_text),
     };
     let meta = page_meta(&found.metadata, url);
+    let mut blocks = match second_opinion(html, url) {
+        // One extractor ran the article's paragraphs into one: the other's cut is taken,
+        // checked against the first's text.
+        Some(second) if runs_on(&first) && !runs_on(&second.blocks) => {
+            agreed(second.blocks, &found.content_text)
+        }
+        Some(second) => agreed(first, &second.text),
+        None => first,
+    };
     // The headline is the title, not a subhead of the body.
     if let (Some(Block::Heading(first)), Some(title)) = (blocks.first(), &meta.title)
-        && squash(first) == squash(title)
+        && words(first) == words(title)
     {
         blocks.remove(0);
-    }
-    if let Some(second) = second_opinion(html, url) {
-        blocks = agreed(blocks, &second);
     }
     if !blocks.iter().any(|b| matches!(b, Block::Paragraph(_))) {
         return Err(ExtractError::NoArticle);
@@ -100,11 +106,29 @@ fn page_meta(found: &rs_trafilatura::Metadata, url: Option<&str>) -> PageMeta {
     }
 }
 
-/// The text Readability finds in the page, if it finds any.
-fn second_opinion(html: &str, url: Option<&str>) -> Option<String> {
+/// What Readability finds in the page: its text, and its blocks.
+struct SecondOpinion {
+    text: String,
+    blocks: Vec<Block>,
+}
+
+fn second_opinion(html: &str, url: Option<&str>) -> Option<SecondOpinion> {
     let mut reader = dom_smoothie::Readability::new(html, url, None).ok()?;
     let article = reader.parse().ok()?;
-    Some(article.text_content.to_string())
+    Some(SecondOpinion {
+        text: article.text_content.to_string(),
+        blocks: blocks_of_html(&article.content),
+    })
+}
+
+/// A paragraph longer than this is several run together: news paragraphs stay well under.
+const RUN_ON_WORDS: usize = 300;
+
+/// Whether an extraction ran several paragraphs into one.
+fn runs_on(blocks: &[Block]) -> bool {
+    blocks
+        .iter()
+        .any(|b| b.text().split_whitespace().count() > RUN_ON_WORDS)
 }
 
 /// The blocks the second opinion `other` agrees with (see the module's note).
@@ -139,10 +163,6 @@ fn words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
-}
-
-fn squash(text: &str) -> Vec<String> {
-    words(text)
 }
 
 /// Whitespace runs (newlines included) as one space.
