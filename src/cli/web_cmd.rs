@@ -169,7 +169,12 @@ fn cached_article(url: &str, progress: &Progress) -> Result<PathBuf> {
     progress.stage(&format!("fetching {}", for_terminal(url)));
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("{}: cannot create the cache folder", dir.display()))?;
-    fetch_into(url, 1, &dir, true)
+    let fetched = fetch_into(url, 1, &dir, true);
+    if fetched.is_err() {
+        // An empty folder would say nothing; the address is tried again next time.
+        let _ = std::fs::remove_dir(&dir);
+    }
+    fetched
 }
 
 /// `$XDG_CACHE_HOME`, else `~/.cache`, else the system's temporary folder.

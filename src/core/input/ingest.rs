@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::core::article::{Article, Paragraph};
+use crate::core::input::folder::{is_article_file, is_corpus_note, pages_with_markdown};
 use crate::core::input::source_text::source_text;
 use crate::core::input::web::page_file::{is_page_name, page_stem};
 use crate::core::kinds::classify;
@@ -38,9 +39,6 @@ pub const EMBEDDED_ARTICLES: &[(&str, &[u8])] = &[
 
 /// The default topics shipped in `assets/topics.toml`, compiled in.
 pub const EMBEDDED_TOPICS: &str = include_str!("../../../assets/topics.toml");
-
-/// Files in a directory that describe a corpus rather than report on the event.
-const CORPUS_NOTES: &[&str] = &["readme", "source", "sources", "license", "licence", "notes"];
 
 /// Why reading failed as a whole (one bad file only gives a `Notice`).
 #[derive(Debug, thiserror::Error)]
@@ -163,18 +161,8 @@ fn read_file(path: &Path, sources: &mut Vec<Source>, notices: &mut Vec<Notice>) 
     }
 }
 
-fn is_article_file(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md") || is_page_name(name)
-}
-
-fn is_corpus_note(path: &Path) -> bool {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    CORPUS_NOTES.contains(&stem.to_lowercase().as_str())
-}
-
-/// Every `*.txt` and `*.md` below `dir`, sorted by name, following links but never twice.
+/// Every article file below `dir` (see `folder`), sorted by name, following links but never
+/// twice.
 fn read_dir(
     dir: &Path,
     sources: &mut Vec<Source>,
@@ -198,7 +186,8 @@ fn read_dir(
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    for path in paths {
+    let twins = pages_with_markdown(&paths);
+    for path in paths.into_iter().filter(|p| !twins.contains(p)) {
         let Ok(meta) = fs::metadata(&path) else {
             read_file(&path, sources, notices); // says why it cannot be read
             continue;

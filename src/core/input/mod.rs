@@ -1,6 +1,7 @@
 //! Reading articles: bytes from files and standard input, decoding, paragraphs and their kinds.
 
 pub mod decode;
+pub mod folder;
 pub mod ingest;
 pub mod kinds;
 mod markers;

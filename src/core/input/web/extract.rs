@@ -88,6 +88,7 @@ pub fn extract_page(html: &str, url: Option<&str>) -> Result<Page, ExtractError>
     {
         blocks.remove(0);
     }
+    drop_byline(&mut blocks, meta.author.as_deref());
     if !blocks.iter().any(|b| matches!(b, Block::Paragraph(_))) {
         return Err(ExtractError::NoArticle);
     }
@@ -103,6 +104,25 @@ fn page_meta(found: &rs_trafilatura::Metadata, url: Option<&str>) -> PageMeta {
         date: found.date.map(|d| d.format("%Y-%m-%d").to_string()),
         author: clean(&found.author),
         url: clean(&found.url).or_else(|| url.map(str::to_owned)),
+    }
+}
+
+/// A byline is a short line near the top that names the author: it is about the article,
+/// not part of what it tells.
+fn drop_byline(blocks: &mut Vec<Block>, author: Option<&str>) {
+    const NEAR_THE_TOP: usize = 3;
+    const SHORT: usize = 20;
+    let Some(author) = author.map(words).filter(|a| !a.is_empty()) else {
+        return;
+    };
+    let is_byline = |b: &Block| {
+        let w = words(b.text());
+        matches!(b, Block::Paragraph(_))
+            && w.len() <= SHORT
+            && w.windows(author.len()).any(|run| run == author.as_slice())
+    };
+    if let Some(at) = blocks.iter().take(NEAR_THE_TOP).position(is_byline) {
+        blocks.remove(at);
     }
 }
 
