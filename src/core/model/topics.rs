@@ -85,13 +85,7 @@ pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError>
             message,
         }
     };
-    // Every value decoded once by the same parser the corrections writer edits with: a file
-    // the reader loads is one the writer can edit (an integer too large for 64 bits in a field
-    // the reader ignores would otherwise load here and fail only when a correction is saved).
-    source.parse::<toml_edit::DocumentMut>().map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        at(offset, e.message().trim().to_owned())
-    })?;
+    check_editable(file, source)?;
     let raw: RawFile = toml::from_str(source).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         at(offset, e.message().trim().to_owned())
@@ -125,9 +119,8 @@ pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError>
             .map(|k| k.trim().to_owned())
             .filter(|k| !k.is_empty())
             .collect();
-        let (line, _) = line_col(source, start);
-        out.warnings
-            .extend(keyword_warnings(&format!("{file}:{line}"), &id, &keywords));
+        let here = format!("{file}:{}", line_col(source, start).0);
+        out.warnings.extend(keyword_warnings(&here, &id, &keywords));
         let label = topic.label.unwrap_or_else(|| id.clone());
         let description = topic.description.filter(|d| !d.trim().is_empty());
         let pins = pins_of(topic.include, topic.exclude);
@@ -140,6 +133,24 @@ pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError>
         });
     }
     Ok(out)
+}
+
+/// Every value decoded by the parser the corrections writer edits with: a file the reader
+/// loads is one the writer can edit (an integer too large for 64 bits in a field the reader
+/// ignores would otherwise load here and fail only when a correction is saved).
+fn check_editable(file: &str, source: &str) -> Result<(), TopicsError> {
+    source
+        .parse::<toml_edit::DocumentMut>()
+        .map(drop)
+        .map_err(|e| {
+            let (line, column) = line_col(source, e.span().map_or(0, |s| s.start));
+            TopicsError {
+                file: file.to_owned(),
+                line,
+                column,
+                message: e.message().trim().to_owned(),
+            }
+        })
 }
 
 /// The pins of a topic: those it includes, then those it excludes.
