@@ -4,6 +4,8 @@
 
 #[path = "../fuzz/checks/edit_topics.rs"]
 mod edit_topics;
+#[path = "../fuzz/checks/extract_page.rs"]
+mod extract_page;
 #[path = "../fuzz/checks/parse_topics.rs"]
 mod parse_topics;
 #[path = "../fuzz/checks/read_article.rs"]
@@ -59,6 +61,14 @@ fn parse_topics_holds_on_its_seeds() {
 #[test]
 fn the_corrections_writer_holds_on_its_seeds() {
     run_all(&["assets", "fuzz/seeds/topics"], edit_topics::check);
+}
+
+#[test]
+fn extract_page_holds_on_its_seeds() {
+    run_all(
+        &["tests/fixtures/pages", "fuzz/seeds/read_article"],
+        extract_page::check,
+    );
 }
 
 #[test]

@@ -40,7 +40,12 @@ fn strip_front_matter<'t>(text: &'t str, meta: &mut Metadata) -> &'t str {
     let Some(rest) = trimmed.strip_prefix("---\n") else {
         return text;
     };
-    let Some(end) = rest.find("\n---") else {
+    // An empty block (`---` twice) closes at once.
+    let Some(end) = rest
+        .starts_with("---")
+        .then_some(0)
+        .or_else(|| rest.find("\n---").map(|at| at + 1))
+    else {
         return text;
     };
     for line in rest[..end].lines() {
@@ -53,7 +58,7 @@ fn strip_front_matter<'t>(text: &'t str, meta: &mut Metadata) -> &'t str {
             }
         }
     }
-    let after = &rest[end + 4..];
+    let after = &rest[end + 3..];
     after.split_once('\n').map_or("", |(_, tail)| tail)
 }
 
@@ -296,6 +301,12 @@ mod tests {
         } = split_article("Dates 2024 ont changé.\n");
         assert_eq!(meta.date, None);
         assert_eq!(paras, vec!["Dates 2024 ont changé."]);
+    }
+
+    #[test]
+    fn an_empty_front_matter_block_hides_nothing_after_it() {
+        let split = split_article("---\n---\n\nPremier paragraphe.\n\n--- fin ---\n");
+        assert_eq!(split.paragraphs, ["Premier paragraphe.", "--- fin ---"]);
     }
 
     #[test]

@@ -13,13 +13,14 @@ pub fn page_markdown(page: &Page) -> String {
         ("author", &m.author),
         ("url", &m.url),
     ];
-    let mut out = String::from("---\n");
-    for (key, value) in fields {
-        if let Some(value) = value {
-            out.push_str(&format!("{key}: {value}\n"));
-        }
+    let known: Vec<String> = fields
+        .iter()
+        .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}: {v}\n")))
+        .collect();
+    let mut out = String::new();
+    if !known.is_empty() {
+        out = format!("---\n{}---\n", known.concat());
     }
-    out.push_str("---\n");
     for block in &page.blocks {
         match block {
             Block::Heading(text) => out.push_str(&format!("\n## {text}\n")),
@@ -118,5 +119,14 @@ mod tests {
             "03_le-monde_elysee-le-sommet-reporte"
         );
         assert_eq!(page_stem(12, &Page::default()), "12_page");
+    }
+
+    #[test]
+    fn a_page_that_says_nothing_of_itself_has_no_front_matter() {
+        let page = Page {
+            blocks: vec![Block::Paragraph("--- un trait, puis du texte".into())],
+            ..Page::default()
+        };
+        assert_eq!(page_markdown(&page), "\n--- un trait, puis du texte\n");
     }
 }
