@@ -17,6 +17,7 @@ pub fn check(data: &[u8]) {
     let pin = Pin {
         article: "000_a".into(),
         key: key.split_whitespace().collect::<Vec<_>>().join(" "),
+        nth: 1 + data.len() % 3,
         include,
     };
     let target = before.topics.first().cloned().unwrap_or_else(|| TopicDef {
@@ -35,7 +36,7 @@ pub fn check(data: &[u8]) {
         .iter()
         .find(|t| t.id == target.id)
         .expect("topic kept");
-    let same = |p: &Pin| p.article == pin.article && p.key == pin.key;
+    let same = |p: &Pin| p.article == pin.article && p.key == pin.key && p.nth == pin.nth;
     assert_eq!(
         edited.pins.iter().filter(|p| same(p)).collect::<Vec<_>>(),
         [&pin],

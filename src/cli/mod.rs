@@ -201,7 +201,8 @@ pub fn load_with_topics(input: &Input, progress: &Progress) -> Result<Aligned> {
             for_terminal(&notice.to_string())
         ));
     }
-    for warning in &topics.warnings {
+    let stale = crate::core::model::pins::stale_pins(&loaded.articles, &topics.topics);
+    for warning in topics.warnings.iter().chain(&stale) {
         progress.say(&format!("synoptic: warning: {}", for_terminal(warning)));
     }
     if let [only] = loaded.articles.as_slice() {

@@ -50,3 +50,14 @@ pub fn all_in_one_topic(sources: &[&[&str]]) -> (Vec<Article>, Topic) {
         .flat_map(|(a, ps)| (1..=ps.len()).map(move |p| (a, p)));
     (articles(sources), topic(members))
 }
+
+/// A defined topic with these keywords, no description and no pins.
+pub fn topic_def(id: &str, keywords: &[&str]) -> crate::core::topics::TopicDef {
+    crate::core::topics::TopicDef {
+        id: id.into(),
+        label: id.into(),
+        keywords: keywords.iter().map(|k| (*k).to_owned()).collect(),
+        description: None,
+        pins: Vec::new(),
+    }
+}

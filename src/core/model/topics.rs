@@ -61,6 +61,8 @@ struct RawTopic {
 struct RawPin {
     article: String,
     key: String,
+    /// Which of the paragraphs opening with `key`; absent: the first.
+    nth: Option<usize>,
 }
 
 /// Fields a topic may carry: the three the spec names, an optional description, and the
@@ -159,6 +161,7 @@ fn pins_of(include: Vec<RawPin>, exclude: Vec<RawPin>) -> Vec<Pin> {
         move |p: RawPin| Pin {
             article: p.article,
             key: p.key,
+            nth: p.nth.unwrap_or(1).max(1),
             include,
         }
     };
@@ -209,8 +212,13 @@ pub fn topics_file_text(header: &str, defs: &[TopicDef]) -> String {
                 .iter()
                 .filter(|p| p.include == include)
                 .map(|p| {
+                    let nth = if p.nth > 1 {
+                        format!(", nth = {}", p.nth)
+                    } else {
+                        String::new()
+                    };
                     format!(
-                        "    {{ article = {}, key = {} }},\n",
+                        "    {{ article = {}, key = {}{nth} }},\n",
                         quote(&p.article),
                         quote(&p.key)
                     )
@@ -295,11 +303,13 @@ mod tests {
                     Pin {
                         article: "000_a".into(),
                         key: "Il a dit \"non\"".into(),
+                        nth: 2,
                         include: true,
                     },
                     Pin {
                         article: "001_b".into(),
                         key: "Autre".into(),
+                        nth: 1,
                         include: false,
                     },
                 ],

@@ -152,6 +152,9 @@ fn add_pin(table: &mut dyn TableLike, pin: &Pin, one_per_line: bool) -> Result<(
             let mut entry = InlineTable::new();
             entry.insert("article", pin.article.as_str().into());
             entry.insert("key", pin.key.as_str().into());
+            if pin.nth > 1 {
+                entry.insert("nth", (pin.nth as i64).into());
+            }
             array.push(entry);
             if one_per_line {
                 // One pin per line: the file stays readable as it grows.
@@ -167,6 +170,9 @@ fn add_pin(table: &mut dyn TableLike, pin: &Pin, one_per_line: bool) -> Result<(
             let mut entry = Table::new();
             entry["article"] = value(pin.article.as_str());
             entry["key"] = value(pin.key.as_str());
+            if pin.nth > 1 {
+                entry["nth"] = value(pin.nth as i64);
+            }
             tables.push(entry);
             Ok(())
         }
@@ -175,8 +181,10 @@ fn add_pin(table: &mut dyn TableLike, pin: &Pin, one_per_line: bool) -> Result<(
 }
 
 fn same_paragraph(t: &dyn TableLike, pin: &Pin) -> bool {
+    let nth = t.get("nth").and_then(Item::as_integer).unwrap_or(1).max(1);
     t.get("article").and_then(Item::as_str) == Some(pin.article.as_str())
         && t.get("key").and_then(Item::as_str) == Some(pin.key.as_str())
+        && usize::try_from(nth).ok() == Some(pin.nth)
 }
 
 #[cfg(test)]
@@ -200,6 +208,7 @@ mod tests {
         Pin {
             article: "000_a".into(),
             key: "Lors de sa \"conversation\" sur X".into(),
+            nth: 1,
             include,
         }
     }
