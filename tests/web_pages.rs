@@ -131,6 +131,8 @@ fn extract_prints_markdown_with_front_matter() {
     std::fs::write(dir.path().join("page.html"), FRENCH).unwrap();
     let out = synoptic(&["extract", "page.html"], dir.path());
     assert!(out.status.success());
+    // Nothing on standard error: not even the extractor's debug lines in a debug build.
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("---\ntitle: Inondations dans le Gard : la préfecture lève l'alerte rouge\noutlet: Le Quotidien du Sud\ndate: 2024-10-18\nauthor: Claire Martin\nurl: https://quotidien-du-sud.example/gard/inondations-alerte-levee\n---\n\nAprès trois jours"), "{text}");
     assert!(text.contains("\n## Des écoles fermées jusqu'à lundi\n"));
