@@ -65,7 +65,7 @@ impl App {
             Correction::Pin(pin) => {
                 after
                     .pins
-                    .retain(|p| p.article != pin.article || p.key != pin.key);
+                    .retain(|p| (&p.article, &p.key, p.nth) != (&pin.article, &pin.key, pin.nth));
                 after.pins.push(pin.clone());
             }
             Correction::Keyword(k) => after.keywords.push(k.clone()),
@@ -112,6 +112,34 @@ impl App {
                 "not saved to {}: the corrections hold until you quit; the next one asks again",
                 self.topics.target(&self.export_dir).display()
             ));
+        }
+    }
+
+    /// Corrections made but not in the topics file yet (not approved, or a save failed).
+    pub fn unsaved_count(&self) -> usize {
+        self.unsaved.len()
+    }
+
+    /// What came of a save the reader asked for. A failed save puts its corrections back at
+    /// the head of the queue, to be written with the next correction; the status bar counts
+    /// them until then, so the screen never passes them off as saved.
+    pub fn saved(
+        &mut self,
+        path: &std::path::Path,
+        corrections: Vec<Pending>,
+        outcome: anyhow::Result<()>,
+    ) {
+        let shown = path.display();
+        match outcome {
+            Ok(()) => self.status = Some(format!("correction saved to {shown}")),
+            Err(e) => {
+                let mut queue = corrections;
+                queue.append(&mut self.unsaved);
+                self.unsaved = queue;
+                self.status = Some(format!(
+                    "NOT saved to {shown}: {e:#}; kept, and tried again with the next correction"
+                ));
+            }
         }
     }
 

@@ -117,3 +117,41 @@ fn a_keyword_typed_in_the_prompt_realigns_the_topic() {
     assert!(members(&app).contains(&(12, 1)), "{:?}", members(&app));
     assert_eq!(app.overlay, Overlay::Confirm);
 }
+
+#[test]
+fn a_failed_save_is_kept_counted_and_written_with_the_next_correction() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = many_sources_app(160, 45);
+    app.export_dir = dir.path().to_owned();
+    app.update(Action::PinOut);
+    app.update(Action::ConfirmYes);
+    let Some(Request::SaveTopics {
+        path, corrections, ..
+    }) = app.request.take()
+    else {
+        panic!("no save asked");
+    };
+    app.saved(&path, corrections, Err(anyhow::anyhow!("disk full")));
+    assert_eq!(app.unsaved_count(), 1);
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.starts_with("NOT saved to ") && status.contains("disk full"),
+        "{status}"
+    );
+    app.status = None;
+    let bar = crate::tui::status::status_text(&app, 160);
+    assert!(
+        bar.contains("· 1 unsaved"),
+        "the bar says so until it is saved: {bar}"
+    );
+    // The next correction writes both, the failed one first.
+    app.update(Action::PinOut);
+    let text = save(&mut app);
+    let read = parse_topics("topics.toml", &text).unwrap();
+    let volcano = read.topics.iter().find(|t| t.id == "volcano").unwrap();
+    let articles: Vec<&str> = volcano.pins.iter().map(|p| p.article.as_str()).collect();
+    assert_eq!(articles, ["s09", "s10"]);
+    app.saved(&dir.path().join("topics.toml"), Vec::new(), Ok(()));
+    assert_eq!(app.unsaved_count(), 0);
+    assert!(!crate::tui::status::status_text(&app, 160).contains("unsaved"));
+}

@@ -37,13 +37,12 @@ pub fn status_text(app: &App, width: usize) -> String {
     fit(&format!("{left}{}{right} ", " ".repeat(gap)), width)
 }
 
-/// The left side in three parts: what comes before the topic label, the label (which may be
-/// shortened), and what comes after it.
-fn left_parts(app: &App) -> (String, String, String) {
+/// The prompt or question an open overlay puts in place of the left side.
+fn overlay_prompt(app: &App) -> Option<String> {
     match app.overlay {
         Overlay::Search => {
             let prompt = format!(" /{}█", for_terminal(&app.search_input));
-            return (prompt, String::new(), String::new());
+            Some(prompt)
         }
         Overlay::Keyword => {
             let label = app
@@ -56,7 +55,7 @@ fn left_parts(app: &App) -> (String, String, String) {
                 for_terminal(label),
                 for_terminal(&app.search_input)
             );
-            return (prompt, String::new(), String::new());
+            Some(prompt)
         }
         Overlay::Confirm => {
             let path = app.topics.target(&app.export_dir);
@@ -64,9 +63,17 @@ fn left_parts(app: &App) -> (String, String, String) {
                 " Save corrections to {}? It is edited in place, comments kept.",
                 for_terminal(&path.display().to_string())
             );
-            return (question, String::new(), String::new());
+            Some(question)
         }
-        Overlay::None | Overlay::Help | Overlay::TopicList => {}
+        Overlay::None | Overlay::Help | Overlay::TopicList => None,
+    }
+}
+
+/// The left side in three parts: what comes before the topic label, the label (which may be
+/// shortened), and what comes after it.
+fn left_parts(app: &App) -> (String, String, String) {
+    if let Some(prompt) = overlay_prompt(app) {
+        return (prompt, String::new(), String::new());
     }
     let total = app.synopsis.articles.len();
     let hidden = match total - app.order.len().min(total) {
@@ -89,8 +96,12 @@ fn left_parts(app: &App) -> (String, String, String) {
         return (" No topics".into(), String::new(), String::new());
     };
     let prefix = format!(" Topic {}/{} · ", app.topic + 1, app.synopsis.topics.len());
+    let unsaved = match app.unsaved_count() {
+        0 => String::new(),
+        n => format!(" · {n} unsaved"),
+    };
     let suffix = format!(
-        " · {}/{total} sources{hidden} · {}",
+        " · {}/{total} sources{hidden} · {}{unsaved}",
         topic.covering_count(),
         app.mode.name()
     );
