@@ -494,3 +494,47 @@ fn a_correction_is_saved_to_the_topics_file_and_holds_when_reopened() {
     s.press("q");
     assert!(s.wait_exit().success());
 }
+
+#[cfg(unix)]
+#[test]
+fn pasted_text_goes_to_the_prompt_and_never_runs_as_keys() {
+    let mut s = Session::start(30, 120);
+    s.wait_for("Topic 1/");
+    // No prompt open: a paste of "q" and "n" must neither quit nor move.
+    s.press("\x1b[200~qn\x1b[201~");
+    s.wait_for("pasted text ignored");
+    assert!(s.parser.screen().contents().contains("Topic 1/"));
+    s.press("/");
+    s.wait_for("Enter search");
+    s.press("\x1b[200~Musk\nTrump q\x1b[201~");
+    s.wait_for("/Musk Trump q");
+    // A megabyte at once lands as one edit, cut to the prompt's limit.
+    s.press("\x1b");
+    s.wait_for("Topic 1/");
+    s.press("/");
+    s.wait_for("Enter search");
+    let huge = format!("\x1b[200~{}\x1b[201~", "mot ".repeat(250_000));
+    s.press(&huge);
+    s.wait_for("/mot mot mot mot");
+    s.press("\x1b");
+    s.wait_for("Topic 1/");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_paste_that_never_ends_cannot_trap_the_user() {
+    let mut s = Session::start(30, 120);
+    s.wait_for("Topic 1/");
+    s.press("\x1b[200~the end of this paste never comes ");
+    s.press("n");
+    std::thread::sleep(Duration::from_millis(300));
+    s.press("\x03");
+    let status = s.wait_exit();
+    assert!(!status.success(), "ended by Ctrl-C as a signal");
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "the terminal was given back"
+    );
+}

@@ -258,4 +258,28 @@ impl App {
             self.caches.fill_figures(&synopsis, t);
         }
     }
+
+    /// Text pasted into the terminal: it goes to the prompt that is open (search or keyword),
+    /// as one line, and is never read as key commands. With no prompt open it is dropped, and
+    /// the status says so. A prompt holds at most `PASTE_LIMIT` characters.
+    pub fn paste(&mut self, text: &str) {
+        if !matches!(self.overlay, Overlay::Search | Overlay::Keyword) {
+            self.status =
+                Some("pasted text ignored: open the search (/) or keyword prompt first".into());
+            return;
+        }
+        let room = PASTE_LIMIT.saturating_sub(self.search_input.chars().count());
+        let one_line: Vec<char> = text
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .filter(|c| !crate::core::output::sanitize::is_unsafe(*c))
+            .collect();
+        self.search_input.extend(one_line.iter().take(room));
+        if one_line.len() > room {
+            self.status = Some(format!("paste cut to {PASTE_LIMIT} characters"));
+        }
+    }
 }
+
+/// The longest text a prompt takes from a paste: a search or a keyword, not a document.
+pub const PASTE_LIMIT: usize = 1000;

@@ -339,3 +339,23 @@ fn mode_names_are_one_table_and_m_cycles_through_every_mode() {
     seen.dedup();
     assert_eq!(seen.len(), Mode::all().count());
 }
+
+#[test]
+fn a_paste_fills_the_open_prompt_on_one_line_and_is_ignored_elsewhere() {
+    let mut app = seeds_app(120, 30);
+    let topic = app.topic;
+    app.paste("qqq\nnnn");
+    assert_eq!(app.topic, topic);
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .starts_with("pasted text ignored")
+    );
+    app.update(Action::StartSearch);
+    app.paste("Elon\tMusk\n\u{1b}[31m");
+    assert_eq!(app.search_input, "Elon Musk [31m");
+    app.paste(&"x".repeat(5000));
+    assert_eq!(app.search_input.chars().count(), super::moves::PASTE_LIMIT);
+    assert_eq!(app.status.as_deref(), Some("paste cut to 1000 characters"));
+}

@@ -32,7 +32,8 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::EnterAlternateScreen;
@@ -100,11 +101,37 @@ impl Signals {
     }
 }
 
-/// Take the terminal: raw mode, the alternate screen, mouse capture when `mouse`.
+/// Take the terminal: raw mode (with Ctrl-C, Ctrl-\\ and Ctrl-Z still signals), the alternate
+/// screen, bracketed paste, mouse capture when `mouse`.
 fn enter_screen(mouse: bool) -> io::Result<()> {
     ratatui::crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen)?;
+    keep_signal_keys()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     set_mouse(mouse)
+}
+
+/// Raw mode turns Ctrl-C into a key, read through the same parser as everything else; a paste
+/// whose end never comes (a cut connection, a hostile program) would swallow it with every key
+/// after it. As a signal it always reaches the reader, which restores the terminal and ends.
+fn keep_signal_keys() -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let tty = std::fs::File::options()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")?;
+    let fd = tty.as_raw_fd();
+    // SAFETY: `termios` is plain data that tcgetattr fills; `fd` is open for this whole block.
+    unsafe {
+        let mut mode: libc::termios = std::mem::zeroed();
+        if libc::tcgetattr(fd, &raw mut mode) != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        mode.c_lflag |= libc::ISIG;
+        if libc::tcsetattr(fd, libc::TCSANOW, &raw const mode) != 0 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    Ok(())
 }
 
 fn set_mouse(on: bool) -> io::Result<()> {
@@ -120,6 +147,7 @@ fn leave_screen() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         ratatui::crossterm::cursor::Show
     );
     ratatui::restore();
@@ -195,6 +223,10 @@ fn event_loop(
         // Wake often enough to see signals, and a finished export, at once.
         let wait = if app.is_exporting() { 50 } else { 250 };
         match events.recv_timeout(Duration::from_millis(wait)) {
+            Ok(Ok(Event::Paste(text))) => {
+                app.paste(&text);
+                dirty = true;
+            }
             Ok(Ok(event)) => {
                 if let Some(action) = to_action(&app, &event) {
                     if let Action::Resize(w, h) = action {
@@ -260,13 +292,8 @@ fn carry_out(terminal: &mut DefaultTerminal, app: &mut App, request: Request) ->
             defs,
             corrections,
         } => {
-            let shown = path.display().to_string();
-            app.status = Some(
-                match corrections::save_corrections(&path, &defs, &corrections) {
-                    Ok(()) => format!("correction saved to {shown}"),
-                    Err(e) => format!("could not save to {shown}: {e:#}"),
-                },
-            );
+            let outcome = corrections::save_corrections(&path, &defs, &corrections);
+            app.saved(&path, corrections, outcome);
         }
     }
     Ok(())
