@@ -538,3 +538,13 @@ fn a_paste_that_never_ends_cannot_trap_the_user() {
         "the terminal was given back"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn thousands_of_queued_keys_are_all_read() {
+    let mut s = Session::start(30, 120);
+    s.wait_for("Topic 1/");
+    // Eight kilobytes of keys in one write, then one that must still be read: quit.
+    s.press(&format!("{}q", "jk".repeat(4096)));
+    assert!(s.wait_exit().success());
+}

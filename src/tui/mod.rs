@@ -222,26 +222,38 @@ fn event_loop(
         }
         // Wake often enough to see signals, and a finished export, at once.
         let wait = if app.is_exporting() { 50 } else { 250 };
-        match events.recv_timeout(Duration::from_millis(wait)) {
-            Ok(Ok(Event::Paste(text))) => {
-                app.paste(&text);
-                dirty = true;
-            }
-            Ok(Ok(event)) => {
-                if let Some(action) = to_action(&app, &event) {
-                    if let Action::Resize(w, h) = action {
-                        terminal.resize(Rect::new(0, 0, w, h))?;
-                    }
-                    app.update(action);
-                    dirty = true;
-                }
-            }
-            Ok(Err(e)) => return Err(e).context("cannot read from the terminal"),
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        let first = match events.recv_timeout(Duration::from_millis(wait)) {
+            Ok(event) => event,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        // Every event already queued is applied before the next frame: keys typed or pasted
+        // faster than frames are drawn never wait behind a redraw each.
+        for event in std::iter::once(first).chain(events.try_iter()) {
+            let event = event.context("cannot read from the terminal")?;
+            dirty |= apply_event(terminal, &mut app, &event)?;
+            if app.quit || app.request.is_some() {
+                break;
+            }
         }
     }
     Ok(())
+}
+
+/// Apply one terminal event to the reader; whether the screen must be drawn again.
+fn apply_event(terminal: &mut DefaultTerminal, app: &mut App, event: &Event) -> Result<bool> {
+    if let Event::Paste(text) = event {
+        app.paste(text);
+        return Ok(true);
+    }
+    let Some(action) = to_action(app, event) else {
+        return Ok(false);
+    };
+    if let Action::Resize(w, h) = action {
+        terminal.resize(Rect::new(0, 0, w, h))?;
+    }
+    app.update(action);
+    Ok(true)
 }
 
 /// Give the terminal back, stop the process as SIGTSTP would have, and take the terminal again
