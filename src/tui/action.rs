@@ -120,6 +120,11 @@ pub enum Action {
     ListPageDown,
     #[strum(detailed_message = "a page up the list")]
     ListPageUp,
+    /// In the topic list: its first or last topic, however long it is.
+    #[strum(detailed_message = "the first topic in the list")]
+    ListFirst,
+    #[strum(detailed_message = "the last topic in the list")]
+    ListLast,
     /// In the topic list: type to filter it.
     #[strum(detailed_message = "type to filter the list")]
     ListFilterInput(char),

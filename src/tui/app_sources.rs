@@ -269,6 +269,8 @@ impl App {
             Action::ListUp => self.select_listed(&listed, step(-1)),
             Action::ListPageDown => self.select_listed(&listed, step(page as isize)),
             Action::ListPageUp => self.select_listed(&listed, step(-(page as isize))),
+            Action::ListFirst => self.select_listed(&listed, 0),
+            Action::ListLast => self.select_listed(&listed, listed.len().saturating_sub(1)),
             Action::ListOpen => {
                 if at.is_some() {
                     self.go_topic(self.list_selected);

@@ -268,3 +268,26 @@ fn rows_keep_facing_passages_level_and_scroll_together() {
         .collect();
     assert!(!moved.is_empty(), "only the focused pane scrolls now");
 }
+
+#[test]
+fn home_and_end_reach_the_ends_of_a_topic_list_of_thousands() {
+    let mut app = seeds_app(120, 30);
+    let mut topics = app.synopsis.topics.clone();
+    let template = topics[0].clone();
+    for i in 0..3000 {
+        let mut t = template.clone();
+        t.id = format!("t{i}");
+        t.label = format!("Topic {i}");
+        topics.push(t);
+    }
+    std::sync::Arc::make_mut(&mut app.synopsis).topics = topics;
+    let last = app.synopsis.topics.len() - 1;
+    app.update(Action::ToggleTopicList);
+    app.update(Action::ListLast);
+    app.update(Action::ListOpen);
+    assert_eq!(app.topic, last);
+    app.update(Action::ToggleTopicList);
+    app.update(Action::ListFirst);
+    app.update(Action::ListOpen);
+    assert_eq!(app.topic, 0);
+}

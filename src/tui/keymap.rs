@@ -105,6 +105,8 @@ const TOPIC_LIST: &[Binding] = &[
     ctrl('p', Action::ListUp),
     special(KeyCode::PageDown, Action::ListPageDown),
     special(KeyCode::PageUp, Action::ListPageUp),
+    special(KeyCode::Home, Action::ListFirst),
+    special(KeyCode::End, Action::ListLast),
     special(KeyCode::Enter, Action::ListOpen),
     special(KeyCode::Backspace, Action::ListFilterBackspace),
     special(KeyCode::Esc, Action::Back),
