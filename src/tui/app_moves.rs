@@ -6,6 +6,7 @@ use std::sync::mpsc::TryRecvError;
 use std::sync::Arc;
 
 use super::{App, Mode, Overlay};
+use crate::core::output::sanitize;
 use crate::tui::action::Action;
 use crate::tui::search::find_matches;
 use crate::tui::view::Shape;
@@ -272,7 +273,7 @@ impl App {
         let one_line: Vec<char> = text
             .chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .filter(|c| !crate::core::output::sanitize::is_unsafe(*c))
+            .filter(|&c| !sanitize::is_unsafe(c) && !sanitize::is_invisible(c))
             .collect();
         self.search_input.extend(one_line.iter().take(room));
         if one_line.len() > room {

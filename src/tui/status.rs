@@ -16,6 +16,40 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(text).style(app.theme.status_bar(app.color)),
         area,
     );
+    render_whole_message(app, frame, area);
+}
+
+/// A message too long for the status bar (an error naming a long path, say) is shown whole,
+/// wrapped above the bar: a reason is never cut away by the screen's width.
+fn render_whole_message(app: &App, frame: &mut Frame, bar: Rect) {
+    let Some(message) = app.status.as_ref().map(|s| for_terminal(s).into_owned()) else {
+        return;
+    };
+    let width = usize::from(bar.width);
+    if display_width(&message) < width {
+        return;
+    }
+    let lines = message_lines(&message, width);
+    let height = (lines.len() as u16).min(bar.y);
+    let area = Rect::new(bar.x, bar.y - height, bar.width, height);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines.join("\n")).style(app.theme.status_bar(app.color)),
+        area,
+    );
+}
+
+/// `message` wrapped into lines of fewer than `width` columns.
+pub fn message_lines(message: &str, width: usize) -> Vec<String> {
+    use crate::core::layout::{Styled, wrap};
+    let piece = [Styled::new(message, ())];
+    wrap(&piece, width.saturating_sub(2).max(1))
+        .into_iter()
+        .map(|line| {
+            let text: String = line.pieces.iter().map(|p| p.text.as_str()).collect();
+            format!(" {text}")
+        })
+        .collect()
 }
 
 /// The status bar: where the reader is on the left, a message or key hints on the right. A

@@ -27,14 +27,43 @@ fn stand_in(c: char) -> char {
     }
 }
 
+/// Characters that draw nothing but that terminals measure differently: zero-width spaces
+/// and joiners, the soft hyphen, variation selectors, tags, fillers (Unicode's
+/// `Default_Ignorable_Code_Point`, less the bidi controls, which `is_unsafe` shows). A terminal
+/// may give them a column, or join what surrounds them into one wider glyph, so they are left
+/// out of what is drawn: the columns the layout counts are the columns the terminal uses.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2065}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
 /// Replace escape sequences' introducers, other controls and bidi overrides with visible
-/// symbols (ESC shows as ␛). Text without any is returned as is.
+/// symbols (ESC shows as ␛), and leave out invisible characters (see `is_invisible`). Text
+/// without any is returned as is.
 pub fn for_terminal(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !text.chars().any(|c| is_unsafe(c) || is_invisible(c)) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
+            .filter(|&c| !is_invisible(c))
             .map(|c| if is_unsafe(c) { stand_in(c) } else { c })
             .collect(),
     )
@@ -60,6 +89,19 @@ mod tests {
     #[test]
     fn delete_and_the_last_c0_control_show_their_symbols() {
         assert_eq!(for_terminal("a\u{7f}b\u{1f}c"), "a\u{2421}b\u{241f}c");
+    }
+
+    #[test]
+    fn invisible_characters_are_left_out_and_visible_ones_kept() {
+        let text = "para\u{200B}graphe in\u{200D}vi\u{2060}si\u{FEFF}ble tiret\u{AD}x \
+                    \u{2764}\u{FE0F} \u{1F468}\u{200D}\u{1F469} e\u{301} \u{6F22}\u{E0041}";
+        let shown = for_terminal(text);
+        assert_eq!(
+            shown,
+            "paragraphe invisible tiretx \u{2764} \u{1F468}\u{1F469} e\u{301} \u{6F22}"
+        );
+        // What remains is measured the same by the layout and by terminals: no joined glyphs.
+        assert_eq!(unicode_width::UnicodeWidthStr::width(shown.as_ref()), 39);
     }
 
     #[test]
