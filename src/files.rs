@@ -48,9 +48,8 @@ pub fn write_file(
         None
     };
     size_limit_is_an_error();
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
+    let (mut tmp, _registered) = Writing::create_in(&dir)
         .with_context(|| format!("{shown}: cannot create a file in {}", dir.display()))?;
-    let _registered = Writing::register(tmp.path());
     crate::overlap::write_overlapped(tmp.as_file_mut(), fill)
         .with_context(|| format!("{shown}: write failed"))?;
     let mode = existing.map_or_else(new_file_mode, |m| m.permissions());
@@ -136,11 +135,17 @@ static WRITING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new(
 struct Writing(PathBuf);
 
 impl Writing {
-    fn register(tmp: &Path) -> Writing {
-        if let Ok(mut list) = WRITING.lock() {
-            list.push(tmp.to_path_buf());
-        }
-        Writing(tmp.to_path_buf())
+    /// A new temporary file in `dir`, listed. The list stays locked from before the file is
+    /// made until it is listed: a signal's cleanup, which takes the same lock, never finds the
+    /// file made but not yet listed.
+    fn create_in(dir: &Path) -> std::io::Result<(tempfile::NamedTempFile, Writing)> {
+        let mut list = WRITING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let tmp = tempfile::NamedTempFile::new_in(dir)?;
+        list.push(tmp.path().to_path_buf());
+        let listed = Writing(tmp.path().to_path_buf());
+        Ok((tmp, listed))
     }
 }
 
