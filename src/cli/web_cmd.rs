@@ -65,7 +65,7 @@ pub fn fetch(args: &FetchArgs, progress: &Progress) -> Result<()> {
             Ok(path) => progress.say(&format!(
                 "synoptic: {} -> {}",
                 for_terminal(url),
-                path.display()
+                for_terminal(&path.display().to_string())
             )),
             Err(e) => {
                 failed += 1;
@@ -81,7 +81,7 @@ pub fn fetch(args: &FetchArgs, progress: &Progress) -> Result<()> {
         anyhow::bail!(
             "{failed} of {} pages could not be had (named above); the others are in {}",
             args.urls.len(),
-            args.output.display()
+            for_terminal(&args.output.display().to_string())
         );
     }
     Ok(())
