@@ -66,7 +66,9 @@ pub fn extract_page(html: &str, url: Option<&str>) -> Result<Page, ExtractError>
         url: url.map(str::to_owned),
         ..rs_trafilatura::Options::default()
     };
-    let found = rs_trafilatura::extract_with_options(html, &options)
+    // A page that makes an extractor panic is one page skipped with a reason, not a run lost.
+    let found = std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(html, &options))
+        .map_err(|_| ExtractError::Unreadable("the extractor failed on it".into()))?
         .map_err(|e| ExtractError::Unreadable(e.to_string()))?;
     let first = match &found.content_html {
         Some(content) => blocks_of_html(content),
@@ -133,8 +135,13 @@ struct SecondOpinion {
 }
 
 fn second_opinion(html: &str, url: Option<&str>) -> Option<SecondOpinion> {
-    let mut reader = dom_smoothie::Readability::new(html, url, None).ok()?;
-    let article = reader.parse().ok()?;
+    let article = std::panic::catch_unwind(|| {
+        dom_smoothie::Readability::new(html, url, None)
+            .ok()?
+            .parse()
+            .ok()
+    })
+    .ok()??;
     Some(SecondOpinion {
         text: article.text_content.to_string(),
         blocks: blocks_of_html(&article.content),
