@@ -24,15 +24,6 @@ pub struct Pin {
 /// Words of a paragraph's opening that make its key, at the least.
 const KEY_WORDS: usize = 8;
 
-/// The key of a paragraph when no other paragraph of its article opens the same way: its
-/// first words, whitespace collapsed.
-pub fn pin_key(text: &str) -> String {
-    text.split_whitespace()
-        .take(KEY_WORDS)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Whether `text` is named by the key of words `key`: it opens with them, and, for a key
 /// shorter than `KEY_WORDS`, is nothing more (such a key is a whole short paragraph).
 fn named_by(text: &str, key: &[&str]) -> bool {
