@@ -62,8 +62,9 @@ pub fn save_corrections(
     if existing.is_some() && std::fs::metadata(&target).is_ok_and(|m| m.permissions().readonly()) {
         bail!(
             "{shown} is read-only, so it was not replaced; the corrections stay in the reader \
-             until you quit: make it writable (chmod u+w), or start synoptic with --topics and \
-             another file"
+             until you quit: make it writable (chmod u+w {shown}), or save them elsewhere: \
+             cp {shown} {mine} and start synoptic with --topics {mine}",
+            mine = another_name(path)
         );
     }
     let original = existing.unwrap_or_else(|| {
@@ -92,6 +93,15 @@ pub fn save_corrections(
         ..Default::default()
     };
     crate::files::write_file(&target, &rules, |out| Ok(out.write_all(text.as_bytes())?))
+}
+
+/// A name beside `path` for the user's own copy of a file they may not edit.
+fn another_name(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "topics".into(), |s| s.to_string_lossy());
+    let copy = path.with_file_name(format!("{stem}.mine.toml"));
+    for_terminal(&copy.display().to_string()).into_owned()
 }
 
 /// The edited text with the file's own byte-order mark and line ends, which the TOML editor
