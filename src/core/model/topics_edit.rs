@@ -20,8 +20,9 @@ pub enum Correction {
 /// (as the reader holds it, before the correction).
 ///
 /// The writer edits exactly what the reader loads: a file the reader refuses is refused with
-/// the reader's own message, and a form the writer cannot edit is an error naming the line,
-/// never a file returned unchanged as if the correction were in it.
+/// the reader's own message (naming the line), and a shape the writer cannot edit, which the
+/// reader never lets through, is an error too, never a file returned unchanged as if the
+/// correction were in it.
 pub fn edit_topics(
     file: &str,
     source: &str,
@@ -29,20 +30,18 @@ pub fn edit_topics(
     correction: &Correction,
 ) -> Result<String, TopicsError> {
     parse_topics(file, source)?;
-    let refuse = |offset: usize, message: &str| {
-        let before = &source[..offset.min(source.len())];
-        TopicsError {
-            file: file.to_owned(),
-            line: before.matches('\n').count() + 1,
-            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-            message: format!("cannot write the correction here: {message}"),
-        }
+    let refuse = |message: &str| TopicsError {
+        file: file.to_owned(),
+        line: 1,
+        column: 1,
+        message: format!("cannot write the correction into this file: {message}"),
     };
+    // The reader has parsed it with the same parser: this cannot fail, and says why if it does.
     let mut doc: DocumentMut = source
         .parse()
-        .map_err(|e: toml_edit::TomlError| refuse(e.span().map_or(0, |s| s.start), e.message()))?;
-    let topic = topic_table(&mut doc, def).map_err(|m| refuse(0, m))?;
-    correct(topic, correction).map_err(|m| refuse(0, m))?;
+        .map_err(|e: toml_edit::TomlError| refuse(e.message()))?;
+    let topic = topic_table(&mut doc, def).map_err(refuse)?;
+    correct(topic, correction).map_err(refuse)?;
     Ok(doc.to_string())
 }
 
@@ -330,5 +329,45 @@ mod tests {
             inline: false,
         };
         assert!(correct(numbers, &Correction::Keyword("k".into())).is_err());
+    }
+
+    #[test]
+    fn a_later_pin_replaces_an_earlier_one_written_as_a_table() {
+        let file = "[[topic]]\nid = \"outage\"\nkeywords = [\"panne\"]\n\n\
+                    [[topic.include]]\narticle = \"000_a\"\nkey = 'Lors de sa \"conversation\" sur X'\n";
+        assert_eq!(pins_of(file, "outage"), vec![pin(true)]);
+        let out =
+            edit_topics("t.toml", file, &def("outage"), &Correction::Pin(pin(false))).unwrap();
+        assert_eq!(pins_of(&out, "outage"), vec![pin(false)]);
+        assert!(!out.contains("[[topic.include]]"), "{out}");
+    }
+
+    #[test]
+    fn nth_is_written_only_past_the_first() {
+        let second = Pin {
+            nth: 2,
+            ..pin(true)
+        };
+        for file in [
+            FILE,
+            "[[topic]]\nid = \"outage\"\n\n[[topic.include]]\narticle = \"b\"\nkey = \"k\"\n",
+        ] {
+            let once =
+                edit_topics("t.toml", file, &def("outage"), &Correction::Pin(pin(true))).unwrap();
+            assert!(!once.contains("nth"), "{once}");
+            let twice = edit_topics(
+                "t.toml",
+                &once,
+                &def("outage"),
+                &Correction::Pin(second.clone()),
+            )
+            .unwrap();
+            assert_eq!(twice.matches("nth = 2").count(), 1, "{twice}");
+            let pins = pins_of(&twice, "outage");
+            assert!(
+                pins.contains(&pin(true)) && pins.contains(&second),
+                "{pins:?}"
+            );
+        }
     }
 }

@@ -85,6 +85,20 @@ mod tests {
     }
 
     #[test]
+    fn the_meta_value_ends_at_a_quote_a_semicolon_a_slash_or_a_space() {
+        // Windows-1251: read as the fallback, Windows-1252, the text would not say Москва.
+        for meta in [
+            "<meta charset='windows-1251'>",
+            "<meta charset=windows-1251;>",
+            "<meta charset=windows-1251/>",
+            "<meta charset=windows-1251 >",
+        ] {
+            let page = [meta.as_bytes(), b"<p>\xcc\xee\xf1\xea\xe2\xe0</p>"].concat();
+            assert!(decode_page(&page, None).0.contains("Москва"), "{meta}");
+        }
+    }
+
+    #[test]
     fn a_bom_decides_first() {
         let page = b"\xef\xbb\xbf<meta charset=\"iso-8859-1\"><p>\xc3\xa9</p>";
         assert_eq!(
