@@ -82,12 +82,22 @@ fn a_read_only_file_is_not_replaced() {
     let path = dir.path().join("topics.toml");
     std::fs::write(&path, FILE).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let err = save_corrections(&path, &[], &[pin("Un paragraphe")]).unwrap_err();
+    let message = refused_unchanged(&path, "Un paragraphe");
     assert!(
-        format!("{err:#}").contains("is read-only, so it was not replaced"),
-        "{err:#}"
+        message.contains("is read-only, so it was not replaced"),
+        "{message}"
     );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), FILE);
+    let mine = dir.path().join("topics.mine.toml");
+    let offered = format!("--topics {}", mine.display());
+    assert!(message.contains(&offered), "offers a path: {message}");
+}
+
+/// Save a pin that must be refused: the message, the file as it was.
+fn refused_unchanged(path: &Path, key: &str) -> String {
+    let before = std::fs::read(path).unwrap();
+    let err = save_corrections(path, &[], &[pin(key)]).unwrap_err();
+    assert_eq!(std::fs::read(path).unwrap(), before, "the file changed");
+    format!("{err:#}")
 }
 
 #[test]
@@ -97,12 +107,8 @@ fn a_file_never_grows_past_what_the_reader_reads() {
     let limit = synoptic::core::input::read::SMALL_FILE_BYTES as usize;
     let big = format!("{FILE}# {}\n", "x".repeat(limit - FILE.len() - 10));
     std::fs::write(&path, &big).unwrap();
-    let err = save_corrections(&path, &[], &[pin("Un paragraphe assez long")]).unwrap_err();
-    assert!(
-        format!("{err:#}").contains("would grow past 1024 KB"),
-        "{err:#}"
-    );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), big);
+    let message = refused_unchanged(&path, "Un paragraphe assez long");
+    assert!(message.contains("would grow past 1024 KB"), "{message}");
 }
 
 #[test]
@@ -131,10 +137,6 @@ fn a_form_the_writer_cannot_edit_is_an_error_and_the_file_stays() {
     let path = dir.path().join("topics.toml");
     let bad = "[[topic]]\nid = \"outage\"\nextra = 99999999999999999999\n";
     std::fs::write(&path, bad).unwrap();
-    let err = save_corrections(&path, &[], &[pin("Un paragraphe")]).unwrap_err();
-    assert!(
-        format!("{err:#}").contains(":3:"),
-        "names the line: {err:#}"
-    );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), bad);
+    let message = refused_unchanged(&path, "Un paragraphe");
+    assert!(message.contains(":3:"), "names the line: {message}");
 }
