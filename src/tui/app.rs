@@ -374,3 +374,7 @@ mod sources_tests;
 #[cfg(test)]
 #[path = "app_tests_corrections.rs"]
 mod correction_tests;
+
+#[cfg(test)]
+#[path = "app_tests_input.rs"]
+mod input_tests;
