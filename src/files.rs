@@ -36,10 +36,7 @@ pub fn write_file(
 ) -> Result<()> {
     let shown = crate::core::sanitize::for_terminal(&path.display().to_string()).into_owned();
     let existing = check_target(path, &shown, rules.force, rules.inputs)?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let dir = folder_of(path);
     // Signals are watched before the temporary file exists, and it is registered the moment
     // it does: a signal in between would leave it behind.
     let _cleanup = if rules.exit_on_signal {
@@ -48,7 +45,7 @@ pub fn write_file(
         None
     };
     size_limit_is_an_error();
-    let (mut tmp, _registered) = Writing::create_in(&dir)
+    let (mut tmp, _registered) = Writing::create_in(dir)
         .with_context(|| format!("{shown}: cannot create a file in {}", dir.display()))?;
     crate::overlap::write_overlapped(tmp.as_file_mut(), fill)
         .with_context(|| format!("{shown}: write failed"))?;
@@ -62,6 +59,14 @@ pub fn write_file(
         tmp.persist_noclobber(path).map(|_| ())
     };
     persisted.map_err(|e| anyhow!("{shown}: cannot write the file ({})", e.error))
+}
+
+/// The folder `path` is in: its parent, or the current folder for a bare name.
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }
 
 /// What is at `path` already, if anything, and whether it may be replaced.
@@ -108,8 +113,7 @@ fn path_is_in(path: &Path, dir: &Path) -> bool {
     let (Ok(file), Ok(dir)) = (std::fs::canonicalize(path), std::fs::canonicalize(dir)) else {
         return false;
     };
-    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
-    file.starts_with(dir) && (ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md"))
+    file.starts_with(dir) && crate::core::input::folder::is_article_file(&file)
 }
 
 /// The mode a new file gets from the user's umask: 0666 less its bits.

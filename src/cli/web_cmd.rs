@@ -12,8 +12,9 @@ use crate::core::input::read::read_limited;
 use crate::core::input::web::charset::{decode_page, header_charset};
 use crate::core::input::web::extract::{Page, extract_page};
 use crate::core::input::web::fetch::{FetchLimits, fetch_page, is_url};
-use crate::core::input::web::markdown::{page_markdown, page_stem};
+use crate::core::input::web::markdown::{article_stem, page_markdown};
 use crate::core::input::web::page_file::{MAX_PAGE_BYTES, read_page};
+use crate::core::lang::text::key_hash;
 use crate::core::output::sanitize::for_terminal;
 use crate::files::{Refused, Target, write_file};
 
@@ -118,7 +119,7 @@ fn fetch_into(url: &str, number: usize, dir: &Path, force: bool) -> Result<PathB
     let charset = fetched.content_type.as_deref().and_then(header_charset);
     let (html, _) = decode_page(&fetched.bytes, charset);
     let page: Page = extract_page(&html, Some(&fetched.url))?;
-    let stem = page_stem(number, &page);
+    let stem = article_stem(number, &page);
     let rules = Target {
         force,
         ..Target::default()
@@ -157,7 +158,7 @@ pub fn resolve_urls(paths: &[PathBuf], progress: &Progress) -> Vec<PathBuf> {
 
 /// The article of `url` in the cache: `<cache>/synoptic/pages/<hash of url>/`.
 fn cached_article(url: &str, progress: &Progress) -> Result<PathBuf> {
-    let dir = cache_root().join(format!("{:016x}", fnv1a(url.as_bytes())));
+    let dir = cache_root().join(format!("{:016x}", key_hash(url)));
     let existing = std::fs::read_dir(&dir).ok().and_then(|entries| {
         entries
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -189,11 +190,4 @@ fn cache_root() -> PathBuf {
         .unwrap_or_else(std::env::temp_dir)
         .join("synoptic")
         .join("pages")
-}
-
-/// A stable 64-bit hash of the address, for its cache folder's name.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }

@@ -120,11 +120,7 @@ fn with_layout(text: &str, bom: bool, crlf: bool) -> String {
 /// take turns, each reading what the last one wrote. A folder the system cannot lock (some
 /// network file systems) is written to unlocked.
 fn lock_folder(file: &Path) -> std::io::Result<Option<std::fs::File>> {
-    let folder = match file.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let handle = std::fs::File::open(folder)?;
+    let handle = std::fs::File::open(crate::files::folder_of(file))?;
     match handle.lock() {
         Ok(()) => Ok(Some(handle)),
         Err(e) if e.kind() == std::io::ErrorKind::Unsupported => Ok(None),

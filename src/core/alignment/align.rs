@@ -50,16 +50,7 @@ mod tests {
     }
 
     fn def(id: &str, keywords: &[&str]) -> TopicDef {
-        TopicDef {
-            id: id.into(),
-            label: id.into(),
-            keywords: keywords
-                .iter()
-                .map(std::string::ToString::to_string)
-                .collect(),
-            description: None,
-            pins: Vec::new(),
-        }
+        crate::core::model::fixtures::topic_def(id, keywords)
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn page_markdown(page: &Page) -> String {
 
 /// A file name stem for the page: `NN_outlet-slug`, lowercase ASCII letters and digits in
 /// words joined by '-', at most a few words of the title.
-pub fn page_stem(number: usize, page: &Page) -> String {
+pub fn article_stem(number: usize, page: &Page) -> String {
     let outlet = page.meta.outlet.as_deref().map(slug).unwrap_or_default();
     let title = page.meta.title.as_deref().map(slug).unwrap_or_default();
     let title: Vec<&str> = title.split('-').filter(|w| !w.is_empty()).take(6).collect();
@@ -115,10 +115,10 @@ mod tests {
     #[test]
     fn the_stem_names_outlet_and_title_in_plain_words() {
         assert_eq!(
-            page_stem(3, &page()),
+            article_stem(3, &page()),
             "03_le-monde_elysee-le-sommet-reporte"
         );
-        assert_eq!(page_stem(12, &Page::default()), "12_page");
+        assert_eq!(article_stem(12, &Page::default()), "12_page");
     }
 
     #[test]
