@@ -309,3 +309,20 @@ fn an_address_given_as_a_path_is_fetched_into_the_cache_and_read_from_it() {
     let again = run(&[format!("{base}/fr"), format!("{base}/en")]);
     assert_eq!(again.stdout, out.stdout);
 }
+
+#[test]
+fn a_saved_page_being_read_is_never_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c");
+    std::fs::create_dir(&c).unwrap();
+    std::fs::write(c.join("a.html"), FRENCH).unwrap();
+    std::fs::write(c.join("b.html"), ENGLISH_LATIN1).unwrap();
+    let out = synoptic(&["export", "-o", "c/a.html", "--force", "c"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("c/a.html is one of the articles being read"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(c.join("a.html")).unwrap(), FRENCH);
+}
