@@ -14,10 +14,10 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use synoptic::cli::{ColorChoice, Input, load};
-use synoptic::core::align::{AlignOptions, align};
-use synoptic::core::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic::core::synopsis::Synopsis;
-use synoptic::core::topics::parse_topics;
+use synoptic::core::alignment::align::{AlignOptions, align};
+use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
+use synoptic::core::model::synopsis::Synopsis;
+use synoptic::core::model::topics::parse_topics;
 use synoptic::tui::action::Action;
 use synoptic::tui::app::App;
 

@@ -34,7 +34,8 @@ pub fn write_file(
     rules: &Target,
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
-    let shown = crate::core::sanitize::for_terminal(&path.display().to_string()).into_owned();
+    let shown =
+        crate::core::output::sanitize::for_terminal(&path.display().to_string()).into_owned();
     let existing = check_target(path, &shown, rules.force, rules.inputs)?;
     let dir = folder_of(path);
     // Signals are watched before the temporary file exists, and it is registered the moment
@@ -87,7 +88,7 @@ fn check_target(
         return refuse("is a directory; give a file name, such as a file inside it".into());
     }
     if !meta.is_file() {
-        let kind = crate::core::read::kind_of(&meta);
+        let kind = crate::core::input::read::kind_of(&meta);
         return refuse(format!(
             "is {kind}; synoptic only writes regular files, even with --force"
         ));

@@ -8,7 +8,7 @@ use synoptic::cli::{
     Cli, Command, Input, Progress, UsageError, completions, exit_code, export, extract, fetch, man,
     topics, use_color,
 };
-use synoptic::core::sanitize::for_terminal;
+use synoptic::core::output::sanitize::for_terminal;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {

@@ -409,17 +409,18 @@ fn clipboard_writes(raw: &[u8]) -> Vec<String> {
 
 #[test]
 fn y_puts_the_focused_passage_on_the_clipboard_and_nothing_else() {
-    use synoptic::core::ingest::{EMBEDDED_TOPICS, load_embedded};
-    let defs = synoptic::core::topics::parse_topics("topics.toml", EMBEDDED_TOPICS).unwrap();
+    use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
+    let defs = synoptic::core::model::topics::parse_topics("topics.toml", EMBEDDED_TOPICS).unwrap();
     let synopsis =
-        synoptic::core::synopsis::Synopsis::build(load_embedded().articles, &defs.topics);
+        synoptic::core::model::synopsis::Synopsis::build(load_embedded().articles, &defs.topics);
     let first = synopsis.topics[0]
         .members_of(0)
         .next()
         .unwrap()
         .at
         .paragraph;
-    let expected = synoptic::core::export::excerpt::passage(&synopsis.articles[0], first).unwrap();
+    let expected =
+        synoptic::core::output::export::excerpt::passage(&synopsis.articles[0], first).unwrap();
     let mut s = Session::start(45, 160);
     s.wait_for("Topic 1/");
     assert!(clipboard_writes(&s.raw).is_empty());

@@ -2,10 +2,10 @@
 //! parser with tables, and the text columns, each holding every passage once, in rows.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use synoptic::core::export::{ExportOptions, Format, write_export};
-use synoptic::core::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic::core::synopsis::Synopsis;
-use synoptic::core::topics::parse_topics;
+use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
+use synoptic::core::model::synopsis::Synopsis;
+use synoptic::core::model::topics::parse_topics;
+use synoptic::core::output::export::{ExportOptions, Format, write_export};
 
 fn seeds() -> Synopsis {
     let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();

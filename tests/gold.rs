@@ -4,10 +4,10 @@
 use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
-use synoptic::core::export::{ExportOptions, Format, write_export};
-use synoptic::core::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic::core::synopsis::Synopsis;
-use synoptic::core::topics::parse_topics;
+use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
+use synoptic::core::model::synopsis::Synopsis;
+use synoptic::core::model::topics::parse_topics;
+use synoptic::core::output::export::{ExportOptions, Format, write_export};
 
 fn export_json() -> Value {
     let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();

@@ -1,9 +1,9 @@
 //! Messy and hostile input: each case gives a clear outcome, names the file, and the rest of
 //! the set still loads. Large and binary fixtures are generated here.
 
-use synoptic::core::export::{ExportOptions, Format, write_export};
-use synoptic::core::ingest::load_paths;
-use synoptic::core::synopsis::Synopsis;
+use synoptic::core::input::ingest::load_paths;
+use synoptic::core::model::synopsis::Synopsis;
+use synoptic::core::output::export::{ExportOptions, Format, write_export};
 
 mod common;
 

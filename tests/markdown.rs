@@ -2,11 +2,11 @@
 //! its own text, with no stray emphasis characters and nothing lost.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use synoptic::core::export::{ExportOptions, Format, write_export};
-use synoptic::core::ingest::{EMBEDDED_TOPICS, article_from_text, load_embedded};
-use synoptic::core::sanitize::for_terminal;
-use synoptic::core::synopsis::Synopsis;
-use synoptic::core::topics::{TopicDef, parse_topics};
+use synoptic::core::input::ingest::{EMBEDDED_TOPICS, article_from_text, load_embedded};
+use synoptic::core::model::synopsis::Synopsis;
+use synoptic::core::model::topics::{TopicDef, parse_topics};
+use synoptic::core::output::export::{ExportOptions, Format, write_export};
+use synoptic::core::output::sanitize::for_terminal;
 
 /// The plain text of every paragraph a `CommonMark` renderer makes of `markdown`.
 fn rendered_paragraphs(markdown: &str) -> Vec<String> {

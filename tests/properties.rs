@@ -1,11 +1,11 @@
 //! Invariants on arbitrary text: segmentation loses nothing, spans join back, nothing panics.
 
 use proptest::prelude::*;
-use synoptic::core::agree::Detail;
-use synoptic::core::export::{ExportOptions, Format, write_export};
-use synoptic::core::ingest::article_from_text;
-use synoptic::core::synopsis::Synopsis;
-use synoptic::core::topics::TopicDef;
+use synoptic::core::compare::agree::Detail;
+use synoptic::core::input::ingest::article_from_text;
+use synoptic::core::model::synopsis::Synopsis;
+use synoptic::core::model::topics::TopicDef;
+use synoptic::core::output::export::{ExportOptions, Format, write_export};
 
 /// Arbitrary text with words, punctuation, control characters and line breaks.
 fn messy_text() -> impl Strategy<Value = String> {

@@ -5,9 +5,9 @@ use std::io::{self, IsTerminal};
 use anyhow::Result;
 
 use super::{ExportArgs, FormatArg, Progress, UsageError, load_showing, use_color};
-use crate::core::agree::Level;
-use crate::core::export::{ExportOptions, Format, JsonVersion, Painter, write_export};
-use crate::core::synopsis::Synopsis;
+use crate::core::compare::agree::Level;
+use crate::core::model::synopsis::Synopsis;
+use crate::core::output::export::{ExportOptions, Format, JsonVersion, Painter, write_export};
 use crate::files::{Target, write_file};
 use crate::overlap::write_overlapped;
 
@@ -116,7 +116,7 @@ fn is_write_error(err: &anyhow::Error) -> bool {
 /// `io::Error`, inside a JSON error, or inside the export's own error (which is transparent,
 /// so its `io::Error` does not show in the chain itself).
 pub fn write_error_kinds(err: &anyhow::Error) -> impl Iterator<Item = io::ErrorKind> + '_ {
-    use crate::core::export::ExportError;
+    use crate::core::output::export::ExportError;
     err.chain().filter_map(|e| {
         e.downcast_ref::<io::Error>()
             .map(io::Error::kind)

@@ -20,14 +20,14 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::core::export::ExportError;
-use crate::core::ingest::{
+use crate::core::input::ingest::{
     EMBEDDED_TOPICS, LoadError, MAX_ARTICLE_BYTES, load_bytes, load_embedded, load_paths,
 };
-use crate::core::read::{SMALL_FILE_BYTES, read_bounded, read_limited};
-use crate::core::sanitize::for_terminal;
-use crate::core::synopsis::Synopsis;
-use crate::core::topics::{TopicsError, TopicsFile, parse_topics};
+use crate::core::input::read::{SMALL_FILE_BYTES, read_bounded, read_limited};
+use crate::core::model::synopsis::Synopsis;
+use crate::core::model::topics::{TopicsError, TopicsFile, parse_topics};
+use crate::core::output::export::ExportError;
+use crate::core::output::sanitize::for_terminal;
 
 const EXAMPLES: &str = "Examples:
   synoptic                              read the embedded seed articles
@@ -234,7 +234,7 @@ pub fn load_with_topics(input: &Input, progress: &Progress) -> Result<Aligned> {
 fn read_input(
     input: &Input,
     progress: &Progress,
-) -> Result<(crate::core::ingest::Loaded, TopicsFile)> {
+) -> Result<(crate::core::input::ingest::Loaded, TopicsFile)> {
     let piped = if input.paths.is_empty() {
         piped_stdin()?
     } else {
@@ -271,7 +271,7 @@ fn warn_empty_topics(synopsis: &Synopsis, progress: &Progress) {
     let defined_empty = synopsis
         .topics
         .iter()
-        .filter(|t| t.origin == crate::core::topic::Origin::Defined && t.members.is_empty());
+        .filter(|t| t.origin == crate::core::model::topic::Origin::Defined && t.members.is_empty());
     for empty in defined_empty {
         progress.say(&format!(
             "synoptic: warning: topic {:?} has no paragraph in these articles: none of its \

@@ -7,11 +7,11 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::{TopicsArgs, TopicsFormat, load};
-use crate::core::align::{Origin, Topic};
-use crate::core::layout::{fit, shorten};
-use crate::core::sanitize::for_terminal;
-use crate::core::synopsis::Synopsis;
-use crate::core::topics::{TopicDef, topics_file_text};
+use crate::core::alignment::align::{Origin, Topic};
+use crate::core::model::synopsis::Synopsis;
+use crate::core::model::topics::{TopicDef, topics_file_text};
+use crate::core::output::layout::{fit, shorten};
+use crate::core::output::sanitize::for_terminal;
 
 #[derive(Serialize)]
 struct TopicRow<'a> {

@@ -16,11 +16,11 @@ use super::search::Match;
 use super::sources::pane_order;
 use super::theme::Theme;
 use super::view::{Shape, View, build_view};
-use crate::core::agree::MemberSpans;
-use crate::core::figures::FigureGroup;
-use crate::core::pairwise::PairwiseMember;
-use crate::core::synopsis::Synopsis;
-use crate::core::vectors::ParaRef;
+use crate::core::compare::agree::MemberSpans;
+use crate::core::compare::figures::FigureGroup;
+use crate::core::compare::pairwise::PairwiseMember;
+use crate::core::model::synopsis::Synopsis;
+use crate::core::model::vectors::ParaRef;
 
 /// Below this the reader shows a short message instead of a layout.
 pub const MIN_SIZE: (u16, u16) = (24, 8);
@@ -175,8 +175,8 @@ impl App {
             .synopsis
             .topics
             .iter()
-            .filter(|t| t.origin == crate::core::topic::Origin::Defined)
-            .map(crate::core::align::Topic::definition)
+            .filter(|t| t.origin == crate::core::model::topic::Origin::Defined)
+            .map(crate::core::alignment::align::Topic::definition)
             .collect();
         app.refresh();
         app

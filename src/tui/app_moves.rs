@@ -208,7 +208,7 @@ impl App {
             (Some(id), false) => format!("synoptic-{id}"),
             _ => "synoptic-all-topics".to_owned(),
         };
-        let opts = crate::core::export::ExportOptions {
+        let opts = crate::core::output::export::ExportOptions {
             topic: if all { None } else { topic },
             ..Default::default()
         };
@@ -230,7 +230,9 @@ impl App {
         std::thread::spawn(move || {
             let rules = crate::files::Target::default();
             let result = crate::files::write_file(&path, &rules, |out| {
-                Ok(crate::core::export::write_export(&synopsis, &opts, out)?)
+                Ok(crate::core::output::export::write_export(
+                    &synopsis, &opts, out,
+                )?)
             });
             let _ = tx.send(match result {
                 Ok(()) => format!("exported to {}", path.display()),

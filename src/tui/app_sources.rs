@@ -2,9 +2,9 @@
 //! the filtered topic list, and taking passages out (clipboard, pager).
 
 use super::{App, Overlay};
-use crate::core::export::excerpt::{markdown_row, passage};
-use crate::core::sanitize::for_terminal;
-use crate::core::text::fold;
+use crate::core::lang::text::fold;
+use crate::core::output::export::excerpt::{markdown_row, passage};
+use crate::core::output::sanitize::for_terminal;
 use crate::tui::action::Action;
 use crate::tui::geometry::{Areas, screen};
 use crate::tui::outside::{COPY_LIMIT, Request};
@@ -142,9 +142,9 @@ impl App {
         self.passage_at_top(self.focus)
     }
 
-    pub(super) fn focused_paragraph(&self) -> Option<crate::core::vectors::ParaRef> {
+    pub(super) fn focused_paragraph(&self) -> Option<crate::core::model::vectors::ParaRef> {
         self.focused_passage()
-            .map(|(article, paragraph)| crate::core::vectors::ParaRef { article, paragraph })
+            .map(|(article, paragraph)| crate::core::model::vectors::ParaRef { article, paragraph })
     }
 
     fn passage_at_top(&self, article: usize) -> Option<(usize, usize)> {

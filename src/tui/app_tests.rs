@@ -1,8 +1,8 @@
 //! `App` driven by actions, without a terminal.
 
 use super::*;
-use crate::core::ingest::{EMBEDDED_TOPICS, load_embedded};
-use crate::core::topics::parse_topics;
+use crate::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
+use crate::core::model::topics::parse_topics;
 
 pub(super) fn seeds_app(w: u16, h: u16) -> App {
     let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();
@@ -149,7 +149,7 @@ fn full_article_shows_every_paragraph_of_the_focused_pane() {
     let text: String = app.view.panes[0]
         .lines
         .iter()
-        .map(crate::core::layout::Line::plain)
+        .map(crate::core::output::layout::Line::plain)
         .collect::<Vec<_>>()
         .join(" ");
     assert!(

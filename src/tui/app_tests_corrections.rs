@@ -3,7 +3,7 @@
 
 use super::sources_tests::many_sources_app;
 use super::*;
-use crate::core::topics::parse_topics;
+use crate::core::model::topics::parse_topics;
 use crate::tui::corrections::save_corrections;
 
 /// Carry out the save the reader asked for, as the event loop does; the file's text.
@@ -92,7 +92,7 @@ fn a_paragraph_of_the_full_article_can_be_put_into_the_topic() {
 fn a_keyword_typed_in_the_prompt_realigns_the_topic() {
     let mut app = many_sources_app(160, 45);
     let mut articles = app.synopsis.articles.clone();
-    let geyser = crate::core::ingest::article_from_text(
+    let geyser = crate::core::input::ingest::article_from_text(
         "s12".into(),
         "s12.txt".into(),
         "Headline number 12\n\nA geyser burst near the glacier at dawn.\n\nA new bakery opened on the main square.",

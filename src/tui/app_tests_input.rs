@@ -30,8 +30,12 @@ fn invisible_and_joining_characters_never_reach_the_screen() {
                 \u{1F468}\u{200D}\u{1F469}, tiret\u{AD}conditionnel, \u{1B}[31m rouge.\n\n\
                 Un autre paragraphe.";
     let articles = vec![
-        crate::core::ingest::article_from_text("a".into(), "a.txt".into(), text),
-        crate::core::ingest::article_from_text("b".into(), "b.txt".into(), "Titre\n\nAutre."),
+        crate::core::input::ingest::article_from_text("a".into(), "a.txt".into(), text),
+        crate::core::input::ingest::article_from_text(
+            "b".into(),
+            "b.txt".into(),
+            "Titre\n\nAutre.",
+        ),
     ];
     let mut app = App::new(Synopsis::build(articles, &[]), (80, 20), true);
     app.update(Action::ToggleFullArticle);

@@ -3,8 +3,8 @@
 
 use super::tests::{screen, seeds_app};
 use super::*;
-use crate::core::ingest::article_from_text;
-use crate::core::topics::TopicDef;
+use crate::core::input::ingest::article_from_text;
+use crate::core::model::topics::TopicDef;
 use crate::tui::outside::Request;
 
 fn def(id: &str, keywords: &[&str]) -> TopicDef {
@@ -205,7 +205,7 @@ fn u_shows_what_no_topic_claims_and_n_goes_back_to_the_topics() {
     let text: String = first
         .lines
         .iter()
-        .map(crate::core::layout::Line::plain)
+        .map(crate::core::output::layout::Line::plain)
         .collect();
     assert!(text.contains("The council of town"), "{text}");
     assert!(

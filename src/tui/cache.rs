@@ -5,12 +5,12 @@
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
-use crate::core::agree::{Detail, MemberSpans, TopicWording};
-use crate::core::figures::{FigureGroup, figures};
-use crate::core::pairwise::{PairwiseMember, pairwise};
-use crate::core::salience::{WordWeights, telling_shared};
-use crate::core::synopsis::Synopsis;
-use crate::core::vectors::ParaRef;
+use crate::core::compare::agree::{Detail, MemberSpans, TopicWording};
+use crate::core::compare::figures::{FigureGroup, figures};
+use crate::core::compare::pairwise::{PairwiseMember, pairwise};
+use crate::core::compare::salience::{WordWeights, telling_shared};
+use crate::core::model::synopsis::Synopsis;
+use crate::core::model::vectors::ParaRef;
 
 /// Topics whose computations are kept; older ones are computed again when visited.
 pub const KEEP_TOPICS: usize = 4;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Color;
 use serde::Deserialize;
 
-use crate::core::read::{SMALL_FILE_BYTES, read_limited};
+use crate::core::input::read::{SMALL_FILE_BYTES, read_limited};
 
 use super::action::Action;
 use super::keymap::{Context, Keymap, key_name};

@@ -10,8 +10,8 @@ use super::action::Action;
 use super::app::{App, Mode};
 use super::keymap::Context;
 use super::view::Paint;
-use crate::core::layout::fit;
-use crate::core::sanitize::for_terminal;
+use crate::core::output::layout::fit;
+use crate::core::output::sanitize::for_terminal;
 
 pub fn render_legend(app: &App, frame: &mut Frame, area: Rect) {
     let line = match legend(app) {

@@ -5,11 +5,11 @@ use std::ops::Range;
 
 use super::mode::Mode;
 use super::view::{Ctx, Paint};
-use crate::core::agree::Level;
-use crate::core::layout::Styled;
-use crate::core::pairwise::Change;
-use crate::core::salience::own_words;
-use crate::core::vectors::ParaRef;
+use crate::core::compare::agree::Level;
+use crate::core::compare::pairwise::Change;
+use crate::core::compare::salience::own_words;
+use crate::core::model::vectors::ParaRef;
+use crate::core::output::layout::Styled;
 
 /// A byte range of a paragraph and its paint.
 pub(super) type Painted = Styled<Range<usize>, Paint>;

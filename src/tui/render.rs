@@ -15,8 +15,8 @@ use super::legend::render_legend;
 use super::status::render_status;
 use super::topic_list::render_topic_list;
 use super::view::{Paint, PaneView};
-use crate::core::layout::Line;
-use crate::core::sanitize::for_terminal;
+use crate::core::output::layout::Line;
+use crate::core::output::sanitize::for_terminal;
 
 /// Draw the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -162,7 +162,7 @@ fn render_figures(app: &App, frame: &mut Frame, area: Rect) {
 fn short(app: &App, id: &str) -> String {
     let article = app.synopsis.articles.iter().find(|a| a.id == id);
     let name = article.and_then(|a| a.meta.outlet.as_deref()).unwrap_or(id);
-    crate::core::layout::shorten(&for_terminal(name), 28)
+    crate::core::output::layout::shorten(&for_terminal(name), 28)
 }
 
 fn render_help(app: &App, frame: &mut Frame, area: Rect) {

@@ -2,8 +2,8 @@
 //! line across panes, each pane in its own reading order, blank where a source has nothing.
 
 use super::view::{Ctx, PaneView, ParagraphLine, member_lines, note_line, title};
-use crate::core::layout::Line;
-use crate::core::rows::rows;
+use crate::core::compare::rows::rows;
+use crate::core::output::layout::Line;
 
 /// The shown panes of the current topic, row by row. Every pane gets the same number of
 /// lines, so that scrolling them together keeps the rows facing.

@@ -7,8 +7,8 @@ use ratatui::widgets::Paragraph;
 use super::action::Action;
 use super::app::{App, Overlay};
 use super::keymap::{Context, Keymap};
-use crate::core::layout::{fit, shorten};
-use crate::core::sanitize::for_terminal;
+use crate::core::output::layout::{fit, shorten};
+use crate::core::output::sanitize::for_terminal;
 
 pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let text = status_text(app, usize::from(area.width));
@@ -41,7 +41,7 @@ fn render_whole_message(app: &App, frame: &mut Frame, bar: Rect) {
 
 /// `message` wrapped into lines of fewer than `width` columns.
 pub fn message_lines(message: &str, width: usize) -> Vec<String> {
-    use crate::core::layout::{Styled, wrap};
+    use crate::core::output::layout::{Styled, wrap};
     let piece = [Styled::new(message, ())];
     wrap(&piece, width.saturating_sub(2).max(1))
         .into_iter()

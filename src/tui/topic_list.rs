@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::app::App;
 use super::view::Paint;
-use crate::core::align::Origin;
-use crate::core::sanitize::for_terminal;
+use crate::core::alignment::align::Origin;
+use crate::core::output::sanitize::for_terminal;
 
 /// Lines each topic takes: its label, then its coverage row.
 const LINES_PER_TOPIC: usize = 2;
@@ -54,7 +54,7 @@ pub fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
             s = s.add_modifier(Modifier::REVERSED);
         }
         lines.push(TLine::from(Span::styled(
-            crate::core::layout::fit(&label, inner),
+            crate::core::output::layout::fit(&label, inner),
             s,
         )));
         // Only the first articles fit on the row: mark those, without a set of all of them.

@@ -7,12 +7,12 @@ use super::cache::Caches;
 use super::mode::Mode;
 use super::paint::{Painted, member_paint};
 use super::search::match_ranges;
-use crate::core::align::Member;
-use crate::core::article::Kind;
-use crate::core::layout::{Line, Styled, borrowed, wrap};
-use crate::core::measure::WEAK_MEMBER;
-use crate::core::sanitize::for_terminal;
-use crate::core::synopsis::Synopsis;
+use crate::core::alignment::align::Member;
+use crate::core::alignment::measure::WEAK_MEMBER;
+use crate::core::model::article::Kind;
+use crate::core::model::synopsis::Synopsis;
+use crate::core::output::layout::{Line, Styled, borrowed, wrap};
+use crate::core::output::sanitize::for_terminal;
 
 /// What a piece of text is, for the theme to colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -82,7 +82,7 @@ pub struct Shape {
     /// The width each pane wraps at, inside its border.
     pub inner_width: usize,
     pub full_article: bool,
-    /// The topic's passages in synopsis rows (see `core::rows`), not each pane from its top.
+    /// The topic's passages in synopsis rows (see `core::compare::rows`), not each pane from its top.
     pub rows: bool,
     /// The panes list the paragraphs no topic claims instead of the topic's members.
     pub unclaimed: bool,
@@ -138,7 +138,10 @@ pub(super) fn title(app: &Ctx, a: usize) -> String {
         .first()
         .filter(|_| article.meta.outlet.is_none() && article.meta.title.is_none());
     let name = match opening {
-        Some(p) => format!("“{}”", crate::core::layout::shorten(p.text.trim(), 40)),
+        Some(p) => format!(
+            "“{}”",
+            crate::core::output::layout::shorten(p.text.trim(), 40)
+        ),
         None => article.display_name().to_owned(),
     };
     let name = for_terminal(&name).into_owned();

@@ -4,15 +4,15 @@
 
 use std::collections::BTreeSet;
 
-use crate::core::article::Article;
-use crate::core::assign::{Corpus, assign};
-use crate::core::discover::discover;
-use crate::core::pins::apply_pins;
-use crate::core::topics::TopicDef;
-use crate::core::vectors::ParaRef;
+use crate::core::alignment::assign::{Corpus, assign};
+use crate::core::alignment::discover::discover;
+use crate::core::model::article::Article;
+use crate::core::model::pins::apply_pins;
+use crate::core::model::topics::TopicDef;
+use crate::core::model::vectors::ParaRef;
 
-pub use crate::core::measure::AlignOptions;
-pub use crate::core::topic::{Member, Origin, Topic};
+pub use crate::core::alignment::measure::AlignOptions;
+pub use crate::core::model::topic::{Member, Origin, Topic};
 
 /// Align the body paragraphs of `articles` to the defined topics (see `assign`), then discover
 /// topics among the paragraphs none of them claims (see `discover`).
@@ -43,7 +43,7 @@ pub fn align(articles: &[Article], defs: &[TopicDef], opts: AlignOptions) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ingest::article_from_text;
+    use crate::core::input::ingest::article_from_text;
 
     fn article(id: &str, text: &str) -> Article {
         article_from_text(id.into(), format!("{id}.txt"), text)

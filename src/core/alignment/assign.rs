@@ -1,13 +1,13 @@
 //! Assignment of body paragraphs to topic definitions: keyword evidence, a best path of topics
 //! through each article in reading order, and feedback from each topic's confident members.
 
-use crate::core::article::{Article, Kind};
-use crate::core::context::{Costs, Step, best_path};
-use crate::core::evidence::{Lexical, lexical_evidence};
-use crate::core::measure::{AlignOptions, feedback_vectors, member_score};
-use crate::core::topic::Member;
-use crate::core::topics::TopicDef;
-use crate::core::vectors::{TermSpace, Vector, centroid};
+use crate::core::alignment::context::{Costs, Step, best_path};
+use crate::core::alignment::evidence::{Lexical, lexical_evidence};
+use crate::core::alignment::measure::{AlignOptions, feedback_vectors, member_score};
+use crate::core::model::article::{Article, Kind};
+use crate::core::model::topic::Member;
+use crate::core::model::topics::TopicDef;
+use crate::core::model::vectors::{TermSpace, Vector, centroid};
 
 /// A corpus as alignment reads it, prepared once for every topic set aligned to it: its body
 /// paragraphs as vectors, the same weighted for feedback, and where subheads break the reading
@@ -265,7 +265,7 @@ mod tests {
             Le deuxième paragraphe du corps raconte la colère des habitants privés de courant.\n\n\
             Un intertitre court\n\n\
             Le troisième paragraphe du corps raconte le retour du courant le lendemain matin.";
-        let arts = vec![crate::core::ingest::article_from_text(
+        let arts = vec![crate::core::input::ingest::article_from_text(
             "a".into(),
             "a.txt".into(),
             text,

@@ -3,9 +3,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::core::article::Article;
-use crate::core::text::Token;
-use crate::core::vectors::{ParaRef, TermSpace};
+use crate::core::lang::text::Token;
+use crate::core::model::article::Article;
+use crate::core::model::vectors::{ParaRef, TermSpace};
 
 /// How many keywords a discovered topic gets.
 const KEYWORDS: usize = 8;

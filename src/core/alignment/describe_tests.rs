@@ -1,8 +1,8 @@
 //! Telling terms worked by hand on tiny corpora, phrase spans, and the choice of keywords and label.
 
 use super::*;
+use crate::core::lang::text::{Language, tokenize};
 use crate::core::model::fixtures::articles;
-use crate::core::text::{Language, tokenize};
 
 /// The units whose text starts with one of `starts`, in corpus order.
 fn units(articles: &[Article], space: &TermSpace, starts: &[&str]) -> Vec<usize> {

@@ -4,14 +4,16 @@
 
 use std::collections::BTreeSet;
 
-use crate::core::assign::{Corpus, assign};
-use crate::core::describe::{Naming, PhraseCounts, articles_of, keywords_and_label, telling_terms};
-use crate::core::measure::AlignOptions;
-use crate::core::passages::{PassageGraph, sample};
-use crate::core::text::fold;
-use crate::core::topic::{Origin, Topic};
-use crate::core::topics::TopicDef;
-use crate::core::vectors::{ParaRef, Vector};
+use crate::core::alignment::assign::{Corpus, assign};
+use crate::core::alignment::describe::{
+    Naming, PhraseCounts, articles_of, keywords_and_label, telling_terms,
+};
+use crate::core::alignment::measure::AlignOptions;
+use crate::core::alignment::passages::{PassageGraph, sample};
+use crate::core::lang::text::fold;
+use crate::core::model::topic::{Origin, Topic};
+use crate::core::model::topics::TopicDef;
+use crate::core::model::vectors::{ParaRef, Vector};
 
 /// At most this many paragraphs are grouped (whole articles, spread through the corpus): the
 /// graph costs the square of their count, and a few dozen articles are enough to find and

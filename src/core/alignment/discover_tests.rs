@@ -1,7 +1,7 @@
 //! Discovery on small literal corpora, its settling loop with a stand-in aligner, topic ids.
 
 use super::*;
-use crate::core::article::Article;
+use crate::core::model::article::Article;
 use crate::core::model::fixtures::articles;
 
 const VOLCANO: [&str; 4] = [
@@ -158,7 +158,7 @@ fn fake_align(
             .map(|d| {
                 let members = cover(&d.id, &ids)
                     .into_iter()
-                    .map(|article| crate::core::align::Member {
+                    .map(|article| crate::core::alignment::align::Member {
                         at: ParaRef {
                             article,
                             paragraph: 0,

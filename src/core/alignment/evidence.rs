@@ -3,10 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::core::article::{Article, Kind};
-use crate::core::measure::{AlignOptions, bm25_idf};
-use crate::core::text::{Language, tokenize};
-use crate::core::topics::TopicDef;
+use crate::core::alignment::measure::{AlignOptions, bm25_idf};
+use crate::core::lang::text::{Language, tokenize};
+use crate::core::model::article::{Article, Kind};
+use crate::core::model::topics::TopicDef;
 
 /// The distinct cue keys of every body paragraph, in corpus order, and how many paragraphs
 /// hold each key. Only the keys some topic asks for are kept: the rest of the text is not
@@ -128,7 +128,7 @@ fn topic_cue_keys(def: &TopicDef, lang: Language, opts: &AlignOptions) -> Vec<Cu
     let words_of = |text: &str, weight: f32| -> Vec<CueKeys> {
         tokenize(text, lang)
             .into_iter()
-            .filter(crate::core::text::Token::is_telling)
+            .filter(crate::core::lang::text::Token::is_telling)
             .map(|t| CueKeys {
                 keys: vec![t.hash],
                 weight,

@@ -10,7 +10,7 @@
 //! one-sentence lines and long paragraphs), never fitted to one: see the README's quality
 //! section for how they were checked.
 
-use crate::core::vectors::{TermSpace, Vector, normalised};
+use crate::core::model::vectors::{TermSpace, Vector, normalised};
 
 /// Every knob of the alignment, with its documented default.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -4,9 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::core::community::{Graph, communities, numbered};
-use crate::core::measure::AlignOptions;
-use crate::core::vectors::{TermSpace, Vector};
+use crate::core::alignment::community::{Graph, communities, numbered};
+use crate::core::alignment::measure::AlignOptions;
+use crate::core::model::vectors::{TermSpace, Vector};
 
 /// Two paragraphs at least this alike (cosine) are one passage told twice.
 const DUPLICATE: f32 = 0.9;
@@ -145,7 +145,7 @@ fn duplicate_classes(near: &[Vec<(f32, usize)>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::vectors::ParaRef;
+    use crate::core::model::vectors::ParaRef;
 
     /// A space of `per_article[a]` units for each article `a`, with the given vectors.
     fn space(per_article: &[usize], vectors: &[Vector]) -> TermSpace {

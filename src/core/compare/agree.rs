@@ -8,10 +8,10 @@
 
 use std::ops::Range;
 
-use crate::core::align::{Member, Topic};
-use crate::core::article::Article;
-use crate::core::text::Token;
-use crate::core::vectors::ParaRef;
+use crate::core::alignment::align::{Member, Topic};
+use crate::core::lang::text::Token;
+use crate::core::model::article::Article;
+use crate::core::model::vectors::ParaRef;
 
 /// A piece of a paragraph and how many other covering articles share it. Which ones is asked of
 /// the [`Agreement`], and only when it was computed with [`Detail::Lists`].

@@ -5,11 +5,11 @@
 
 use std::collections::HashMap;
 
-use crate::core::agree::Span;
-use crate::core::article::{Article, Kind};
+use crate::core::compare::agree::Span;
+use crate::core::model::article::{Article, Kind};
 use std::ops::Range;
 
-use crate::core::text::Token;
+use crate::core::lang::text::Token;
 
 /// A run of shared words is marked when the rarity of its telling words adds up to this: one
 /// word found in about 1 body paragraph in 20 (ln 20 ≈ 3), or two in 1 in 5 each. The names
@@ -172,8 +172,8 @@ pub fn own_words(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::agree::{Detail, TopicWording, agreement};
-    use crate::core::align::Topic;
+    use crate::core::alignment::align::Topic;
+    use crate::core::compare::agree::{Detail, TopicWording, agreement};
 
     /// Two sources, each a headline and `paragraphs`; the topic holds their first paragraphs.
     fn two(a: &[&str], b: &[&str]) -> (Vec<Article>, Topic) {

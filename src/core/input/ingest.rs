@@ -4,14 +4,14 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::core::article::{Article, Paragraph};
 use crate::core::input::folder::{is_article_file, is_corpus_note, pages_with_markdown};
+use crate::core::input::kinds::classify;
+use crate::core::input::read::{kind_of, read_bounded, read_limited};
+use crate::core::input::segment::{SplitArticle, split_article};
 use crate::core::input::source_text::source_text;
 use crate::core::input::web::page_file::{is_page_name, page_stem};
-use crate::core::kinds::classify;
-use crate::core::read::{kind_of, read_bounded, read_limited};
-use crate::core::segment::{SplitArticle, split_article};
-use crate::core::text::detect_language;
+use crate::core::lang::text::detect_language;
+use crate::core::model::article::{Article, Paragraph};
 
 /// The seed articles shipped in `assets/articles/`, compiled in.
 pub const EMBEDDED_ARTICLES: &[(&str, &[u8])] = &[
@@ -331,7 +331,7 @@ pub fn article_from_text(id: String, path: String, text: &str) -> Article {
 
 /// The first heading near the top with a few words ("Politique" is a section, not a title).
 fn guess_title(paragraphs: &[Paragraph]) -> Option<String> {
-    use crate::core::article::Kind;
+    use crate::core::model::article::Kind;
     let top = paragraphs
         .iter()
         .take(3)
@@ -347,7 +347,7 @@ fn guess_title(paragraphs: &[Paragraph]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::article::Kind;
+    use crate::core::model::article::Kind;
 
     #[test]
     fn embedded_articles_load_with_ids_and_kinds() {

@@ -4,9 +4,9 @@
 //! uses for teasers and embeds), never at what an article is about. When unsure, a paragraph
 //! stays `Body`: hiding real text as boilerplate would lose the reader's data.
 
-use crate::core::article::Kind;
-use crate::core::segment::ends_sentence;
-use crate::core::text::fold;
+use crate::core::input::segment::ends_sentence;
+use crate::core::lang::text::fold;
+use crate::core::model::article::Kind;
 
 use super::markers::{
     CAPTION_MAX_WORDS, CAPTION_OPENINGS, CLOSING_CREDITS, CREDIT_MARKERS, EMBED_MARKERS,

@@ -1,6 +1,6 @@
 //! From decoded text to metadata and paragraph texts: front matter, inline marks, line breaks.
 
-use crate::core::article::Metadata;
+use crate::core::model::article::Metadata;
 
 /// Metadata keys recognised in a front-matter block or a header line, and what they fill.
 fn meta_field<'m>(meta: &'m mut Metadata, key: &str) -> Option<&'m mut Option<String>> {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::core::text::{Language, Token, tokenize};
+use crate::core::lang::text::{Language, Token, tokenize};
 
 /// What a paragraph is, as far as alignment is concerned. Only `Body` is ever aligned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

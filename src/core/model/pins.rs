@@ -2,10 +2,10 @@
 //! the topics file as `include` / `exclude` entries (the article's id and the paragraph's
 //! opening words), so that every later run, reader or export, aligns the same way.
 
-use crate::core::align::{Member, Topic};
-use crate::core::article::{Article, Kind, Paragraph};
-use crate::core::topics::TopicDef;
-use crate::core::vectors::ParaRef;
+use crate::core::alignment::align::{Member, Topic};
+use crate::core::model::article::{Article, Kind, Paragraph};
+use crate::core::model::topics::TopicDef;
+use crate::core::model::vectors::ParaRef;
 
 /// One paragraph pinned into a topic (`include`) or out of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,7 +131,7 @@ pub fn apply_pins(articles: &[Article], topic: &mut Topic, pins: &[Pin]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ingest::article_from_text;
+    use crate::core::input::ingest::article_from_text;
 
     #[test]
     fn a_pin_finds_its_paragraph_by_article_and_opening_words() {

@@ -1,10 +1,10 @@
 //! The aligned view of a set of articles: articles, topics, and per-topic agreement on demand.
 
-use crate::core::agree::{Agreement, Detail, agreement};
-use crate::core::align::{AlignOptions, Topic, align};
-use crate::core::article::{Article, Kind, Paragraph};
-use crate::core::topics::TopicDef;
-use crate::core::vectors::ParaRef;
+use crate::core::alignment::align::{AlignOptions, Topic, align};
+use crate::core::compare::agree::{Agreement, Detail, agreement};
+use crate::core::model::article::{Article, Kind, Paragraph};
+use crate::core::model::topics::TopicDef;
+use crate::core::model::vectors::ParaRef;
 
 /// Everything the reader and the exports show, computed once from the articles and topics.
 #[derive(Clone, Debug)]
@@ -71,7 +71,7 @@ impl Synopsis {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ingest::article_from_text;
+    use crate::core::input::ingest::article_from_text;
 
     #[test]
     fn unclaimed_lists_body_paragraphs_in_no_topic() {

@@ -4,8 +4,8 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::core::topics::TopicDef;
-use crate::core::vectors::ParaRef;
+use crate::core::model::topics::TopicDef;
+use crate::core::model::vectors::ParaRef;
 
 /// Where a topic comes from. Its name in lower case is what exports show, JSON included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, strum::IntoStaticStr)]

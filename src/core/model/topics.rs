@@ -18,7 +18,7 @@ pub struct TopicDef {
     pub pins: Vec<Pin>,
 }
 
-pub use crate::core::pins::Pin;
+pub use crate::core::model::pins::Pin;
 
 /// What is wrong with a topics file, with the line it is on.
 #[derive(Debug, thiserror::Error)]
@@ -235,7 +235,7 @@ pub fn topics_file_text(header: &str, defs: &[TopicDef]) -> String {
 /// Whether a keyword has a word that can tell paragraphs apart: one that is a common word
 /// neither in French nor in English.
 fn can_match(keyword: &str) -> bool {
-    use crate::core::text::{Language, tokenize};
+    use crate::core::lang::text::{Language, tokenize};
     let french = tokenize(keyword, Language::French);
     let english = tokenize(keyword, Language::English);
     french.iter().zip(&english).any(|(f, e)| !f.stop && !e.stop)

@@ -97,7 +97,11 @@ fn unknown_fields_and_empty_keywords_warn() {
 
 #[test]
 fn embedded_topics_parse() {
-    let t = parse_topics("assets/topics.toml", crate::core::ingest::EMBEDDED_TOPICS).unwrap();
+    let t = parse_topics(
+        "assets/topics.toml",
+        crate::core::input::ingest::EMBEDDED_TOPICS,
+    )
+    .unwrap();
     let ids: Vec<_> = t.topics.iter().map(|t| t.id.as_str()).collect();
     for want in ["outage", "assassination", "ukraine", "breton"] {
         assert!(ids.contains(&want), "{want} missing");

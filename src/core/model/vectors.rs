@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::core::article::{Article, Kind};
+use crate::core::model::article::{Article, Kind};
 
 /// Where a paragraph lives: article index and paragraph index, both into the corpus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

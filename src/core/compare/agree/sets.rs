@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::core::article::Paragraph;
-use crate::core::text::Token;
+use crate::core::lang::text::Token;
+use crate::core::model::article::Paragraph;
 
 /// Words of 64 bits per set: sets are over the articles covering one topic (local indices).
 #[derive(Clone, Copy)]

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 
 use super::sets::{Cheap, same_sentence};
 use super::{MemberSpans, TopicWording};
-use crate::core::article::{Article, Paragraph};
-use crate::core::text::Token;
+use crate::core::lang::text::Token;
+use crate::core::model::article::{Article, Paragraph};
 
 /// A word, or two consecutive words, and the articles (corpus indices, ascending) whose members
 /// of the topic have it.

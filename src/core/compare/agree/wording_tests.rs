@@ -51,7 +51,7 @@ fn formulas_read_back_per_span_as_nested_lists() {
 /// Every member's formulas, with what each piece of each shared span would have given.
 #[test]
 fn a_span_gets_the_smallest_formula_of_its_pieces_the_first_on_ties() {
-    use crate::core::agree::{Detail, TopicWording};
+    use crate::core::compare::agree::{Detail, TopicWording};
     use crate::core::model::fixtures::all_in_one_topic;
     // "Il a" opens two sentences: its first word's chain is longer than its second's.
     let (articles, topic) = all_in_one_topic(&[

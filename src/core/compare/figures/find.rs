@@ -2,8 +2,8 @@
 //! qualifiers around them ("plus de", "at least").
 
 use super::{Figure, FigureKey};
-use crate::core::article::Paragraph;
-use crate::core::text::{Language, Token, fold};
+use crate::core::lang::text::{Language, Token, fold};
+use crate::core::model::article::Paragraph;
 
 const QUALIFIERS: &[&[&str]] = &[
     &["plus", "de"],
@@ -234,7 +234,7 @@ fn qualifier_start(w: &[String], i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::article::Kind;
+    use crate::core::model::article::Kind;
 
     fn found(text: &str, lang: Language) -> Vec<(String, String, f64)> {
         let p = Paragraph::new(0, Kind::Body, text.into(), lang);

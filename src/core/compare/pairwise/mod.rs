@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
-use crate::core::vectors::ParaRef;
+use crate::core::model::vectors::ParaRef;
 
 /// A moved block must be at least this many words, or a single word would count as moved.
 const MIN_MOVED: usize = 3;
@@ -157,7 +157,7 @@ fn mark_moves(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::text::{Language, tokenize};
+    use crate::core::lang::text::{Language, tokenize};
 
     /// The deadline the reader gives a topic.
     fn soon() -> Instant {

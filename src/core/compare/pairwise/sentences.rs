@@ -6,11 +6,11 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 use super::{Change, Mark, PAIRWISE_BUDGET, PairwiseMember, WordChanges, compare};
-use crate::core::agree::pair_key;
-use crate::core::align::Topic;
-use crate::core::article::{Article, Paragraph};
-use crate::core::rows::{dice, telling_keys};
-use crate::core::text::Token;
+use crate::core::alignment::align::Topic;
+use crate::core::compare::agree::pair_key;
+use crate::core::compare::rows::{dice, telling_keys};
+use crate::core::lang::text::Token;
+use crate::core::model::article::{Article, Paragraph};
 
 /// Two sentences are versions of one when this share of their telling words is common to both
 /// (Dice coefficient).

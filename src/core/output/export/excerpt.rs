@@ -2,8 +2,8 @@
 //! passages as a Markdown table with one column per source. The text is neutralised: no
 //! control character or escape sequence of an article gets through.
 
-use crate::core::article::Article;
-use crate::core::sanitize::for_terminal;
+use crate::core::model::article::Article;
+use crate::core::output::sanitize::for_terminal;
 
 /// How a source is named under a passage: the outlet, else the title, else the id, with the
 /// date when known.
@@ -56,7 +56,7 @@ pub fn markdown_row(columns: &[(&Article, Option<usize>)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ingest::article_from_text;
+    use crate::core::input::ingest::article_from_text;
 
     fn article(id: &str, text: &str, date: Option<&str>) -> Article {
         let mut a = article_from_text(id.into(), format!("{id}.txt"), text);

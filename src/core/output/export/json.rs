@@ -8,11 +8,11 @@ use serde_json::value::RawValue;
 
 use super::pretty::write_pretty;
 use super::{Seq, rounded_score};
-use crate::core::agree::{Agreement, MemberSpans};
+use crate::core::compare::agree::{Agreement, MemberSpans};
 
-use crate::core::agree::Detail;
-use crate::core::figures::figures;
-use crate::core::synopsis::Synopsis;
+use crate::core::compare::agree::Detail;
+use crate::core::compare::figures::figures;
+use crate::core::model::synopsis::Synopsis;
 
 /// The document: both format versions share its shape and differ in their topics.
 #[derive(Serialize)]
@@ -186,7 +186,7 @@ pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) 
     writeln!(out)
 }
 
-pub(super) fn article_out(a: &crate::core::article::Article) -> ArticleOut<'_> {
+pub(super) fn article_out(a: &crate::core::model::article::Article) -> ArticleOut<'_> {
     ArticleOut {
         id: &a.id,
         path: &a.path,

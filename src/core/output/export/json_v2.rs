@@ -13,11 +13,11 @@ use super::json::article_out;
 use super::{Seq, render_workers, rounded_score};
 use std::cell::RefCell;
 
-use crate::core::agree::{
+use crate::core::compare::agree::{
     Detail, Entry, Formula, Formulas, MemberSpans, TopicWording, WordingTable,
 };
-use crate::core::figures::figures;
-use crate::core::synopsis::Synopsis;
+use crate::core::compare::figures::figures;
+use crate::core::model::synopsis::Synopsis;
 
 struct TopicOut<'a> {
     synopsis: &'a Synopsis,

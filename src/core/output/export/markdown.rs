@@ -6,12 +6,12 @@ use std::io::{self, Write};
 use super::blocks::write_in_order;
 use super::text::describe;
 use super::{ByArticle, leveled, not_covering, render_workers};
-use crate::core::agree::Detail;
-use crate::core::agree::Level;
-use crate::core::figures::figures;
-use crate::core::layout::{Styled, runs};
-use crate::core::rows::rows;
-use crate::core::synopsis::Synopsis;
+use crate::core::compare::agree::Detail;
+use crate::core::compare::agree::Level;
+use crate::core::compare::figures::figures;
+use crate::core::compare::rows::rows;
+use crate::core::model::synopsis::Synopsis;
+use crate::core::output::layout::{Styled, runs};
 
 pub(super) fn write(
     synopsis: &Synopsis,
@@ -79,7 +79,7 @@ fn write_topic(synopsis: &Synopsis, t: usize, rows: bool, out: &mut dyn Write) -
 fn write_rows(
     synopsis: &Synopsis,
     t: usize,
-    agreement: &[crate::core::agree::MemberSpans],
+    agreement: &[crate::core::compare::agree::MemberSpans],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let topic = &synopsis.topics[t];
@@ -136,7 +136,7 @@ fn marked(pieces: &[Styled<&str, Level>]) -> String {
 /// Escape what Markdown would read as markup, and make control characters visible. At the
 /// start of a paragraph, also what would start a list, a quote, a heading or a rule.
 fn escape(text: &str, paragraph_start: bool) -> String {
-    let clean = crate::core::sanitize::for_terminal(text);
+    let clean = crate::core::output::sanitize::for_terminal(text);
     let mut s = String::with_capacity(clean.len());
     let mut line_start = paragraph_start;
     let mut chars = clean.chars().peekable();

@@ -2,8 +2,8 @@
 //! characters can be taken for them, or the writer's painter instead.
 
 use super::Painter;
-use crate::core::agree::Level;
-use crate::core::synopsis::Synopsis;
+use crate::core::compare::agree::Level;
+use crate::core::model::synopsis::Synopsis;
 
 /// Pairs of marks for wording shared by every source and by several, in order of preference:
 /// an export uses the first pair whose characters no article contains, so a mark can never be

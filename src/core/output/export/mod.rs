@@ -12,9 +12,9 @@ mod text;
 
 use std::io::{self, Write};
 
-use crate::core::agree::{Level, MemberSpans};
-use crate::core::layout::Styled;
-use crate::core::synopsis::Synopsis;
+use crate::core::compare::agree::{Level, MemberSpans};
+use crate::core::model::synopsis::Synopsis;
+use crate::core::output::layout::Styled;
 
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +53,7 @@ pub struct ExportOptions {
     /// the core writes no escape sequence of its own.
     pub painter: Option<&'static dyn Painter>,
     pub json_version: JsonVersion,
-    /// Text and Markdown: the passages in synopsis rows (see `core::rows`), passages that
+    /// Text and Markdown: the passages in synopsis rows (see `core::compare::rows`), passages that
     /// tell the same thing side by side, instead of each source's passages in one block.
     pub rows: bool,
 }

@@ -7,12 +7,12 @@ use std::io::{self, Write};
 use super::blocks::write_in_order;
 use super::marks::{Marking, choose_marks};
 use super::{ByArticle, ExportOptions, leveled, not_covering, render_workers};
-use crate::core::agree::Level;
-use crate::core::agree::{Detail, MemberSpans};
-use crate::core::figures::{FigureGroup, figures};
-use crate::core::layout::{Line, Styled, borrowed, fit, runs, wrap};
-use crate::core::sanitize::for_terminal;
-use crate::core::synopsis::Synopsis;
+use crate::core::compare::agree::Level;
+use crate::core::compare::agree::{Detail, MemberSpans};
+use crate::core::compare::figures::{FigureGroup, figures};
+use crate::core::model::synopsis::Synopsis;
+use crate::core::output::layout::{Line, Styled, borrowed, fit, runs, wrap};
+use crate::core::output::sanitize::for_terminal;
 
 /// Below this many columns a side-by-side column is unreadable: stack the articles instead.
 const MIN_COLUMN: usize = 24;
@@ -256,7 +256,7 @@ fn row_cells(
     let agreement = synopsis.agreement(t, Detail::Counts).members;
     let mut cells: Vec<Vec<Line<Level>>> = vec![Vec::new(); shown.len()];
     let topic = &synopsis.topics[t];
-    for (r, row) in crate::core::rows::rows(&synopsis.articles, topic, shown)
+    for (r, row) in crate::core::compare::rows::rows(&synopsis.articles, topic, shown)
         .iter()
         .enumerate()
     {
