@@ -14,10 +14,11 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use synoptic::cli::{ColorChoice, Input, load};
-use synoptic::core::alignment::align::{AlignOptions, align};
+use synoptic::core::alignment::align::align;
+use synoptic::core::alignment::measure::AlignOptions;
+use synoptic::core::compare::synopsis::Synopsis;
 use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic::core::model::synopsis::Synopsis;
-use synoptic::core::model::topics::parse_topics;
+use synoptic::core::input::topics_file::parse_topics;
 use synoptic::tui::action::Action;
 use synoptic::tui::app::App;
 

@@ -4,9 +4,9 @@
 use std::io::{Read, Write};
 use std::process::{Command, Output, Stdio};
 
+use synoptic::core::compare::synopsis::Synopsis;
 use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic::core::model::synopsis::Synopsis;
-use synoptic::core::model::topics::parse_topics;
+use synoptic::core::input::topics_file::parse_topics;
 use synoptic::tui::action::Action;
 use synoptic::tui::app::App;
 use synoptic::tui::config::{DEFAULT_CONFIG, parse_config};

@@ -3,9 +3,10 @@
 
 use std::path::Path;
 
+use synoptic::core::input::topics_file::parse_topics;
 use synoptic::core::model::pins::Pin;
-use synoptic::core::model::topics::{TopicDef, parse_topics};
-use synoptic::core::model::topics_edit::Correction;
+use synoptic::core::model::topic_def::TopicDef;
+use synoptic::core::output::topics_edit::Correction;
 use synoptic::tui::corrections::{Pending, save_corrections};
 
 fn def(id: &str) -> TopicDef {

@@ -410,9 +410,10 @@ fn clipboard_writes(raw: &[u8]) -> Vec<String> {
 #[test]
 fn y_puts_the_focused_passage_on_the_clipboard_and_nothing_else() {
     use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-    let defs = synoptic::core::model::topics::parse_topics("topics.toml", EMBEDDED_TOPICS).unwrap();
+    let defs =
+        synoptic::core::input::topics_file::parse_topics("topics.toml", EMBEDDED_TOPICS).unwrap();
     let synopsis =
-        synoptic::core::model::synopsis::Synopsis::build(load_embedded().articles, &defs.topics);
+        synoptic::core::compare::synopsis::Synopsis::build(load_embedded().articles, &defs.topics);
     let first = synopsis.topics[0]
         .members_of(0)
         .next()

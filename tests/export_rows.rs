@@ -2,9 +2,9 @@
 //! parser with tables, and the text columns, each holding every passage once, in rows.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use synoptic::core::compare::synopsis::Synopsis;
 use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic::core::model::synopsis::Synopsis;
-use synoptic::core::model::topics::parse_topics;
+use synoptic::core::input::topics_file::parse_topics;
 use synoptic::core::output::export::{ExportOptions, Format, write_export};
 
 fn seeds() -> Synopsis {

@@ -4,9 +4,9 @@
 use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
+use synoptic::core::compare::synopsis::Synopsis;
 use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic::core::model::synopsis::Synopsis;
-use synoptic::core::model::topics::parse_topics;
+use synoptic::core::input::topics_file::parse_topics;
 use synoptic::core::output::export::{ExportOptions, Format, write_export};
 
 fn export_json() -> Value {

@@ -1,8 +1,8 @@
 //! Messy and hostile input: each case gives a clear outcome, names the file, and the rest of
 //! the set still loads. Large and binary fixtures are generated here.
 
+use synoptic::core::compare::synopsis::Synopsis;
 use synoptic::core::input::ingest::load_paths;
-use synoptic::core::model::synopsis::Synopsis;
 use synoptic::core::output::export::{ExportOptions, Format, write_export};
 
 mod common;

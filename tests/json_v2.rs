@@ -5,9 +5,10 @@ use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 use serde_json::Value;
+use synoptic::core::compare::synopsis::Synopsis;
 use synoptic::core::input::ingest::{EMBEDDED_TOPICS, article_from_text, load_embedded};
-use synoptic::core::model::synopsis::Synopsis;
-use synoptic::core::model::topics::{TopicDef, parse_topics};
+use synoptic::core::input::topics_file::parse_topics;
+use synoptic::core::model::topic_def::TopicDef;
 use synoptic::core::output::export::{ExportOptions, Format, JsonVersion, write_export};
 
 fn export(synopsis: &Synopsis, json_version: JsonVersion) -> Value {

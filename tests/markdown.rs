@@ -2,9 +2,10 @@
 //! its own text, with no stray emphasis characters and nothing lost.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use synoptic::core::compare::synopsis::Synopsis;
 use synoptic::core::input::ingest::{EMBEDDED_TOPICS, article_from_text, load_embedded};
-use synoptic::core::model::synopsis::Synopsis;
-use synoptic::core::model::topics::{TopicDef, parse_topics};
+use synoptic::core::input::topics_file::parse_topics;
+use synoptic::core::model::topic_def::TopicDef;
 use synoptic::core::output::export::{ExportOptions, Format, write_export};
 use synoptic::core::output::sanitize::for_terminal;
 

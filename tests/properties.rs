@@ -2,9 +2,9 @@
 
 use proptest::prelude::*;
 use synoptic::core::compare::agree::Detail;
+use synoptic::core::compare::synopsis::Synopsis;
 use synoptic::core::input::ingest::article_from_text;
-use synoptic::core::model::synopsis::Synopsis;
-use synoptic::core::model::topics::TopicDef;
+use synoptic::core::model::topic_def::TopicDef;
 use synoptic::core::output::export::{ExportOptions, Format, write_export};
 
 /// Arbitrary text with words, punctuation, control characters and line breaks.

@@ -3,9 +3,9 @@
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use synoptic::core::compare::synopsis::Synopsis;
 use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic::core::model::synopsis::Synopsis;
-use synoptic::core::model::topics::parse_topics;
+use synoptic::core::input::topics_file::parse_topics;
 use synoptic::tui::action::Action;
 use synoptic::tui::app::App;
 use synoptic::tui::render::render;

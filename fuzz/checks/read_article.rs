@@ -3,10 +3,10 @@
 //! Shared by the fuzz target and by `tests/fuzz_seeds.rs`, so an API change breaks the build.
 
 use synoptic::core::compare::agree::Detail;
+use synoptic::core::compare::synopsis::Synopsis;
 use synoptic::core::input::decode::{Decoded, decode};
 use synoptic::core::input::ingest::article_from_text;
-use synoptic::core::model::synopsis::Synopsis;
-use synoptic::core::model::topics::TopicDef;
+use synoptic::core::model::topic_def::TopicDef;
 use synoptic::core::output::export::{ExportOptions, Format, JsonVersion, write_export};
 
 pub fn check(data: &[u8]) {

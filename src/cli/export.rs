@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::{ExportArgs, FormatArg, Progress, UsageError, load_showing, use_color};
 use crate::core::compare::agree::Level;
-use crate::core::model::synopsis::Synopsis;
+use crate::core::compare::synopsis::Synopsis;
 use crate::core::output::export::{ExportOptions, Format, JsonVersion, Painter, write_export};
 use crate::files::{Target, write_file};
 use crate::overlap::write_overlapped;

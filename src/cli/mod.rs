@@ -20,12 +20,12 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::core::compare::synopsis::Synopsis;
 use crate::core::input::ingest::{
     EMBEDDED_TOPICS, LoadError, MAX_ARTICLE_BYTES, load_bytes, load_embedded, load_paths,
 };
 use crate::core::input::read::{SMALL_FILE_BYTES, read_bounded, read_limited};
-use crate::core::model::synopsis::Synopsis;
-use crate::core::model::topics::{TopicsError, TopicsFile, parse_topics};
+use crate::core::input::topics_file::{TopicsError, TopicsFile, parse_topics};
 use crate::core::output::export::ExportError;
 use crate::core::output::sanitize::for_terminal;
 

@@ -7,9 +7,10 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::{TopicsArgs, TopicsFormat, load};
-use crate::core::alignment::align::{Origin, Topic};
-use crate::core::model::synopsis::Synopsis;
-use crate::core::model::topics::{TopicDef, topics_file_text};
+use crate::core::compare::synopsis::Synopsis;
+use crate::core::input::topics_file::topics_file_text;
+use crate::core::model::topic::{Origin, Topic};
+use crate::core::model::topic_def::TopicDef;
 use crate::core::output::layout::{fit, shorten};
 use crate::core::output::sanitize::for_terminal;
 

@@ -19,7 +19,7 @@ use super::view::{Shape, View, build_view};
 use crate::core::compare::agree::MemberSpans;
 use crate::core::compare::figures::FigureGroup;
 use crate::core::compare::pairwise::PairwiseMember;
-use crate::core::model::synopsis::Synopsis;
+use crate::core::compare::synopsis::Synopsis;
 use crate::core::model::vectors::ParaRef;
 
 /// Below this the reader shows a short message instead of a layout.
@@ -176,7 +176,7 @@ impl App {
             .topics
             .iter()
             .filter(|t| t.origin == crate::core::model::topic::Origin::Defined)
-            .map(crate::core::alignment::align::Topic::definition)
+            .map(crate::core::model::topic::Topic::definition)
             .collect();
         app.refresh();
         app

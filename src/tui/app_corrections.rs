@@ -2,11 +2,12 @@
 //! added, the topics aligned again, and the file written once the user has said where.
 
 use super::{App, Overlay};
-use crate::core::alignment::align::{AlignOptions, align};
+use crate::core::alignment::align::align;
+use crate::core::alignment::measure::AlignOptions;
 use crate::core::model::pins::pin_for;
 use crate::core::model::topic::Origin;
-use crate::core::model::topics::TopicDef;
-use crate::core::model::topics_edit::Correction;
+use crate::core::model::topic_def::TopicDef;
+use crate::core::output::topics_edit::Correction;
 use crate::tui::corrections::Pending;
 use crate::tui::outside::Request;
 

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use crate::core::model::topics::parse_topics;
+use crate::core::input::topics_file::parse_topics;
 
 pub(super) fn seeds_app(w: u16, h: u16) -> App {
     let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();

@@ -3,7 +3,7 @@
 
 use super::sources_tests::many_sources_app;
 use super::*;
-use crate::core::model::topics::parse_topics;
+use crate::core::input::topics_file::parse_topics;
 use crate::tui::corrections::save_corrections;
 
 /// Carry out the save the reader asked for, as the event loop does; the file's text.

@@ -4,7 +4,7 @@
 use super::tests::{finish_export, screen, seeds_app};
 use super::*;
 use crate::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use crate::core::model::topics::parse_topics;
+use crate::core::input::topics_file::parse_topics;
 
 /// The seeds with one topic whose label is far longer than a status bar.
 fn long_label_app(w: u16, h: u16) -> App {

@@ -4,7 +4,7 @@
 use super::tests::{screen, seeds_app};
 use super::*;
 use crate::core::input::ingest::article_from_text;
-use crate::core::model::topics::TopicDef;
+use crate::core::model::topic_def::TopicDef;
 use crate::tui::outside::Request;
 
 fn def(id: &str, keywords: &[&str]) -> TopicDef {

@@ -9,7 +9,7 @@ use crate::core::compare::agree::{Detail, MemberSpans, TopicWording};
 use crate::core::compare::figures::{FigureGroup, figures};
 use crate::core::compare::pairwise::{PairwiseMember, pairwise};
 use crate::core::compare::salience::{WordWeights, telling_shared};
-use crate::core::model::synopsis::Synopsis;
+use crate::core::compare::synopsis::Synopsis;
 use crate::core::model::vectors::ParaRef;
 
 /// Topics whose computations are kept; older ones are computed again when visited.

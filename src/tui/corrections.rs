@@ -5,9 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::core::input::read::{ReadProblem, SMALL_FILE_BYTES, read_limited};
-use crate::core::model::topics::{TopicDef, topics_file_text};
-use crate::core::model::topics_edit::{Correction, edit_topics};
+use crate::core::input::topics_file::topics_file_text;
+use crate::core::model::topic_def::TopicDef;
 use crate::core::output::sanitize::for_terminal;
+use crate::core::output::topics_edit::{Correction, edit_topics};
 
 /// The topics the reader was opened with, and where corrections go.
 #[derive(Clone, Debug, Default)]

@@ -40,7 +40,7 @@ use ratatui::crossterm::terminal::EnterAlternateScreen;
 use ratatui::layout::{Rect, Size};
 use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 
-use crate::core::model::synopsis::Synopsis;
+use crate::core::compare::synopsis::Synopsis;
 use action::Action;
 use app::App;
 use outside::Request;

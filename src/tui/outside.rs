@@ -17,7 +17,7 @@ pub enum Request {
     /// Write these corrections into the topics file at `path` (see `corrections`).
     SaveTopics {
         path: std::path::PathBuf,
-        defs: Vec<crate::core::model::topics::TopicDef>,
+        defs: Vec<crate::core::model::topic_def::TopicDef>,
         corrections: Vec<crate::tui::corrections::Pending>,
     },
 }

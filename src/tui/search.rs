@@ -2,9 +2,9 @@
 
 use std::ops::Range;
 
+use crate::core::compare::synopsis::Synopsis;
 use crate::core::lang::text::fold;
 use crate::core::model::article::Kind;
-use crate::core::model::synopsis::Synopsis;
 
 /// A paragraph that matches, and a topic it can be shown in (the first it belongs to).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! order; when they do not, only those that have something to show, the surest first, so that
 //! a topic covered by 12 of 250 sources opens on those 12.
 
-use crate::core::model::synopsis::Synopsis;
+use crate::core::compare::synopsis::Synopsis;
 
 /// What the panes list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,8 +62,8 @@ pub fn pane_order(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::alignment::align::Member;
     use crate::core::input::ingest::article_from_text;
+    use crate::core::model::topic::Member;
     use crate::core::model::vectors::ParaRef;
 
     fn synopsis(members: &[(usize, f32)]) -> Synopsis {

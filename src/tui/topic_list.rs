@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::app::App;
 use super::view::Paint;
-use crate::core::alignment::align::Origin;
+use crate::core::model::topic::Origin;
 use crate::core::output::sanitize::for_terminal;
 
 /// Lines each topic takes: its label, then its coverage row.

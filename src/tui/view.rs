@@ -7,10 +7,10 @@ use super::cache::Caches;
 use super::mode::Mode;
 use super::paint::{Painted, member_paint};
 use super::search::match_ranges;
-use crate::core::alignment::align::Member;
 use crate::core::alignment::measure::WEAK_MEMBER;
+use crate::core::compare::synopsis::Synopsis;
 use crate::core::model::article::Kind;
-use crate::core::model::synopsis::Synopsis;
+use crate::core::model::topic::Member;
 use crate::core::output::layout::{Line, Styled, borrowed, wrap};
 use crate::core::output::sanitize::for_terminal;
 

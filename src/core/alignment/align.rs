@@ -6,13 +6,12 @@ use std::collections::BTreeSet;
 
 use crate::core::alignment::assign::{Corpus, assign};
 use crate::core::alignment::discover::discover;
+use crate::core::alignment::measure::AlignOptions;
 use crate::core::model::article::Article;
 use crate::core::model::pins::apply_pins;
-use crate::core::model::topics::TopicDef;
+use crate::core::model::topic::{Origin, Topic};
+use crate::core::model::topic_def::TopicDef;
 use crate::core::model::vectors::ParaRef;
-
-pub use crate::core::alignment::measure::AlignOptions;
-pub use crate::core::model::topic::{Member, Origin, Topic};
 
 /// Align the body paragraphs of `articles` to the defined topics (see `assign`), then discover
 /// topics among the paragraphs none of them claims (see `discover`).

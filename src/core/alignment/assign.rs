@@ -6,7 +6,7 @@ use crate::core::alignment::evidence::{Lexical, lexical_evidence};
 use crate::core::alignment::measure::{AlignOptions, feedback_vectors, member_score};
 use crate::core::model::article::{Article, Kind};
 use crate::core::model::topic::Member;
-use crate::core::model::topics::TopicDef;
+use crate::core::model::topic_def::TopicDef;
 use crate::core::model::vectors::{TermSpace, Vector, centroid};
 
 /// A corpus as alignment reads it, prepared once for every topic set aligned to it: its body

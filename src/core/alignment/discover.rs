@@ -12,7 +12,7 @@ use crate::core::alignment::measure::AlignOptions;
 use crate::core::alignment::passages::{PassageGraph, sample};
 use crate::core::lang::text::fold;
 use crate::core::model::topic::{Origin, Topic};
-use crate::core::model::topics::TopicDef;
+use crate::core::model::topic_def::TopicDef;
 use crate::core::model::vectors::{ParaRef, Vector};
 
 /// At most this many paragraphs are grouped (whole articles, spread through the corpus): the

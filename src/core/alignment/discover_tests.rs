@@ -158,7 +158,7 @@ fn fake_align(
             .map(|d| {
                 let members = cover(&d.id, &ids)
                     .into_iter()
-                    .map(|article| crate::core::alignment::align::Member {
+                    .map(|article| crate::core::model::topic::Member {
                         at: ParaRef {
                             article,
                             paragraph: 0,

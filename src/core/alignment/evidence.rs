@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use crate::core::alignment::measure::{AlignOptions, bm25_idf};
 use crate::core::lang::text::{Language, tokenize};
 use crate::core::model::article::{Article, Kind};
-use crate::core::model::topics::TopicDef;
+use crate::core::model::topic_def::TopicDef;
 
 /// The distinct cue keys of every body paragraph, in corpus order, and how many paragraphs
 /// hold each key. Only the keys some topic asks for are kept: the rest of the text is not

@@ -8,9 +8,9 @@
 
 use std::ops::Range;
 
-use crate::core::alignment::align::{Member, Topic};
 use crate::core::lang::text::Token;
 use crate::core::model::article::Article;
+use crate::core::model::topic::{Member, Topic};
 use crate::core::model::vectors::ParaRef;
 
 /// A piece of a paragraph and how many other covering articles share it. Which ones is asked of

@@ -1,7 +1,9 @@
-//! Wording comparison: shared wording, pairwise marks, figures, what is telling, synopsis rows.
+//! Wording comparison: shared wording, pairwise marks, figures, what is telling, synopsis rows,
+//! and the synopsis (articles aligned and compared).
 
 pub mod agree;
 pub mod figures;
 pub mod pairwise;
 pub mod rows;
 pub mod salience;
+pub mod synopsis;

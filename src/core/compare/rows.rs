@@ -2,9 +2,9 @@
 //! other across sources, each source keeping its own reading order, as in a printed synopsis.
 //! A passage with no counterpart gets a row of its own, blank opposite.
 
-use crate::core::alignment::align::Topic;
 use crate::core::lang::text::Token;
 use crate::core::model::article::Article;
+use crate::core::model::topic::Topic;
 
 /// Two passages face each other when this share of their telling words is common to both
 /// (Dice coefficient): paraphrases of one fact share a fifth of their words or more, passages

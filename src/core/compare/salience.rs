@@ -172,8 +172,8 @@ pub fn own_words(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::alignment::align::Topic;
     use crate::core::compare::agree::{Detail, TopicWording, agreement};
+    use crate::core::model::topic::Topic;
 
     /// Two sources, each a headline and `paragraphs`; the topic holds their first paragraphs.
     fn two(a: &[&str], b: &[&str]) -> (Vec<Article>, Topic) {

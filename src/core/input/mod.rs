@@ -1,4 +1,5 @@
-//! Reading articles: bytes from files and standard input, decoding, paragraphs and their kinds.
+//! Reading articles and topics files: bytes from files, web pages and standard input, decoding,
+//! paragraphs and their kinds.
 
 pub mod decode;
 pub mod folder;
@@ -8,4 +9,5 @@ mod markers;
 pub mod read;
 pub mod segment;
 pub mod source_text;
+pub mod topics_file;
 pub mod web;

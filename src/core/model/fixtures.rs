@@ -1,9 +1,9 @@
 //! Small hand-made corpora for unit tests: articles from lists of paragraphs, and a topic
 //! holding chosen paragraphs.
 
-use crate::core::alignment::align::{Member, Origin, Topic};
 use crate::core::input::ingest::article_from_text;
 use crate::core::model::article::Article;
+use crate::core::model::topic::{Member, Origin, Topic};
 use crate::core::model::vectors::ParaRef;
 
 /// One article per list, ids `a0`, `a1`…: a title, then the paragraphs (numbered from 1).
@@ -52,8 +52,8 @@ pub fn all_in_one_topic(sources: &[&[&str]]) -> (Vec<Article>, Topic) {
 }
 
 /// A defined topic with these keywords, no description and no pins.
-pub fn topic_def(id: &str, keywords: &[&str]) -> crate::core::model::topics::TopicDef {
-    crate::core::model::topics::TopicDef {
+pub fn topic_def(id: &str, keywords: &[&str]) -> crate::core::model::topic_def::TopicDef {
+    crate::core::model::topic_def::TopicDef {
         id: id.into(),
         label: id.into(),
         keywords: keywords.iter().map(|k| (*k).to_owned()).collect(),

@@ -1,11 +1,10 @@
-//! What the library works on: articles, topic definitions and their corrections, aligned topics, the synopsis, term vectors.
+//! What every stage works on: articles and paragraphs, topic definitions and their pins, aligned
+//! topics, term vectors. Plain data; it imports only `lang`.
 
 pub mod article;
 #[cfg(test)]
 pub mod fixtures;
 pub mod pins;
-pub mod synopsis;
 pub mod topic;
-pub mod topics;
-pub mod topics_edit;
+pub mod topic_def;
 pub mod vectors;

@@ -2,9 +2,9 @@
 //! the topics file as `include` / `exclude` entries (the article's id and the paragraph's
 //! opening words), so that every later run, reader or export, aligns the same way.
 
-use crate::core::alignment::align::{Member, Topic};
 use crate::core::model::article::{Article, Kind, Paragraph};
-use crate::core::model::topics::TopicDef;
+use crate::core::model::topic::{Member, Topic};
+use crate::core::model::topic_def::TopicDef;
 use crate::core::model::vectors::ParaRef;
 
 /// One paragraph pinned into a topic (`include`) or out of it.

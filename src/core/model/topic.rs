@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::core::model::topics::TopicDef;
+use crate::core::model::topic_def::TopicDef;
 use crate::core::model::vectors::ParaRef;
 
 /// Where a topic comes from. Its name in lower case is what exports show, JSON included.

@@ -1,8 +1,8 @@
 //! Literal tables for the agreement engine: two short texts in, marked text out.
 
 use super::*;
-use crate::core::alignment::align::Topic;
 use crate::core::input::ingest::article_from_text;
+use crate::core::model::topic::Topic;
 
 /// A topic made of the first paragraph of each article.
 fn first_paragraphs(n: usize) -> Topic {

@@ -9,8 +9,8 @@ mod find;
 
 pub use find::find_figures;
 
+use crate::core::compare::synopsis::Synopsis;
 use crate::core::model::article::Paragraph;
-use crate::core::model::synopsis::Synopsis;
 
 /// Figures of one kind and unit in a topic, with who reports which value.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -223,7 +223,7 @@ mod tests {
 
     fn two_articles(a: &str, b: &str) -> Synopsis {
         use crate::core::input::ingest::article_from_text;
-        use crate::core::model::topics::TopicDef;
+        use crate::core::model::topic_def::TopicDef;
         let articles = vec![
             article_from_text("a".into(), "a.txt".into(), &format!("Titre A\n\n{a}")),
             article_from_text("b".into(), "b.txt".into(), &format!("Titre B\n\n{b}")),
@@ -257,7 +257,7 @@ mod tests {
     #[test]
     fn no_disagreement_sets_a_source_against_itself_on_the_seeds() {
         use crate::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-        let defs = crate::core::model::topics::parse_topics("t", EMBEDDED_TOPICS).unwrap();
+        let defs = crate::core::input::topics_file::parse_topics("t", EMBEDDED_TOPICS).unwrap();
         let s = Synopsis::build(load_embedded().articles, &defs.topics);
         let mut shown = 0;
         for t in 0..s.topics.len() {

@@ -6,11 +6,11 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 use super::{Change, Mark, PAIRWISE_BUDGET, PairwiseMember, WordChanges, compare};
-use crate::core::alignment::align::Topic;
 use crate::core::compare::agree::pair_key;
 use crate::core::compare::rows::{dice, telling_keys};
 use crate::core::lang::text::Token;
 use crate::core::model::article::{Article, Paragraph};
+use crate::core::model::topic::Topic;
 
 /// Two sentences are versions of one when this share of their telling words is common to both
 /// (Dice coefficient).

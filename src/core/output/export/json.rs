@@ -12,7 +12,7 @@ use crate::core::compare::agree::{Agreement, MemberSpans};
 
 use crate::core::compare::agree::Detail;
 use crate::core::compare::figures::figures;
-use crate::core::model::synopsis::Synopsis;
+use crate::core::compare::synopsis::Synopsis;
 
 /// The document: both format versions share its shape and differ in their topics.
 #[derive(Serialize)]

@@ -17,7 +17,7 @@ use crate::core::compare::agree::{
     Detail, Entry, Formula, Formulas, MemberSpans, TopicWording, WordingTable,
 };
 use crate::core::compare::figures::figures;
-use crate::core::model::synopsis::Synopsis;
+use crate::core::compare::synopsis::Synopsis;
 
 struct TopicOut<'a> {
     synopsis: &'a Synopsis,

@@ -10,7 +10,7 @@ use crate::core::compare::agree::Detail;
 use crate::core::compare::agree::Level;
 use crate::core::compare::figures::figures;
 use crate::core::compare::rows::rows;
-use crate::core::model::synopsis::Synopsis;
+use crate::core::compare::synopsis::Synopsis;
 use crate::core::output::layout::{Styled, runs};
 
 pub(super) fn write(

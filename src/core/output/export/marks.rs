@@ -3,7 +3,7 @@
 
 use super::Painter;
 use crate::core::compare::agree::Level;
-use crate::core::model::synopsis::Synopsis;
+use crate::core::compare::synopsis::Synopsis;
 
 /// Pairs of marks for wording shared by every source and by several, in order of preference:
 /// an export uses the first pair whose characters no article contains, so a mark can never be

@@ -13,7 +13,7 @@ mod text;
 use std::io::{self, Write};
 
 use crate::core::compare::agree::{Level, MemberSpans};
-use crate::core::model::synopsis::Synopsis;
+use crate::core::compare::synopsis::Synopsis;
 use crate::core::output::layout::Styled;
 
 /// The export formats.

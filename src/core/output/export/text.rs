@@ -10,7 +10,7 @@ use super::{ByArticle, ExportOptions, leveled, not_covering, render_workers};
 use crate::core::compare::agree::Level;
 use crate::core::compare::agree::{Detail, MemberSpans};
 use crate::core::compare::figures::{FigureGroup, figures};
-use crate::core::model::synopsis::Synopsis;
+use crate::core::compare::synopsis::Synopsis;
 use crate::core::output::layout::{Line, Styled, borrowed, fit, runs, wrap};
 use crate::core::output::sanitize::for_terminal;
 

@@ -1,9 +1,13 @@
 //! The aligned view of a set of articles: articles, topics, and per-topic agreement on demand.
 
-use crate::core::alignment::align::{AlignOptions, Topic, align};
+use crate::core::alignment::align::align;
+
+use crate::core::alignment::measure::AlignOptions;
+
 use crate::core::compare::agree::{Agreement, Detail, agreement};
 use crate::core::model::article::{Article, Kind, Paragraph};
-use crate::core::model::topics::TopicDef;
+use crate::core::model::topic::Topic;
+use crate::core::model::topic_def::TopicDef;
 use crate::core::model::vectors::ParaRef;
 
 /// Everything the reader and the exports show, computed once from the articles and topics.

@@ -6,19 +6,8 @@ use std::collections::HashSet;
 use serde::Deserialize;
 use toml::Spanned;
 
-/// A topic as the user defined it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TopicDef {
-    pub id: String,
-    pub label: String,
-    pub keywords: Vec<String>,
-    /// A sentence or two on what the topic covers; its telling words are weak extra evidence.
-    pub description: Option<String>,
-    /// Paragraphs the reader put into the topic or took out of it, by hand.
-    pub pins: Vec<Pin>,
-}
-
-pub use crate::core::model::pins::Pin;
+use crate::core::model::pins::Pin;
+use crate::core::model::topic_def::TopicDef;
 
 /// What is wrong with a topics file, with the line it is on.
 #[derive(Debug, thiserror::Error)]
@@ -281,5 +270,5 @@ fn line_col(source: &str, offset: usize) -> (usize, usize) {
 }
 
 #[cfg(test)]
-#[path = "topics_tests.rs"]
+#[path = "topics_file_tests.rs"]
 mod tests;

@@ -6,8 +6,9 @@ use toml_edit::{
     Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value, value,
 };
 
+use crate::core::input::topics_file::{TopicsError, parse_topics};
 use crate::core::model::pins::Pin;
-use crate::core::model::topics::{TopicDef, TopicsError, parse_topics};
+use crate::core::model::topic_def::TopicDef;
 
 /// What the reader changed in one topic.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -189,7 +190,7 @@ fn same_paragraph(t: &dyn TableLike, pin: &Pin) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::topics::parse_topics;
+    use crate::core::input::topics_file::parse_topics;
 
     const FILE: &str = "# my topics\n\n[[topic]]\nid = \"outage\" # the outage\nlabel = \"The outage\"\nkeywords = [\"panne\"]\n";
 
