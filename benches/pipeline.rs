@@ -14,13 +14,13 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use synoptic::cli::{ColorChoice, Input, load};
-use synoptic::core::alignment::align::align;
-use synoptic::core::alignment::measure::AlignOptions;
-use synoptic::core::compare::synopsis::Synopsis;
-use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic::core::input::topics_file::parse_topics;
-use synoptic::tui::action::Action;
-use synoptic::tui::app::App;
+use synoptic::tui::keys::action::Action;
+use synoptic::tui::state::app::App;
+use synoptic_core::alignment::align::align;
+use synoptic_core::alignment::measure::AlignOptions;
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
+use synoptic_core::input::topics_file::parse_topics;
 
 #[path = "support/generate.rs"]
 mod generate;
@@ -132,7 +132,7 @@ fn reader(dir: &Path) -> Reader {
     let app = App::new(synopsis, (160, 45), true);
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("test backend");
     terminal
-        .draw(|f| synoptic::tui::render::render(&app, f))
+        .draw(|f| synoptic::tui::widgets::render::render(&app, f))
         .expect("draw");
     let first_frame = start.elapsed();
     let mut app = app;
@@ -141,7 +141,7 @@ fn reader(dir: &Path) -> Reader {
         let start = Instant::now();
         app.update(Action::NextTopic);
         terminal
-            .draw(|f| synoptic::tui::render::render(&app, f))
+            .draw(|f| synoptic::tui::widgets::render::render(&app, f))
             .expect("draw");
         slowest = slowest.max(start.elapsed());
     }
@@ -189,7 +189,7 @@ fn seeds() {
             );
             let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("test backend");
             terminal
-                .draw(|f| synoptic::tui::render::render(&app, f))
+                .draw(|f| synoptic::tui::widgets::render::render(&app, f))
                 .expect("draw");
             start.elapsed()
         })

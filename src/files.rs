@@ -35,7 +35,7 @@ pub fn write_file(
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
     let shown =
-        crate::core::output::sanitize::for_terminal(&path.display().to_string()).into_owned();
+        synoptic_core::output::sanitize::for_terminal(&path.display().to_string()).into_owned();
     let existing = check_target(path, &shown, rules.force, rules.inputs)?;
     let dir = folder_of(path);
     // Signals are watched before the temporary file exists, and it is registered the moment
@@ -88,7 +88,7 @@ fn check_target(
         return refuse("is a directory; give a file name, such as a file inside it".into());
     }
     if !meta.is_file() {
-        let kind = crate::core::input::read::kind_of(&meta);
+        let kind = synoptic_core::input::read::kind_of(&meta);
         return refuse(format!(
             "is {kind}; synoptic only writes regular files, even with --force"
         ));
@@ -114,7 +114,7 @@ fn path_is_in(path: &Path, dir: &Path) -> bool {
     let (Ok(file), Ok(dir)) = (std::fs::canonicalize(path), std::fs::canonicalize(dir)) else {
         return false;
     };
-    file.starts_with(dir) && crate::core::input::folder::is_article_file(&file)
+    file.starts_with(dir) && synoptic_core::input::folder::is_article_file(&file)
 }
 
 /// The mode a new file gets from the user's umask: 0666 less its bits.

@@ -8,7 +8,7 @@ use synoptic::cli::{
     Cli, Command, Input, Progress, UsageError, completions, exit_code, export, extract, fetch, man,
     topics, use_color,
 };
-use synoptic::core::output::sanitize::for_terminal;
+use synoptic_core::output::sanitize::for_terminal;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -57,7 +57,7 @@ fn reader(input: &Input) -> anyhow::Result<()> {
         .into());
     }
     let color = use_color(input.color, true);
-    synoptic::tui::run(synopsis, topics, input.config.as_deref(), color)
+    synoptic::tui::terminal::run(synopsis, topics, input.config.as_deref(), color)
 }
 
 /// `--help`, `--version` or a usage error from clap. Its text is written with the write

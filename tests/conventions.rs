@@ -4,12 +4,12 @@
 use std::io::{Read, Write};
 use std::process::{Command, Output, Stdio};
 
-use synoptic::core::compare::synopsis::Synopsis;
-use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic::core::input::topics_file::parse_topics;
-use synoptic::tui::action::Action;
-use synoptic::tui::app::App;
 use synoptic::tui::config::{DEFAULT_CONFIG, parse_config};
+use synoptic::tui::keys::action::Action;
+use synoptic::tui::state::app::App;
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
+use synoptic_core::input::topics_file::parse_topics;
 
 mod common;
 

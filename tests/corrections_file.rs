@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use synoptic::core::input::topics_file::parse_topics;
-use synoptic::core::model::pins::Pin;
-use synoptic::core::model::topic_def::TopicDef;
-use synoptic::core::output::topics_edit::Correction;
-use synoptic::tui::corrections::{Pending, save_corrections};
+use synoptic::tui::effects::corrections_file::{Pending, save_corrections};
+use synoptic_core::input::topics_file::parse_topics;
+use synoptic_core::model::topic_def::Pin;
+use synoptic_core::model::topic_def::TopicDef;
+use synoptic_core::output::topics_edit::Correction;
 
 fn def(id: &str) -> TopicDef {
     TopicDef {
@@ -105,7 +105,7 @@ fn refused_unchanged(path: &Path, key: &str) -> String {
 fn a_file_never_grows_past_what_the_reader_reads() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("topics.toml");
-    let limit = synoptic::core::input::read::SMALL_FILE_BYTES as usize;
+    let limit = synoptic_core::input::read::SMALL_FILE_BYTES as usize;
     let big = format!("{FILE}# {}\n", "x".repeat(limit - FILE.len() - 10));
     std::fs::write(&path, &big).unwrap();
     let message = refused_unchanged(&path, "Un paragraphe assez long");

@@ -409,11 +409,11 @@ fn clipboard_writes(raw: &[u8]) -> Vec<String> {
 
 #[test]
 fn y_puts_the_focused_passage_on_the_clipboard_and_nothing_else() {
-    use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
+    use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
     let defs =
-        synoptic::core::input::topics_file::parse_topics("topics.toml", EMBEDDED_TOPICS).unwrap();
+        synoptic_core::input::topics_file::parse_topics("topics.toml", EMBEDDED_TOPICS).unwrap();
     let synopsis =
-        synoptic::core::compare::synopsis::Synopsis::build(load_embedded().articles, &defs.topics);
+        synoptic_core::compare::synopsis::Synopsis::build(load_embedded().articles, &defs.topics);
     let first = synopsis.topics[0]
         .members_of(0)
         .next()
@@ -421,7 +421,7 @@ fn y_puts_the_focused_passage_on_the_clipboard_and_nothing_else() {
         .at
         .paragraph;
     let expected =
-        synoptic::core::output::export::excerpt::passage(&synopsis.articles[0], first).unwrap();
+        synoptic_core::output::export::excerpt::passage(&synopsis.articles[0], first).unwrap();
     let mut s = Session::start(45, 160);
     s.wait_for("Topic 1/");
     assert!(clipboard_writes(&s.raw).is_empty());

@@ -2,10 +2,10 @@
 //! parser with tables, and the text columns, each holding every passage once, in rows.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use synoptic::core::compare::synopsis::Synopsis;
-use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic::core::input::topics_file::parse_topics;
-use synoptic::core::output::export::{ExportOptions, Format, write_export};
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
+use synoptic_core::input::topics_file::parse_topics;
+use synoptic_core::output::export::{ExportOptions, Format, write_export};
 
 fn seeds() -> Synopsis {
     let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();

@@ -78,7 +78,7 @@ fn the_seeds_are_the_forms_the_writer_must_edit() {
         .iter()
         .filter(|(_, b)| {
             let text = String::from_utf8_lossy(b);
-            synoptic::core::input::topics_file::parse_topics("t.toml", &text).is_ok()
+            synoptic_core::input::topics_file::parse_topics("t.toml", &text).is_ok()
         })
         .count();
     assert_eq!(

@@ -4,10 +4,10 @@
 use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
-use synoptic::core::compare::synopsis::Synopsis;
-use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic::core::input::topics_file::parse_topics;
-use synoptic::core::output::export::{ExportOptions, Format, write_export};
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
+use synoptic_core::input::topics_file::parse_topics;
+use synoptic_core::output::export::{ExportOptions, Format, write_export};
 
 fn export_json() -> Value {
     let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();

@@ -1,9 +1,9 @@
 //! Messy and hostile input: each case gives a clear outcome, names the file, and the rest of
 //! the set still loads. Large and binary fixtures are generated here.
 
-use synoptic::core::compare::synopsis::Synopsis;
-use synoptic::core::input::ingest::load_paths;
-use synoptic::core::output::export::{ExportOptions, Format, write_export};
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::ingest::load_paths;
+use synoptic_core::output::export::{ExportOptions, Format, write_export};
 
 mod common;
 
@@ -174,7 +174,8 @@ fn one_article_alone_still_exports_and_reads() {
     let out = run(&["export", "solo.txt"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let loaded = load_paths(&[dir.path().join("solo.txt")]).unwrap();
-    let app = synoptic::tui::app::App::new(Synopsis::build(loaded.articles, &[]), (80, 24), true);
+    let app =
+        synoptic::tui::state::app::App::new(Synopsis::build(loaded.articles, &[]), (80, 24), true);
     assert!(
         screen_cells(&app).contains("No topics"),
         "a lone article says there is nothing aligned"
@@ -234,8 +235,8 @@ fn escape_sequences_never_reach_the_terminal_raw() {
         json.contains("\\u001b]52;c;cGF5bG9hZA=="),
         "JSON keeps the text, escaped"
     );
-    let mut app = synoptic::tui::app::App::new(synopsis, (120, 30), true);
-    app.update(synoptic::tui::action::Action::ToggleFullArticle);
+    let mut app = synoptic::tui::state::app::App::new(synopsis, (120, 30), true);
+    app.update(synoptic::tui::keys::action::Action::ToggleFullArticle);
     let screen = screen_cells(&app);
     assert!(
         screen.contains("␛[31mrouge"),

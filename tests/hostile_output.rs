@@ -131,10 +131,10 @@ fn an_export_that_cannot_be_written_names_standard_output_and_what_to_do() {
 /// they do not use, says so in its legend, and leaves the articles' brackets as they are.
 #[test]
 fn marks_are_never_the_articles_own_brackets() {
-    use synoptic::core::compare::synopsis::Synopsis;
-    use synoptic::core::input::ingest::article_from_text;
-    use synoptic::core::model::topic_def::TopicDef;
-    use synoptic::core::output::export::{ExportOptions, write_export};
+    use synoptic_core::compare::synopsis::Synopsis;
+    use synoptic_core::input::ingest::article_from_text;
+    use synoptic_core::model::topic_def::TopicDef;
+    use synoptic_core::output::export::{ExportOptions, write_export};
     let texts = [
         "Titre un\n\nLe porte-parole [du Kremlin] a dit que la Russie n'aurait pas attaqué le temple.\n\nAutre chose.",
         "Titre deux\n\nSelon {une source}, la Russie n'aurait pas attaqué le temple de Preah.\n\nEncore autre chose.",

@@ -5,11 +5,11 @@ use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 use serde_json::Value;
-use synoptic::core::compare::synopsis::Synopsis;
-use synoptic::core::input::ingest::{EMBEDDED_TOPICS, article_from_text, load_embedded};
-use synoptic::core::input::topics_file::parse_topics;
-use synoptic::core::model::topic_def::TopicDef;
-use synoptic::core::output::export::{ExportOptions, Format, JsonVersion, write_export};
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::ingest::{EMBEDDED_TOPICS, article_from_text, load_embedded};
+use synoptic_core::input::topics_file::parse_topics;
+use synoptic_core::model::topic_def::TopicDef;
+use synoptic_core::output::export::{ExportOptions, Format, JsonVersion, write_export};
 
 fn export(synopsis: &Synopsis, json_version: JsonVersion) -> Value {
     let mut out = Vec::new();

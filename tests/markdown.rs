@@ -2,12 +2,12 @@
 //! its own text, with no stray emphasis characters and nothing lost.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use synoptic::core::compare::synopsis::Synopsis;
-use synoptic::core::input::ingest::{EMBEDDED_TOPICS, article_from_text, load_embedded};
-use synoptic::core::input::topics_file::parse_topics;
-use synoptic::core::model::topic_def::TopicDef;
-use synoptic::core::output::export::{ExportOptions, Format, write_export};
-use synoptic::core::output::sanitize::for_terminal;
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::ingest::{EMBEDDED_TOPICS, article_from_text, load_embedded};
+use synoptic_core::input::topics_file::parse_topics;
+use synoptic_core::model::topic_def::TopicDef;
+use synoptic_core::output::export::{ExportOptions, Format, write_export};
+use synoptic_core::output::sanitize::for_terminal;
 
 /// The plain text of every paragraph a `CommonMark` renderer makes of `markdown`.
 fn rendered_paragraphs(markdown: &str) -> Vec<String> {

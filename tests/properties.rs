@@ -1,11 +1,11 @@
 //! Invariants on arbitrary text: segmentation loses nothing, spans join back, nothing panics.
 
 use proptest::prelude::*;
-use synoptic::core::compare::agree::Detail;
-use synoptic::core::compare::synopsis::Synopsis;
-use synoptic::core::input::ingest::article_from_text;
-use synoptic::core::model::topic_def::TopicDef;
-use synoptic::core::output::export::{ExportOptions, Format, write_export};
+use synoptic_core::compare::agree::Detail;
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::ingest::article_from_text;
+use synoptic_core::model::topic_def::TopicDef;
+use synoptic_core::output::export::{ExportOptions, Format, write_export};
 
 /// Arbitrary text with words, punctuation, control characters and line breaks.
 fn messy_text() -> impl Strategy<Value = String> {

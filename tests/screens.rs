@@ -3,12 +3,12 @@
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use synoptic::core::compare::synopsis::Synopsis;
-use synoptic::core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic::core::input::topics_file::parse_topics;
-use synoptic::tui::action::Action;
-use synoptic::tui::app::App;
-use synoptic::tui::render::render;
+use synoptic::tui::keys::action::Action;
+use synoptic::tui::state::app::App;
+use synoptic::tui::widgets::render::render;
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
+use synoptic_core::input::topics_file::parse_topics;
 
 /// The seeds aligned once for every test and property case: each app starts from a copy.
 fn seeds() -> &'static Synopsis {

@@ -7,9 +7,9 @@ mod web_support;
 use std::path::Path;
 use std::time::Duration;
 
-use synoptic::core::input::web::charset::{decode_page, header_charset};
-use synoptic::core::input::web::extract::{Block, extract_page};
-use synoptic::core::input::web::fetch::{FetchError, FetchLimits, fetch_page};
+use synoptic_core::input::web::charset::{decode_page, header_charset};
+use synoptic_core::input::web::extract::{Block, extract_page};
+use synoptic_core::input::web::fetch::{FetchError, FetchLimits, fetch_page};
 
 use common::synoptic;
 use web_support::{ENGLISH_LATIN1, FRENCH, SLOW, serve};
@@ -22,7 +22,7 @@ fn limits() -> FetchLimits {
     }
 }
 
-fn body(page: &synoptic::core::input::web::extract::Page) -> String {
+fn body(page: &synoptic_core::input::web::extract::Page) -> String {
     let texts: Vec<&str> = page.blocks.iter().map(Block::text).collect();
     texts.join("\n")
 }

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use synoptic::core::input::ingest::{EMBEDDED_ARTICLES, EMBEDDED_TOPICS};
+use synoptic_core::input::ingest::{EMBEDDED_ARTICLES, EMBEDDED_TOPICS};
 
 /// A small deterministic generator (xorshift), seeded by the corpus size as gencorpus.py is.
 struct Rng(u64);

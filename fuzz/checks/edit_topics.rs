@@ -2,10 +2,10 @@
 //! pin written into it reads back, with every other topic as it was. When the writer cannot
 //! edit the file it says so with the reader's error, never by returning the file unchanged.
 
-use synoptic::core::input::topics_file::parse_topics;
-use synoptic::core::model::pins::Pin;
-use synoptic::core::model::topic_def::TopicDef;
-use synoptic::core::output::topics_edit::{Correction, edit_topics};
+use synoptic_core::input::topics_file::parse_topics;
+use synoptic_core::model::topic_def::Pin;
+use synoptic_core::model::topic_def::TopicDef;
+use synoptic_core::output::topics_edit::{Correction, edit_topics};
 
 pub fn check(data: &[u8]) {
     let text = String::from_utf8_lossy(data);

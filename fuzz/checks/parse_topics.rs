@@ -1,7 +1,7 @@
 //! The property fuzzed on topics files: any text gives topics or an error that names a line
 //! and column inside the file, never a panic.
 
-use synoptic::core::input::topics_file::parse_topics;
+use synoptic_core::input::topics_file::parse_topics;
 
 pub fn check(data: &[u8]) {
     let text = String::from_utf8_lossy(data);

@@ -2,12 +2,12 @@
 //! and exported without a panic, and every member's spans join back to its paragraph.
 //! Shared by the fuzz target and by `tests/fuzz_seeds.rs`, so an API change breaks the build.
 
-use synoptic::core::compare::agree::Detail;
-use synoptic::core::compare::synopsis::Synopsis;
-use synoptic::core::input::decode::{Decoded, decode};
-use synoptic::core::input::ingest::article_from_text;
-use synoptic::core::model::topic_def::TopicDef;
-use synoptic::core::output::export::{ExportOptions, Format, JsonVersion, write_export};
+use synoptic_core::compare::agree::Detail;
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::decode::{Decoded, decode};
+use synoptic_core::input::ingest::article_from_text;
+use synoptic_core::model::topic_def::TopicDef;
+use synoptic_core::output::export::{ExportOptions, Format, JsonVersion, write_export};
 
 pub fn check(data: &[u8]) {
     let Decoded::Text { text, .. } = decode(data) else {

@@ -5,11 +5,11 @@ use std::io::{self, IsTerminal};
 use anyhow::Result;
 
 use super::{ExportArgs, FormatArg, Progress, UsageError, load_showing, use_color};
-use crate::core::compare::agree::Level;
-use crate::core::compare::synopsis::Synopsis;
-use crate::core::output::export::{ExportOptions, Format, JsonVersion, Painter, write_export};
 use crate::files::{Target, write_file};
 use crate::overlap::write_overlapped;
+use synoptic_core::compare::agree::Level;
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::output::export::{ExportOptions, Format, JsonVersion, Painter, write_export};
 
 /// ANSI colours for a terminal: bold green for wording every covering source shares, yellow
 /// for wording several share. The core only says which is which.
@@ -116,7 +116,7 @@ fn is_write_error(err: &anyhow::Error) -> bool {
 /// `io::Error`, inside a JSON error, or inside the export's own error (which is transparent,
 /// so its `io::Error` does not show in the chain itself).
 pub fn write_error_kinds(err: &anyhow::Error) -> impl Iterator<Item = io::ErrorKind> + '_ {
-    use crate::core::output::export::ExportError;
+    use synoptic_core::output::export::ExportError;
     err.chain().filter_map(|e| {
         e.downcast_ref::<io::Error>()
             .map(io::Error::kind)

@@ -3,10 +3,10 @@
 
 use std::io::{self, Write};
 
-use crate::tui::action::Action;
 use crate::tui::config::{COLORS, Config};
-use crate::tui::keymap::Context;
-use crate::tui::mode::Mode;
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::Context;
+use crate::tui::layout::mode::Mode;
 
 /// Text as roff reads it literally: backslashes doubled, and a line that starts with a dot or
 /// a quote kept from being a request.
@@ -76,7 +76,7 @@ fn write_keys(out: &mut dyn Write) -> io::Result<()> {
         ("Search prompt", Context::Search),
     ] {
         writeln!(out, ".SS \"{title}\"")?;
-        for crate::tui::keymap::HelpRow { keys, what } in keymap.help_rows(context) {
+        for crate::tui::keys::keymap::HelpRow { keys, what } in keymap.help_rows(context) {
             writeln!(out, ".TP\n\\fB{}\\fR\n{}", roff(&keys), roff(what))?;
         }
     }

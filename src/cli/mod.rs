@@ -20,14 +20,14 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::core::compare::synopsis::Synopsis;
-use crate::core::input::ingest::{
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::ingest::{
     EMBEDDED_TOPICS, LoadError, MAX_ARTICLE_BYTES, load_bytes, load_embedded, load_paths,
 };
-use crate::core::input::read::{SMALL_FILE_BYTES, read_bounded, read_limited};
-use crate::core::input::topics_file::{TopicsError, TopicsFile, parse_topics};
-use crate::core::output::export::ExportError;
-use crate::core::output::sanitize::for_terminal;
+use synoptic_core::input::read::{SMALL_FILE_BYTES, read_bounded, read_limited};
+use synoptic_core::input::topics_file::{TopicsError, TopicsFile, parse_topics};
+use synoptic_core::output::export::ExportError;
+use synoptic_core::output::sanitize::for_terminal;
 
 const EXAMPLES: &str = "Examples:
   synoptic                              read the embedded seed articles
@@ -186,7 +186,7 @@ pub fn load_showing(input: &Input, progress: &Progress) -> Result<Synopsis> {
 pub struct Aligned {
     pub synopsis: Synopsis,
     /// The topics aligned to and the file the reader saves corrections to.
-    pub topics: crate::tui::corrections::TopicsOrigin,
+    pub topics: crate::tui::effects::corrections_file::TopicsOrigin,
 }
 
 /// The articles of `input` aligned, with the topics they were aligned to and the topics file
@@ -201,7 +201,7 @@ pub fn load_with_topics(input: &Input, progress: &Progress) -> Result<Aligned> {
             for_terminal(&notice.to_string())
         ));
     }
-    let stale = crate::core::model::pins::stale_pins(&loaded.articles, &topics.topics);
+    let stale = synoptic_core::model::pins::stale_pins(&loaded.articles, &topics.topics);
     for warning in topics.warnings.iter().chain(&stale) {
         progress.say(&format!("synoptic: warning: {}", for_terminal(warning)));
     }
@@ -223,7 +223,7 @@ pub fn load_with_topics(input: &Input, progress: &Progress) -> Result<Aligned> {
         let dirs = input.paths.iter().filter(|p| p.is_dir());
         dirs.map(|p| p.join("topics.toml")).next()
     });
-    let topics = crate::tui::corrections::TopicsOrigin {
+    let topics = crate::tui::effects::corrections_file::TopicsOrigin {
         defs: topics.topics,
         file,
     };
@@ -234,7 +234,7 @@ pub fn load_with_topics(input: &Input, progress: &Progress) -> Result<Aligned> {
 fn read_input(
     input: &Input,
     progress: &Progress,
-) -> Result<(crate::core::input::ingest::Loaded, TopicsFile)> {
+) -> Result<(synoptic_core::input::ingest::Loaded, TopicsFile)> {
     let piped = if input.paths.is_empty() {
         piped_stdin()?
     } else {
@@ -268,10 +268,9 @@ fn warn_empty_topics(synopsis: &Synopsis, progress: &Progress) {
     if synopsis.articles.len() < 2 {
         return;
     }
-    let defined_empty = synopsis
-        .topics
-        .iter()
-        .filter(|t| t.origin == crate::core::model::topic::Origin::Defined && t.members.is_empty());
+    let defined_empty = synopsis.topics.iter().filter(|t| {
+        t.origin == synoptic_core::model::topic::Origin::Defined && t.members.is_empty()
+    });
     for empty in defined_empty {
         progress.say(&format!(
             "synoptic: warning: topic {:?} has no paragraph in these articles: none of its \

@@ -7,12 +7,12 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::{TopicsArgs, TopicsFormat, load};
-use crate::core::compare::synopsis::Synopsis;
-use crate::core::input::topics_file::topics_file_text;
-use crate::core::model::topic::{Origin, Topic};
-use crate::core::model::topic_def::TopicDef;
-use crate::core::output::layout::{fit, shorten};
-use crate::core::output::sanitize::for_terminal;
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::topics_file::topics_file_text;
+use synoptic_core::model::topic::{Origin, Topic};
+use synoptic_core::model::topic_def::TopicDef;
+use synoptic_core::output::layout::{fit, shorten};
+use synoptic_core::output::sanitize::for_terminal;
 
 #[derive(Serialize)]
 struct TopicRow<'a> {

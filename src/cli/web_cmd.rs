@@ -8,15 +8,15 @@ use anyhow::{Context as _, Result};
 use clap::Args;
 
 use super::{Progress, UsageError};
-use crate::core::input::read::read_limited;
-use crate::core::input::web::charset::{decode_page, header_charset};
-use crate::core::input::web::extract::{Page, extract_page};
-use crate::core::input::web::fetch::{FetchLimits, fetch_page, is_url};
-use crate::core::input::web::markdown::{article_stem, page_markdown};
-use crate::core::input::web::page_file::{MAX_PAGE_BYTES, read_page};
-use crate::core::lang::text::key_hash;
-use crate::core::output::sanitize::for_terminal;
 use crate::files::{Refused, Target, write_file};
+use synoptic_core::input::read::read_limited;
+use synoptic_core::input::web::charset::{decode_page, header_charset};
+use synoptic_core::input::web::extract::{Page, extract_page};
+use synoptic_core::input::web::fetch::{FetchLimits, fetch_page, is_url};
+use synoptic_core::input::web::markdown::{article_stem, page_markdown};
+use synoptic_core::input::web::page_file::{MAX_PAGE_BYTES, read_page};
+use synoptic_core::lang::text::key_hash;
+use synoptic_core::output::sanitize::for_terminal;
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use synoptic::tui::app::App;
+use synoptic::tui::state::app::App;
 
 /// Run `synoptic` with `args` in `dir`, standard input closed, `NO_COLOR` unset.
 pub fn synoptic(args: &[&str], dir: &Path) -> Output {
@@ -56,7 +56,7 @@ pub fn screen_cells(app: &App) -> String {
     let backend = ratatui::backend::TestBackend::new(app.size.0, app.size.1);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     terminal
-        .draw(|f| synoptic::tui::render::render(app, f))
+        .draw(|f| synoptic::tui::widgets::render::render(app, f))
         .unwrap();
     terminal
         .backend()

@@ -1,0 +1,300 @@
+//! Alignment by topic: defined topics compete for each paragraph on keyword evidence, reading
+//! order and feedback from their confident members; what is left that several articles cover
+//! alike becomes discovered topics.
+
+use std::collections::BTreeSet;
+
+use crate::alignment::assign::{Corpus, assign};
+use crate::alignment::discover::discover;
+use crate::alignment::measure::AlignOptions;
+use crate::model::article::Article;
+use crate::model::pins::find;
+use crate::model::topic::{Member, Origin, Topic};
+use crate::model::topic_def::{Pin, TopicDef};
+use crate::model::vectors::ParaRef;
+
+/// Align the body paragraphs of `articles` to the defined topics (see `assign`), then discover
+/// topics among the paragraphs none of them claims (see `discover`).
+pub fn align(articles: &[Article], defs: &[TopicDef], opts: AlignOptions) -> Vec<Topic> {
+    let corpus = Corpus::new(articles);
+    let opts = opts.for_corpus(corpus.space.units.len());
+    let mut topics: Vec<Topic> = if defs.is_empty() {
+        Vec::new()
+    } else {
+        defs.iter()
+            .zip(assign(&corpus, defs, &opts))
+            .map(|(def, members)| {
+                let mut topic = Topic::from_def(def, Origin::Defined, members);
+                apply_pins(articles, &mut topic, &def.pins);
+                topic
+            })
+            .collect()
+    };
+    let claimed: BTreeSet<ParaRef> = topics
+        .iter()
+        .flat_map(|t| t.members.iter().map(|m| m.at))
+        .collect();
+    let taken: BTreeSet<String> = defs.iter().map(|d| d.id.clone()).collect();
+    topics.extend(discover(&corpus, &claimed, &taken, &opts));
+    topics
+}
+
+/// Apply the pins of `topic`: pinned paragraphs join it, sure (score 1), and excluded ones
+/// leave it. A pin whose paragraph is not in these articles is ignored (the topics file may
+/// serve several sets of articles).
+pub fn apply_pins(articles: &[Article], topic: &mut Topic, pins: &[Pin]) {
+    for pin in pins {
+        let Some(at) = find(articles, pin) else {
+            continue;
+        };
+        topic.members.retain(|m| m.at != at);
+        if pin.include {
+            topic.members.push(Member { at, score: 1.0 });
+        }
+    }
+    topic
+        .members
+        .sort_by_key(|m| (m.at.article, m.at.paragraph));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::ingest::article_from_text;
+
+    fn article(id: &str, text: &str) -> Article {
+        article_from_text(id.into(), format!("{id}.txt"), text)
+    }
+
+    fn def(id: &str, keywords: &[&str]) -> TopicDef {
+        crate::fixtures::topic_def(id, keywords)
+    }
+
+    #[test]
+    fn keywords_match_across_case_accents_and_endings() {
+        let arts = vec![
+            article("a", "Les cyberattaques ont visé le site.\nAutre chose ici."),
+            article("b", "Une CYBERATTAQUE massive a eu lieu.\nRien à voir ici."),
+        ];
+        let topics = align(
+            &arts,
+            &[def("t", &["cyberattaque"])],
+            AlignOptions::default(),
+        );
+        let members: Vec<_> = topics[0]
+            .members
+            .iter()
+            .map(|m| (m.at.article, m.at.paragraph))
+            .collect();
+        assert_eq!(members, vec![(0, 0), (1, 0)]);
+    }
+
+    /// An article: a headline, `body`, then filler paragraphs that say nothing of the topics,
+    /// so that word frequencies behave as in a real corpus.
+    fn with_filler(id: &str, body: &[&str]) -> Article {
+        let filler: Vec<String> = (0..12)
+            .map(|i| format!("Le conseil {id}{i} a voté un budget de {i} euros pour la voirie."))
+            .collect();
+        let mut parts = vec!["Titre de l'article".to_owned()];
+        parts.extend(body.iter().map(std::string::ToString::to_string));
+        parts.extend(filler);
+        article(id, &parts.join("\n\n"))
+    }
+
+    fn members_of(topics: &[Topic], id: &str) -> Vec<(usize, usize)> {
+        topics
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| {
+                t.members
+                    .iter()
+                    .map(|m| (m.at.article, m.at.paragraph))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn topics_compete_for_a_paragraph() {
+        let arts = vec![
+            with_filler(
+                "a",
+                &["La bourse de Paris et les actions ont chuté hier, malgré l'éruption."],
+            ),
+            with_filler("b", &["Le volcan est entré en éruption dans la nuit."]),
+        ];
+        let defs = [
+            def("eruption", &["éruption"]),
+            def("marche", &["bourse", "actions"]),
+        ];
+        let topics = align(&arts, &defs, AlignOptions::default());
+        assert_eq!(members_of(&topics, "marche"), vec![(0, 1)]);
+        assert_eq!(
+            members_of(&topics, "eruption"),
+            vec![(1, 1)],
+            "a keyword in passing does not pull the paragraph into a second topic"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_naming_two_keywords_of_another_topic_joins_it_too() {
+        let arts = vec![
+            with_filler(
+                "a",
+                &["Le volcan en éruption a fait plonger la bourse et les actions des assureurs."],
+            ),
+            with_filler(
+                "b",
+                &["Le volcan en éruption inquiète la bourse de Catane depuis lundi soir."],
+            ),
+        ];
+        let defs = [
+            def("eruption", &["éruption", "volcan"]),
+            def("marche", &["bourse", "actions"]),
+        ];
+        let topics = align(&arts, &defs, AlignOptions::default());
+        assert_eq!(members_of(&topics, "eruption"), vec![(0, 1), (1, 1)]);
+        assert_eq!(
+            members_of(&topics, "marche"),
+            vec![(0, 1)],
+            "two of its keywords make a second topic; one does not"
+        );
+    }
+
+    #[test]
+    fn neighbours_carry_a_paragraph_that_names_no_keyword() {
+        let story = [
+            "Le volcan est entré en éruption dans la nuit de lundi.",
+            "Les habitants du village ont fui vers la vallée voisine.",
+            "L'éruption du volcan a duré jusqu'au matin selon les experts.",
+        ];
+        let arts = vec![with_filler("a", &story), with_filler("b", &[story[1]])];
+        let topics = align(
+            &arts,
+            &[def("eruption", &["éruption", "volcan"])],
+            AlignOptions::default(),
+        );
+        assert_eq!(
+            members_of(&topics, "eruption"),
+            vec![(0, 1), (0, 2), (0, 3)],
+            "the middle paragraph joins between two of its topic; alone in b it does not"
+        );
+    }
+
+    #[test]
+    fn confident_members_pull_in_paragraphs_that_resemble_them() {
+        let arts = vec![
+            with_filler(
+                "a",
+                &["L'éruption du volcan a couvert de cendres les vignobles de Catane."],
+            ),
+            with_filler(
+                "b",
+                &["Les cendres ont recouvert les vignobles de Catane, ruinant la récolte."],
+            ),
+        ];
+        let defs = [def("eruption", &["éruption"])];
+        let without = AlignOptions {
+            feedback: 0.0,
+            ..AlignOptions::default()
+        };
+        assert_eq!(
+            members_of(&align(&arts, &defs, without), "eruption"),
+            vec![(0, 1)]
+        );
+        let topics = align(&arts, &defs, AlignOptions::default());
+        assert_eq!(members_of(&topics, "eruption"), vec![(0, 1), (1, 1)]);
+        let scores: Vec<f32> = topics[0].members.iter().map(|m| m.score).collect();
+        assert!(
+            scores[0] > scores[1],
+            "the keyword paragraph is surer: {scores:?}"
+        );
+        assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)));
+    }
+
+    #[test]
+    fn a_short_paragraph_gains_more_from_resembling_a_topic_than_a_long_one() {
+        let line = "Les viticulteurs de Catane ont tout perdu.";
+        let same_words_at_length = [line; 12].join(" ");
+        let arts = vec![
+            with_filler(
+                "a",
+                &[
+                    "L'éruption du volcan a couvert de cendres les vignobles de Catane, et les \
+                   viticulteurs de la région comptent leurs pertes après une nuit terrible.",
+                ],
+            ),
+            with_filler("b", &[line, &same_words_at_length]),
+        ];
+        // No reading-order context: each paragraph joins on its own evidence alone.
+        let opts = AlignOptions {
+            switch_penalty: 0.0,
+            ..AlignOptions::default()
+        };
+        let topics = align(&arts, &[def("eruption", &["éruption"])], opts);
+        assert_eq!(
+            members_of(&topics, "eruption"),
+            vec![(0, 1), (1, 1)],
+            "the line joins; the same words twelve times over resemble the topic as much but do not"
+        );
+    }
+
+    #[test]
+    fn boilerplate_and_headings_are_never_aligned() {
+        let arts = vec![article(
+            "a",
+            "Lire aussi : la panne du siècle\nPanne géante\nLa panne a duré.",
+        )];
+        let topics = align(&arts, &[def("t", &["panne"])], AlignOptions::default());
+        let members: Vec<_> = topics[0].members.iter().map(|m| m.at.paragraph).collect();
+        assert_eq!(members, vec![2]);
+    }
+
+    #[test]
+    fn a_pin_finds_its_paragraph_by_article_and_opening_words() {
+        let a = article_from_text(
+            "a".into(),
+            "a.txt".into(),
+            "Title\n\nThe first body paragraph of the article says one thing.\n\nAnother one.",
+        );
+        let articles = vec![a];
+        let at = ParaRef {
+            article: 0,
+            paragraph: 1,
+        };
+        let pin = crate::model::pins::pin_for(&articles, at, true);
+        assert_eq!(pin.key, "The first body paragraph of the article says");
+        let mut topic = crate::fixtures::topic_with(vec![Member {
+            at: ParaRef {
+                article: 0,
+                paragraph: 2,
+            },
+            score: 0.7,
+        }]);
+        apply_pins(&articles, &mut topic, std::slice::from_ref(&pin));
+        let got: Vec<(usize, f32)> = topic
+            .members
+            .iter()
+            .map(|m| (m.at.paragraph, m.score))
+            .collect();
+        assert_eq!(got, vec![(1, 1.0), (2, 0.7)]);
+        let out = Pin {
+            include: false,
+            ..pin
+        };
+        apply_pins(&articles, &mut topic, &[out]);
+        assert_eq!(topic.members.len(), 1);
+        let elsewhere = Pin {
+            article: "b".into(),
+            key: "x".into(),
+            nth: 1,
+            include: true,
+        };
+        apply_pins(&articles, &mut topic, &[elsewhere]);
+        assert_eq!(
+            topic.members.len(),
+            1,
+            "a pin for other articles is ignored"
+        );
+    }
+}

@@ -1,0 +1,302 @@
+//! Assignment of body paragraphs to topic definitions: keyword evidence, a best path of topics
+//! through each article in reading order, and feedback from each topic's confident members.
+
+use crate::alignment::context::{Costs, Step, best_path};
+use crate::alignment::evidence::{Lexical, lexical_evidence};
+use crate::alignment::measure::{AlignOptions, feedback_vectors, member_score};
+use crate::model::article::{Article, Kind};
+use crate::model::topic::Member;
+use crate::model::topic_def::TopicDef;
+use crate::model::vectors::{TermSpace, Vector, centroid};
+
+/// A corpus as alignment reads it, prepared once for every topic set aligned to it: its body
+/// paragraphs as vectors, the same weighted for feedback, and where subheads break the reading
+/// order.
+pub struct Corpus<'a> {
+    pub articles: &'a [Article],
+    pub space: TermSpace,
+    /// BM25-weighted vectors of `space.units` (see `measure::feedback_vectors`).
+    pub feedback: Vec<Vector>,
+    /// For each unit, whether a heading stands before it (see `heading_breaks`).
+    pub breaks: Vec<bool>,
+    /// For each unit, how many words it has.
+    pub words: Vec<usize>,
+}
+
+impl<'a> Corpus<'a> {
+    pub fn new(articles: &'a [Article]) -> Self {
+        let space = TermSpace::build(articles);
+        let feedback = feedback_vectors(&space);
+        let breaks = heading_breaks(articles, &space);
+        let words = space
+            .units
+            .iter()
+            .map(|at| articles[at.article].paragraphs[at.paragraph].tokens.len())
+            .collect();
+        Corpus {
+            articles,
+            space,
+            feedback,
+            breaks,
+            words,
+        }
+    }
+}
+
+/// The members of each definition, in corpus order.
+///
+/// Three steps (see `measure` for every threshold): lexical evidence from the keywords, the
+/// label and the description; a best path of topics through each article in reading order;
+/// feedback rounds where the confident members of each topic pull in the paragraphs that
+/// resemble them, each followed by the path again.
+///
+/// The result does not depend on the order of `defs`: they are taken in order of id, so that a
+/// topics file whose topics are reordered aligns the same paragraphs.
+pub fn assign(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Vec<Member>> {
+    let mut order: Vec<usize> = (0..defs.len()).collect();
+    order.sort_by(|&a, &b| defs[a].id.cmp(&defs[b].id).then(a.cmp(&b)));
+    let sorted: Vec<TopicDef> = order.iter().map(|&i| defs[i].clone()).collect();
+    let mut by_id = assign_in_order(corpus, &sorted, opts);
+    let mut members = vec![Vec::new(); defs.len()];
+    for (&i, m) in order.iter().zip(by_id.iter_mut()) {
+        members[i] = std::mem::take(m);
+    }
+    members
+}
+
+fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Vec<Member>> {
+    let space = &corpus.space;
+    let Lexical {
+        evidence: lexical,
+        named,
+    } = lexical_evidence(corpus.articles, defs, opts);
+    let mut evidence = lexical.clone();
+    let mut path = decode(corpus, &evidence, defs.len(), opts);
+    for _ in 0..opts.feedback_rounds {
+        evidence = with_feedback(corpus, &lexical, &path, opts);
+        path = decode(corpus, &evidence, defs.len(), opts);
+    }
+    let mut members: Vec<Vec<Member>> = vec![Vec::new(); defs.len()];
+    for (unit, row) in evidence.iter().enumerate() {
+        let said = Said {
+            keywords: &lexical[unit],
+            named: &named[unit],
+        };
+        let joined = topics_of(row, &said, path[unit], opts);
+        let shared: f32 = joined.iter().map(|&t| row[t].max(0.0)).sum();
+        for &t in &joined {
+            members[t].push(Member {
+                at: space.units[unit],
+                score: member_score(row[t], shared, opts.threshold),
+            });
+        }
+    }
+    members
+}
+
+/// What a paragraph's own words say of each topic: its keyword evidence and how many keywords
+/// it names.
+struct Said<'a> {
+    keywords: &'a [f32],
+    named: &'a [u16],
+}
+
+/// The topics a paragraph joins: its path topic, its best topic if that passes the threshold,
+/// and any other topic its own words name as clearly as their best (see `tie_ratio`).
+fn topics_of(row: &[f32], said: &Said, on_path: Option<usize>, opts: &AlignOptions) -> Vec<usize> {
+    let best = row.iter().copied().fold(0.0, f32::max);
+    let best_said = said.keywords.iter().copied().fold(0.0, f32::max);
+    let also_named = |t: usize| {
+        let k = said.keywords[t];
+        said.named[t] >= opts.second_topic_keywords
+            && k >= opts.threshold
+            && k >= opts.tie_ratio * best_said
+    };
+    (0..row.len())
+        .filter(|&t| {
+            on_path == Some(t) || (row[t] >= opts.threshold && row[t] >= best) || also_named(t)
+        })
+        .collect()
+}
+
+/// For each unit, whether a heading stands between it and the previous body paragraph of its
+/// article.
+fn heading_breaks(articles: &[Article], space: &TermSpace) -> Vec<bool> {
+    space
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, at)| {
+            let paragraphs = &articles[at.article].paragraphs;
+            let from = u
+                .checked_sub(1)
+                .map(|v| space.units[v])
+                .filter(|prev| prev.article == at.article)
+                .map_or(0, |prev| prev.paragraph + 1);
+            paragraphs[from..at.paragraph]
+                .iter()
+                .any(|p| p.kind == Kind::Heading)
+        })
+        .collect()
+}
+
+/// The path topic of every unit, decoded article by article in reading order.
+fn decode(
+    corpus: &Corpus,
+    evidence: &[Vec<f32>],
+    topics: usize,
+    opts: &AlignOptions,
+) -> Vec<Option<usize>> {
+    let space = &corpus.space;
+    let costs = Costs {
+        none: opts.threshold,
+        switch: opts.switch_penalty,
+        heading_share: opts.heading_switch,
+    };
+    let mut path = Vec::with_capacity(space.units.len());
+    let mut start = 0;
+    while start < space.units.len() {
+        let a = space.units[start].article;
+        let end = start + space.units[start..].partition_point(|r| r.article == a);
+        let steps: Vec<Step> = (start..end)
+            .map(|u| Step {
+                evidence: &evidence[u],
+                after_heading: corpus.breaks[u],
+                switch_scale: opts.length_scale(corpus.words[u]),
+            })
+            .collect();
+        path.extend(best_path(&steps, topics, costs));
+        start = end;
+    }
+    path
+}
+
+/// Evidence plus `feedback` times each paragraph's cosine to the centroid of the topic's
+/// confident members (on the path, with lexical evidence of their own), scaled by the
+/// paragraph's `length_scale`.
+fn with_feedback(
+    corpus: &Corpus,
+    lexical: &[Vec<f32>],
+    path: &[Option<usize>],
+    opts: &AlignOptions,
+) -> Vec<Vec<f32>> {
+    let (space, vectors) = (&corpus.space, &corpus.feedback);
+    let weights: Vec<f32> = corpus
+        .words
+        .iter()
+        .map(|&n| opts.feedback * opts.length_scale(n))
+        .collect();
+    let mut out = lexical.to_vec();
+    let topics = lexical.first().map_or(0, Vec::len);
+    // Dense by term id: each paragraph's cosine then costs only its own terms.
+    let mut dense = vec![0.0f32; space.df.len()];
+    for t in 0..topics {
+        let confident =
+            (0..vectors.len()).filter(|&u| path[u] == Some(t) && lexical[u][t] >= opts.threshold);
+        let center: Vector = centroid(confident.map(|u| &vectors[u]));
+        for &(id, w) in &center {
+            dense[id as usize] = w;
+        }
+        for ((row, v), weight) in out.iter_mut().zip(vectors).zip(&weights) {
+            let sim: f32 = v.iter().map(|&(id, w)| w * dense[id as usize]).sum();
+            row[t] += weight * sim;
+        }
+        for &(id, _) in &center {
+            dense[id as usize] = 0.0;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Topics joined by a paragraph on the path of topic 0, from literal evidence rows: with
+    /// feedback, keyword evidence before it, and how many keywords of each topic it names.
+    fn joined(row: [f32; 3], keywords: [f32; 3], named: [u16; 3]) -> Vec<usize> {
+        let said = Said {
+            keywords: &keywords,
+            named: &named,
+        };
+        topics_of(&row, &said, Some(0), &AlignOptions::default())
+    }
+
+    #[test]
+    fn a_second_topic_named_by_two_keywords_joins_too() {
+        assert_eq!(
+            joined([9.0, 4.0, 0.0], [4.0, 3.0, 0.0], [1, 2, 0]),
+            vec![0, 1]
+        );
+    }
+
+    #[test]
+    fn one_keyword_in_passing_is_not_enough_however_strong() {
+        assert_eq!(joined([9.0, 4.0, 0.0], [4.0, 3.9, 0.0], [1, 1, 0]), vec![0]);
+    }
+
+    #[test]
+    fn a_second_topic_named_far_less_clearly_than_the_best_stays_out() {
+        // Two keywords and past the threshold, but under 70 % of the best keyword evidence.
+        assert_eq!(joined([9.0, 4.0, 0.0], [5.0, 3.4, 0.0], [2, 2, 0]), vec![0]);
+        assert_eq!(
+            joined([9.0, 4.0, 0.0], [5.0, 3.6, 0.0], [2, 2, 0]),
+            vec![0, 1]
+        );
+    }
+
+    #[test]
+    fn two_keywords_below_the_threshold_are_not_enough() {
+        assert_eq!(joined([9.0, 1.9, 0.0], [1.5, 1.9, 0.0], [2, 2, 0]), vec![0]);
+    }
+
+    #[test]
+    fn resembling_a_topic_does_not_make_a_tie() {
+        // Feedback brought topic 2 within a whisker of the path topic; the paragraph's own
+        // words hardly name it.
+        assert_eq!(joined([9.0, 0.0, 8.9], [4.0, 0.0, 0.5], [2, 0, 1]), vec![0]);
+    }
+
+    #[test]
+    fn only_a_heading_breaks_the_reading_order() {
+        let text = "Le titre de l'article du jour\n\n\
+            Le premier paragraphe du corps raconte la panne qui a touché la ville lundi soir.\n\n\
+            Lire aussi : la panne du siècle\n\n\
+            Le deuxième paragraphe du corps raconte la colère des habitants privés de courant.\n\n\
+            Un intertitre court\n\n\
+            Le troisième paragraphe du corps raconte le retour du courant le lendemain matin.";
+        let arts = vec![crate::input::ingest::article_from_text(
+            "a".into(),
+            "a.txt".into(),
+            text,
+        )];
+        let kinds: Vec<Kind> = arts[0].paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Heading,
+                Kind::Body,
+                Kind::Boilerplate,
+                Kind::Body,
+                Kind::Heading,
+                Kind::Body
+            ]
+        );
+        // The title stands before the first body paragraph; the "Lire aussi" line is no break.
+        assert_eq!(Corpus::new(&arts).breaks, vec![true, false, true]);
+    }
+
+    #[test]
+    fn with_no_path_topic_the_best_joins_if_it_passes_the_threshold() {
+        let said = Said {
+            keywords: &[0.0, 0.0],
+            named: &[0, 0],
+        };
+        let opts = AlignOptions::default();
+        assert_eq!(topics_of(&[2.5, 1.0], &said, None, &opts), vec![0]);
+        assert_eq!(
+            topics_of(&[1.5, 1.0], &said, None, &opts),
+            Vec::<usize>::new()
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! Words for a group of paragraphs: the keywords that set it apart from the rest of the corpus,
+//! and a label a person would write, taken from the sources' own phrases.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::lang::text::Token;
+use crate::model::article::Article;
+use crate::model::vectors::{ParaRef, TermSpace};
+
+/// How many keywords a discovered topic gets.
+const KEYWORDS: usize = 8;
+/// Phrases are two to this many words long.
+const PHRASE_WORDS: usize = 4;
+
+/// A word or phrase of a group, and how telling it is of the group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    /// The form the sources use most often.
+    pub text: String,
+    /// How many words it has.
+    pub words: usize,
+    /// Of the paragraphs that hold it, the share inside the group.
+    pub precision: f32,
+    pub score: f32,
+}
+
+/// In how many paragraphs of the pool each word and phrase (by `sequence_hash`) occurs.
+pub struct PhraseCounts {
+    paragraphs: HashMap<u64, u32>,
+    pool: usize,
+}
+
+impl PhraseCounts {
+    /// Count the words and phrases of the `pool` units.
+    pub fn build(articles: &[Article], space: &TermSpace, pool: &[usize]) -> Self {
+        let mut paragraphs: HashMap<u64, u32> = HashMap::new();
+        let mut seen: BTreeSet<u64> = BTreeSet::new();
+        for &u in pool {
+            let at = space.units[u];
+            let tokens = &articles[at.article].paragraphs[at.paragraph].tokens;
+            seen.clear();
+            seen.extend(spans(tokens).map(|(s, e)| sequence_hash(&tokens[s..e])));
+            for &h in &seen {
+                *paragraphs.entry(h).or_default() += 1;
+            }
+        }
+        PhraseCounts {
+            paragraphs,
+            pool: pool.len(),
+        }
+    }
+}
+
+/// Counts of one word or phrase inside a group: in which articles, in how many paragraphs, and
+/// its surface forms.
+#[derive(Default)]
+struct Tally<'t> {
+    articles: BTreeSet<usize>,
+    inside: u32,
+    words: usize,
+    forms: HashMap<&'t str, u32>,
+}
+
+/// The telling words and phrases of `group` (indices into `space.units`, all in the pool of
+/// `counts`), against the other paragraphs of the pool, best first. A term must be found in at
+/// least two of the group's articles and be more frequent inside the group than outside.
+pub fn telling_terms(
+    articles: &[Article],
+    space: &TermSpace,
+    counts: &PhraseCounts,
+    group: &[usize],
+) -> Vec<Term> {
+    let mut tallies: HashMap<u64, Tally> = HashMap::new();
+    let mut seen: BTreeSet<u64> = BTreeSet::new();
+    for &u in group {
+        let at = space.units[u];
+        let p = &articles[at.article].paragraphs[at.paragraph];
+        seen.clear();
+        for (start, end) in spans(&p.tokens) {
+            let h = sequence_hash(&p.tokens[start..end]);
+            let tally = tallies.entry(h).or_default();
+            let form = &p.text[p.tokens[start].range.start..p.tokens[end - 1].range.end];
+            *tally.forms.entry(form).or_default() += 1;
+            tally.words = end - start;
+            if seen.insert(h) {
+                tally.inside += 1;
+                tally.articles.insert(at.article);
+            }
+        }
+    }
+    let group_articles = articles_of(space, group).len() as f32;
+    let n_in = group.len() as f32;
+    let n_out = counts.pool.saturating_sub(group.len()) as f32;
+    let mut terms: Vec<Term> = tallies
+        .into_iter()
+        .filter(|(_, t)| t.articles.len() >= 2)
+        .filter_map(|(h, t)| {
+            let outside = counts
+                .paragraphs
+                .get(&h)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(t.inside);
+            let p_in = t.inside as f32 / n_in;
+            let p_out = (outside as f32 + 0.5) / (n_out + 1.0);
+            // How much likelier in the group than outside it, for how much of the group, in how
+            // many of its sources.
+            let lift = (p_in / p_out).ln();
+            let spread = t.articles.len() as f32 / group_articles;
+            let score = spread * p_in.sqrt() * lift;
+            let form = t
+                .forms
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+            (lift > 0.0).then(|| Term {
+                text: form.0.to_owned(),
+                words: t.words,
+                precision: t.inside as f32 / (t.inside + outside) as f32,
+                score,
+            })
+        })
+        .collect();
+    terms.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
+    terms
+}
+
+/// One hash for a run of words, from their keys in order.
+fn sequence_hash(tokens: &[Token]) -> u64 {
+    tokens.iter().fold(0xcbf2_9ce4_8422_2325, |h, t| {
+        (h ^ t.hash).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The word and phrase spans of a paragraph's tokens: every telling word, and every run of two
+/// to `PHRASE_WORDS` words that starts and ends on a telling word ("Conseil de sécurité").
+fn spans(tokens: &[Token]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    (0..tokens.len())
+        .filter(|&s| tokens[s].is_telling())
+        .flat_map(move |s| {
+            (s + 1..=(s + PHRASE_WORDS).min(tokens.len()))
+                .filter(move |&e| tokens[e - 1].is_telling())
+                .filter(move |&e| contiguous(&tokens[s..e]))
+                .map(move |e| (s, e))
+        })
+}
+
+/// Words of one phrase: no sentence punctuation between them (only spaces, apostrophes and
+/// hyphens), checked by the gaps between their byte ranges. A single word always is.
+fn contiguous(tokens: &[Token]) -> bool {
+    tokens
+        .windows(2)
+        .all(|w| w[1].range.start.saturating_sub(w[0].range.end) <= 1)
+}
+
+/// What a discovered topic is called and found by.
+#[derive(Debug, PartialEq)]
+pub struct Naming {
+    pub keywords: Vec<String>,
+    pub label: String,
+}
+
+/// The keywords and the label of a discovered topic from its telling terms: the best words and
+/// phrases as keywords, the best phrase as label (a single word when no phrase is telling).
+pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
+    terms.first()?;
+    let mut keywords: Vec<String> = Vec::new();
+    for t in terms {
+        if keywords.len() == KEYWORDS {
+            break;
+        }
+        if !keywords.iter().any(|k| overlaps(k, &t.text)) {
+            keywords.push(t.text.clone());
+        }
+    }
+    // A label names the topic: a phrase says more than a word, and a term found mostly inside
+    // the group more than one the whole event uses.
+    let label_score =
+        |t: &Term| t.score * t.precision.sqrt() * (1.0 + 0.25 * (t.words.min(3) - 1) as f32);
+    let candidates = &terms[..terms.len().min(2 * KEYWORDS)];
+    let best = candidates.iter().max_by(|a, b| {
+        label_score(a)
+            .total_cmp(&label_score(b))
+            .then(b.text.cmp(&a.text))
+    })?;
+    // A word or a cut phrase reads better in the longer phrase the sources put it in ("Vladimir
+    // Poutine", "ministre des Affaires étrangères").
+    let label = terms
+        .iter()
+        .filter(|t| {
+            t.words > best.words && t.score >= 0.5 * best.score && overlaps(&t.text, &best.text)
+        })
+        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.text.cmp(&a.text)))
+        .unwrap_or(best)
+        .text
+        .clone();
+    Some(Naming { keywords, label })
+}
+
+/// Whether one keyword already says the other (a word of the phrase, or the phrase itself).
+fn overlaps(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    long.windows(short.len().max(1))
+        .any(|w| w == short.as_slice())
+}
+
+/// The articles a group of units comes from.
+pub fn articles_of(space: &TermSpace, group: &[usize]) -> BTreeSet<usize> {
+    group
+        .iter()
+        .map(|&u| {
+            let ParaRef { article, .. } = space.units[u];
+            article
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "describe_tests.rs"]
+mod tests;

@@ -1,0 +1,312 @@
+//! Telling terms worked by hand on tiny corpora, phrase spans, and the choice of keywords and label.
+
+use super::*;
+use crate::fixtures::articles;
+use crate::lang::text::{Language, tokenize};
+
+/// The units whose text starts with one of `starts`, in corpus order.
+fn units(articles: &[Article], space: &TermSpace, starts: &[&str]) -> Vec<usize> {
+    let found: Vec<usize> = (0..space.units.len())
+        .filter(|&u| {
+            let at = space.units[u];
+            let text = &articles[at.article].paragraphs[at.paragraph].text;
+            starts.iter().any(|s| text.starts_with(s))
+        })
+        .collect();
+    assert_eq!(
+        found.len(),
+        starts.len(),
+        "each start names one body paragraph"
+    );
+    found
+}
+
+fn terms_of(articles: &[Article], group_starts: &[&str]) -> Vec<Term> {
+    let space = TermSpace::build(articles);
+    let pool: Vec<usize> = (0..space.units.len()).collect();
+    let counts = PhraseCounts::build(articles, &space, &pool);
+    let group = units(articles, &space, group_starts);
+    telling_terms(articles, &space, &counts, &group)
+}
+
+fn term<'t>(terms: &'t [Term], text: &str) -> Option<&'t Term> {
+    terms.iter().find(|t| t.text == text)
+}
+
+fn close(a: f32, b: f32) -> bool {
+    (a - b).abs() < 1e-4
+}
+
+/// Two articles; the group is the first paragraph of each. "volcan" is in both and once outside,
+/// "Etna" only in the group, "gronde" and "fume" each in one article.
+fn volcano() -> Vec<Article> {
+    articles(&[
+        &[
+            "Alpha : le volcan Etna gronde depuis hier soir.",
+            "Bravo : un autre volcan dort paisiblement ailleurs.",
+        ],
+        &[
+            "Charlie : le volcan Etna fume depuis hier soir.",
+            "Delta : la Bourse recule nettement ce matin.",
+        ],
+    ])
+}
+
+#[test]
+fn a_terms_score_is_its_spread_times_root_share_times_lift() {
+    let terms = terms_of(&volcano(), &["Alpha", "Charlie"]);
+    // In both group paragraphs (share 1), in both articles (spread 1). Outside: "volcan" in one of
+    // two paragraphs, p_out = (1 + 0.5) / (2 + 1); "Etna" in none, p_out = 0.5 / 3.
+    let volcan = term(&terms, "volcan").expect("volcan is telling");
+    assert!(close(volcan.score, 2f32.ln()), "{volcan:?}");
+    assert!(close(volcan.precision, 2.0 / 3.0), "{volcan:?}");
+    assert_eq!(volcan.words, 1);
+    let etna = term(&terms, "Etna").expect("Etna is telling");
+    assert!(close(etna.score, 6f32.ln()), "{etna:?}");
+    assert!(close(etna.precision, 1.0), "{etna:?}");
+    let phrase = term(&terms, "volcan Etna").expect("the phrase is telling");
+    assert_eq!(phrase.words, 2);
+    // Best first; equal scores by text.
+    let order: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+    let at = |s: &str| order.iter().position(|&t| t == s);
+    assert!(
+        at("Etna") < at("volcan Etna") && at("volcan Etna") < at("volcan"),
+        "{order:?}"
+    );
+}
+
+#[test]
+fn a_term_of_one_article_is_not_telling_of_the_group() {
+    let terms = terms_of(&volcano(), &["Alpha", "Charlie"]);
+    assert!(term(&terms, "gronde").is_none());
+    assert!(term(&terms, "fume").is_none());
+    assert!(term(&terms, "Bourse").is_none(), "not in the group at all");
+}
+
+#[test]
+fn a_term_as_frequent_outside_as_inside_is_not_telling() {
+    let articles = articles(&[
+        &[
+            "Alpha : la digue du fleuve cède sous la crue.",
+            "Bravo : les pompiers évacuent le quartier inondé.",
+            "Echo : la mairie et les pompiers ouvrent un gymnase.",
+        ],
+        &[
+            "Charlie : la digue du fleuve a cédé sous la crue.",
+            "Delta : des pompiers évacuent un quartier voisin.",
+            "Foxtrot : la préfecture promet des aides aux sinistrés.",
+        ],
+    ]);
+    // Group of four, two outside. "pompiers": two of four inside (0.5), one of two outside,
+    // (1 + 0.5) / (2 + 1) = 0.5: no lift. "digue": two inside, none outside.
+    let terms = terms_of(&articles, &["Alpha", "Bravo", "Charlie", "Delta"]);
+    let digue = term(&terms, "digue").expect("digue is telling");
+    // Half the group holds it: share 0.5, lift ln(0.5 / (0.5 / 3)).
+    assert!(close(digue.score, 0.5f32.sqrt() * 3f32.ln()), "{digue:?}");
+    assert!(term(&terms, "pompiers").is_none(), "{terms:?}");
+}
+
+#[test]
+fn a_term_is_written_in_the_form_the_sources_use_most() {
+    let first: &[&str] = &[
+        "Alpha : la bourse de Tokyo recule.",
+        "Bravo : la bourse de Tokyo recule encore.",
+    ];
+    let articles = articles(&[first, &["Charlie : la Bourse de Tokyo recule aussi."]]);
+    let terms = terms_of(&articles, &["Alpha", "Bravo", "Charlie"]);
+    assert!(term(&terms, "bourse").is_some(), "{terms:?}");
+    assert!(term(&terms, "Bourse").is_none(), "{terms:?}");
+}
+
+fn span_texts(text: &str) -> Vec<&str> {
+    let tokens = tokenize(text, Language::French);
+    spans(&tokens)
+        .map(|(s, e)| &text[tokens[s].range.start..tokens[e - 1].range.end])
+        .collect()
+}
+
+#[test]
+fn phrases_start_and_end_on_telling_words_and_stop_at_punctuation() {
+    assert_eq!(
+        span_texts("Conseil de sécurité, vote"),
+        ["Conseil", "Conseil de sécurité", "sécurité", "vote"]
+    );
+}
+
+#[test]
+fn phrases_are_at_most_four_words_long() {
+    assert_eq!(
+        span_texts("banque centrale européenne Francfort Allemagne"),
+        [
+            "banque",
+            "banque centrale",
+            "banque centrale européenne",
+            "banque centrale européenne Francfort",
+            "centrale",
+            "centrale européenne",
+            "centrale européenne Francfort",
+            "centrale européenne Francfort Allemagne",
+            "européenne",
+            "européenne Francfort",
+            "européenne Francfort Allemagne",
+            "Francfort",
+            "Francfort Allemagne",
+            "Allemagne",
+        ]
+    );
+}
+
+#[test]
+fn phrase_counts_are_paragraphs_not_occurrences() {
+    let articles = volcano();
+    let space = TermSpace::build(&articles);
+    let pool: Vec<usize> = (0..space.units.len()).collect();
+    let counts = PhraseCounts::build(&articles, &space, &pool);
+    let key = |text: &str| sequence_hash(&tokenize(text, Language::French));
+    assert_eq!(counts.paragraphs.get(&key("volcan")), Some(&3));
+    assert_eq!(counts.paragraphs.get(&key("volcan Etna")), Some(&2));
+    assert_eq!(counts.paragraphs.get(&key("Bourse")), Some(&1));
+    assert_eq!(counts.pool, 4);
+}
+
+fn t(text: &str, score: f32, precision: f32) -> Term {
+    Term {
+        text: text.to_owned(),
+        words: text.split_whitespace().count(),
+        precision,
+        score,
+    }
+}
+
+fn label(terms: &[Term]) -> String {
+    keywords_and_label(terms).expect("terms give a label").label
+}
+
+#[test]
+fn no_terms_no_naming() {
+    assert_eq!(keywords_and_label(&[]), None);
+}
+
+#[test]
+fn keywords_skip_what_an_earlier_keyword_says_and_stop_at_eight() {
+    let mut terms = vec![
+        t("Conseil de sécurité", 3.0, 1.0),
+        t("sécurité", 2.9, 1.0),
+        t("Conseil", 2.8, 1.0),
+    ];
+    terms.extend((0..10).map(|i| t(&format!("mot{i}"), 2.0 - 0.1 * i as f32, 1.0)));
+    let naming = keywords_and_label(&terms).expect("terms give a naming");
+    assert_eq!(
+        naming.keywords,
+        [
+            "Conseil de sécurité",
+            "mot0",
+            "mot1",
+            "mot2",
+            "mot3",
+            "mot4",
+            "mot5",
+            "mot6"
+        ]
+    );
+}
+
+#[test]
+fn a_phrase_names_better_than_a_word_of_the_same_weight() {
+    // Label weights 1.0, 1.25 and 1.5 for one, two and three words or more.
+    assert_eq!(
+        label(&[t("veto", 1.0, 1.0), t("droit de vote", 0.7, 1.0)]),
+        "droit de vote"
+    );
+    assert_eq!(
+        label(&[t("veto", 1.0, 1.0), t("droit de vote", 0.6, 1.0)]),
+        "veto"
+    );
+    assert_eq!(
+        label(&[t("veto", 1.0, 1.0), t("vote blanc", 0.81, 1.0)]),
+        "vote blanc"
+    );
+    assert_eq!(
+        label(&[t("veto", 1.0, 1.0), t("vote blanc", 0.79, 1.0)]),
+        "veto"
+    );
+    assert_eq!(
+        label(&[t("veto", 1.0, 1.0), t("un très long vote blanc", 0.7, 1.0)]),
+        "un très long vote blanc",
+        "a long phrase weighs as three words"
+    );
+}
+
+#[test]
+fn a_term_the_whole_event_uses_names_worse_than_one_of_the_group() {
+    // Label weight grows with the square root of precision.
+    let terms = [t("sommet", 1.0, 0.25), t("otage", 0.6, 1.0)];
+    assert_eq!(label(&terms), "otage");
+    let terms = [t("sommet", 1.0, 0.25), t("otage", 0.4, 1.0)];
+    assert_eq!(label(&terms), "sommet");
+}
+
+#[test]
+fn a_lone_word_is_named_by_a_strong_phrase_that_holds_it() {
+    let terms = [
+        t("Poutine", 2.0, 1.0),
+        t("Vladimir Poutine", 1.0, 0.1),
+        t("Kremlin Moscou", 1.9, 0.1),
+    ];
+    assert_eq!(label(&terms), "Vladimir Poutine");
+    let weak = [t("Poutine", 2.0, 1.0), t("Vladimir Poutine", 0.99, 0.1)];
+    assert_eq!(
+        label(&weak),
+        "Poutine",
+        "a phrase under half the word's score"
+    );
+    let best_of_two = [
+        t("Poutine", 2.0, 1.0),
+        t("Vladimir Poutine", 1.2, 0.1),
+        t("président Poutine", 1.5, 0.1),
+    ];
+    assert_eq!(label(&best_of_two), "président Poutine");
+}
+
+#[test]
+fn a_cut_phrase_is_named_by_the_whole_phrase() {
+    let terms = [
+        t("ministre des Affaires", 2.0, 1.0),
+        t("ministre des Affaires étrangères", 1.9, 1.0),
+        t("ministre", 1.95, 1.0),
+    ];
+    assert_eq!(label(&terms), "ministre des Affaires étrangères");
+    let rare = [
+        t("ministre des Affaires", 2.0, 1.0),
+        t("ministre des Affaires sociales", 0.9, 1.0),
+    ];
+    assert_eq!(
+        label(&rare),
+        "ministre des Affaires",
+        "under half its score"
+    );
+}
+
+#[test]
+fn the_label_is_one_of_the_sixteen_best_terms() {
+    let mut terms: Vec<Term> = (0..12).map(|i| t(&format!("mot{i}"), 1.0, 0.01)).collect();
+    terms.push(t("accord de paix", 0.9, 1.0));
+    terms.extend((0..3).map(|i| t(&format!("autre{i}"), 0.9, 0.01)));
+    terms.push(t("cessez le feu", 0.9, 1.0));
+    assert_eq!(label(&terms), "accord de paix");
+    terms[12] = t("autre9", 0.9, 0.01);
+    assert_eq!(
+        label(&terms),
+        "mot0",
+        "the seventeenth term is not a candidate"
+    );
+}
+
+#[test]
+fn overlap_is_a_whole_word_run_of_the_longer_term() {
+    assert!(overlaps("sécurité", "Conseil de sécurité"));
+    assert!(overlaps("Conseil de Sécurité", "conseil de sécurité"));
+    assert!(overlaps("Conseil de sécurité", "de sécurité"));
+    assert!(!overlaps("sécurité", "insécurité"));
+    assert!(!overlaps("Conseil sécurité", "Conseil de sécurité"));
+}

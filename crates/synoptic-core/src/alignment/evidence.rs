@@ -1,0 +1,333 @@
+//! Lexical evidence that a body paragraph is about a defined topic: its keywords, weighted by
+//! how specific they are in this corpus, with phrases that count when partly present.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use crate::alignment::measure::{AlignOptions, bm25_idf};
+use crate::lang::text::{Language, tokenize};
+use crate::model::article::{Article, Kind};
+use crate::model::topic_def::TopicDef;
+
+/// The distinct cue keys of every body paragraph, in corpus order, and how many paragraphs
+/// hold each key. Only the keys some topic asks for are kept: the rest of the text is not
+/// hashed into any table.
+#[derive(Debug, Default)]
+struct KeyIndex {
+    /// Sorted, distinct key hashes of each body paragraph.
+    units: Vec<Vec<u64>>,
+    /// The language of each body paragraph's article.
+    languages: Vec<Language>,
+    df: HashMap<u64, u32>,
+}
+
+impl KeyIndex {
+    /// Index the `wanted` keys of the body paragraphs of `articles`, in the same order as
+    /// `TermSpace::units`.
+    fn build(articles: &[Article], wanted: &HashSet<u64>) -> Self {
+        let mut index = KeyIndex::default();
+        for article in articles {
+            for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
+                let mut keys: Vec<u64> = p
+                    .tokens
+                    .iter()
+                    .map(|t| t.hash)
+                    .filter(|h| wanted.contains(h))
+                    .collect();
+                keys.sort_unstable();
+                keys.dedup();
+                for &k in &keys {
+                    *index.df.entry(k).or_default() += 1;
+                }
+                index.units.push(keys);
+                index.languages.push(article.language);
+            }
+        }
+        index
+    }
+
+    /// The BM25 weight of a key: high when few paragraphs hold it.
+    fn idf(&self, key: u64) -> f32 {
+        let df = self.df.get(&key).copied().unwrap_or(0) as usize;
+        bm25_idf(self.units.len(), df)
+    }
+}
+
+/// One keyword (or one label or description word) of a topic, ready to score.
+#[derive(Clone, Debug, PartialEq)]
+struct Cue {
+    /// Distinct word keys and their weights.
+    terms: Vec<(u64, f32)>,
+    /// The sum of the weights: a phrase scores by the share of it that is present.
+    mass: f32,
+    /// The heaviest word's weight: a phrase is worth what its most telling word is worth.
+    peak: f32,
+    /// 1 for keywords; less for label and description words.
+    weight: f32,
+    /// Whether the cue is one of the topic's keywords (not a label or description word).
+    keyword: bool,
+}
+
+impl Cue {
+    fn new(cue: CueKeys, index: &KeyIndex) -> Option<Cue> {
+        let CueKeys {
+            mut keys,
+            weight,
+            keyword,
+        } = cue;
+        keys.sort_unstable();
+        keys.dedup();
+        let terms: Vec<(u64, f32)> = keys.into_iter().map(|k| (k, index.idf(k))).collect();
+        let mass: f32 = terms.iter().map(|t| t.1).sum();
+        let peak = terms.iter().map(|t| t.1).fold(0.0, f32::max);
+        (mass > 0.0).then_some(Cue {
+            terms,
+            mass,
+            peak,
+            weight,
+            keyword,
+        })
+    }
+
+    fn score(&self, unit: &[u64]) -> f32 {
+        let present: f32 = self
+            .terms
+            .iter()
+            .filter(|(k, _)| unit.binary_search(k).is_ok())
+            .map(|t| t.1)
+            .sum();
+        self.weight * self.peak * present / self.mass
+    }
+}
+
+/// The keys a keyword is matched by: its content words, or all its words if it has none.
+fn keyword_keys(keyword: &str, lang: Language) -> Vec<u64> {
+    let tokens = tokenize(keyword, lang);
+    let content: Vec<u64> = tokens.iter().filter(|t| !t.stop).map(|t| t.hash).collect();
+    if content.is_empty() {
+        tokens.iter().map(|t| t.hash).collect()
+    } else {
+        content
+    }
+}
+
+/// A cue before the corpus weighs its words: its keys and its weight.
+struct CueKeys {
+    keys: Vec<u64>,
+    weight: f32,
+    keyword: bool,
+}
+
+/// The keys of every cue of one topic in one language, with their weights: keywords whole,
+/// label and description word by word.
+fn topic_cue_keys(def: &TopicDef, lang: Language, opts: &AlignOptions) -> Vec<CueKeys> {
+    let keywords = def.keywords.iter().map(|k| CueKeys {
+        keys: keyword_keys(k, lang),
+        weight: 1.0,
+        keyword: true,
+    });
+    let words_of = |text: &str, weight: f32| -> Vec<CueKeys> {
+        tokenize(text, lang)
+            .into_iter()
+            .filter(crate::lang::text::Token::is_telling)
+            .map(|t| CueKeys {
+                keys: vec![t.hash],
+                weight,
+                keyword: false,
+            })
+            .collect()
+    };
+    let label = words_of(&def.label, opts.label_weight);
+    let description = def
+        .description
+        .as_deref()
+        .map(|d| words_of(d, opts.description_weight))
+        .unwrap_or_default();
+    keywords.chain(label).chain(description).collect()
+}
+
+/// The best cue's score, plus `further` times the scores of the others; and how many of the
+/// topic's keywords are named, in whole or in part.
+fn topic_evidence(cues: &[Cue], unit: &[u64], further: f32) -> (f32, u16) {
+    let (mut best, mut sum, mut named) = (0.0f32, 0.0f32, 0u16);
+    for cue in cues {
+        let score = cue.score(unit);
+        best = best.max(score);
+        sum += score;
+        named = named.saturating_add(u16::from(cue.keyword && score > 0.0));
+    }
+    (best + further * (sum - best), named)
+}
+
+/// What a corpus's words say of each topic, before reading order and feedback.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lexical {
+    /// `evidence[unit][topic]`: from the cues of the topic found in the body paragraph.
+    pub evidence: Vec<Vec<f32>>,
+    /// `named[unit][topic]`: how many of the topic's keywords the paragraph names, in whole or
+    /// in part (label and description words are not counted).
+    pub named: Vec<Vec<u16>>,
+}
+
+/// Lexical evidence of every topic in every body paragraph of `articles`, in the order of
+/// `TermSpace::units`.
+pub fn lexical_evidence(articles: &[Article], defs: &[TopicDef], opts: &AlignOptions) -> Lexical {
+    let distinct: BTreeSet<Language> = articles.iter().map(|a| a.language).collect();
+    let languages: BTreeMap<Language, Vec<Vec<CueKeys>>> = distinct
+        .into_iter()
+        .map(|lang| {
+            let keys = defs.iter().map(|d| topic_cue_keys(d, lang, opts));
+            (lang, keys.collect())
+        })
+        .collect();
+    let wanted: HashSet<u64> = languages
+        .values()
+        .flatten()
+        .flatten()
+        .flat_map(|cue| cue.keys.iter().copied())
+        .collect();
+    let index = KeyIndex::build(articles, &wanted);
+    let cues: BTreeMap<Language, Vec<Vec<Cue>>> = languages
+        .into_iter()
+        .map(|(lang, topics)| {
+            let topics = topics.into_iter().map(|cue_keys| {
+                cue_keys
+                    .into_iter()
+                    .filter_map(|cue| Cue::new(cue, &index))
+                    .collect()
+            });
+            (lang, topics.collect())
+        })
+        .collect();
+    let mut lexical = Lexical::default();
+    for (unit, lang) in index.units.iter().zip(&index.languages) {
+        let per_topic = cues.get(lang).map_or(&[][..], Vec::as_slice);
+        let (evidence, named) = per_topic
+            .iter()
+            .map(|topic| topic_evidence(topic, unit, opts.further_cues))
+            .unzip();
+        lexical.evidence.push(evidence);
+        lexical.named.push(named);
+    }
+    lexical
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::articles;
+
+    fn def(id: &str, keywords: &[&str]) -> TopicDef {
+        TopicDef {
+            id: id.into(),
+            label: String::new(),
+            keywords: keywords
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
+            description: None,
+            pins: Vec::new(),
+        }
+    }
+
+    /// One article: a title, then `paragraphs` as its body paragraphs.
+    fn corpus(paragraphs: &[&str]) -> Vec<Article> {
+        articles(&[paragraphs])
+    }
+
+    /// The lexical evidence of `defs` in one article of `paragraphs`, with the defaults.
+    fn evidence_in(paragraphs: &[&str], defs: &[TopicDef]) -> Vec<Vec<f32>> {
+        lexical_evidence(&corpus(paragraphs), defs, &AlignOptions::default()).evidence
+    }
+
+    #[test]
+    fn a_word_every_paragraph_holds_weighs_less_than_a_rare_one() {
+        let ev = evidence_in(
+            &[
+                "The summit opened with a speech on trade.",
+                "The summit closed late at night.",
+                "The summit ended with a tariff deal.",
+                "Weather was fine all week long.",
+            ],
+            &[def("s", &["summit"]), def("t", &["tariff"])],
+        );
+        assert!(
+            ev[2][1] > ev[2][0],
+            "rare 'tariff' beats common 'summit': {:?}",
+            ev[2]
+        );
+        assert_eq!(ev[3], vec![0.0, 0.0]);
+    }
+
+    #[test]
+    fn a_phrase_counts_in_part_and_in_full() {
+        let ev = evidence_in(
+            &[
+                "They discussed the Iran deal at length.",
+                "The Iran nuclear deal was signed long ago.",
+                "Nothing about it here at all.",
+                "Sanctions on oil were raised again.",
+            ],
+            &[def("d", &["Iran nuclear deal"])],
+        );
+        assert!(ev[0][0] > 0.0, "part of the phrase counts");
+        assert!(ev[1][0] > ev[0][0], "the whole phrase counts more");
+        assert_eq!(ev[2][0], 0.0);
+    }
+
+    #[test]
+    fn named_counts_keywords_whole_or_in_part_but_not_label_words() {
+        let arts = corpus(&[
+            "The Iran deal and the sanctions dominated the summit.",
+            "Sanctions alone were discussed.",
+            "The nuclear programme of Iran was mentioned.",
+            "Weather was fine all week long.",
+        ]);
+        let mut d = def("d", &["Iran nuclear deal", "sanctions"]);
+        d.label = "Summit diplomacy".into();
+        let named = lexical_evidence(&arts, &[d], &AlignOptions::default()).named;
+        assert_eq!(named, vec![vec![2], vec![1], vec![1], vec![0]]);
+    }
+
+    #[test]
+    fn a_further_cue_adds_a_quarter_of_its_own_evidence() {
+        let ev = evidence_in(
+            &[
+                "The tariff and the embargo were both raised.",
+                "The tariff was raised again.",
+                "An embargo was declared overnight.",
+                "Weather was fine all week long.",
+                "Nothing else happened in the city.",
+            ],
+            &[def("t", &["tariff", "embargo"])],
+        );
+        let (both, tariff, embargo) = (ev[0][0], ev[1][0], ev[2][0]);
+        let expected = tariff.max(embargo) + 0.25 * tariff.min(embargo);
+        assert!((both - expected).abs() < 1e-5, "{both} {expected}");
+    }
+
+    #[test]
+    fn a_keyword_is_matched_by_its_content_words_not_its_stopwords() {
+        let ev = evidence_in(
+            &[
+                "The talks of the week went on.",
+                "Sanctions were the subject.",
+                "Nothing else of the sort.",
+            ],
+            &[def("s", &["the sanctions"])],
+        );
+        assert_eq!(ev[0][0], 0.0, "'the' alone does not name the keyword");
+        assert!(ev[1][0] > 0.0);
+    }
+
+    #[test]
+    fn the_description_adds_weaker_evidence() {
+        let arts = corpus(&[
+            "Troops massed at the border.",
+            "Talks resumed in the capital.",
+        ]);
+        let mut with = def("t", &["talks"]);
+        with.description = Some("Soldiers and troops at the frontier".into());
+        let ev = lexical_evidence(&arts, &[with], &AlignOptions::default()).evidence;
+        assert!(ev[0][0] > 0.0 && ev[0][0] < ev[1][0], "{ev:?}");
+    }
+}

@@ -1,0 +1,385 @@
+//! The shared wording of a topic, factored so that its size grows with the text and not with
+//! the square of the sources: each word and each pair of consecutive words once, with the
+//! articles that have it, and for every shared span a formula over those entries.
+//!
+//! Why the formula is exact: a telling word is shared with the articles that have it; any other
+//! word is shared with the articles that have every pair of consecutive words between it and
+//! the nearest telling word on its left, or on its right, within its sentence; the gap between
+//! two words is shared with what both words are shared with. So a span's articles are a union
+//! of intersections of entries, less the span's own article.
+
+use std::collections::HashMap;
+
+use super::sets::{Cheap, same_sentence};
+use super::{MemberSpans, TopicWording};
+use crate::lang::text::Token;
+use crate::model::article::{Article, Paragraph};
+
+/// A word, or two consecutive words, and the articles (corpus indices, ascending) whose members
+/// of the topic have it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The normalised word, or the two words separated by a space.
+    pub words: String,
+    pub articles: Vec<usize>,
+}
+
+/// The formulas of one member's spans, flat: one allocation for all of them rather than one
+/// per term (a thousand articles make a million spans).
+#[derive(Debug, Default)]
+pub struct Formulas {
+    /// The entries of every term, one term after the other.
+    ids: Vec<u32>,
+    /// Where each term ends in `ids`.
+    term_ends: Vec<u32>,
+    /// For each span, its terms (a range of `term_ends`); `None` for a span shared with no
+    /// other article.
+    spans: Vec<Option<(u32, u32)>>,
+}
+
+impl Formulas {
+    /// The formula of span `k`, if other articles share it.
+    pub fn of(&self, k: usize) -> Option<Formula<'_>> {
+        let (first, end) = (*self.spans.get(k)?)?;
+        Some(Formula {
+            all: self,
+            terms: first as usize..end as usize,
+        })
+    }
+
+    fn push(&mut self, terms: Option<&Terms>) {
+        let Some(terms) = terms else {
+            self.spans.push(None);
+            return;
+        };
+        let first = to_u32(self.term_ends.len());
+        let base = self.ids.len();
+        self.ids.extend_from_slice(&terms.ids);
+        self.term_ends
+            .extend(terms.ends.iter().map(|&e| to_u32(base + e)));
+        self.spans.push(Some((first, to_u32(self.term_ends.len()))));
+    }
+}
+
+/// A union of intersections of entries: `[[0], [3, 4]]` is entry 0, or both 3 and 4.
+#[derive(Clone, Debug)]
+pub struct Formula<'f> {
+    all: &'f Formulas,
+    terms: std::ops::Range<usize>,
+}
+
+impl<'f> Formula<'f> {
+    /// Each term: the entries an article must all have.
+    pub fn terms(&self) -> impl Iterator<Item = &'f [u32]> + 'f {
+        let all = self.all;
+        self.terms.clone().map(move |k| {
+            let start = if k == 0 {
+                0
+            } else {
+                all.term_ends[k - 1] as usize
+            };
+            &all.ids[start..all.term_ends[k] as usize]
+        })
+    }
+}
+
+impl serde::Serialize for Formula<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.terms())
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Terms being worked out, flat: reused from span to span so that they cost no allocation.
+#[derive(Clone, Debug, Default)]
+struct Terms {
+    ids: Vec<u32>,
+    /// Where each term ends in `ids`.
+    ends: Vec<usize>,
+}
+
+impl Terms {
+    fn clear(&mut self) {
+        self.ids.clear();
+        self.ends.clear();
+    }
+
+    fn term(&self, k: usize) -> &[u32] {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.ids[start..self.ends[k]]
+    }
+
+    fn count(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// What `size` measured of a nested formula: every entry, and one per term.
+    fn size(&self) -> usize {
+        self.ids.len() + self.ends.len()
+    }
+
+    /// Close the term made of the ids pushed since the last one, sorted and without repeats.
+    fn close_term(&mut self) {
+        let start = self.ends.last().copied().unwrap_or(0);
+        self.ids[start..].sort_unstable();
+        let mut kept = start;
+        for i in start..self.ids.len() {
+            if kept == start || self.ids[i] != self.ids[kept - 1] {
+                self.ids[kept] = self.ids[i];
+                kept += 1;
+            }
+        }
+        self.ids.truncate(kept);
+        self.ends.push(kept);
+    }
+
+    /// Drop the ids pushed since the last term closed.
+    fn drop_open_term(&mut self) {
+        self.ids.truncate(self.ends.last().copied().unwrap_or(0));
+    }
+}
+
+/// The wording of one topic, built member by member as a writer asks for it: the entries
+/// grow as the members' spans need them, and only the entries stay in memory. It reads the
+/// topic's index, the one its agreement was made from.
+pub struct WordingTable<'w> {
+    topic: &'w TopicWording,
+    ids: HashMap<Key, u32, Cheap>,
+    entries: Vec<Entry>,
+    /// Scratch terms: a span's formula, and the two sides of a gap.
+    scratch: [Terms; 4],
+}
+
+impl<'w> WordingTable<'w> {
+    pub fn new(topic: &'w TopicWording) -> Self {
+        WordingTable {
+            topic,
+            ids: HashMap::default(),
+            entries: Vec::new(),
+            scratch: Default::default(),
+        }
+    }
+
+    /// A formula for each span of `member` (of this topic, from its agreement): none for a
+    /// span shared with no other article.
+    pub fn formulas(&mut self, articles: &[Article], member: &MemberSpans) -> Formulas {
+        let p = &articles[member.at.article].paragraphs[member.at.paragraph];
+        self.member(p, member)
+    }
+
+    /// The entries the formulas so far refer to, by their number.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+}
+
+/// What an entry stands for: a word, or two words in a row (by their hashes).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Word(u64),
+    Pair(u64, u64),
+}
+
+impl std::hash::Hash for Key {
+    /// Word hashes are hashes already: one mixed `u64` for the table's pass-through hasher.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(match *self {
+            Key::Word(w) => w,
+            Key::Pair(a, b) => (a.rotate_left(17) ^ b).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 1,
+        });
+    }
+}
+
+/// A paragraph's tokens with, for each, the nearest telling token on either side.
+struct Tokens<'p> {
+    text: &'p str,
+    all: &'p [Token],
+    left: Vec<Option<usize>>,
+    right: Vec<Option<usize>>,
+}
+
+impl<'p> Tokens<'p> {
+    fn new(text: &'p str, all: &'p [Token]) -> Self {
+        let mut left = Vec::with_capacity(all.len());
+        let mut last = None;
+        for (i, t) in all.iter().enumerate() {
+            left.push(last);
+            if t.is_telling() {
+                last = Some(i);
+            }
+        }
+        let mut right = vec![None; all.len()];
+        last = None;
+        for (i, t) in all.iter().enumerate().rev() {
+            right[i] = last;
+            if t.is_telling() {
+                last = Some(i);
+            }
+        }
+        Tokens {
+            text,
+            all,
+            left,
+            right,
+        }
+    }
+}
+
+impl WordingTable<'_> {
+    fn member(&mut self, p: &Paragraph, member: &MemberSpans) -> Formulas {
+        let tokens = Tokens::new(&p.text, &p.tokens);
+        let mut out = Formulas::default();
+        let mut formula = std::mem::take(&mut self.scratch[0]);
+        let mut next = 0;
+        for span in &member.spans {
+            // The tokens that start inside the span.
+            let first = next;
+            while next < p.tokens.len() && p.tokens[next].range.start < span.range.end {
+                next += 1;
+            }
+            if span.shared > 0 {
+                self.span(&tokens, first, next, &mut formula);
+                out.push(Some(&formula));
+            } else {
+                out.push(None);
+            }
+        }
+        self.scratch[0] = formula;
+        out
+    }
+
+    /// The smallest formula among the pieces of a span (every piece of a span has the same
+    /// articles), into `out`: a telling word's entry if it holds one. `first..end`: the tokens
+    /// that start inside it; none for a span that is a gap.
+    fn span(&mut self, tokens: &Tokens, first: usize, end: usize, out: &mut Terms) {
+        out.clear();
+        if let Some(i) = (first..end).find(|&i| tokens.all[i].is_telling()) {
+            out.ids.push(self.word(&tokens.all[i]));
+            out.close_term();
+            return;
+        }
+        if first == end {
+            self.gap(tokens, first, out);
+            return;
+        }
+        let mut candidate = std::mem::take(&mut self.scratch[1]);
+        for i in first..end {
+            self.token(tokens, i, &mut candidate);
+            // The first of the smallest, as `min_by_key` would keep.
+            if i == first || candidate.size() < out.size() {
+                std::mem::swap(out, &mut candidate);
+            }
+        }
+        self.scratch[1] = candidate;
+    }
+
+    /// The gap before token `i`, into `out`.
+    fn gap(&mut self, tokens: &Tokens, i: usize, out: &mut Terms) {
+        out.clear();
+        let all = tokens.all;
+        if i == 0 || i >= all.len() || !same_sentence(tokens.text, &all[i - 1], &all[i]) {
+            return;
+        }
+        let mut before = std::mem::take(&mut self.scratch[2]);
+        let mut after = std::mem::take(&mut self.scratch[3]);
+        self.token(tokens, i - 1, &mut before);
+        self.token(tokens, i, &mut after);
+        for a in 0..before.count() {
+            for b in 0..after.count() {
+                out.ids.extend_from_slice(before.term(a));
+                out.ids.extend_from_slice(after.term(b));
+                out.close_term();
+            }
+        }
+        self.scratch[2] = before;
+        self.scratch[3] = after;
+    }
+
+    /// The formula of token `i`, into `out`: its entry if it is telling, else the chains of
+    /// pairs to the nearest telling token on either side, within its sentence.
+    fn token(&mut self, tokens: &Tokens, i: usize, out: &mut Terms) {
+        out.clear();
+        let t = &tokens.all[i];
+        if t.is_telling() {
+            out.ids.push(self.word(t));
+            out.close_term();
+            return;
+        }
+        let chains = [
+            tokens.left[i].map(|l| l..=i),
+            tokens.right[i].map(|r| i..=r),
+        ];
+        for run in chains.into_iter().flatten() {
+            if self.chain(tokens.text, &tokens.all[run], out) {
+                out.close_term();
+            } else {
+                out.drop_open_term();
+            }
+        }
+    }
+
+    /// Push the pairs along consecutive tokens onto `out`'s open term; `false` if the run
+    /// crosses a sentence end (the pairs before it are entries all the same).
+    fn chain(&mut self, text: &str, run: &[Token], out: &mut Terms) -> bool {
+        for w in run.windows(2) {
+            if !same_sentence(text, &w[0], &w[1]) {
+                return false;
+            }
+            out.ids.push(self.pair(&w[0], &w[1]));
+        }
+        true
+    }
+
+    fn word(&mut self, t: &Token) -> u32 {
+        let key = Key::Word(t.hash);
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let articles = self.articles(self.topic.index.word(t.hash));
+        self.push(key, t.key.to_string(), articles)
+    }
+
+    fn pair(&mut self, a: &Token, b: &Token) -> u32 {
+        let key = Key::Pair(a.hash, b.hash);
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let articles = self.articles(self.topic.index.pair(a, b));
+        self.push(key, format!("{} {}", a.key, b.key), articles)
+    }
+
+    /// The corpus indices of the covering articles whose bits are set.
+    fn articles(&self, bits: Option<&[u64]>) -> Vec<usize> {
+        ones(bits.unwrap_or_default())
+            .map(|local| self.topic.covering[local])
+            .collect()
+    }
+
+    fn push(&mut self, key: Key, words: String, articles: Vec<usize>) -> u32 {
+        let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        self.entries.push(Entry { words, articles });
+        self.ids.insert(key, id);
+        id
+    }
+}
+
+/// The positions of the set bits.
+fn ones(bits: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    bits.iter().enumerate().flat_map(|(k, &word)| {
+        let mut rest = word;
+        std::iter::from_fn(move || {
+            (rest != 0).then(|| {
+                let bit = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                k * 64 + bit
+            })
+        })
+    })
+}
+
+#[cfg(test)]
+#[path = "wording_tests.rs"]
+mod tests;

@@ -1,0 +1,302 @@
+//! Finding figures in a paragraph: numbers, times, dates and counts with their unit, and the
+//! qualifiers around them ("plus de", "at least").
+
+use super::{Figure, FigureKey};
+use crate::lang::text::{Language, Token, fold};
+use crate::model::article::Paragraph;
+
+const QUALIFIERS: &[&[&str]] = &[
+    &["plus", "de"],
+    &["plus", "d"],
+    &["moins", "de"],
+    &["au", "moins"],
+    &["environ"],
+    &["pres", "de"],
+    &["vers"],
+    &["quelque"],
+    &["jusqu", "a"],
+    &["more", "than"],
+    &["less", "than"],
+    &["at", "least"],
+    &["about"],
+    &["around"],
+    &["nearly"],
+    &["almost"],
+    &["over"],
+    &["up", "to"],
+];
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("un", 1.0),
+    ("une", 1.0),
+    ("deux", 2.0),
+    ("trois", 3.0),
+    ("quatre", 4.0),
+    ("cinq", 5.0),
+    ("six", 6.0),
+    ("sept", 7.0),
+    ("huit", 8.0),
+    ("neuf", 9.0),
+    ("dix", 10.0),
+    ("vingt", 20.0),
+    ("trente", 30.0),
+    ("cent", 100.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("hundred", 100.0),
+];
+const SCALES: &[(&str, f64)] = &[
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("milliard", 1e9),
+    ("milliards", 1e9),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("mille", 1e3),
+    ("thousand", 1e3),
+    ("thousands", 1e3),
+    ("milliers", 1e3),
+];
+const DURATIONS: &[&str] = &[
+    "seconde", "secondes", "minute", "minutes", "heure", "heures", "jour", "jours", "semaine",
+    "semaines", "mois", "an", "ans", "annees", "second", "seconds", "hour", "hours", "day", "days",
+    "week", "weeks", "month", "months", "year", "years",
+];
+const MONTHS: &[&str] = &[
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+/// Words skipped between a number and its unit: "1,3 million de personnes", "of people".
+const LINKS: &[&str] = &["de", "d", "of"];
+
+fn word(p: &Paragraph, t: &Token) -> String {
+    fold(&p.text[t.range.clone()])
+}
+
+/// The value of a numeric token: "1,3" is 1.3 in French, "1,300" is 1300 in English.
+fn parse_number(raw: &str, lang: Language) -> Option<f64> {
+    let thousands = lang == Language::English
+        && raw
+            .split(',')
+            .skip(1)
+            .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    let cleaned: String = if thousands {
+        raw.replace(',', "")
+    } else {
+        raw.replace(',', ".")
+    };
+    cleaned.parse().ok()
+}
+
+/// Every figure in a paragraph.
+pub fn find_figures(p: &Paragraph, lang: Language) -> Vec<Figure> {
+    let toks = &p.tokens;
+    // Each word folded once: a figure is looked for at every word, its neighbours read often.
+    let w: Vec<String> = toks.iter().map(|t| word(p, t)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((fig, next)) = figure_at(p, &w, lang, i) {
+            out.push(fig);
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn figure_at(p: &Paragraph, w: &[String], lang: Language, i: usize) -> Option<(Figure, usize)> {
+    let toks = &p.tokens;
+    let raw = &p.text[toks[i].range.clone()];
+    let first = &w[i];
+    let start = qualifier_start(w, i);
+    if let Some((h, m)) = clock(raw) {
+        let range = toks[start].range.start..toks[i].range.end;
+        let fig = Figure {
+            what: "time of day".into(),
+            key: FigureKey::TimeOfDay,
+            value: h * 60.0 + m,
+            range,
+        };
+        return Some((fig, i + 1));
+    }
+    let mut value = if toks[i].numeric {
+        parse_number(raw, lang)?
+    } else {
+        lookup(NUMBER_WORDS, first)?
+    };
+    let mut j = i + 1;
+    if let Some(scale) = w.get(j).and_then(|x| lookup(SCALES, x)) {
+        value *= scale;
+        j += 1;
+    }
+    while toks.get(j).is_some_and(|_| LINKS.contains(&w[j].as_str())) {
+        j += 1;
+    }
+    let unit_tok = toks.get(j)?;
+    let (what, key) = measure(p, w, i, j)?;
+    if key == FigureKey::TimeOfDay {
+        value *= 60.0;
+    }
+    let range = toks[start].range.start..unit_tok.range.end;
+    Some((
+        Figure {
+            what,
+            key,
+            value,
+            range,
+        },
+        j + 1,
+    ))
+}
+
+/// What the number at token `i` measures, from its unit at token `j`: a description and the
+/// key figures are grouped by. `None` when the word after it is not a unit.
+fn measure(p: &Paragraph, w: &[String], i: usize, j: usize) -> Option<(String, FigureKey)> {
+    let (toks, number, unit) = (&p.tokens, &p.tokens[i], &w[j]);
+    let unit_tok = &toks[j];
+    let unit_text = &p.text[unit_tok.range.clone()];
+    let preceded_by_a = i > 0 && matches!(w[i - 1].as_str(), "a" | "at");
+    if MONTHS.contains(&unit.as_str()) && number.numeric {
+        Some((
+            format!("date in {unit_text}"),
+            FigureKey::Date(unit.clone()),
+        ))
+    } else if unit.starts_with("heure") && preceded_by_a && number.numeric {
+        Some(("time of day".into(), FigureKey::TimeOfDay))
+    } else if DURATIONS.contains(&unit.as_str()) {
+        let key = FigureKey::Duration(unit_tok.key.to_string());
+        Some((unit_text.to_owned(), key))
+    } else if !unit_tok.stop && !unit_tok.numeric && (number.numeric || j > i + 1) {
+        let key = FigureKey::Count(unit_tok.key.to_string());
+        Some((unit_text.to_owned(), key))
+    } else {
+        None
+    }
+}
+
+fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
+    table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+}
+
+/// "20h42", "8:45" as hours and minutes.
+fn clock(raw: &str) -> Option<(f64, f64)> {
+    let (h, m) = raw.split_once(['h', 'H', ':'])?;
+    let (h, m): (f64, f64) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24.0 && m < 60.0 && !raw.ends_with(['h', 'H'])).then_some((h, m))
+}
+
+/// Where a qualifier such as "plus de" or "at least" before token `i` starts.
+fn qualifier_start(w: &[String], i: usize) -> usize {
+    for q in QUALIFIERS {
+        if i >= q.len() {
+            let from = i - q.len();
+            if (0..q.len()).all(|k| w[from + k] == q[k]) {
+                return from;
+            }
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::article::Kind;
+
+    fn found(text: &str, lang: Language) -> Vec<(String, String, f64)> {
+        let p = Paragraph::new(0, Kind::Body, text.into(), lang);
+        find_figures(&p, lang)
+            .into_iter()
+            .map(|f| (f.key.to_string(), text[f.range].to_owned(), f.value))
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        use Language::*;
+        type Case<'a> = (&'a str, Language, &'a [(&'a str, &'a str, f64)]);
+        let cases: &[Case] = &[
+            (
+                "à 20h42 (heure de l'Est)",
+                French,
+                &[("time", "20h42", 1242.0)],
+            ),
+            (
+                "commencer à 20 heures",
+                French,
+                &[("time", "20 heures", 1200.0)],
+            ),
+            (
+                "plus de 40 minutes après",
+                French,
+                &[("duration:minut", "plus de 40 minutes", 40.0)],
+            ),
+            (
+                "qui a duré deux heures",
+                French,
+                &[("duration:heur", "deux heures", 2.0)],
+            ),
+            (
+                "plus de 1,3 million de personnes",
+                French,
+                &[("count:person", "plus de 1,3 million de personnes", 1.3e6)],
+            ),
+            (
+                "Au moins un million de personnes",
+                French,
+                &[("count:person", "Au moins un million de personnes", 1e6)],
+            ),
+            (
+                "le 13 juillet",
+                French,
+                &[("date:juillet", "13 juillet", 13.0)],
+            ),
+            (
+                "more than 1,300 people",
+                English,
+                &[("count:peopl", "more than 1,300 people", 1300.0)],
+            ),
+            ("un membre du public", French, &[]),
+        ];
+        for (text, lang, want) in cases {
+            let want: Vec<_> = want
+                .iter()
+                .map(|(k, t, v)| (k.to_string(), t.to_string(), *v))
+                .collect();
+            assert_eq!(found(text, *lang), want, "{text}");
+        }
+    }
+}

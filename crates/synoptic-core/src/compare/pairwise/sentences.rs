@@ -1,0 +1,292 @@
+//! Sentences paired with the reference: a sentence that is another version of a reference
+//! sentence is diffed word by word; a quotation both carry is marked the same; everything else
+//! stays plain, because two articles written apart share words by chance, not wording.
+
+use std::collections::HashSet;
+use std::time::Instant;
+
+use super::{Change, Mark, PAIRWISE_BUDGET, PairwiseMember, WordChanges, compare};
+use crate::compare::agree::pair_key;
+use crate::compare::rows::{dice, telling_keys};
+use crate::lang::text::Token;
+use crate::model::article::{Article, Paragraph};
+use crate::model::topic::Topic;
+
+/// Two sentences are versions of one when this share of their telling words is common to both
+/// (Dice coefficient).
+pub const NEAR_SENTENCE: f32 = 0.5;
+
+/// A sentence needs this many telling words before it can be called another's version.
+const MIN_SENTENCE_WORDS: usize = 3;
+
+/// A run of this many words that the reference also has in a row, in one sentence, is a
+/// quotation (or a phrase) both carry, wherever it stands.
+pub const QUOTE_WORDS: usize = 5;
+
+/// One sentence of a member paragraph.
+struct Sentence {
+    /// The member (index in the topic) and the token range within its paragraph.
+    member: usize,
+    tokens: std::ops::Range<usize>,
+    /// Sorted, distinct keys of its telling words.
+    words: Vec<u64>,
+}
+
+/// Whether a sentence ends between two consecutive tokens.
+fn breaks(text: &str, a: &Token, b: &Token) -> bool {
+    text[a.range.end..b.range.start].contains(['.', '!', '?', '…'])
+}
+
+/// The sentences of `article`'s members of `topic`, in reading order.
+fn sentences(articles: &[Article], topic: &Topic, article: usize) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (m, member) in topic.members.iter().enumerate() {
+        if member.at.article != article {
+            continue;
+        }
+        let p = &articles[article].paragraphs[member.at.paragraph];
+        let mut start = 0;
+        for i in 0..p.tokens.len() {
+            let last = i + 1 == p.tokens.len() || breaks(&p.text, &p.tokens[i], &p.tokens[i + 1]);
+            if last {
+                out.push(Sentence {
+                    member: m,
+                    tokens: start..i + 1,
+                    words: telling_keys(&p.tokens[start..=i]),
+                });
+                start = i + 1;
+            }
+        }
+    }
+    out
+}
+
+/// The reference sentence `s` is another version of, if any.
+fn version_of(s: &Sentence, refs: &[Sentence]) -> Option<usize> {
+    if s.words.len() < MIN_SENTENCE_WORDS {
+        return None;
+    }
+    refs.iter()
+        .enumerate()
+        .filter(|(_, r)| r.words.len() >= MIN_SENTENCE_WORDS)
+        .map(|(k, r)| (k, dice(&s.words, &r.words)))
+        .filter(|&(_, d)| d >= NEAR_SENTENCE)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(k, _)| k)
+}
+
+/// Keys for every pair of consecutive words within one sentence of these members.
+fn pair_keys(articles: &[Article], topic: &Topic, keep: impl Fn(usize) -> bool) -> HashSet<u64> {
+    let mut keys = HashSet::new();
+    for member in topic.members.iter().filter(|m| keep(m.at.article)) {
+        let p = &articles[member.at.article].paragraphs[member.at.paragraph];
+        for w in p.tokens.windows(2) {
+            if !breaks(&p.text, &w[0], &w[1]) {
+                keys.insert(pair_key(&w[0], &w[1]));
+            }
+        }
+    }
+    keys
+}
+
+/// Mark `Same` the runs of at least [`QUOTE_WORDS`] words of `tokens` (two of them telling)
+/// whose every consecutive pair is in `pairs`, where nothing is marked yet.
+fn mark_quotes(text: &str, tokens: &[Token], pairs: &HashSet<u64>, marks: &mut [Option<Change>]) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        while j + 1 < tokens.len()
+            && !breaks(text, &tokens[j], &tokens[j + 1])
+            && pairs.contains(&pair_key(&tokens[j], &tokens[j + 1]))
+        {
+            j += 1;
+        }
+        let run = &tokens[i..=j];
+        if run.len() >= QUOTE_WORDS && run.iter().filter(|t| t.is_telling()).count() >= 2 {
+            marks[i..=j]
+                .iter_mut()
+                .filter(|m| m.is_none())
+                .for_each(|m| *m = Some(Change::Same));
+        }
+        i = j + 1;
+    }
+}
+
+fn paragraph_of<'a>(articles: &'a [Article], topic: &Topic, m: usize) -> &'a Paragraph {
+    let at = topic.members[m].at;
+    &articles[at.article].paragraphs[at.paragraph]
+}
+
+/// Marks per member and token: `None` where the word stays plain.
+type Marks = Vec<Vec<Option<Change>>>;
+
+/// Diff, word by word, each sentence of the other articles that is another version of a
+/// reference sentence, marking both sides.
+fn mark_versions(articles: &[Article], topic: &Topic, reference: usize, marks: &mut Marks) {
+    let refs = sentences(articles, topic, reference);
+    let deadline = Instant::now() + PAIRWISE_BUDGET;
+    let hashes = |x: &Sentence| -> Vec<u64> {
+        paragraph_of(articles, topic, x.member).tokens[x.tokens.clone()]
+            .iter()
+            .map(|t| t.hash)
+            .collect()
+    };
+    for other in topic.articles().into_iter().filter(|&a| a != reference) {
+        let mut last = None;
+        for s in sentences(articles, topic, other) {
+            let Some(k) = version_of(&s, &refs) else {
+                continue;
+            };
+            let r = &refs[k];
+            let WordChanges { old, new } = compare(&hashes(r), &hashes(&s), deadline);
+            // A sentence told earlier in the reference than the one before it was moved.
+            let moved = last.is_some_and(|l| k < l);
+            last = Some(k);
+            for (slot, c) in marks[s.member][s.tokens.clone()].iter_mut().zip(new) {
+                *slot = Some(if moved && c == Change::Same {
+                    Change::Moved
+                } else {
+                    c
+                });
+            }
+            // The reference shows which of its words others retell; what they changed is
+            // shown on their side, once.
+            for (slot, c) in marks[r.member][r.tokens.clone()].iter_mut().zip(old) {
+                if c != Change::Changed {
+                    *slot = Some(slot.map_or(c, |old| super::better(old, c)));
+                }
+            }
+        }
+    }
+}
+
+/// Compare every member of `topic` with the members of article `reference`.
+pub fn pairwise(articles: &[Article], topic: &Topic, reference: usize) -> Vec<PairwiseMember> {
+    let mut marks: Marks = (0..topic.members.len())
+        .map(|m| vec![None; paragraph_of(articles, topic, m).tokens.len()])
+        .collect();
+    mark_versions(articles, topic, reference, &mut marks);
+    let reference_pairs = pair_keys(articles, topic, |a| a == reference);
+    let other_pairs = pair_keys(articles, topic, |a| a != reference);
+    for (m, member) in topic.members.iter().enumerate() {
+        let p = paragraph_of(articles, topic, m);
+        let pairs = if member.at.article == reference {
+            &other_pairs
+        } else {
+            &reference_pairs
+        };
+        mark_quotes(&p.text, &p.tokens, pairs, &mut marks[m]);
+    }
+    topic
+        .members
+        .iter()
+        .zip(marks)
+        .enumerate()
+        .map(|(m, (member, marks))| PairwiseMember {
+            at: member.at,
+            marks: paragraph_of(articles, topic, m)
+                .tokens
+                .iter()
+                .zip(marks)
+                .filter_map(|(t, c)| {
+                    c.map(|change| Mark {
+                        range: t.range.clone(),
+                        change,
+                    })
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Articles of one paragraph each (after a title), all members of one topic.
+    fn topic_of(texts: &[&str]) -> (Vec<Article>, Topic) {
+        let sources: Vec<&[&str]> = texts.iter().map(std::slice::from_ref).collect();
+        crate::fixtures::all_in_one_topic(&sources)
+    }
+
+    /// The words of member `m` with their marks, as "word:S/M/C" (unmarked words bare).
+    fn shown(articles: &[Article], got: &[PairwiseMember], m: usize) -> Vec<String> {
+        let p = &articles[got[m].at.article].paragraphs[got[m].at.paragraph];
+        p.tokens
+            .iter()
+            .map(|t| {
+                let word = &p.text[t.range.clone()];
+                match got[m]
+                    .marks
+                    .iter()
+                    .find(|k| k.range == t.range)
+                    .map(|k| k.change)
+                {
+                    Some(Change::Same) => format!("{word}:S"),
+                    Some(Change::Moved) => format!("{word}:M"),
+                    Some(Change::Changed) => format!("{word}:C"),
+                    None => word.to_owned(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_edited_copy_shows_the_edit_and_an_unrelated_sentence_stays_plain() {
+        let (articles, topic) = topic_of(&[
+            "The storm flooded the northern harbour overnight. Officials met.",
+            "The storm flooded the old northern harbour overnight. Markets rallied in Tokyo today.",
+        ]);
+        let got = pairwise(&articles, &topic, 0);
+        let words = shown(&articles, &got, 1);
+        assert_eq!(
+            &words[..7],
+            [
+                "The:S",
+                "storm:S",
+                "flooded:S",
+                "the:S",
+                "old:C",
+                "northern:S",
+                "harbour:S"
+            ]
+        );
+        assert!(words[8..].iter().all(|w| !w.contains(':')), "{words:?}");
+    }
+
+    #[test]
+    fn a_sentence_told_out_of_order_is_moved() {
+        let (articles, topic) = topic_of(&[
+            "Rain fell on the capital all week. The river burst its banks on Sunday.",
+            "The river burst its banks on Sunday. Rain fell on the capital all week.",
+        ]);
+        let got = pairwise(&articles, &topic, 0);
+        let words = shown(&articles, &got, 1);
+        assert!(words[..6].iter().all(|w| w.ends_with(":S")), "{words:?}");
+        assert!(words[7..].iter().all(|w| w.ends_with(":M")), "{words:?}");
+    }
+
+    #[test]
+    fn a_quotation_both_carry_is_marked_inside_different_sentences() {
+        let (articles, topic) = topic_of(&[
+            "Asked about it, the mayor said we will rebuild every single home here.",
+            "Critics doubt it. She told reporters that we will rebuild every single home, to applause.",
+        ]);
+        let got = pairwise(&articles, &topic, 0);
+        let marked: Vec<String> = shown(&articles, &got, 1)
+            .into_iter()
+            .filter(|w| w.ends_with(":S"))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                "we:S",
+                "will:S",
+                "rebuild:S",
+                "every:S",
+                "single:S",
+                "home:S"
+            ]
+        );
+    }
+}

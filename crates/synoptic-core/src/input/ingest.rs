@@ -1,0 +1,383 @@
+//! Reading articles: files, directories, standard input and the embedded default set.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::input::folder::{is_article_file, is_corpus_note, pages_with_markdown};
+use crate::input::kinds::classify;
+use crate::input::read::{kind_of, read_bounded, read_limited};
+use crate::input::segment::{SplitArticle, split_article};
+use crate::input::source_text::source_text;
+use crate::input::web::page_file::{is_page_name, page_stem};
+use crate::lang::text::detect_language;
+use crate::model::article::{Article, Paragraph};
+
+/// The seed articles shipped in `assets/articles/`, compiled in.
+pub const EMBEDDED_ARTICLES: &[(&str, &[u8])] = &[
+    (
+        "000_7b3d063b421ca323.txt",
+        include_bytes!("../../../../assets/articles/000_7b3d063b421ca323.txt"),
+    ),
+    (
+        "001_97da47a4a20eaa1d.txt",
+        include_bytes!("../../../../assets/articles/001_97da47a4a20eaa1d.txt"),
+    ),
+    (
+        "002_f9e9ee3849f232d6.txt",
+        include_bytes!("../../../../assets/articles/002_f9e9ee3849f232d6.txt"),
+    ),
+    (
+        "003_9f4bc14a37e2f9a6.txt",
+        include_bytes!("../../../../assets/articles/003_9f4bc14a37e2f9a6.txt"),
+    ),
+    (
+        "004_ee3248badf40cdc2.txt",
+        include_bytes!("../../../../assets/articles/004_ee3248badf40cdc2.txt"),
+    ),
+];
+
+/// The default topics shipped in `assets/topics.toml`, compiled in.
+pub const EMBEDDED_TOPICS: &str = include_str!("../../../../assets/topics.toml");
+
+/// Why reading failed as a whole (one bad file only gives a `Notice`).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(
+        "no readable articles{detail}; give .txt, .md or .html files, or a directory holding them"
+    )]
+    NoArticles { detail: String },
+}
+
+/// Something the user should know about a file that did not stop the run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// The bytes of one article before decoding, with the name it will be known by.
+struct Source {
+    name: String,
+    path: String,
+    bytes: Vec<u8>,
+}
+
+/// Articles read, with what was noticed on the way.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub notices: Vec<Notice>,
+}
+
+/// Read the embedded seed articles.
+pub fn load_embedded() -> Loaded {
+    let sources = EMBEDDED_ARTICLES.iter().map(|(name, bytes)| Source {
+        name: (*name).to_owned(),
+        path: format!("assets/articles/{name}"),
+        bytes: bytes.to_vec(),
+    });
+    build(sources.collect(), Vec::new())
+}
+
+/// Read one article given as bytes (standard input read by the caller).
+pub fn load_bytes(name: &str, path: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
+    let source = Source {
+        name: name.to_owned(),
+        path: path.to_owned(),
+        bytes,
+    };
+    require_articles(build(vec![source], Vec::new()))
+}
+
+/// Read articles from files and directories; `-` is standard input.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    let mut notices = Vec::new();
+    let mut sources = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let bytes = match read_bounded(std::io::stdin().lock(), MAX_ARTICLE_BYTES) {
+                Ok(bytes) => bytes,
+                Err(problem) => {
+                    notices.push(Notice {
+                        path: "standard input".into(),
+                        message: format!("{problem}; skipped"),
+                    });
+                    continue;
+                }
+            };
+            sources.push(Source {
+                name: "stdin".into(),
+                path: "-".into(),
+                bytes,
+            });
+        } else if path.is_dir() {
+            read_dir(path, &mut sources, &mut notices, &mut seen_dirs);
+        } else {
+            read_file(path, &mut sources, &mut notices);
+        }
+    }
+    require_articles(build(sources, notices))
+}
+
+/// Zero readable articles is an error that carries every notice, so the user sees why.
+fn require_articles(loaded: Loaded) -> Result<Loaded, LoadError> {
+    if !loaded.articles.is_empty() {
+        return Ok(loaded);
+    }
+    let detail = if loaded.notices.is_empty() {
+        String::new()
+    } else {
+        let notices: Vec<String> = loaded.notices.iter().map(Notice::to_string).collect();
+        format!(" ({})", notices.join("; "))
+    };
+    Err(LoadError::NoArticles { detail })
+}
+
+/// Larger files are not news articles (or would need gigabytes once tokenised): skipped.
+pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
+
+fn read_file(path: &Path, sources: &mut Vec<Source>, notices: &mut Vec<Notice>) {
+    let shown = path.display().to_string();
+    match read_limited(path, MAX_ARTICLE_BYTES) {
+        Ok(bytes) => sources.push(Source {
+            name: path
+                .file_name()
+                .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned()),
+            path: shown,
+            bytes,
+        }),
+        Err(problem) => notices.push(Notice {
+            path: shown,
+            message: format!("{problem}; skipped"),
+        }),
+    }
+}
+
+/// Every article file below `dir` (see `folder`), sorted by name, following links but never
+/// twice.
+fn read_dir(
+    dir: &Path,
+    sources: &mut Vec<Source>,
+    notices: &mut Vec<Notice>,
+    seen: &mut HashSet<PathBuf>,
+) {
+    let shown = dir.display().to_string();
+    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !seen.insert(canonical) {
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            notices.push(Notice {
+                path: shown,
+                message: format!("directory cannot be read ({e}); skipped"),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    let twins = pages_with_markdown(&paths);
+    for path in paths.into_iter().filter(|p| !twins.contains(p)) {
+        let Ok(meta) = fs::metadata(&path) else {
+            read_file(&path, sources, notices); // says why it cannot be read
+            continue;
+        };
+        if meta.is_dir() {
+            read_dir(&path, sources, notices, seen);
+        } else if !meta.is_file() && is_article_file(&path) {
+            // Never open a FIFO or a device found in a folder: it may block or never end.
+            notices.push(Notice {
+                path: path.display().to_string(),
+                message: format!("{}, not a regular file; skipped", kind_of(&meta)),
+            });
+        } else if is_article_file(&path) && is_corpus_note(&path) {
+            notices.push(Notice {
+                path: path.display().to_string(),
+                message: "looks like a note about the corpus, not an article; skipped \
+                          (name it on the command line to read it)"
+                    .into(),
+            });
+        } else if is_article_file(&path) {
+            read_file(&path, sources, notices);
+        }
+    }
+}
+
+/// Decode, segment and classify each source; give every article a unique id.
+fn build(sources: Vec<Source>, mut notices: Vec<Notice>) -> Loaded {
+    let mut articles = Vec::new();
+    let mut ids = HashSet::new();
+    for source in sources {
+        let text = match source_text(&source.name, &source.bytes) {
+            Ok((text, note)) => {
+                notices.extend(note.map(|message| Notice {
+                    path: source.path.clone(),
+                    message,
+                }));
+                text
+            }
+            Err(message) => {
+                notices.push(Notice {
+                    path: source.path,
+                    message,
+                });
+                continue;
+            }
+        };
+        let id = unique_id(&source, &mut ids);
+        articles.push((id, source.path, text));
+    }
+    Loaded {
+        articles: articles_from_texts(&articles),
+        notices,
+    }
+}
+
+/// Build many articles from (id, path, text), on all cores; the order is kept.
+pub fn articles_from_texts(items: &[(String, String, String)]) -> Vec<Article> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(8);
+    if threads < 2 || items.len() < 16 {
+        return items
+            .iter()
+            .map(|(id, path, text)| article_from_text(id.clone(), path.clone(), text))
+            .collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(id, path, text)| article_from_text(id.clone(), path.clone(), text))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        // A worker that panicked is a bug: carry its panic on rather than lose its articles.
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+fn unique_id(source: &Source, taken: &mut HashSet<String>) -> String {
+    let stem = if is_page_name(&source.name) {
+        page_stem(&source.name).to_owned()
+    } else {
+        Path::new(&source.name)
+            .file_stem()
+            .map_or_else(|| source.name.clone(), |s| s.to_string_lossy().into_owned())
+    };
+    let parent = Path::new(&source.path)
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|p| p.to_string_lossy().into_owned());
+    let mut candidates = vec![stem.clone()];
+    if let Some(parent) = parent {
+        candidates.push(format!("{parent}_{stem}"));
+    }
+    let chosen = candidates
+        .into_iter()
+        .find(|c| !taken.contains(c))
+        .unwrap_or_else(|| {
+            (2..)
+                .map(|n| format!("{stem}-{n}"))
+                .find(|c| !taken.contains(c))
+                .unwrap_or(stem)
+        });
+    taken.insert(chosen.clone());
+    chosen
+}
+
+/// Build one article from decoded text.
+pub fn article_from_text(id: String, path: String, text: &str) -> Article {
+    let SplitArticle {
+        mut meta,
+        paragraphs: texts,
+    } = split_article(text);
+    let language = detect_language(text);
+    let kinds = classify(&texts);
+    let paragraphs: Vec<Paragraph> = texts
+        .into_iter()
+        .zip(kinds)
+        .enumerate()
+        .map(|(i, (text, kind))| Paragraph::new(i, kind, text, language))
+        .collect();
+    if meta.title.is_none() {
+        meta.title = guess_title(&paragraphs);
+    }
+    Article {
+        id,
+        path,
+        meta,
+        language,
+        paragraphs,
+    }
+}
+
+/// The first heading near the top with a few words ("Politique" is a section, not a title).
+fn guess_title(paragraphs: &[Paragraph]) -> Option<String> {
+    use crate::model::article::Kind;
+    let top = paragraphs
+        .iter()
+        .take(3)
+        .take_while(|p| p.kind != Kind::Body);
+    let headings: Vec<&Paragraph> = top.filter(|p| p.kind == Kind::Heading).collect();
+    headings
+        .iter()
+        .find(|p| p.text.split_whitespace().count() >= 3)
+        .or(headings.first())
+        .map(|p| p.text.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::article::Kind;
+
+    #[test]
+    fn embedded_articles_load_with_ids_and_kinds() {
+        let loaded = load_embedded();
+        assert_eq!(loaded.articles.len(), 5);
+        assert!(loaded.notices.is_empty());
+        let a = &loaded.articles[2];
+        assert_eq!(a.id, "002_f9e9ee3849f232d6");
+        assert_eq!(a.path, "assets/articles/002_f9e9ee3849f232d6.txt");
+        assert_eq!(a.paragraphs[0].kind, Kind::Heading);
+        assert!(
+            a.meta
+                .title
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("Événement")
+        );
+        assert_eq!(loaded.articles[1].meta.date.as_deref(), Some("2024-08"));
+    }
+
+    #[test]
+    fn same_stem_in_two_directories_gets_distinct_ids() {
+        let mut taken = HashSet::new();
+        let src = |path: &str| Source {
+            name: "a.txt".into(),
+            path: path.into(),
+            bytes: vec![],
+        };
+        assert_eq!(unique_id(&src("x/a.txt"), &mut taken), "a");
+        assert_eq!(unique_id(&src("y/a.txt"), &mut taken), "y_a");
+        assert_eq!(unique_id(&src("y/a.txt"), &mut taken), "a-2");
+    }
+}

@@ -1,0 +1,261 @@
+//! Paragraph kinds: body, heading, caption, boilerplate, from the shape of the text alone.
+//!
+//! The rules look at form (length, final punctuation, brackets, the markers every news site
+//! uses for teasers and embeds), never at what an article is about. When unsure, a paragraph
+//! stays `Body`: hiding real text as boilerplate would lose the reader's data.
+
+use crate::input::segment::ends_sentence;
+use crate::lang::text::fold;
+use crate::model::article::Kind;
+
+use super::markers::{
+    CAPTION_MAX_WORDS, CAPTION_OPENINGS, CLOSING_CREDITS, CREDIT_MARKERS, EMBED_MARKERS,
+    LINK_MARKERS, TRAILER_ENDINGS, TRAILER_INSIDE, TRAILER_MAX_WORDS, TRAILER_OPENINGS,
+};
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// A head longer than this is a sentence, not a marker or a kicker (the longest is a few words):
+/// it is not folded, so classifying a long paragraph costs no copy of it.
+const LEAD_MAX_BYTES: usize = 80;
+
+/// The folded text up to the first ':' or '|' (or all of it), trimmed of punctuation; `None`
+/// when it is too long to be a marker. The flag says whether a separator was found.
+fn lead(text: &str) -> (Option<String>, bool) {
+    let cut = text.find([':', '|', '–', '—']);
+    let head = cut.map_or(text, |i| &text[..i]);
+    let folded = (head.trim().len() <= LEAD_MAX_BYTES).then(|| {
+        fold(head)
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_owned()
+    });
+    (folded, cut.is_some())
+}
+
+fn is_among(lead: Option<&str>, markers: &[&str]) -> bool {
+    lead.is_some_and(|l| markers.contains(&l))
+}
+
+/// Classify every paragraph of one article, in order.
+pub fn classify(texts: &[String]) -> Vec<Kind> {
+    let mut kinds = Vec::with_capacity(texts.len());
+    let mut in_link_list = false;
+    for text in texts {
+        let kind = if in_link_list && is_headline_like(text) {
+            Kind::Boilerplate
+        } else {
+            in_link_list = false;
+            classify_one(text, &mut in_link_list)
+        };
+        kinds.push(kind);
+    }
+    by_position(texts, &mut kinds);
+    kinds
+}
+
+/// Rules that need the paragraph's place in the article: the title, the deck under it, and
+/// teasers that sit next to a "Related:" line.
+fn by_position(texts: &[String], kinds: &mut [Kind]) {
+    if kinds.first() == Some(&Kind::Body) && is_title(texts) {
+        kinds[0] = Kind::Heading;
+    }
+    if kinds.first() == Some(&Kind::Heading) && texts.len() > 2 && is_deck(texts) {
+        kinds[1] = Kind::Heading;
+    }
+    for i in 0..texts.len() {
+        let beside_links = |j: Option<usize>| {
+            j.and_then(|j| texts.get(j).zip(kinds.get(j)))
+                .is_some_and(|(t, k)| *k == Kind::Boilerplate && starts_with_link_marker(t))
+        };
+        if kinds[i] == Kind::Body
+            && is_teaser(&texts[i])
+            && (beside_links(i.checked_sub(1)) || beside_links(Some(i + 1)))
+        {
+            kinds[i] = Kind::Boilerplate;
+        }
+    }
+}
+
+/// The first paragraph of an article of several is its headline when it is short, whatever
+/// punctuation ends it ("Trump tweets that the memos show no obstruction.").
+fn is_title(texts: &[String]) -> bool {
+    let Some(first) = texts.first() else {
+        return false;
+    };
+    let words = word_count(first);
+    texts.len() > 2
+        && (1..=20).contains(&words)
+        && first.chars().count() <= 200
+        && !first.trim_end().ends_with([':', ','])
+}
+
+/// A deck under the title: a short line, much shorter than the article's paragraphs.
+fn is_deck(texts: &[String]) -> bool {
+    let mut lengths: Vec<usize> = texts[2..].iter().map(|t| word_count(t)).collect();
+    lengths.sort_unstable();
+    let median = lengths[lengths.len() / 2];
+    let words = word_count(&texts[1]);
+    words <= 15 && words * 5 <= median * 2
+}
+
+/// "More: …", "Related: …": a link marker before a separator.
+fn starts_with_link_marker(text: &str) -> bool {
+    is_among(lead(text).0.as_deref(), LINK_MARKERS)
+}
+
+/// A teaser headline with a kicker: "The Bubble: Conservatives and liberals agree …".
+fn is_teaser(text: &str) -> bool {
+    let (lead, has_separator) = lead(text);
+    has_separator && lead.is_some_and(|l| word_count(&l) <= 3) && word_count(text) <= 25
+}
+
+fn classify_one(text: &str, opens_link_list: &mut bool) -> Kind {
+    let words = word_count(text);
+    let (lead, has_separator) = lead(text);
+    let lead = lead.as_deref();
+    let marker_alone = is_among(lead, LINK_MARKERS)
+        && lead.is_some_and(|l| fold(text).trim_matches(|c: char| !c.is_alphanumeric()) == l);
+    if marker_alone && words <= 6 {
+        *opens_link_list = true;
+        return Kind::Boilerplate;
+    }
+    if has_separator && words <= 30 && is_among(lead, LINK_MARKERS) {
+        return Kind::Boilerplate;
+    }
+    if has_separator && words <= 30 && is_among(lead, EMBED_MARKERS) {
+        return Kind::Boilerplate;
+    }
+    if is_credit_line(text) || is_trailer(text, words) {
+        return Kind::Boilerplate;
+    }
+    if is_caption(text, lead, has_separator) {
+        return Kind::Caption;
+    }
+    if is_heading(text, words) {
+        return Kind::Heading;
+    }
+    Kind::Body
+}
+
+/// A teaser headline: no sentence end, not long.
+fn is_headline_like(text: &str) -> bool {
+    !ends_sentence(text) && word_count(text) <= 30
+}
+
+/// "(avec AP)", "(with Reuters)", "(AFP)": a whole short paragraph in brackets.
+fn is_credit_line(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('(') && t.ends_with(')') && word_count(t) <= 6 && !t[1..].contains('(')
+}
+
+/// A line news sites put after the story (see `TRAILER_OPENINGS`): short, and opening or
+/// ending with one of the markers, whole words only ("Subscribers said …" is no "subscribe").
+fn is_trailer(text: &str, words: usize) -> bool {
+    if words > TRAILER_MAX_WORDS {
+        return false;
+    }
+    let plain = plain_words(text);
+    TRAILER_OPENINGS
+        .iter()
+        .any(|m| plain.starts_with(&format!(" {m} ")))
+        || TRAILER_ENDINGS
+            .iter()
+            .any(|m| plain.ends_with(&format!(" {m} ")))
+        || TRAILER_INSIDE
+            .iter()
+            .any(|m| plain.contains(&format!(" {m} ")))
+}
+
+/// The folded words of `text` with one space before, between and after them, punctuation
+/// dropped, so that markers match whole words: " inscrivez vous a notre lettre ".
+fn plain_words(text: &str) -> String {
+    let folded: String = fold(text)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    format!(
+        " {} ",
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
+}
+
+/// A caption that ends on its credit after a sentence: "… on Sunday. Photograph: A. Name/AP".
+fn has_closing_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CLOSING_CREDITS.iter().any(|marker| {
+        lower.rfind(marker).is_some_and(|at| {
+            let credit = word_count(&lower[at + marker.len()..]);
+            at > 0 && ends_sentence(&lower[..at]) && (1..=8).contains(&credit)
+        })
+    })
+}
+
+/// A photo caption: ends with a "(Photographer/Agency)" credit, carries ©, or opens with
+/// "Photo :" / "Crédit :".
+fn is_caption(text: &str, lead: Option<&str>, has_separator: bool) -> bool {
+    if text.contains('©') {
+        return true;
+    }
+    if has_separator && is_among(lead, CREDIT_MARKERS) && word_count(text) <= 40 {
+        return true;
+    }
+    let words = word_count(text);
+    if words <= CAPTION_MAX_WORDS {
+        let plain = plain_words(text);
+        if CAPTION_OPENINGS
+            .iter()
+            .any(|m| plain.starts_with(&format!(" {m} ")))
+            || has_closing_credit(text)
+        {
+            return true;
+        }
+    }
+    let t = text.trim_end();
+    let Some(inner) = t.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = inner.rfind('(') else {
+        return false;
+    };
+    let credit = &inner[open + 1..];
+    credit.contains('/')
+        && word_count(credit) <= 8
+        && credit
+            .split('/')
+            .all(|part| part.trim().starts_with(char::is_uppercase))
+}
+
+/// A title or subhead: short, no sentence end, starts with a capital or a digit; or a short
+/// quotation standing alone, with no sentence end inside ("\"Les soldats étaient en alerte\"").
+fn is_heading(text: &str, words: usize) -> bool {
+    if is_quoted_subhead(text, words) {
+        return true;
+    }
+    let starts_upper = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    (1..=25).contains(&words)
+        && text.chars().count() <= 200
+        && starts_upper
+        && !ends_sentence(text)
+        && !text.trim_end().ends_with(',')
+}
+
+fn is_quoted_subhead(text: &str, words: usize) -> bool {
+    let t = text.trim();
+    let opens = t.starts_with(['"', '«', '“']);
+    let inner =
+        t.trim_matches(|c: char| matches!(c, '"' | '«' | '»' | '“' | '”') || c.is_whitespace());
+    let closes = t.ends_with(['"', '»', '”']);
+    opens
+        && closes
+        && (1..=12).contains(&words)
+        && !ends_sentence(inner)
+        && !inner.contains(['"', '«', '»', '“', '”'])
+}
+
+#[cfg(test)]
+#[path = "kinds_tests.rs"]
+mod tests;

@@ -1,0 +1,326 @@
+//! Language detection and word normalisation: tokens that keep their offsets into the text.
+//!
+//! Every comparison in synoptic runs on `Token::key`: lower case, accents folded, typographic
+//! apostrophes split off (French elisions become stopword tokens of their own), Snowball stem.
+//! The `range` always points back into the original text, so nothing is ever copied for display.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// The languages synoptic knows how to normalise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+pub enum Language {
+    #[serde(rename = "fr")]
+    French,
+    #[serde(rename = "en")]
+    English,
+}
+
+impl Language {
+    /// ISO 639-1 code, as written in the JSON export.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::French => "fr",
+            Language::English => "en",
+        }
+    }
+
+    fn stemmer(self) -> &'static Stemmer {
+        static FR: OnceLock<Stemmer> = OnceLock::new();
+        static EN: OnceLock<Stemmer> = OnceLock::new();
+        match self {
+            Language::French => FR.get_or_init(|| Stemmer::create(Algorithm::French)),
+            Language::English => EN.get_or_init(|| Stemmer::create(Algorithm::English)),
+        }
+    }
+
+    fn stopwords(self) -> &'static HashSet<&'static str> {
+        static FR: OnceLock<HashSet<&'static str>> = OnceLock::new();
+        static EN: OnceLock<HashSet<&'static str>> = OnceLock::new();
+        let parse = |list: &'static str| {
+            list.lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .collect()
+        };
+        match self {
+            Language::French => {
+                FR.get_or_init(|| parse(include_str!("../../../../assets/stopwords/fr.txt")))
+            }
+            Language::English => {
+                EN.get_or_init(|| parse(include_str!("../../../../assets/stopwords/en.txt")))
+            }
+        }
+    }
+
+    /// Is this folded word a stopword in this language?
+    pub fn is_stopword(self, folded: &str) -> bool {
+        self.stopwords().contains(folded)
+    }
+}
+
+/// One word of a text: where it is, and the key it is compared by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range of the word in the text it was cut from.
+    pub range: Range<usize>,
+    /// Folded stem: what two words must share to count as the same wording. Shared by every
+    /// occurrence of the word (a thousand articles hold a million tokens).
+    pub key: Arc<str>,
+    /// A stopword carries no topic on its own ("de", "the", the "l" of "l'échange").
+    pub stop: bool,
+    /// Contains a digit: "40", "20h42", "1,3".
+    pub numeric: bool,
+    /// A hash of `key`, so that comparisons do not hash strings again and again.
+    pub hash: u64,
+    /// Worked out once: see [`Token::is_telling`].
+    telling: bool,
+}
+
+impl Token {
+    /// A word that may be highlighted as shared on its own: not a stopword, and either a number
+    /// or at least three letters long.
+    pub fn is_telling(&self) -> bool {
+        self.telling
+    }
+}
+
+/// Apostrophes that split words: ASCII, typographic right and left quotes, modifier letter.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
+}
+
+/// Lower case, accents and ligatures folded, typographic apostrophes made ASCII.
+pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            c if is_apostrophe(c) => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Cut a text into word tokens, each with its byte range and normalised key.
+pub fn tokenize(text: &str, lang: Language) -> Vec<Token> {
+    words(text)
+        .map(|range| {
+            let word = &text[range.clone()];
+            make_token(word, range, lang)
+        })
+        .collect()
+}
+
+/// Byte ranges of the words of a text: runs of letters, digits and combining marks. A '.' or
+/// ',' between two digits stays inside ("1,3", "6.8"); apostrophes, hyphens and everything
+/// else separate words, so "l'échange" gives "l" and "échange".
+pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let inner_sep = matches!(c, ',' | '.')
+                && prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit());
+            let in_word =
+                c.is_alphanumeric() || (start.is_some() && (is_combining_mark(c) || inner_sep));
+            prev = Some(c);
+            match (in_word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => return Some(s..i),
+                _ => {}
+            }
+            if start.is_some() && next.is_none() {
+                return start.map(|s| s..text.len());
+            }
+        }
+        None
+    })
+}
+
+/// What a surface word normalises to: its key, the key's hash, and whether it is a stopword.
+type Normalised = (Arc<str>, u64, bool);
+
+thread_local! {
+    /// News text repeats its words (Zipf): normalise each surface form once per thread and
+    /// language.
+    static SEEN: RefCell<[HashMap<String, Normalised>; 2]> = RefCell::new([HashMap::new(), HashMap::new()]);
+}
+
+/// Beyond this many distinct words the cache is dropped, so memory stays bounded.
+const CACHE_LIMIT: usize = 200_000;
+
+fn make_token(word: &str, range: Range<usize>, lang: Language) -> Token {
+    let numeric = word.chars().any(|c| c.is_ascii_digit());
+    let (key, hash, stop) = SEEN.with(|seen| {
+        let map = &mut seen.borrow_mut()[lang as usize];
+        if let Some(found) = map.get(word) {
+            return found.clone();
+        }
+        if map.len() >= CACHE_LIMIT {
+            map.clear();
+        }
+        let normalised = normalise(word, numeric, lang);
+        map.insert(word.to_owned(), normalised.clone());
+        normalised
+    });
+    let telling = !stop && (numeric || key.chars().count() >= 3);
+    Token {
+        range,
+        key,
+        stop,
+        numeric,
+        hash,
+        telling,
+    }
+}
+
+fn normalise(word: &str, numeric: bool, lang: Language) -> Normalised {
+    let folded = fold(word);
+    let stop = !numeric && lang.is_stopword(&folded);
+    let key = if numeric || stop {
+        folded
+    } else {
+        // Stem before folding: the Snowball stemmers expect accented input.
+        let lower = word.to_lowercase();
+        fold(&lang.stemmer().stem(&lower))
+    };
+    let hash = key_hash(&key);
+    (key.into(), hash, stop)
+}
+
+/// A stable 64-bit hash of a token key (FNV-1a: deterministic across runs and machines).
+pub fn key_hash(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Guess the language of a text from its stopwords. Defaults to English when nothing tells.
+pub fn detect_language(text: &str) -> Language {
+    let (mut fr, mut en) = (0usize, 0usize);
+    // Stopwords are short: longer words need not be folded and looked up.
+    for range in words(text).filter(|r| r.len() <= 12).take(1000) {
+        let folded = fold(&text[range]);
+        fr += usize::from(Language::French.is_stopword(&folded));
+        en += usize::from(Language::English.is_stopword(&folded));
+    }
+    if fr > en {
+        Language::French
+    } else {
+        Language::English
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str, lang: Language) -> Vec<String> {
+        tokenize(text, lang)
+            .into_iter()
+            .map(|t| t.key.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn folds_case_accents_ligatures_and_apostrophes() {
+        assert_eq!(fold("Été"), "ete");
+        assert_eq!(fold("Œuvre"), "oeuvre");
+        assert_eq!(fold("l’Ukraine"), "l'ukraine");
+    }
+
+    #[test]
+    fn splits_french_elisions_into_stopwords() {
+        let toks = tokenize("l’échange d'Elon", Language::French);
+        let words: Vec<_> = toks.iter().map(|t| (&*t.key, t.stop)).collect();
+        assert_eq!(
+            words,
+            vec![("l", true), ("echang", false), ("d", true), ("elon", false)]
+        );
+    }
+
+    #[test]
+    fn ranges_point_into_the_original_text() {
+        let text = "À 20h42, l’attaque";
+        for t in tokenize(text, Language::French) {
+            assert!(text.is_char_boundary(t.range.start) && text.is_char_boundary(t.range.end));
+        }
+        let words: Vec<_> = tokenize(text, Language::French)
+            .iter()
+            .map(|t| &text[t.range.clone()])
+            .collect();
+        assert_eq!(words, vec!["À", "20h42", "l", "attaque"]);
+    }
+
+    #[test]
+    fn word_endings_and_accents_share_a_key() {
+        assert_eq!(
+            keys("cyberattaque", Language::French),
+            keys("cyberattaques", Language::French)
+        );
+        assert_eq!(
+            keys("Etats", Language::French),
+            keys("États", Language::French)
+        );
+        assert_eq!(
+            keys("attacks", Language::English),
+            keys("attack", Language::English)
+        );
+    }
+
+    #[test]
+    fn words_split_at_apostrophes_hyphens_and_punctuation() {
+        let text = "L’Été, vice-présidente: 1,3 million. Fin";
+        let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            vec!["L", "Été", "vice", "présidente", "1,3", "million", "Fin"]
+        );
+    }
+
+    #[test]
+    fn combining_accents_stay_in_their_word() {
+        let text = "e\u{301}te\u{301} ok";
+        let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
+        assert_eq!(got, vec!["e\u{301}te\u{301}", "ok"]);
+    }
+
+    #[test]
+    fn numbers_keep_their_form() {
+        let toks = tokenize("1,3 million", Language::French);
+        assert_eq!(&*toks[0].key, "1,3");
+        assert!(toks[0].numeric && toks[0].is_telling());
+    }
+
+    #[test]
+    fn detects_french_and_english() {
+        assert_eq!(
+            detect_language("Le chat est sur la table et il dort."),
+            Language::French
+        );
+        assert_eq!(
+            detect_language("The cat is on the table and it sleeps."),
+            Language::English
+        );
+    }
+}

@@ -1,0 +1,212 @@
+//! Exports of the aligned view: plain text in columns, Markdown, JSON. Output goes to any
+//! `impl Write`; choosing a file, and writing it safely, is the caller's business.
+
+mod blocks;
+pub mod excerpt;
+mod json;
+mod json_v2;
+mod markdown;
+mod marks;
+mod pretty;
+mod text;
+
+use std::io::{self, Write};
+
+use crate::compare::agree::{Level, MemberSpans};
+use crate::compare::synopsis::Synopsis;
+use crate::output::layout::Styled;
+
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// The shape of the JSON export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum JsonVersion {
+    /// Every span lists the articles that share it: quadratic in the sources.
+    #[default]
+    V1,
+    /// Spans carry level and count; each topic lists its shared wording once: linear.
+    V2,
+}
+
+/// Colour, as the writer of the output chooses it (ripgrep's printer model): the export says
+/// which level each piece of text has, the painter gives what goes before and after it.
+pub trait Painter: Sync + std::fmt::Debug {
+    fn start(&self, level: Level) -> &str;
+    fn end(&self, level: Level) -> &str;
+}
+
+/// What to export and how.
+#[derive(Clone, Debug)]
+pub struct ExportOptions {
+    pub format: Format,
+    /// Only this topic (by id); all topics when `None`.
+    pub topic: Option<String>,
+    /// Line width for text and Markdown.
+    pub width: usize,
+    /// Paint shared wording instead of bracketing it (text only): the writer's colours, since
+    /// the core writes no escape sequence of its own.
+    pub painter: Option<&'static dyn Painter>,
+    pub json_version: JsonVersion,
+    /// Text and Markdown: the passages in synopsis rows (see `core::compare::rows`), passages that
+    /// tell the same thing side by side, instead of each source's passages in one block.
+    pub rows: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions {
+            format: Format::Text,
+            topic: None,
+            width: 160,
+            painter: None,
+            json_version: JsonVersion::V1,
+            rows: false,
+        }
+    }
+}
+
+/// The export could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("no topic with id {id:?}; known ids: {known}")]
+    UnknownTopic { id: String, known: String },
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+/// Write the export of `synopsis` to `out`.
+pub fn write_export(
+    synopsis: &Synopsis,
+    opts: &ExportOptions,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    let topics = selected_topics(synopsis, opts.topic.as_deref())?;
+    match opts.format {
+        Format::Json => match opts.json_version {
+            JsonVersion::V1 => json::write(synopsis, &topics, out)?,
+            JsonVersion::V2 => json_v2::write(synopsis, &topics, out)?,
+        },
+        Format::Text => text::write(synopsis, &topics, opts, out)?,
+        Format::Markdown => markdown::write(synopsis, &topics, opts.rows, out)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Indices of the topics to export.
+fn selected_topics(synopsis: &Synopsis, only: Option<&str>) -> Result<Vec<usize>, ExportError> {
+    match only {
+        None => Ok((0..synopsis.topics.len()).collect()),
+        Some(id) => {
+            synopsis
+                .topic_index(id)
+                .map(|t| vec![t])
+                .ok_or_else(|| ExportError::UnknownTopic {
+                    id: id.to_owned(),
+                    known: synopsis
+                        .topics
+                        .iter()
+                        .map(|t| t.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })
+        }
+    }
+}
+
+/// A member's score as both JSON versions write it: three decimals are all it means.
+fn rounded_score(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
+}
+
+/// How many sources a "does not cover" line names before it only counts the rest.
+const SILENT_NAMED: usize = 12;
+
+/// "(n): id, id, … and k more" for the sources that do not cover a topic, each id shown through
+/// `show` (each format escapes in its own way); `None` when every source covers it.
+fn not_covering(
+    synopsis: &Synopsis,
+    covering: &std::collections::BTreeSet<usize>,
+    show: impl Fn(&str) -> String,
+) -> Option<String> {
+    let silent: Vec<usize> = (0..synopsis.articles.len())
+        .filter(|a| !covering.contains(a))
+        .collect();
+    if silent.is_empty() {
+        return None;
+    }
+    let mut names = silent
+        .iter()
+        .take(SILENT_NAMED)
+        .map(|&a| show(&synopsis.articles[a].id))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if silent.len() > SILENT_NAMED {
+        names.push_str(&format!(" and {} more", silent.len() - SILENT_NAMED));
+    }
+    Some(format!("({}): {names}", silent.len()))
+}
+
+/// The pieces of one member paragraph with their agreement level.
+fn leveled<'s>(
+    synopsis: &'s Synopsis,
+    member: &MemberSpans,
+    covering: usize,
+) -> Vec<Styled<&'s str, Level>> {
+    let text = &synopsis.paragraph(member.at).text;
+    member
+        .spans
+        .iter()
+        .map(|s| Styled::new(&text[s.range.clone()], s.level(covering)))
+        .collect()
+}
+
+/// An iterator serialised as a sequence, once: members and spans are written as they are
+/// made, never collected.
+struct Seq<I>(std::cell::Cell<Option<I>>);
+
+impl<I> Seq<I> {
+    fn new(items: I) -> Self {
+        Seq(std::cell::Cell::new(Some(items)))
+    }
+}
+
+impl<I: Iterator<Item = T>, T: serde::Serialize> serde::Serialize for Seq<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.take().into_iter().flatten())
+    }
+}
+
+/// Threads that render topics at once: the machine's cores, a few at most.
+fn render_workers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// A topic's member spans by article, and how many articles cover it: worked out once per
+/// topic, not once per cell.
+pub(super) struct ByArticle<'a> {
+    members: std::collections::HashMap<usize, Vec<&'a MemberSpans>>,
+    pub(super) covering: usize,
+}
+
+impl<'a> ByArticle<'a> {
+    pub(super) fn new(agreement: &'a [MemberSpans]) -> Self {
+        let mut members: std::collections::HashMap<usize, Vec<&MemberSpans>> =
+            std::collections::HashMap::new();
+        for m in agreement {
+            members.entry(m.at.article).or_default().push(m);
+        }
+        let covering = members.len();
+        ByArticle { members, covering }
+    }
+
+    pub(super) fn of(&self, article: usize) -> &[&'a MemberSpans] {
+        self.members.get(&article).map_or(&[], Vec::as_slice)
+    }
+}

@@ -1,0 +1,337 @@
+//! The text export: one block per topic, members side by side in columns (stacked when the
+//! width cannot hold them), shared wording marked `{…}` (all sources) and `[…]` (several), or
+//! coloured with ANSI when asked.
+
+use std::io::{self, Write};
+
+use super::blocks::write_in_order;
+use super::marks::{Marking, choose_marks};
+use super::{ByArticle, ExportOptions, leveled, not_covering, render_workers};
+use crate::compare::agree::Level;
+use crate::compare::agree::{Detail, MemberSpans};
+use crate::compare::figures::{FigureGroup, figures};
+use crate::compare::synopsis::Synopsis;
+use crate::output::layout::{Line, Styled, borrowed, fit, runs, wrap};
+use crate::output::sanitize::for_terminal;
+
+/// Below this many columns a side-by-side column is unreadable: stack the articles instead.
+const MIN_COLUMN: usize = 24;
+const GUTTER: &str = " │ ";
+
+pub(super) fn write(
+    synopsis: &Synopsis,
+    topics: &[usize],
+    opts: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let width = opts.width.max(20);
+    let marking = Marking {
+        painter: opts.painter,
+        marks: choose_marks(synopsis),
+    };
+    if opts.painter.is_none() {
+        writeln!(out, "{}", marking.legend())?;
+    }
+    let render = |&t: &usize, buf: &mut dyn Write| {
+        writeln!(buf)?;
+        write_topic(synopsis, t, width, &marking, opts.rows, buf)
+    };
+    write_in_order(topics, render_workers(), render, out)
+}
+
+fn write_topic(
+    synopsis: &Synopsis,
+    t: usize,
+    width: usize,
+    marking: &Marking,
+    rows: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let topic = &synopsis.topics[t];
+    let covering = topic.articles();
+    let origin = topic.origin.name();
+    let title = format!(
+        "══ {} [{}] · {origin} · covered by {} of {} ",
+        for_terminal(&topic.label),
+        topic.id,
+        covering.len(),
+        synopsis.articles.len()
+    );
+    writeln!(
+        out,
+        "{}",
+        pad_with(
+            &format!("{} ", fit(&title, width.saturating_sub(1)).trim_end()),
+            width,
+            '═'
+        )
+    )?;
+    write_summary(synopsis, t, &covering, width, out)?;
+    writeln!(out)?;
+    // Only the sources that cover the topic get a column; the others are named in one line.
+    let shown: Vec<usize> = covering.iter().copied().collect();
+    let n = shown.len();
+    let column = width.saturating_sub(GUTTER.chars().count() * n.saturating_sub(1)) / n.max(1);
+    if column >= MIN_COLUMN {
+        let cells = if rows {
+            row_cells(synopsis, t, &shown, column, marking)
+        } else {
+            article_cells(synopsis, t, &shown, column, marking)
+        };
+        write_columns(synopsis, &shown, column, &cells, marking, out)?;
+    } else {
+        write_stacked(synopsis, t, &shown, width, marking, out)?;
+    }
+    write_silent(synopsis, &covering, width, out)
+}
+
+/// Who covers the topic, and the figures they report differently.
+fn write_summary(
+    synopsis: &Synopsis,
+    t: usize,
+    covering: &std::collections::BTreeSet<usize>,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let names: Vec<String> = covering
+        .iter()
+        .map(|&a| for_terminal(&synopsis.articles[a].id).into_owned())
+        .collect();
+    let covered = if names.is_empty() {
+        "none".into()
+    } else {
+        names.join(", ")
+    };
+    write_wrapped(out, &format!("Covered by: {covered}"), width)?;
+    for group in figures(synopsis, t).iter().filter(|g| g.disagree) {
+        let line = format!(
+            "Figures differ ({}): {}",
+            for_terminal(&group.what),
+            describe(group)
+        );
+        write_wrapped(out, &line, width)?;
+    }
+    Ok(())
+}
+
+/// One line naming the sources that do not cover the topic (counting them past a dozen).
+fn write_silent(
+    synopsis: &Synopsis,
+    covering: &std::collections::BTreeSet<usize>,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let Some(silent) = not_covering(synopsis, covering, |id| for_terminal(id).into_owned()) else {
+        return Ok(());
+    };
+    writeln!(out)?;
+    write_wrapped(out, &format!("Does not cover this topic {silent}"), width)
+}
+
+fn write_wrapped(out: &mut dyn Write, text: &str, width: usize) -> io::Result<()> {
+    for line in wrap(&[Styled::new(text, ())], width) {
+        writeln!(out, "{}", line.plain())?;
+    }
+    Ok(())
+}
+
+/// "20h42 (003), 20h45 (002)".
+pub(crate) fn describe(group: &FigureGroup) -> String {
+    group
+        .values
+        .iter()
+        .map(|v| {
+            let ids = v.articles.join(", ");
+            format!("{} ({})", for_terminal(&v.text), for_terminal(&ids))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn pad_with(text: &str, width: usize, fill: char) -> String {
+    let used = unicode_width::UnicodeWidthStr::width(text);
+    let mut s = text.to_owned();
+    s.extend(std::iter::repeat_n(fill, width.saturating_sub(used)));
+    s
+}
+
+/// The lines of one article's cell: its members wrapped, or a note that it does not cover.
+fn cell(
+    synopsis: &Synopsis,
+    by_article: &ByArticle,
+    article: usize,
+    width: usize,
+    marking: &Marking,
+) -> Vec<Line<Level>> {
+    let covering = by_article.covering;
+    let mut lines: Vec<Line<Level>> = Vec::new();
+    for member in by_article.of(article) {
+        if !lines.is_empty() {
+            lines.push(Line::blank());
+        }
+        lines.extend(member_lines(synopsis, member, covering, width, marking));
+    }
+    if lines.is_empty() {
+        lines.push(Line::single("(does not cover this topic)", Level::Alone));
+    }
+    lines
+}
+
+/// One member paragraph, marked and wrapped to `width`.
+fn member_lines(
+    synopsis: &Synopsis,
+    member: &MemberSpans,
+    covering: usize,
+    width: usize,
+    marking: &Marking,
+) -> Vec<Line<Level>> {
+    let pieces = marked_pieces(&leveled(synopsis, member, covering), marking);
+    wrap(&borrowed(&pieces), width)
+}
+
+/// Sanitised pieces, same levels merged; without colour, shared ones get their marks.
+fn marked_pieces(pieces: &[Styled<&str, Level>], marking: &Marking) -> Vec<Styled<String, Level>> {
+    let merged = runs(pieces, for_terminal);
+    if marking.painter.is_some() {
+        return merged;
+    }
+    merged
+        .into_iter()
+        .map(|Styled { text, style: level }| {
+            let Some((open, close)) = marking.around(level) else {
+                return Styled::new(text, level);
+            };
+            // Marks hug the words: spaces and punctuation at the edges stay outside.
+            let edge = |c: char| !c.is_alphanumeric();
+            let core = text.trim_matches(edge);
+            let start = text.len() - text.trim_start_matches(edge).len();
+            let lead = &text[..start];
+            let tail = &text[start + core.len()..];
+            Styled::new(format!("{lead}{open}{core}{close}{tail}"), level)
+        })
+        .collect()
+}
+
+fn emit(line: &Line<Level>, width: usize, marking: &Marking) -> String {
+    let mut s = String::new();
+    for Styled { text, style: level } in &line.pieces {
+        match marking.painter {
+            Some(p) if *level != Level::Alone => {
+                s.push_str(p.start(*level));
+                s.push_str(text);
+                s.push_str(p.end(*level));
+            }
+            _ => s.push_str(text),
+        }
+    }
+    s.extend(std::iter::repeat_n(' ', width.saturating_sub(line.width)));
+    s
+}
+
+/// One cell per shown source: all its passages.
+fn article_cells(
+    synopsis: &Synopsis,
+    t: usize,
+    shown: &[usize],
+    column: usize,
+    marking: &Marking,
+) -> Vec<Vec<Line<Level>>> {
+    let agreement = synopsis.agreement(t, Detail::Counts).members;
+    let by_article = ByArticle::new(&agreement);
+    shown
+        .iter()
+        .map(|&a| cell(synopsis, &by_article, a, column, marking))
+        .collect()
+}
+
+/// One cell per shown source, laid out in synopsis rows: the passages that tell the same
+/// thing start on the same line, a blank line between rows.
+fn row_cells(
+    synopsis: &Synopsis,
+    t: usize,
+    shown: &[usize],
+    column: usize,
+    marking: &Marking,
+) -> Vec<Vec<Line<Level>>> {
+    let agreement = synopsis.agreement(t, Detail::Counts).members;
+    let mut cells: Vec<Vec<Line<Level>>> = vec![Vec::new(); shown.len()];
+    let topic = &synopsis.topics[t];
+    for (r, row) in crate::compare::rows::rows(&synopsis.articles, topic, shown)
+        .iter()
+        .enumerate()
+    {
+        let lines: Vec<Vec<Line<Level>>> = row
+            .cells
+            .iter()
+            .map(|c| {
+                c.map_or_else(Vec::new, |m| {
+                    member_lines(synopsis, &agreement[m], shown.len(), column, marking)
+                })
+            })
+            .collect();
+        let height = lines.iter().map(Vec::len).max().unwrap_or(0);
+        for (cell, mut lines) in cells.iter_mut().zip(lines) {
+            if r > 0 {
+                cell.push(Line::blank());
+            }
+            lines.resize_with(height, Line::blank);
+            cell.extend(lines);
+        }
+    }
+    cells
+}
+
+fn write_columns(
+    synopsis: &Synopsis,
+    shown: &[usize],
+    column: usize,
+    cells: &[Vec<Line<Level>>],
+    marking: &Marking,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let heads: Vec<String> = shown
+        .iter()
+        .map(|&a| fit(&for_terminal(synopsis.articles[a].display_name()), column))
+        .collect();
+    writeln!(out, "{}", heads.join(GUTTER).trim_end())?;
+    let rule = "─".repeat(column);
+    writeln!(out, "{}", vec![rule; shown.len()].join("─┼─"))?;
+    let rows = cells.iter().map(Vec::len).max().unwrap_or(0);
+    for r in 0..rows {
+        let row: Vec<String> = cells
+            .iter()
+            .map(|c| {
+                c.get(r)
+                    .map_or_else(|| " ".repeat(column), |l| emit(l, column, marking))
+            })
+            .collect();
+        writeln!(out, "{}", row.join(GUTTER).trim_end())?;
+    }
+    Ok(())
+}
+
+fn write_stacked(
+    synopsis: &Synopsis,
+    t: usize,
+    shown: &[usize],
+    width: usize,
+    marking: &Marking,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let agreement = synopsis.agreement(t, Detail::Counts).members;
+    let by_article = ByArticle::new(&agreement);
+    for &a in shown {
+        let article = &synopsis.articles[a];
+        let name = fit(
+            &for_terminal(article.display_name()),
+            width.saturating_sub(8),
+        );
+        let head = format!("── {} ", name.trim_end());
+        writeln!(out, "{}", pad_with(&head, width, '─'))?;
+        for line in cell(synopsis, &by_article, a, width, marking) {
+            writeln!(out, "{}", emit(&line, width, marking).trim_end())?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! What the reader asks of the world beyond its screen: the clipboard and a pager. `update`
+//! only composes the request; the event loop carries it out, so tests can read what would be
+//! sent without a terminal.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use base64::Engine as _;
+
+/// Something only the event loop can do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Show this text in the user's pager.
+    Pager(String),
+    /// Write these corrections into the topics file at `path` (see `corrections`).
+    SaveTopics {
+        path: std::path::PathBuf,
+        defs: Vec<synoptic_core::model::topic_def::TopicDef>,
+        corrections: Vec<crate::tui::effects::corrections_file::Pending>,
+    },
+}
+
+/// Terminals cut OSC 52 payloads at about 100 kB; a longer copy would arrive truncated.
+pub const COPY_LIMIT: usize = 74_000;
+
+/// The OSC 52 sequence that puts `text` on the system clipboard. Only base64 follows the
+/// introducer, so nothing in the text can end the sequence early.
+pub fn osc52(text: &str) -> String {
+    let payload = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    format!("\u{1b}]52;c;{payload}\u{7}")
+}
+
+/// The pager the user chose: `$PAGER`, else `less`.
+pub fn pager_command() -> String {
+    std::env::var("PAGER")
+        .ok()
+        .filter(|p| !p.trim().is_empty())
+        .unwrap_or_else(|| "less".into())
+}
+
+/// Run `command` through the shell (so "less -R" works) with `text` on its standard input,
+/// and wait for it. The caller has given the terminal back first.
+pub fn run_pager(command: &str, text: &str) -> std::io::Result<std::process::ExitStatus> {
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .stdin(Stdio::piped())
+        .spawn()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        // A pager quit before reading everything closes the pipe: that is not an error.
+        let _ = stdin.write_all(text.as_bytes());
+    }
+    child.wait()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_carries_the_text_in_base64_only() {
+        let seq = osc52("a\u{7}b");
+        assert_eq!(seq, "\u{1b}]52;c;YQdi\u{7}");
+        assert_eq!(seq.matches('\u{7}').count(), 1);
+    }
+
+    #[test]
+    fn the_pager_gets_the_text_on_its_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("seen");
+        let command = format!("cat > '{}'", out.display());
+        assert!(run_pager(&command, "hello\n").unwrap().success());
+        assert_eq!(std::fs::read_to_string(out).unwrap(), "hello\n");
+    }
+}

@@ -1,0 +1,106 @@
+//! What each piece of a member paragraph is painted, by mode: the telling shared wording
+//! (agreement), this source's own words, or its comparison with the reference pane.
+
+use std::ops::Range;
+
+use crate::tui::layout::mode::Mode;
+use crate::tui::layout::view::{Ctx, Paint};
+use synoptic_core::compare::agree::Level;
+use synoptic_core::compare::pairwise::Change;
+use synoptic_core::compare::salience::own_words;
+use synoptic_core::model::vectors::ParaRef;
+use synoptic_core::output::layout::Styled;
+
+/// A byte range of a paragraph and its paint.
+pub(super) type Painted = Styled<Range<usize>, Paint>;
+
+/// Byte ranges of a member paragraph with their paint, for the current mode.
+pub(super) fn member_paint(app: &Ctx, a: usize, paragraph: usize) -> Vec<Painted> {
+    let text_len = app.synopsis.articles[a].paragraphs[paragraph].text.len();
+    match app.shape.mode {
+        Mode::Plain => vec![Styled::new(0..text_len, Paint::Plain)],
+        Mode::Agreement | Mode::Own => wording_paint(app, a, paragraph, text_len),
+        Mode::Pairwise => pairwise_paint(app, a, paragraph, text_len),
+    }
+}
+
+/// Agreement marks on the telling shared wording, or (`Mode::Own`) this source's own words.
+fn wording_paint(app: &Ctx, a: usize, paragraph: usize, text_len: usize) -> Vec<Painted> {
+    let plain = || vec![Styled::new(0..text_len, Paint::Plain)];
+    let at = ParaRef {
+        article: a,
+        paragraph,
+    };
+    let (Some(member), Some(weights)) =
+        (app.caches.spans(app.shape.topic, at), app.caches.weights())
+    else {
+        return plain();
+    };
+    let tokens = &app.synopsis.articles[a].paragraphs[paragraph].tokens;
+    if app.shape.mode == Mode::Own {
+        let own = own_words(tokens, &member.spans, weights);
+        return with_marks(
+            text_len,
+            own.into_iter().map(|r| Styled::new(r, Paint::Own)),
+        );
+    }
+    let covering = app.synopsis.topics[app.shape.topic].covering_count();
+    let telling = app.caches.telling(app.shape.topic, at).unwrap_or_default();
+    let mut out = Vec::new();
+    for s in &member.spans {
+        let paint = match s.level(covering) {
+            Level::All => Paint::SharedAll,
+            Level::Several => Paint::SharedSome,
+            Level::Alone => Paint::Plain,
+        };
+        let mut at = s.range.start;
+        // The telling pieces are few and in text order: cut the span at their edges.
+        for r in telling
+            .iter()
+            .filter(|r| r.start < s.range.end && r.end > s.range.start)
+        {
+            let (from, to) = (r.start.max(s.range.start), r.end.min(s.range.end));
+            out.push(Styled::new(at..from, Paint::Plain));
+            out.push(Styled::new(from..to, paint));
+            at = to;
+        }
+        out.push(Styled::new(at..s.range.end, Paint::Plain));
+    }
+    out.retain(|p| !p.text.is_empty());
+    out
+}
+
+/// The whole text as pieces: `marks` (in text order, not overlapping), plain between them.
+fn with_marks(text_len: usize, marks: impl Iterator<Item = Painted>) -> Vec<Painted> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for mark in marks {
+        out.push(Styled::new(at..mark.text.start, Paint::Plain));
+        at = mark.text.end;
+        out.push(mark);
+    }
+    out.push(Styled::new(at..text_len, Paint::Plain));
+    out
+}
+
+fn pairwise_paint(app: &Ctx, a: usize, paragraph: usize, text_len: usize) -> Vec<Painted> {
+    let Some(member) = app
+        .caches
+        .pairwise(app.shape.topic, app.shape.reference)
+        .and_then(|all| {
+            all.iter()
+                .find(|m| m.at.article == a && m.at.paragraph == paragraph)
+        })
+    else {
+        return vec![Styled::new(0..text_len, Paint::Plain)];
+    };
+    let marks = member.marks.iter().map(|mark| {
+        let paint = match mark.change {
+            Change::Same => Paint::Same,
+            Change::Moved => Paint::Moved,
+            Change::Changed => Paint::Changed,
+        };
+        Styled::new(mark.range.clone(), paint)
+    });
+    with_marks(text_len, marks)
+}

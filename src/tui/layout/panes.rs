@@ -1,0 +1,228 @@
+//! One pane's lines: a topic's members, the full article, or the unclaimed paragraphs, wrapped
+//! and painted, with search matches laid over the paint.
+
+use std::ops::Range;
+
+use crate::tui::layout::paint::{Painted, member_paint};
+use crate::tui::layout::search::match_ranges;
+use crate::tui::layout::view::{Ctx, Paint, PaneView, ParagraphLine};
+use synoptic_core::alignment::measure::WEAK_MEMBER;
+use synoptic_core::model::article::Kind;
+use synoptic_core::model::topic::Member;
+use synoptic_core::output::layout::{Line, Styled, borrowed, wrap};
+use synoptic_core::output::sanitize::for_terminal;
+
+/// A pane's title: the source's number (what `s` jumps to), its name, its date. A source with
+/// neither outlet nor headline is named by its opening words rather than its file name.
+pub(super) fn title(app: &Ctx, a: usize) -> String {
+    let article = &app.synopsis.articles[a];
+    let opening = article
+        .paragraphs
+        .first()
+        .filter(|_| article.meta.outlet.is_none() && article.meta.title.is_none());
+    let name = match opening {
+        Some(p) => format!(
+            "“{}”",
+            synoptic_core::output::layout::shorten(p.text.trim(), 40)
+        ),
+        None => article.display_name().to_owned(),
+    };
+    let name = for_terminal(&name).into_owned();
+    match &article.meta.date {
+        Some(date) => format!("{} · {name} · {}", a + 1, for_terminal(date)),
+        None => format!("{} · {name}", a + 1),
+    }
+}
+
+/// The body paragraphs of article `a` that no topic claims, plain.
+pub(super) fn unclaimed_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
+    let mut pane = PaneView {
+        article: a,
+        title: title(app, a),
+        ..Default::default()
+    };
+    let article = &app.synopsis.articles[a];
+    for &p in app.caches.unclaimed().get(a).map_or(&[][..], Vec::as_slice) {
+        if !pane.lines.is_empty() {
+            pane.lines.push(Line::blank());
+        }
+        pane.paragraph_lines.push(ParagraphLine {
+            paragraph: p,
+            line: pane.lines.len(),
+        });
+        let pieces = [Styled::new(
+            0..article.paragraphs[p].text.len(),
+            Paint::Plain,
+        )];
+        push_wrapped(&mut pane.lines, app, a, p, &pieces, width);
+    }
+    pane.covers = !pane.lines.is_empty();
+    if !pane.covers {
+        pane.lines
+            .push(note_line("(every paragraph is in a topic)"));
+    }
+    pane
+}
+
+pub(super) fn note_line(note: &str) -> Line<Paint> {
+    Line::single(note, Paint::Note)
+}
+
+/// The members of the current topic from article `a`.
+pub(super) fn topic_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
+    let mut pane = PaneView {
+        article: a,
+        title: title(app, a),
+        ..Default::default()
+    };
+    let Some(topic) = app.synopsis.topics.get(app.shape.topic) else {
+        return pane;
+    };
+    for member in topic.members_of(a) {
+        if !pane.lines.is_empty() {
+            pane.lines.push(Line::blank());
+        }
+        pane.paragraph_lines.push(ParagraphLine {
+            paragraph: member.at.paragraph,
+            line: pane.lines.len(),
+        });
+        pane.lines.extend(member_lines(app, member, width));
+    }
+    pane.covers = !pane.lines.is_empty();
+    if !pane.covers {
+        pane.lines.push(note_line("(does not cover this topic)"));
+    }
+    pane
+}
+
+/// One member paragraph, painted and wrapped, under a note when it joined on weak evidence.
+pub(super) fn member_lines(app: &Ctx, member: &Member, width: usize) -> Vec<Line<Paint>> {
+    let (a, paragraph) = (member.at.article, member.at.paragraph);
+    let mut lines = Vec::new();
+    if member.score < WEAK_MEMBER {
+        let note = format!("≈ weak link, score {:.2}", member.score);
+        lines.extend(wrap(&[Styled::new(note.as_str(), Paint::Note)], width));
+    }
+    let pieces = member_paint(app, a, paragraph);
+    push_wrapped(&mut lines, app, a, paragraph, &pieces, width);
+    lines
+}
+
+/// The whole article: the current topic's paragraphs painted, the rest dimmed.
+pub(super) fn full_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
+    let mut pane = PaneView {
+        article: a,
+        title: format!("{} — full article", title(app, a)),
+        covers: true,
+        ..Default::default()
+    };
+    let topic = app.synopsis.topics.get(app.shape.topic);
+    let article = &app.synopsis.articles[a];
+    for p in &article.paragraphs {
+        if !pane.lines.is_empty() {
+            pane.lines.push(Line::blank());
+        }
+        let member = topic.is_some_and(|t| {
+            t.members
+                .iter()
+                .any(|m| m.at.article == a && m.at.paragraph == p.index)
+        });
+        if member {
+            pane.paragraph_lines.push(ParagraphLine {
+                paragraph: p.index,
+                line: pane.lines.len(),
+            });
+        }
+        let pieces = if member {
+            member_paint(app, a, p.index)
+        } else {
+            let paint = match p.kind {
+                Kind::Heading => Paint::Heading,
+                _ => Paint::Dim,
+            };
+            vec![Styled::new(0..p.text.len(), paint)]
+        };
+        push_wrapped(&mut pane.lines, app, a, p.index, &pieces, width);
+    }
+    // Paragraphs outside the topic can be jumped to as well (search), after the members.
+    for p in &article.paragraphs {
+        if !pane
+            .paragraph_lines
+            .iter()
+            .any(|pl| pl.paragraph == p.index)
+        {
+            let line = line_of_paragraph(article.paragraphs.len(), &pane, p.index);
+            pane.paragraph_lines.push(ParagraphLine {
+                paragraph: p.index,
+                line,
+            });
+        }
+    }
+    pane
+}
+
+/// Rough position of a paragraph that was not recorded: proportional to its index.
+fn line_of_paragraph(count: usize, pane: &PaneView, index: usize) -> usize {
+    pane.lines.len() * index / count.max(1)
+}
+
+/// Overlay search matches, sanitise, wrap, and append to `lines`.
+fn push_wrapped(
+    lines: &mut Vec<Line<Paint>>,
+    app: &Ctx,
+    a: usize,
+    paragraph: usize,
+    pieces: &[Painted],
+    width: usize,
+) {
+    let text = &app.synopsis.articles[a].paragraphs[paragraph].text;
+    let matches = app
+        .shape
+        .query
+        .as_deref()
+        .map_or_else(Vec::new, |q| match_ranges(text, q));
+    let painted = overlay(pieces, &matches);
+    let owned: Vec<Styled<String, Paint>> = painted
+        .into_iter()
+        .filter(|p| !p.text.is_empty())
+        .map(|p| Styled::new(for_terminal(&text[p.text]).into_owned(), p.style))
+        .collect();
+    lines.extend(wrap(&borrowed(&owned), width));
+}
+
+/// Split painted ranges at match boundaries; matched bytes are painted `Match`. Both lists are
+/// in text order, so one pass through each does it.
+fn overlay(pieces: &[Painted], matches: &[Range<usize>]) -> Vec<Painted> {
+    if matches.is_empty() {
+        return pieces.to_vec();
+    }
+    let mut out = Vec::with_capacity(pieces.len() + 2 * matches.len());
+    let mut next = 0;
+    for Styled {
+        text: range,
+        style: paint,
+    } in pieces
+    {
+        while next < matches.len() && matches[next].end <= range.start {
+            next += 1;
+        }
+        let mut at = range.start;
+        let mut k = next;
+        while at < range.end {
+            if let Some(m) = matches.get(k).filter(|m| m.start < range.end) {
+                if m.start > at {
+                    out.push(Styled::new(at..m.start, *paint));
+                    at = m.start;
+                }
+                let end = m.end.min(range.end);
+                out.push(Styled::new(at..end, Paint::Match));
+                at = end;
+                k += 1;
+            } else {
+                out.push(Styled::new(at..range.end, *paint));
+                at = range.end;
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,60 @@
+//! The panes laid out in synopsis rows: passages that tell the same thing start on the same
+//! line across panes, each pane in its own reading order, blank where a source has nothing.
+
+use crate::tui::layout::panes::{member_lines, note_line, title};
+use crate::tui::layout::view::{Ctx, PaneView, ParagraphLine};
+use synoptic_core::compare::rows::rows;
+use synoptic_core::output::layout::Line;
+
+/// The shown panes of the current topic, row by row. Every pane gets the same number of
+/// lines, so that scrolling them together keeps the rows facing.
+pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
+    let shown = &app.shape.articles;
+    let width = app.shape.inner_width;
+    let mut panes: Vec<PaneView> = shown
+        .iter()
+        .map(|&a| PaneView {
+            article: a,
+            title: title(app, a),
+            ..Default::default()
+        })
+        .collect();
+    let Some(topic) = app.synopsis.topics.get(app.shape.topic) else {
+        return panes;
+    };
+    for (r, row) in rows(&app.synopsis.articles, topic, shown)
+        .iter()
+        .enumerate()
+    {
+        let cells: Vec<_> = row
+            .cells
+            .iter()
+            .map(|c| c.map_or_else(Vec::new, |m| member_lines(app, &topic.members[m], width)))
+            .collect();
+        let height = cells.iter().map(Vec::len).max().unwrap_or(0);
+        for ((pane, lines), cell) in panes.iter_mut().zip(cells).zip(&row.cells) {
+            if r > 0 {
+                pane.lines.push(Line::blank());
+            }
+            if let Some(m) = cell {
+                pane.covers = true;
+                pane.paragraph_lines.push(ParagraphLine {
+                    paragraph: topic.members[*m].at.paragraph,
+                    line: pane.lines.len(),
+                });
+            }
+            let pad = height - lines.len();
+            pane.lines.extend(lines);
+            pane.lines
+                .extend(std::iter::repeat_with(Line::blank).take(pad));
+        }
+    }
+    for pane in panes.iter_mut().filter(|p| !p.covers) {
+        let note = note_line("(does not cover this topic)");
+        match pane.lines.first_mut() {
+            Some(first) => *first = note,
+            None => pane.lines.push(note),
+        }
+    }
+    panes
+}

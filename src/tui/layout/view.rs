@@ -1,0 +1,92 @@
+//! The laid-out view, as types: for each visible pane, its wrapped lines with what each piece
+//! means (`Paint`), and the `Shape` it is laid out from. Built by `layout::build` whenever the
+//! state or the size changes, never while drawing.
+
+use crate::tui::layout::cache::Caches;
+use crate::tui::layout::mode::Mode;
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::output::layout::Line;
+
+/// What a piece of text is, for the theme to colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Paint {
+    Plain,
+    SharedAll,
+    SharedSome,
+    /// A figure or rare word no other source has.
+    Own,
+    Same,
+    Moved,
+    Changed,
+    Dim,
+    Heading,
+    Note,
+    Match,
+}
+
+/// Where a paragraph starts in a pane's lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParagraphLine {
+    pub paragraph: usize,
+    pub line: usize,
+}
+
+/// One pane, laid out.
+#[derive(Clone, Debug, Default)]
+pub struct PaneView {
+    pub article: usize,
+    pub title: String,
+    pub lines: Vec<Line<Paint>>,
+    /// The first line of each paragraph shown, in order.
+    pub paragraph_lines: Vec<ParagraphLine>,
+    pub covers: bool,
+}
+
+/// The visible panes, laid out at the current size.
+#[derive(Clone, Debug, Default)]
+pub struct View {
+    pub panes: Vec<PaneView>,
+}
+
+impl View {
+    /// The line where a paragraph of an article starts (its first shown one when `None`).
+    pub fn line_of(&self, article: usize, paragraph: Option<usize>) -> Option<usize> {
+        let pane = self.panes.iter().find(|p| p.article == article)?;
+        match paragraph {
+            Some(p) => pane
+                .paragraph_lines
+                .iter()
+                .find(|pl| pl.paragraph == p)
+                .map(|pl| pl.line),
+            None => pane.paragraph_lines.first().map(|pl| pl.line),
+        }
+    }
+}
+
+/// Everything the wrapped, painted lines depend on besides the articles and the caches filled
+/// for it: `build_view` reads nothing else of the reader's state, so this is also the key that
+/// says when to lay out again, and it cannot fall out of step with what is read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shape {
+    pub topic: usize,
+    pub mode: Mode,
+    /// The articles whose panes are shown, left to right.
+    pub articles: Vec<usize>,
+    /// The width each pane wraps at, inside its border.
+    pub inner_width: usize,
+    pub full_article: bool,
+    /// The topic's passages in synopsis rows (see `core::compare::rows`), not each pane from its top.
+    pub rows: bool,
+    /// The panes list the paragraphs no topic claims instead of the topic's members.
+    pub unclaimed: bool,
+    /// The focused pane: what pairwise marks compare with.
+    pub reference: usize,
+    pub query: Option<String>,
+}
+
+/// What the layout functions read.
+pub(super) struct Ctx<'a> {
+    pub(super) shape: &'a Shape,
+    pub(super) synopsis: &'a Synopsis,
+    pub(super) caches: &'a Caches,
+}

@@ -1,0 +1,383 @@
+//! The reader's state and `update`, the only place it changes. Rendering only reads it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+
+use crate::tui::config::Config;
+use crate::tui::config::theme::Theme;
+use crate::tui::effects::corrections_file::TopicsOrigin;
+use crate::tui::effects::outside::Request;
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::{Context, Keymap};
+use crate::tui::layout::build::build_view;
+use crate::tui::layout::cache::Caches;
+use crate::tui::layout::mode::Mode;
+use crate::tui::layout::search::Match;
+use crate::tui::layout::view::{Shape, View};
+use crate::tui::state::sources::pane_order;
+use synoptic_core::compare::agree::MemberSpans;
+use synoptic_core::compare::figures::FigureGroup;
+use synoptic_core::compare::pairwise::PairwiseMember;
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::model::vectors::ParaRef;
+
+/// Below this the reader shows a short message instead of a layout.
+pub const MIN_SIZE: (u16, u16) = (24, 8);
+
+/// What is drawn over or beside the panes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    TopicList,
+    Search,
+    /// The prompt for a keyword to add to the current topic.
+    Keyword,
+    /// Whether to save corrections to the topics file.
+    Confirm,
+}
+
+/// Everything the reader shows, and the caches `update` fills so that rendering only reads.
+pub struct App {
+    /// Shared with the thread that writes an export, so the reader never waits for it.
+    pub synopsis: Arc<Synopsis>,
+    pub topic: usize,
+    pub focus: usize,
+    pub first_pane: usize,
+    pub scroll: Vec<usize>,
+    pub mode: Mode,
+    pub full_article: bool,
+    pub show_figures: bool,
+    pub overlay: Overlay,
+    pub list_selected: usize,
+    /// First line of the help screen shown.
+    pub help_scroll: usize,
+    pub search_input: String,
+    pub query: Option<String>,
+    pub matches: Vec<Match>,
+    /// The match shown last, once the user has moved through them.
+    pub match_index: Option<usize>,
+    pub status: Option<String>,
+    pub quit: bool,
+    pub size: (u16, u16),
+    pub color: bool,
+    pub export_dir: PathBuf,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// Narrowest pane (border included) that still reads as text; more articles page sideways.
+    pub min_pane: u16,
+    pub view: View,
+    /// Where to scroll once the next layout is known: an article and one of its paragraphs
+    /// (`None`: its first paragraph in the current topic).
+    pending_jump: Option<(usize, Option<usize>)>,
+    /// What the current `view` was laid out for.
+    laid_out: Option<Shape>,
+    caches: Caches,
+    /// The export being written, which reports its status line when done.
+    exporting: Option<Receiver<String>>,
+    /// The articles the panes can show now, in pane order (see `sources::pane_order`);
+    /// `first_pane` is a position in it.
+    pub order: Vec<usize>,
+    /// Every source in file order, even those with nothing to show.
+    pub all_sources: bool,
+    /// The panes list the paragraphs no topic claims.
+    pub unclaimed: bool,
+    /// The topic's passages in synopsis rows, scrolled together (else each pane on its own).
+    pub rows: bool,
+    /// A number typed before a key that takes one.
+    pub number: Option<usize>,
+    /// What the topic list is filtered by.
+    pub list_filter: String,
+    /// Whether the reader takes the mouse (off: the terminal's own selection works).
+    pub mouse: bool,
+    /// What the event loop is to do next beyond the screen (clipboard, pager).
+    pub request: Option<Request>,
+    /// The topics as defined, and where corrections are saved.
+    pub topics: TopicsOrigin,
+    /// Corrections made and not yet written to the topics file.
+    unsaved: Vec<crate::tui::effects::corrections_file::Pending>,
+    /// The user agreed to corrections being written to the topics file.
+    save_approved: bool,
+    /// The panes list something new: show the start of the order, and move the focus there
+    /// unless it is already on screen.
+    refocus: bool,
+}
+
+impl App {
+    /// What the view is laid out from, now: the view reads nothing else.
+    fn shape(&self) -> Shape {
+        let articles = self.shown_articles();
+        // Wrap at the width each pane is drawn at: the area shared by the panes shown.
+        let width = self.pane_area_width() / articles.len().max(1) as u16;
+        Shape {
+            topic: self.topic,
+            mode: self.mode,
+            articles,
+            inner_width: usize::from(width.saturating_sub(2)).max(1),
+            full_article: self.full_article,
+            unclaimed: self.unclaimed,
+            rows: self.rows,
+            reference: self.focus,
+            query: self.query.clone(),
+        }
+    }
+
+    pub fn new(synopsis: Synopsis, size: (u16, u16), color: bool) -> Self {
+        Self::with_config(synopsis, size, color, &Config::default())
+    }
+
+    pub fn with_config(synopsis: Synopsis, size: (u16, u16), color: bool, config: &Config) -> Self {
+        let n = synopsis.articles.len();
+        let mut app = App {
+            synopsis: Arc::new(synopsis),
+            topic: 0,
+            focus: 0,
+            first_pane: 0,
+            scroll: vec![0; n],
+            mode: config.mode,
+            full_article: false,
+            show_figures: false,
+            overlay: Overlay::None,
+            list_selected: 0,
+            help_scroll: 0,
+            search_input: String::new(),
+            query: None,
+            matches: Vec::new(),
+            match_index: None,
+            status: None,
+            quit: false,
+            size,
+            color,
+            export_dir: PathBuf::from("."),
+            keymap: config.keymap.clone(),
+            theme: config.theme,
+            min_pane: config.min_pane_width.max(1),
+            view: View::default(),
+            pending_jump: None,
+            laid_out: None,
+            caches: Caches::default(),
+            exporting: None,
+            order: (0..n).collect(),
+            all_sources: false,
+            unclaimed: false,
+            rows: true,
+            number: None,
+            list_filter: String::new(),
+            mouse: true,
+            request: None,
+            refocus: true,
+            topics: TopicsOrigin::default(),
+            unsaved: Vec::new(),
+            save_approved: false,
+        };
+        app.topics.defs = app
+            .synopsis
+            .topics
+            .iter()
+            .filter(|t| t.origin == synoptic_core::model::topic::Origin::Defined)
+            .map(synoptic_core::model::topic::Topic::definition)
+            .collect();
+        app.refresh();
+        app
+    }
+
+    /// Which key table applies now.
+    pub fn context(&self) -> Context {
+        match self.overlay {
+            Overlay::TopicList => Context::TopicList,
+            Overlay::Search | Overlay::Keyword => Context::Search,
+            Overlay::Confirm => Context::Confirm,
+            Overlay::None | Overlay::Help => Context::Reader,
+        }
+    }
+
+    /// The agreement spans of member paragraph `at` of `topic`, once it has been on screen.
+    pub fn spans_of(&self, topic: usize, at: ParaRef) -> Option<&MemberSpans> {
+        self.caches.spans(topic, at)
+    }
+
+    pub fn pairwise_of(&self, topic: usize, reference: usize) -> Option<&[PairwiseMember]> {
+        self.caches.pairwise(topic, reference)
+    }
+
+    /// The figures of `topic`, once its figures panel has been open.
+    pub fn figures_of(&self, topic: usize) -> &[FigureGroup] {
+        self.caches.figures(topic)
+    }
+
+    /// For each article, its body paragraphs in no topic (empty before the view is opened).
+    pub fn unclaimed_paragraphs(&self) -> &[Vec<usize>] {
+        self.caches.unclaimed()
+    }
+
+    /// The topics whose computations are held, oldest first (at most `KEEP_TOPICS`).
+    pub fn cached_topics(&self) -> Vec<usize> {
+        self.caches.held().collect()
+    }
+
+    /// Lines a page scroll moves: the panes' inner height (inside their borders) less two
+    /// lines kept from the page before. The figures panel, when open, takes its share.
+    fn page(&self) -> usize {
+        let panes = self.areas().panes;
+        usize::from(panes.height.saturating_sub(4)).max(1)
+    }
+
+    /// Apply one action.
+    pub fn update(&mut self, action: Action) {
+        self.status = None;
+        let number = self.number.take();
+        if self.overlay == Overlay::Help && self.scroll_help(action) {
+            return;
+        }
+        if self.take_out(action, number) {
+            self.refresh();
+            return;
+        }
+        match action {
+            Action::NextTopic => self.go_topic(self.topic + 1),
+            Action::PrevTopic => self.go_topic(self.topic + self.topic_count().max(1) - 1),
+            Action::ScrollDown => self.scroll_by(1),
+            Action::ScrollUp => self.scroll_by(-1),
+            Action::PageDown => self.scroll_by(self.page() as i64),
+            Action::PageUp => self.scroll_by(-(self.page() as i64)),
+            Action::Top => self.scroll[self.focus] = 0,
+            Action::Bottom => self.scroll[self.focus] = usize::MAX,
+            Action::FocusLeft => self.step_focus(-1),
+            Action::FocusRight => self.step_focus(1),
+            Action::CycleMode => self.cycle_mode(),
+            Action::ToggleFullArticle => self.toggle_full_article(),
+            Action::ToggleTopicList => self.toggle_overlay(Overlay::TopicList),
+            Action::ToggleFigures => self.show_figures = !self.show_figures,
+            Action::Help => {
+                self.help_scroll = 0;
+                self.toggle_overlay(Overlay::Help);
+            }
+            Action::StartSearch => {
+                self.overlay = Overlay::Search;
+                self.search_input.clear();
+            }
+            Action::SearchInput(c) => self.search_input.push(c),
+            Action::SearchBackspace => {
+                self.search_input.pop();
+            }
+            Action::SearchSubmit if self.overlay == Overlay::Keyword => {
+                self.overlay = Overlay::None;
+                let keyword = std::mem::take(&mut self.search_input);
+                self.add_keyword(&keyword);
+            }
+            Action::SearchSubmit => self.submit_search(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::Export => self.export(false),
+            Action::ExportAll => self.export(true),
+            Action::Quit => self.quit = true,
+            Action::Back => self.back(),
+            Action::Resize(w, h) => self.size = (w, h),
+            Action::Wheel(column, lines) => self.wheel(column, lines),
+            other => self.in_topic_list(other),
+        }
+        self.refresh();
+    }
+
+    fn topic_count(&self) -> usize {
+        self.synopsis.topics.len()
+    }
+
+    /// Forget every computation and the layout: the topics have changed.
+    fn forget_layout(&mut self) {
+        self.caches = Caches::default();
+        self.laid_out = None;
+    }
+
+    /// Fill the caches the current state needs, then lay the visible panes out.
+    fn refresh(&mut self) {
+        if self.unclaimed {
+            self.caches.fill_unclaimed(&self.synopsis);
+        }
+        self.order = pane_order(
+            &self.synopsis,
+            self.listing(),
+            self.all_sources,
+            self.fit(),
+            self.caches.unclaimed(),
+        );
+        if std::mem::take(&mut self.refocus) && !self.full_article {
+            self.first_pane = 0;
+            let top = &self.order[..self.visible_panes().min(self.order.len())];
+            if !top.contains(&self.focus) {
+                self.focus = top.first().copied().unwrap_or(0);
+            }
+        }
+        let at = match self.position(self.focus) {
+            Some(at) => at,
+            None if self.full_article => self.first_pane,
+            None => {
+                self.focus = self.order.get(self.first_pane).copied().unwrap_or(0);
+                self.first_pane
+            }
+        };
+        let visible = self.visible_panes();
+        if at < self.first_pane {
+            self.first_pane = at;
+        } else if at >= self.first_pane + visible {
+            self.first_pane = at + 1 - visible;
+        }
+        // The window of panes is always full: leaving the full-article view (one pane) or
+        // widening the terminal must not leave panes hidden on the left.
+        if !self.full_article {
+            self.first_pane = self
+                .first_pane
+                .min(self.order.len().saturating_sub(visible));
+        }
+        let shape = self.shape();
+        self.fill_caches(&shape);
+        // Scrolling and overlays do not change the wrapped lines: lay out again only when
+        // something that shapes them has changed.
+        if self.laid_out.as_ref() != Some(&shape) {
+            self.view = build_view(&shape, &self.synopsis, &self.caches);
+            self.laid_out = Some(shape);
+        }
+        if let Some((article, paragraph)) = self.pending_jump.take()
+            && let Some(line) = self.view.line_of(article, paragraph)
+        {
+            self.scroll_to(article, line);
+        }
+        for pane in &self.view.panes {
+            let max = pane.lines.len().saturating_sub(1);
+            self.scroll[pane.article] = self.scroll[pane.article].min(max);
+        }
+    }
+}
+
+#[path = "moves.rs"]
+mod moves;
+
+#[path = "screen.rs"]
+mod screen;
+
+#[path = "panes.rs"]
+mod sources_moves;
+
+#[path = "correcting.rs"]
+mod corrections;
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;
+
+#[cfg(test)]
+#[path = "tests_panels.rs"]
+mod panel_tests;
+
+#[cfg(test)]
+#[path = "tests_sources.rs"]
+mod sources_tests;
+
+#[cfg(test)]
+#[path = "tests_corrections.rs"]
+mod correction_tests;
+
+#[cfg(test)]
+#[path = "tests_input.rs"]
+mod input_tests;

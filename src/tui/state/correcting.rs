@@ -1,0 +1,156 @@
+//! What the correction keys do to the reader: the paragraph put in or taken out, the keyword
+//! added, the topics aligned again, and the file written once the user has said where.
+
+use super::{App, Overlay};
+use crate::tui::effects::corrections_file::Pending;
+use crate::tui::effects::outside::Request;
+use synoptic_core::alignment::align::align;
+use synoptic_core::alignment::measure::AlignOptions;
+use synoptic_core::model::pins::pin_for;
+use synoptic_core::model::topic::Origin;
+use synoptic_core::model::topic_def::TopicDef;
+use synoptic_core::output::topics_edit::Correction;
+
+impl App {
+    /// The definition of the current topic as it stands (a discovered topic's, made from it).
+    fn current_def(&self) -> Option<TopicDef> {
+        let topic = self.synopsis.topics.get(self.topic)?;
+        Some(
+            self.topics
+                .defs
+                .iter()
+                .find(|d| d.id == topic.id)
+                .cloned()
+                .unwrap_or_else(|| topic.definition()),
+        )
+    }
+
+    /// Put the paragraph at the top of the focused pane into the current topic, or take it out.
+    pub(super) fn pin_focused(&mut self, include: bool) {
+        let (Some(at), Some(topic)) = (
+            self.focused_paragraph(),
+            self.synopsis.topics.get(self.topic),
+        ) else {
+            self.status = Some("no paragraph here to correct".into());
+            return;
+        };
+        let member = topic.members.iter().any(|m| m.at == at);
+        if member == include {
+            let already = if include {
+                "is already in"
+            } else {
+                "is not in"
+            };
+            self.status = Some(format!("this paragraph {already} “{}”", topic.label));
+            return;
+        }
+        let pin = pin_for(&self.synopsis.articles, at, include);
+        self.correct(Correction::Pin(pin));
+    }
+
+    /// Add `keyword` to the current topic.
+    pub(super) fn add_keyword(&mut self, keyword: &str) {
+        let keyword = keyword.trim();
+        if !keyword.is_empty() {
+            self.correct(Correction::Keyword(keyword.to_owned()));
+        }
+    }
+
+    /// Apply a correction to the current topic, align again, and save it (or ask where first).
+    fn correct(&mut self, correction: Correction) {
+        let Some(before) = self.current_def() else {
+            return;
+        };
+        let mut after = before.clone();
+        match &correction {
+            Correction::Pin(pin) => {
+                after
+                    .pins
+                    .retain(|p| (&p.article, &p.key, p.nth) != (&pin.article, &pin.key, pin.nth));
+                after.pins.push(pin.clone());
+            }
+            Correction::Keyword(k) => after.keywords.push(k.clone()),
+        }
+        let id = after.id.clone();
+        match self.topics.defs.iter_mut().find(|d| d.id == id) {
+            Some(d) => *d = after,
+            None => self.topics.defs.push(after),
+        }
+        self.realign(&id);
+        self.unsaved.push(Pending { before, correction });
+        if self.save_approved {
+            self.request_save();
+        } else {
+            self.overlay = Overlay::Confirm;
+        }
+    }
+
+    /// Align the articles to the definitions again, and stay on topic `id`.
+    fn realign(&mut self, id: &str) {
+        let topics = align(
+            &self.synopsis.articles,
+            &self.topics.defs,
+            AlignOptions::default(),
+        );
+        std::sync::Arc::make_mut(&mut self.synopsis).topics = topics;
+        self.forget_layout();
+        self.topic = self
+            .synopsis
+            .topics
+            .iter()
+            .position(|t| t.id == id && t.origin == Origin::Defined)
+            .unwrap_or(0);
+    }
+
+    /// The user said yes or no to saving in the topics file.
+    pub(super) fn answer_save(&mut self, yes: bool) {
+        self.overlay = Overlay::None;
+        if yes {
+            self.save_approved = true;
+            self.request_save();
+        } else {
+            self.status = Some(format!(
+                "not saved to {}: the corrections hold until you quit; the next one asks again",
+                self.topics.target(&self.export_dir).display()
+            ));
+        }
+    }
+
+    /// Corrections made but not in the topics file yet (not approved, or a save failed).
+    pub fn unsaved_count(&self) -> usize {
+        self.unsaved.len()
+    }
+
+    /// What came of a save the reader asked for. A failed save puts its corrections back at
+    /// the head of the queue, to be written with the next correction; the status bar counts
+    /// them until then, so the screen never passes them off as saved.
+    pub fn saved(
+        &mut self,
+        path: &std::path::Path,
+        corrections: Vec<Pending>,
+        outcome: anyhow::Result<()>,
+    ) {
+        let shown = path.display();
+        match outcome {
+            Ok(()) => self.status = Some(format!("correction saved to {shown}")),
+            Err(e) => {
+                let mut queue = corrections;
+                queue.append(&mut self.unsaved);
+                self.unsaved = queue;
+                self.status = Some(format!(
+                    "NOT saved to {shown}: {e:#}; kept, and tried again with the next correction"
+                ));
+            }
+        }
+    }
+
+    fn request_save(&mut self) {
+        let path = self.topics.target(&self.export_dir);
+        let corrections = std::mem::take(&mut self.unsaved);
+        self.request = Some(Request::SaveTopics {
+            path,
+            defs: self.topics.defs.clone(),
+            corrections,
+        });
+    }
+}

@@ -1,0 +1,289 @@
+//! What each action does to the reader's state: moving between topics, panes, matches and
+//! views, and exporting. `App::update` dispatches here.
+
+use std::sync::mpsc::TryRecvError;
+
+use std::sync::Arc;
+
+use super::{App, Overlay};
+use crate::tui::keys::action::Action;
+use crate::tui::layout::mode::Mode;
+use crate::tui::layout::search::find_matches;
+use crate::tui::layout::view::Shape;
+use synoptic_core::output::sanitize;
+
+impl App {
+    /// Scroll keys move the help screen while it is open; returns whether `action` did.
+    pub(super) fn scroll_help(&mut self, action: Action) -> bool {
+        let width = crate::tui::keys::help::popup_width(self.size.0).text;
+        let lines = crate::tui::keys::help::help_lines_within(&self.keymap, width).len();
+        let last = crate::tui::keys::help::max_scroll(lines, self.size.1);
+        let page = self.page();
+        let s = self.help_scroll;
+        self.help_scroll = match action {
+            Action::ScrollDown => s + 1,
+            Action::ScrollUp => s.saturating_sub(1),
+            Action::PageDown => s + page,
+            Action::PageUp => s.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => return false,
+        }
+        .min(last);
+        true
+    }
+
+    pub(super) fn go_topic(&mut self, t: usize) {
+        let n = self.topic_count();
+        if n == 0 {
+            return;
+        }
+        self.topic = t % n;
+        self.unclaimed = false;
+        self.refocus = true;
+        self.list_selected = self.topic;
+        self.scroll.iter_mut().for_each(|s| *s = 0);
+        self.full_article = false;
+    }
+
+    pub(super) fn scroll_by(&mut self, lines: i64) {
+        for a in self.scrolled_together(self.focus) {
+            let s = &mut self.scroll[a];
+            *s = s.saturating_add_signed(lines as isize);
+        }
+    }
+
+    /// Set the scroll of `article`'s pane, and of the panes that move with it.
+    pub(super) fn scroll_to(&mut self, article: usize, line: usize) {
+        for a in self.scrolled_together(article) {
+            self.scroll[a] = line;
+        }
+    }
+
+    /// The panes that scroll with `article`'s: in synopsis rows, every pane on screen, so the
+    /// rows stay facing; otherwise its own.
+    pub(super) fn scrolled_together(&self, article: usize) -> Vec<usize> {
+        if self.rows && !self.full_article && !self.unclaimed {
+            self.view.panes.iter().map(|p| p.article).collect()
+        } else {
+            vec![article]
+        }
+    }
+
+    pub(super) fn cycle_mode(&mut self) {
+        self.mode = self.mode.next();
+    }
+
+    pub(super) fn toggle_overlay(&mut self, overlay: Overlay) {
+        self.overlay = if self.overlay == overlay {
+            Overlay::None
+        } else {
+            overlay
+        };
+        if overlay == Overlay::TopicList {
+            self.list_selected = self.topic;
+            self.list_filter.clear();
+        }
+    }
+
+    /// Close the innermost thing open: an overlay, then the full-article view, then the
+    /// figures panel.
+    pub(super) fn back(&mut self) {
+        if self.overlay == Overlay::TopicList && !self.list_filter.is_empty() {
+            self.list_filter.clear();
+        } else if self.overlay != Overlay::None {
+            self.overlay = Overlay::None;
+        } else if self.full_article {
+            self.full_article = false;
+        } else if self.show_figures {
+            self.show_figures = false;
+        }
+    }
+
+    pub(super) fn toggle_full_article(&mut self) {
+        self.full_article = !self.full_article;
+        if self.full_article {
+            self.pending_jump = Some((self.focus, None));
+        }
+    }
+
+    pub(super) fn wheel(&mut self, column: u16, lines: i16) {
+        let x = column.saturating_sub(self.list_width());
+        let pane_width = (self.pane_area_width() / self.visible_panes() as u16).max(1);
+        let pane = self.first_pane + usize::from(x / pane_width);
+        if let Some(&article) = self.order.get(pane) {
+            let article = if self.full_article {
+                self.focus
+            } else {
+                article
+            };
+            let line = self.scroll[article].saturating_add_signed(isize::from(lines));
+            self.scroll_to(article, line);
+        }
+    }
+
+    pub(super) fn submit_search(&mut self) {
+        self.overlay = Overlay::None;
+        let query = self.search_input.trim().to_owned();
+        self.match_index = None;
+        if query.is_empty() {
+            self.query = None;
+            self.matches.clear();
+            return;
+        }
+        self.matches = find_matches(&self.synopsis, &query);
+        self.query = Some(query);
+        self.step_match(true);
+    }
+
+    /// Show the next (or previous) match, and say which of how many it is.
+    pub(super) fn step_match(&mut self, forward: bool) {
+        let n = self.matches.len();
+        let query = self.query.clone().unwrap_or_default();
+        if n == 0 {
+            self.status = Some(if query.is_empty() {
+                "no search yet: press / to search".into()
+            } else {
+                format!("no paragraph matches “{query}”")
+            });
+            return;
+        }
+        let here = (self.topic, self.focus);
+        let i = match (self.match_index, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, _) => self
+                .matches
+                .iter()
+                .position(|m| (m.topic.unwrap_or(usize::MAX), m.article) >= here)
+                .unwrap_or(0),
+        };
+        self.match_index = Some(i);
+        let m = self.matches[i];
+        if let Some(t) = m.topic {
+            self.go_topic(t);
+        } else {
+            self.full_article = true;
+        }
+        // The match's source is what to show, wherever it stands in the order.
+        self.refocus = false;
+        self.focus = m.article;
+        self.pending_jump = Some((m.article, Some(m.paragraph)));
+        self.status = Some(format!("match {} of {n} for “{query}”", i + 1));
+    }
+
+    /// Take the result of a finished export into the status line; true when something changed.
+    /// The event loop calls this between keys.
+    pub fn poll_background(&mut self) -> bool {
+        let Some(rx) = &self.exporting else {
+            return false;
+        };
+        let message = match rx.try_recv() {
+            Ok(message) => message,
+            Err(TryRecvError::Empty) => return false,
+            // The writer died without a word (a panic): say so rather than stay silent.
+            Err(TryRecvError::Disconnected) => {
+                "export failed: the writer stopped unexpectedly".into()
+            }
+        };
+        self.exporting = None;
+        self.status = Some(message);
+        true
+    }
+
+    /// Whether an export is still being written.
+    pub fn is_exporting(&self) -> bool {
+        self.exporting.is_some()
+    }
+
+    /// Write the current topic (or every topic) as a text export to a new file in
+    /// `export_dir`, never replacing one, on a thread of its own: the reader keeps answering
+    /// keys and signals, and the status line tells where the file went.
+    pub(super) fn export(&mut self, all: bool) {
+        if self.exporting.is_some() {
+            self.status = Some("an export is still being written; wait for it".into());
+            return;
+        }
+        let topic = self.synopsis.topics.get(self.topic).map(|t| t.id.clone());
+        let stem = match (&topic, all) {
+            (Some(id), false) => format!("synoptic-{id}"),
+            _ => "synoptic-all-topics".to_owned(),
+        };
+        let opts = synoptic_core::output::export::ExportOptions {
+            topic: if all { None } else { topic },
+            ..Default::default()
+        };
+        let path = (1..)
+            .map(|n| {
+                let suffix = if n == 1 {
+                    String::new()
+                } else {
+                    format!("-{n}")
+                };
+                self.export_dir.join(format!("{stem}{suffix}.txt"))
+            })
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| self.export_dir.join(format!("{stem}.txt")));
+        let synopsis = std::sync::Arc::clone(&self.synopsis);
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.status = Some(format!("exporting to {}…", path.display()));
+        self.exporting = Some(rx);
+        std::thread::spawn(move || {
+            let rules = crate::files::Target::default();
+            let result = crate::files::write_file(&path, &rules, |out| {
+                Ok(synoptic_core::output::export::write_export(
+                    &synopsis, &opts, out,
+                )?)
+            });
+            let _ = tx.send(match result {
+                Ok(()) => format!("exported to {}", path.display()),
+                Err(e) => format!("export failed: {e:#}"),
+            });
+        });
+    }
+
+    /// Compute what the screen about to be laid out as `shape` needs, for the panes it shows
+    /// only.
+    pub(super) fn fill_caches(&mut self, shape: &Shape) {
+        let t = shape.topic;
+        if t >= self.topic_count() {
+            return;
+        }
+        let synopsis = Arc::clone(&self.synopsis);
+        if shape.unclaimed {
+            return;
+        }
+        match shape.mode {
+            Mode::Agreement | Mode::Own => self.caches.fill_spans(&synopsis, t, &shape.articles),
+            Mode::Pairwise => self.caches.fill_pairwise(&synopsis, t, shape.reference),
+            Mode::Plain => {}
+        }
+        if self.show_figures {
+            self.caches.fill_figures(&synopsis, t);
+        }
+    }
+
+    /// Text pasted into the terminal: it goes to the prompt that is open (search or keyword),
+    /// as one line, and is never read as key commands. With no prompt open it is dropped, and
+    /// the status says so. A prompt holds at most `PASTE_LIMIT` characters.
+    pub fn paste(&mut self, text: &str) {
+        if !matches!(self.overlay, Overlay::Search | Overlay::Keyword) {
+            self.status =
+                Some("pasted text ignored: open the search (/) or keyword prompt first".into());
+            return;
+        }
+        let room = PASTE_LIMIT.saturating_sub(self.search_input.chars().count());
+        let one_line: Vec<char> = text
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .filter(|&c| !sanitize::is_unsafe(c) && !sanitize::is_invisible(c))
+            .collect();
+        self.search_input.extend(one_line.iter().take(room));
+        if one_line.len() > room {
+            self.status = Some(format!("paste cut to {PASTE_LIMIT} characters"));
+        }
+    }
+}
+
+/// The longest text a prompt takes from a paste: a search or a keyword, not a document.
+pub const PASTE_LIMIT: usize = 1000;

@@ -1,0 +1,158 @@
+//! `App` driven by actions: corrections put a paragraph into a topic or take it out, add a
+//! keyword, ask once where to save, and reach the topics file.
+
+use super::sources_tests::many_sources_app;
+use super::*;
+use crate::tui::effects::corrections_file::save_corrections;
+use synoptic_core::input::topics_file::parse_topics;
+
+/// Carry out the save the reader asked for, as the event loop does; the file's text.
+fn save(app: &mut App) -> String {
+    let Some(Request::SaveTopics {
+        path,
+        defs,
+        corrections,
+    }) = app.request.take()
+    else {
+        panic!("no save asked: {:?}", app.status);
+    };
+    save_corrections(&path, &defs, &corrections).unwrap();
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn members(app: &App) -> Vec<(usize, usize)> {
+    app.synopsis.topics[app.topic]
+        .members
+        .iter()
+        .map(|m| (m.at.article, m.at.paragraph))
+        .collect()
+}
+
+#[test]
+fn taking_a_paragraph_out_asks_once_where_to_save_then_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = many_sources_app(160, 45);
+    app.export_dir = dir.path().to_owned();
+    assert_eq!(members(&app), vec![(9, 1), (10, 1), (11, 1)]);
+    assert_eq!(app.focus, 9);
+    app.update(Action::PinOut);
+    assert_eq!(members(&app), vec![(10, 1), (11, 1)], "applied at once");
+    assert_eq!(app.overlay, Overlay::Confirm);
+    let bar = crate::tui::widgets::status::status_text(&app, 160);
+    assert!(bar.contains("Save corrections to"), "{bar}");
+    assert!(bar.contains("topics.toml"), "{bar}");
+    assert!(app.request.is_none(), "nothing written before the answer");
+    app.update(Action::ConfirmYes);
+    let text = save(&mut app);
+    let read = parse_topics("topics.toml", &text).unwrap();
+    let volcano = read.topics.iter().find(|t| t.id == "volcano").unwrap();
+    assert_eq!(volcano.pins.len(), 1);
+    assert!(!volcano.pins[0].include);
+    assert_eq!(volcano.pins[0].article, "s09");
+    // Approved once: the next correction is saved without asking.
+    assert_eq!(
+        app.focus, 10,
+        "the focus moved to a source still in the topic"
+    );
+    app.update(Action::PinOut);
+    assert_eq!(app.overlay, Overlay::None);
+    let text = save(&mut app);
+    assert!(text.contains("s09") && text.contains("s10"), "{text}");
+}
+
+#[test]
+fn saying_no_keeps_the_correction_for_the_session_only() {
+    let mut app = many_sources_app(160, 45);
+    app.update(Action::PinOut);
+    app.update(Action::Back);
+    assert!(app.request.is_none());
+    assert!(app.status.as_deref().unwrap().starts_with("not saved"));
+    assert_eq!(members(&app).len(), 2);
+}
+
+#[test]
+fn a_paragraph_of_the_full_article_can_be_put_into_the_topic() {
+    let mut app = many_sources_app(160, 45);
+    app.update(Action::ToggleFullArticle);
+    // The focused article's last paragraph (its council budget) is in no topic.
+    app.update(Action::Bottom);
+    app.update(Action::PinIn);
+    assert!(members(&app).contains(&(9, 3)), "{:?}", members(&app));
+    let pinned = &app.synopsis.topics[app.topic].members;
+    assert!(
+        pinned
+            .iter()
+            .any(|m| m.at.paragraph == 3 && (m.score - 1.0).abs() < 1e-6)
+    );
+    app.update(Action::PinIn);
+    assert!(app.status.as_deref().unwrap().contains("already in"));
+}
+
+#[test]
+fn a_keyword_typed_in_the_prompt_realigns_the_topic() {
+    let mut app = many_sources_app(160, 45);
+    let mut articles = app.synopsis.articles.clone();
+    let geyser = synoptic_core::input::ingest::article_from_text(
+        "s12".into(),
+        "s12.txt".into(),
+        "Headline number 12\n\nA geyser burst near the glacier at dawn.\n\nA new bakery opened on the main square.",
+    );
+    articles.push(geyser);
+    let defs = app.topics.defs.clone();
+    app = App::new(Synopsis::build(articles, &defs), (160, 45), true);
+    assert!(!members(&app).contains(&(12, 1)));
+    app.update(Action::AddKeyword);
+    assert_eq!(app.overlay, Overlay::Keyword);
+    for c in "geyser".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    assert!(
+        crate::tui::widgets::status::status_text(&app, 160)
+            .contains("keyword for “The volcano”: geyser")
+    );
+    app.update(Action::SearchSubmit);
+    assert_eq!(
+        app.topics.defs[0].keywords,
+        vec!["volcano", "lava", "geyser"]
+    );
+    assert!(members(&app).contains(&(12, 1)), "{:?}", members(&app));
+    assert_eq!(app.overlay, Overlay::Confirm);
+}
+
+#[test]
+fn a_failed_save_is_kept_counted_and_written_with_the_next_correction() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = many_sources_app(160, 45);
+    app.export_dir = dir.path().to_owned();
+    app.update(Action::PinOut);
+    app.update(Action::ConfirmYes);
+    let Some(Request::SaveTopics {
+        path, corrections, ..
+    }) = app.request.take()
+    else {
+        panic!("no save asked");
+    };
+    app.saved(&path, corrections, Err(anyhow::anyhow!("disk full")));
+    assert_eq!(app.unsaved_count(), 1);
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.starts_with("NOT saved to ") && status.contains("disk full"),
+        "{status}"
+    );
+    app.status = None;
+    let bar = crate::tui::widgets::status::status_text(&app, 160);
+    assert!(
+        bar.contains("· 1 unsaved"),
+        "the bar says so until it is saved: {bar}"
+    );
+    // The next correction writes both, the failed one first.
+    app.update(Action::PinOut);
+    let text = save(&mut app);
+    let read = parse_topics("topics.toml", &text).unwrap();
+    let volcano = read.topics.iter().find(|t| t.id == "volcano").unwrap();
+    let articles: Vec<&str> = volcano.pins.iter().map(|p| p.article.as_str()).collect();
+    assert_eq!(articles, ["s09", "s10"]);
+    app.saved(&dir.path().join("topics.toml"), Vec::new(), Ok(()));
+    assert_eq!(app.unsaved_count(), 0);
+    assert!(!crate::tui::widgets::status::status_text(&app, 160).contains("unsaved"));
+}

@@ -1,0 +1,79 @@
+//! `App` and the screen with what a terminal sends beside keys: pastes, text with invisible
+//! and joining characters, and messages longer than the status bar.
+
+use super::tests::{screen, seeds_app};
+use super::*;
+
+#[test]
+fn a_paste_fills_the_open_prompt_on_one_line_and_is_ignored_elsewhere() {
+    let mut app = seeds_app(120, 30);
+    let topic = app.topic;
+    app.paste("qqq\nnnn");
+    assert_eq!(app.topic, topic);
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .starts_with("pasted text ignored")
+    );
+    app.update(Action::StartSearch);
+    app.paste("Elon\tMusk\n\u{1b}[31m");
+    assert_eq!(app.search_input, "Elon Musk [31m");
+    app.paste(&"x".repeat(5000));
+    assert_eq!(app.search_input.chars().count(), super::moves::PASTE_LIMIT);
+    assert_eq!(app.status.as_deref(), Some("paste cut to 1000 characters"));
+}
+
+#[test]
+fn invisible_and_joining_characters_never_reach_the_screen() {
+    let text = "Titre\n\nUn para\u{200B}graphe in\u{200D}visible, \u{2764}\u{FE0F} et \
+                \u{1F468}\u{200D}\u{1F469}, tiret\u{AD}conditionnel, \u{1B}[31m rouge.\n\n\
+                Un autre paragraphe.";
+    let articles = vec![
+        synoptic_core::input::ingest::article_from_text("a".into(), "a.txt".into(), text),
+        synoptic_core::input::ingest::article_from_text(
+            "b".into(),
+            "b.txt".into(),
+            "Titre\n\nAutre.",
+        ),
+    ];
+    let mut app = App::new(Synopsis::build(articles, &[]), (80, 20), true);
+    app.update(Action::ToggleFullArticle);
+    let shown = screen(&app);
+    assert!(shown.contains("Un paragraphe invisible,"), "{shown}");
+    for hidden in ['\u{200B}', '\u{200D}', '\u{FE0F}', '\u{AD}', '\u{1B}'] {
+        assert!(!shown.contains(hidden), "{hidden:?} reached the screen");
+    }
+}
+
+#[test]
+fn a_message_longer_than_the_bar_is_shown_whole_above_it() {
+    let mut app = seeds_app(80, 24);
+    let path = format!(
+        "/tmp/{}/export-{}.txt",
+        "dossier".repeat(12),
+        "x".repeat(120)
+    );
+    app.status = Some(format!(
+        "could not write {path}: File name too long (os error 36)"
+    ));
+    let shown = screen(&app);
+    let rows: Vec<String> = shown
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(80)
+        .map(|row| row.iter().collect::<String>().trim().to_owned())
+        .collect();
+    let joined = rows.concat();
+    assert!(joined.contains(&path), "the path is cut:\n{joined}\n{path}");
+    assert!(
+        rows.join(" ").contains("File name too long (os error 36)"),
+        "{rows:?}"
+    );
+    // The bar keeps its row, with the message's start; the whole of it stands above.
+    assert!(rows.last().unwrap().ends_with('…'), "{:?}", rows.last());
+    assert!(
+        rows[rows.len() - 2].ends_with("too long (os error 36)"),
+        "{rows:?}"
+    );
+}

@@ -1,0 +1,225 @@
+//! The status bar: where the reader is, and a message or the key hints, fitted to the width.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::{Context, Keymap};
+use crate::tui::state::app::{App, Overlay};
+use synoptic_core::output::layout::{fit, shorten};
+use synoptic_core::output::sanitize::for_terminal;
+
+pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let text = status_text(app, usize::from(area.width));
+    frame.render_widget(
+        Paragraph::new(text).style(app.theme.status_bar(app.color)),
+        area,
+    );
+    render_whole_message(app, frame, area);
+}
+
+/// A message too long for the status bar (an error naming a long path, say) is shown whole,
+/// wrapped above the bar: a reason is never cut away by the screen's width.
+fn render_whole_message(app: &App, frame: &mut Frame, bar: Rect) {
+    let Some(message) = app.status.as_ref().map(|s| for_terminal(s).into_owned()) else {
+        return;
+    };
+    let width = usize::from(bar.width);
+    if display_width(&message) < width {
+        return;
+    }
+    let lines = message_lines(&message, width);
+    let height = (lines.len() as u16).min(bar.y);
+    let area = Rect::new(bar.x, bar.y - height, bar.width, height);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines.join("\n")).style(app.theme.status_bar(app.color)),
+        area,
+    );
+}
+
+/// `message` wrapped into lines of fewer than `width` columns.
+pub fn message_lines(message: &str, width: usize) -> Vec<String> {
+    use synoptic_core::output::layout::{Styled, wrap};
+    let piece = [Styled::new(message, ())];
+    wrap(&piece, width.saturating_sub(2).max(1))
+        .into_iter()
+        .map(|line| {
+            let text: String = line.pieces.iter().map(|p| p.text.as_str()).collect();
+            format!(" {text}")
+        })
+        .collect()
+}
+
+/// The status bar: where the reader is on the left, a message or key hints on the right. A
+/// message is never cut: the topic label gives way first, then the rest of the left side.
+/// Hints are dropped, least needed first, until they fit.
+pub fn status_text(app: &App, width: usize) -> String {
+    let message = app.status.as_ref().map(|s| for_terminal(s).into_owned());
+    let right = match &message {
+        Some(m) => shorten(m, width.saturating_sub(1)),
+        None => hints_within(
+            &app.keymap,
+            app.context(),
+            width.saturating_sub(least_left(app) + 2),
+        ),
+    };
+    let room = width.saturating_sub(display_width(&right) + 2);
+    let left = left_status(app, room);
+    let gap = width.saturating_sub(display_width(&left) + display_width(&right) + 1);
+    fit(&format!("{left}{}{right} ", " ".repeat(gap)), width)
+}
+
+/// The prompt or question an open overlay puts in place of the left side.
+fn overlay_prompt(app: &App) -> Option<String> {
+    match app.overlay {
+        Overlay::Search => {
+            let prompt = format!(" /{}█", for_terminal(&app.search_input));
+            Some(prompt)
+        }
+        Overlay::Keyword => {
+            let label = app
+                .synopsis
+                .topics
+                .get(app.topic)
+                .map_or("", |t| t.label.as_str());
+            let prompt = format!(
+                " keyword for “{}”: {}█",
+                for_terminal(label),
+                for_terminal(&app.search_input)
+            );
+            Some(prompt)
+        }
+        Overlay::Confirm => {
+            let path = app.topics.target(&app.export_dir);
+            let question = format!(
+                " Save corrections to {}? It is edited in place, comments kept.",
+                for_terminal(&path.display().to_string())
+            );
+            Some(question)
+        }
+        Overlay::None | Overlay::Help | Overlay::TopicList => None,
+    }
+}
+
+/// The left side in three parts: what comes before the topic label, the label (which may be
+/// shortened), and what comes after it.
+fn left_parts(app: &App) -> (String, String, String) {
+    if let Some(prompt) = overlay_prompt(app) {
+        return (prompt, String::new(), String::new());
+    }
+    let total = app.synopsis.articles.len();
+    let hidden = match total - app.order.len().min(total) {
+        0 => String::new(),
+        n => {
+            let key = app
+                .keymap
+                .first_key(Context::Reader, Action::ToggleAllSources);
+            format!(" · {n} hidden ({} all)", key.unwrap_or_default())
+        }
+    };
+    if app.unclaimed {
+        let left = app.unclaimed_paragraphs();
+        let sources = left.iter().filter(|p| !p.is_empty()).count();
+        let paragraphs: usize = left.iter().map(Vec::len).sum();
+        let suffix = format!(" · {paragraphs} paragraphs in {sources}/{total} sources{hidden}");
+        return (" Not in any topic".into(), String::new(), suffix);
+    }
+    let Some(topic) = app.synopsis.topics.get(app.topic) else {
+        return (" No topics".into(), String::new(), String::new());
+    };
+    let prefix = format!(" Topic {}/{} · ", app.topic + 1, app.synopsis.topics.len());
+    let unsaved = match app.unsaved_count() {
+        0 => String::new(),
+        n => format!(" · {n} unsaved"),
+    };
+    let suffix = format!(
+        " · {}/{total} sources{hidden} · {}{unsaved}",
+        topic.covering_count(),
+        app.mode.name()
+    );
+    (prefix, for_terminal(&topic.label).into_owned(), suffix)
+}
+
+/// A label is cut to no fewer than this many columns before the rest of the left side is.
+const LEAST_LABEL: usize = 8;
+
+/// Where the reader is, in at most `room` columns: the label shortens first.
+fn left_status(app: &App, room: usize) -> String {
+    let (prefix, label, suffix) = left_parts(app);
+    let fixed = display_width(&prefix) + display_width(&suffix);
+    let label_room = room.saturating_sub(fixed);
+    if label_room >= LEAST_LABEL.min(display_width(&label)) {
+        format!("{prefix}{}{suffix}", shorten(&label, label_room))
+    } else {
+        shorten(&format!("{prefix}{label}{suffix}"), room)
+    }
+}
+
+/// The columns the left side needs with its label cut to a few letters.
+fn least_left(app: &App) -> usize {
+    let (prefix, label, suffix) = left_parts(app);
+    display_width(&prefix) + display_width(&suffix) + display_width(&label).min(LEAST_LABEL)
+}
+
+fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// The key hints of `context` that fit in `room` columns, dropping the least needed first.
+fn hints_within(keymap: &Keymap, context: Context, room: usize) -> String {
+    let mut wanted = hinted(context).to_vec();
+    loop {
+        let actions: Vec<Action> = wanted.iter().map(|&(a, _)| a).collect();
+        let text = hint_text(keymap, context, &actions);
+        if display_width(&text) <= room || wanted.len() <= 1 {
+            return text;
+        }
+        let least = wanted.iter().map(|&(_, rank)| rank).max();
+        wanted.retain(|&(_, rank)| Some(rank) != least);
+    }
+}
+
+/// Key hints for the status bar, from the keymap.
+pub fn hints(keymap: &Keymap, context: Context) -> String {
+    let actions: Vec<Action> = hinted(context).iter().map(|&(a, _)| a).collect();
+    hint_text(keymap, context, &actions)
+}
+
+/// The actions the status bar hints at, in the order shown, each with its rank: the lower the
+/// rank, the longer a hint stays when room runs short (help and quit stay longest).
+fn hinted(context: Context) -> &'static [(Action, u8)] {
+    match context {
+        Context::Reader => &[
+            (Action::NextTopic, 2),
+            (Action::PrevTopic, 4),
+            (Action::CycleMode, 5),
+            (Action::ToggleTopicList, 3),
+            (Action::StartSearch, 6),
+            (Action::CopyPassage, 7),
+            (Action::Help, 0),
+            (Action::Quit, 1),
+        ],
+        Context::TopicList => &[
+            (Action::ListDown, 2),
+            (Action::ListUp, 3),
+            (Action::ListOpen, 0),
+            (Action::Back, 1),
+        ],
+        Context::Search => &[(Action::SearchSubmit, 0), (Action::Back, 1)],
+        Context::Confirm => &[(Action::ConfirmYes, 0), (Action::Back, 1)],
+    }
+}
+
+fn hint_text(keymap: &Keymap, context: Context, actions: &[Action]) -> String {
+    actions
+        .iter()
+        .filter_map(|&a| {
+            keymap
+                .first_key(context, a)
+                .map(|k| format!("{k} {}", a.hint()))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}

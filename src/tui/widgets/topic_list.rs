@@ -1,0 +1,71 @@
+//! The topic list beside the panes: each topic listed (or those the typed filter keeps) with a
+//! row of the sources that cover it. Drawing and clicks share one window of rows.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line as TLine, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use crate::tui::layout::view::Paint;
+use crate::tui::state::app::App;
+use synoptic_core::model::topic::Origin;
+use synoptic_core::output::sanitize::for_terminal;
+
+pub fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
+    let inner = usize::from(area.width.saturating_sub(2));
+    let n = app.synopsis.articles.len();
+    let (listed, skip) = app.list_window(area);
+    let mut lines = Vec::new();
+    for &i in listed.iter().skip(skip) {
+        let t = &app.synopsis.topics[i];
+        let marker = if i == app.topic { "▸" } else { " " };
+        let origin = if t.origin == Origin::Defined {
+            ""
+        } else {
+            " (found)"
+        };
+        let label = format!("{marker} {}. {}{origin}", i + 1, for_terminal(&t.label));
+        let mut s = Style::default();
+        if i == app.list_selected {
+            s = s.add_modifier(Modifier::REVERSED);
+        }
+        lines.push(TLine::from(Span::styled(
+            synoptic_core::output::layout::fit(&label, inner),
+            s,
+        )));
+        // Only the first articles fit on the row: mark those, without a set of all of them.
+        let mut covers = vec![false; n.min(inner.saturating_sub(4))];
+        for m in &t.members {
+            if let Some(c) = covers.get_mut(m.at.article) {
+                *c = true;
+            }
+        }
+        let row: String = covers.iter().map(|&c| if c { '■' } else { '·' }).collect();
+        lines.push(TLine::from(Span::styled(
+            format!("   {row}"),
+            app.theme.style(Paint::Dim, app.color),
+        )));
+    }
+    let total = app.synopsis.topics.len();
+    let mut title = if app.list_filter.is_empty() {
+        format!(" Topics ({total}) · type to filter ")
+    } else {
+        format!(
+            " {} of {total} · “{}” ",
+            listed.len(),
+            for_terminal(&app.list_filter)
+        )
+    };
+    if listed.is_empty() {
+        lines.push(TLine::from("no topic matches: Backspace or Esc"));
+    }
+    let shown = app.view.panes.len();
+    if shown < n && app.list_filter.is_empty() {
+        title.push_str(&format!("· {shown} of {n} panes "));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(title)),
+        area,
+    );
+}
