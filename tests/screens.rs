@@ -39,50 +39,55 @@ fn screen(app: &App) -> String {
         .join("\n")
 }
 
+/// The screen's text, then its style map: what a user reads and how it stands out.
+fn screen_and_styles(app: &App) -> String {
+    format!("{}\n\n{}", screen(app), style_map(app))
+}
+
 #[test]
 fn first_topic_at_160x45() {
-    insta::assert_snapshot!(screen(&app(160, 45)));
+    insta::assert_snapshot!(screen_and_styles(&app(160, 45)));
 }
 
 #[test]
 fn first_topic_at_80x24() {
-    insta::assert_snapshot!(screen(&app(80, 24)));
+    insta::assert_snapshot!(screen_and_styles(&app(80, 24)));
 }
 
 #[test]
 fn breton_with_topic_list_at_160x45() {
-    let mut a = app(160, 45);
+    let mut a = colour_app(160, 45);
     a.update(Action::ToggleTopicList);
     for _ in 0..3 {
         a.update(Action::ListDown);
     }
     a.update(Action::ListOpen);
     a.update(Action::ToggleTopicList);
-    insta::assert_snapshot!(screen(&a));
+    insta::assert_snapshot!(screen_and_styles(&a));
 }
 
 #[test]
 fn unclaimed_paragraphs_at_120x30() {
     let mut a = app(120, 30);
     a.update(Action::ToggleUnclaimed);
-    insta::assert_snapshot!(screen(&a));
+    insta::assert_snapshot!(screen_and_styles(&a));
 }
 
 #[test]
 fn filtered_topic_list_at_100x30() {
-    let mut a = app(100, 30);
+    let mut a = colour_app(100, 30);
     a.update(Action::ToggleTopicList);
     for c in "tion".chars() {
         a.update(Action::ListFilterInput(c));
     }
-    insta::assert_snapshot!(screen(&a));
+    insta::assert_snapshot!(screen_and_styles(&a));
 }
 
 #[test]
 fn help_at_80x24() {
-    let mut a = app(80, 24);
+    let mut a = colour_app(80, 24);
     a.update(Action::Help);
-    insta::assert_snapshot!(screen(&a));
+    insta::assert_snapshot!(screen_and_styles(&a));
 }
 
 #[test]
