@@ -286,7 +286,7 @@ fn stops_while_busy(dir: &std::path::Path, ready: &str, keys: &str) {
     s.press(keys);
     std::thread::sleep(Duration::from_millis(30));
     signal(&s, "TERM");
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_mins(1);
     let status = loop {
         if let Some(status) = s.child.try_wait().unwrap() {
             break status;

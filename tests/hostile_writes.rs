@@ -115,7 +115,16 @@ fn a_signal_during_an_export_leaves_no_temporary_file() {
     large_corpus(dir.path());
     for signal in ["TERM", "INT", "HUP"] {
         let child = Command::new(bin())
-            .args(["export", "--format", "json", "--format-version", "1", "-o", "out.json", "c"])
+            .args([
+                "export",
+                "--format",
+                "json",
+                "--format-version",
+                "1",
+                "-o",
+                "out.json",
+                "c",
+            ])
             .current_dir(dir.path())
             .stdin(Stdio::null())
             .stderr(Stdio::null())

@@ -226,3 +226,7 @@ fn overlay(pieces: &[Painted], matches: &[Range<usize>]) -> Vec<Painted> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "panes_tests.rs"]
+mod tests;

@@ -1,0 +1,226 @@
+//! Tests of the panes' lines: each kind of pane, the search overlay, weak members, titles.
+
+use super::*;
+use crate::tui::layout::build::build_view;
+use crate::tui::layout::cache::Caches;
+use crate::tui::layout::mode::Mode;
+use crate::tui::layout::view::Shape;
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::fixtures::{articles, topic_with};
+use synoptic_core::model::topic::Member;
+use synoptic_core::model::vectors::ParaRef;
+
+fn member(article: usize, paragraph: usize, score: f32) -> Member {
+    Member {
+        at: ParaRef { article, paragraph },
+        score,
+    }
+}
+
+/// Two articles; the topic holds paragraphs 1 and 3 of the first and none of the second.
+fn synopsis(score: f32) -> Synopsis {
+    let articles = articles(&[
+        &[
+            "The volcano woke at dawn.",
+            "Roads were closed.",
+            "Lava reached the sea.",
+        ],
+        &["Nothing about it here."],
+    ]);
+    let topic = topic_with(vec![member(0, 1, 1.0), member(0, 3, score)]);
+    Synopsis {
+        articles,
+        topics: vec![topic],
+    }
+}
+
+fn shape() -> Shape {
+    Shape {
+        topic: 0,
+        mode: Mode::Plain,
+        articles: vec![0, 1],
+        inner_width: 60,
+        full_article: false,
+        rows: false,
+        unclaimed: false,
+        reference: 0,
+        query: None,
+    }
+}
+
+fn texts(pane: &PaneView) -> Vec<String> {
+    pane.lines.iter().map(Line::plain).collect()
+}
+
+fn paints(pane: &PaneView) -> Vec<(String, Paint)> {
+    pane.lines
+        .iter()
+        .flat_map(|l| l.pieces.iter().map(|p| (p.text.clone(), p.style)))
+        .collect()
+}
+
+#[test]
+fn a_topic_pane_lists_its_members_apart_and_a_source_without_one_says_so() {
+    let s = synopsis(1.0);
+    let view = build_view(&shape(), &s, &Caches::default());
+    let [first, second] = &view.panes[..] else {
+        panic!("two panes: {view:?}");
+    };
+    assert_eq!(
+        texts(first),
+        ["The volcano woke at dawn.", "", "Lava reached the sea."]
+    );
+    assert_eq!(
+        first.paragraph_lines,
+        [
+            ParagraphLine {
+                paragraph: 1,
+                line: 0
+            },
+            ParagraphLine {
+                paragraph: 3,
+                line: 2
+            }
+        ]
+    );
+    assert!(first.covers);
+    assert!(!second.covers);
+    assert_eq!(
+        paints(second),
+        [("(does not cover this topic)".to_owned(), Paint::Note)]
+    );
+    assert_eq!(first.title, "1 · Title");
+}
+
+#[test]
+fn a_weak_member_opens_with_a_note_giving_its_score() {
+    let s = synopsis(0.2);
+    let view = build_view(&shape(), &s, &Caches::default());
+    let lines = texts(&view.panes[0]);
+    assert_eq!(lines[2], "≈ weak link, score 0.20");
+    assert_eq!(view.panes[0].lines[2].pieces[0].style, Paint::Note);
+    assert_eq!(lines[3], "Lava reached the sea.");
+}
+
+#[test]
+fn the_full_article_dims_what_is_outside_the_topic_and_can_jump_to_every_paragraph() {
+    let s = synopsis(1.0);
+    let shape = Shape {
+        full_article: true,
+        articles: vec![0],
+        ..shape()
+    };
+    let view = build_view(&shape, &s, &Caches::default());
+    let pane = &view.panes[0];
+    assert!(pane.title.ends_with("— full article"), "{}", pane.title);
+    assert_eq!(
+        paints(pane),
+        [
+            ("Title".to_owned(), Paint::Heading),
+            ("The volcano woke at dawn.".to_owned(), Paint::Plain),
+            ("Roads were closed.".to_owned(), Paint::Dim),
+            ("Lava reached the sea.".to_owned(), Paint::Plain),
+        ]
+    );
+    let mut at: Vec<(usize, usize)> = pane
+        .paragraph_lines
+        .iter()
+        .map(|pl| (pl.paragraph, pl.line))
+        .collect();
+    at.sort_unstable();
+    // Members where they are drawn; the others at a line proportional to their index.
+    assert_eq!(at, [(0, 0), (1, 2), (2, 3), (3, 6)]);
+}
+
+#[test]
+fn unclaimed_panes_list_what_no_topic_holds_or_say_there_is_none() {
+    let mut s = synopsis(1.0);
+    let mut caches = Caches::default();
+    caches.fill_unclaimed(&s);
+    let shape = Shape {
+        unclaimed: true,
+        ..shape()
+    };
+    let view = build_view(&shape, &s, &caches);
+    assert_eq!(texts(&view.panes[0]), ["Roads were closed."]);
+    assert_eq!(texts(&view.panes[1]), ["Nothing about it here."]);
+    s.topics[0].members.push(member(0, 2, 1.0));
+    s.topics[0].members.push(member(1, 1, 1.0));
+    let mut caches = Caches::default();
+    caches.fill_unclaimed(&s);
+    let view = build_view(&shape, &s, &caches);
+    assert!(!view.panes[0].covers);
+    assert_eq!(texts(&view.panes[0]), ["(every paragraph is in a topic)"]);
+}
+
+#[test]
+fn with_no_topic_there_is_nothing_to_lay_out_but_the_full_article() {
+    let mut s = synopsis(1.0);
+    s.topics.clear();
+    assert!(
+        build_view(&shape(), &s, &Caches::default())
+            .panes
+            .is_empty()
+    );
+    let full = Shape {
+        full_article: true,
+        ..shape()
+    };
+    assert_eq!(build_view(&full, &s, &Caches::default()).panes.len(), 2);
+}
+
+#[test]
+fn search_matches_are_painted_over_the_text_they_fall_in() {
+    let s = synopsis(1.0);
+    let shape = Shape {
+        query: Some("lava".into()),
+        ..shape()
+    };
+    let view = build_view(&shape, &s, &Caches::default());
+    let pane = &view.panes[0];
+    assert_eq!(
+        pane.lines[2]
+            .pieces
+            .iter()
+            .map(|p| (p.text.as_str(), p.style))
+            .collect::<Vec<_>>(),
+        [("Lava", Paint::Match), (" reached the sea.", Paint::Plain)]
+    );
+}
+
+#[test]
+fn the_overlay_splits_pieces_at_every_match_boundary() {
+    let pieces = [
+        Styled::new(0..10, Paint::SharedAll),
+        Styled::new(10..20, Paint::Plain),
+    ];
+    let got: Vec<(Range<usize>, Paint)> = overlay(&pieces, &[5..12, 15..16, 30..31])
+        .into_iter()
+        .map(|p| (p.text, p.style))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (0..5, Paint::SharedAll),
+            (5..10, Paint::Match),
+            (10..12, Paint::Match),
+            (12..15, Paint::Plain),
+            (15..16, Paint::Match),
+            (16..20, Paint::Plain),
+        ]
+    );
+    assert_eq!(overlay(&pieces, &[]), pieces.to_vec());
+}
+
+#[test]
+fn a_source_with_no_name_is_titled_by_its_opening_words_and_its_date() {
+    let mut s = synopsis(1.0);
+    s.articles[1].meta.date = Some("2024-08-12".into());
+    s.articles[1].meta.title = None;
+    s.articles[1].meta.outlet = Some("Le Monde".into());
+    let view = build_view(&shape(), &s, &Caches::default());
+    assert_eq!(view.panes[1].title, "2 · Le Monde · 2024-08-12");
+    s.articles[1].meta.outlet = None;
+    let view = build_view(&shape(), &s, &Caches::default());
+    assert_eq!(view.panes[1].title, "2 · “Title” · 2024-08-12");
+}
