@@ -50,10 +50,11 @@ pub fn write_file(
         .with_context(|| format!("{shown}: cannot create a file in {}", dir.display()))?;
     crate::overlap::write_overlapped(tmp.as_file_mut(), fill)
         .with_context(|| format!("{shown}: write failed"))?;
-    let mode = existing.map_or_else(new_file_mode, |m| m.permissions());
-    tmp.as_file()
-        .set_permissions(mode)
-        .with_context(|| format!("{shown}: cannot set the file's permissions"))?;
+    if let Some(replaced) = existing {
+        tmp.as_file()
+            .set_permissions(replaced.permissions())
+            .with_context(|| format!("{shown}: cannot set the file's permissions"))?;
+    }
     let persisted = if rules.force {
         tmp.persist(path).map(|_| ())
     } else {
@@ -117,21 +118,6 @@ fn path_is_in(path: &Path, dir: &Path) -> bool {
     file.starts_with(dir) && synoptic_core::input::folder::is_article_file(&file)
 }
 
-/// The mode a new file gets from the user's umask: 0666 less its bits.
-fn new_file_mode() -> std::fs::Permissions {
-    use std::os::unix::fs::PermissionsExt;
-    // SAFETY: umask only swaps the process's file-mode mask; it is set straight back.
-    let mask = unsafe {
-        let old = libc::umask(0o022);
-        libc::umask(old);
-        old
-    };
-    // mode_t is u32 on Linux, u16 elsewhere: the conversion is needed there.
-    #[allow(clippy::useless_conversion)]
-    let mask = u32::from(mask);
-    std::fs::Permissions::from_mode(0o666 & !mask)
-}
-
 /// The temporary files being written now, so that whoever ends the process on a signal can
 /// remove them first.
 static WRITING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
@@ -147,7 +133,11 @@ impl Writing {
         let mut list = WRITING
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let tmp = tempfile::NamedTempFile::new_in(dir)?;
+        // Created with 0666, less the user's umask (the kernel applies it): the mode any new
+        // file gets. The file is the user's to read, not a private temporary.
+        let tmp = tempfile::Builder::new()
+            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666))
+            .tempfile_in(dir)?;
         list.push(tmp.path().to_path_buf());
         let listed = Writing(tmp.path().to_path_buf());
         Ok((tmp, listed))

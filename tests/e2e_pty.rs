@@ -394,7 +394,7 @@ fn clipboard_writes(raw: &[u8]) -> Vec<String> {
     text.split("\u{1b}]52;c;")
         .skip(1)
         .map(|rest| {
-            let payload = rest.split('\u{7}').next().unwrap();
+            let payload = rest.split("\u{1b}\\").next().unwrap();
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(payload)
                 .expect("the payload is base64 and nothing else");

@@ -29,13 +29,23 @@ pub struct Config {
 }
 
 impl Default for Config {
+    /// The shipped configuration, `assets/config.toml`: the one place the defaults, the
+    /// reader's keys included, are written.
     fn default() -> Self {
-        Config {
-            mode: Mode::Agreement,
-            min_pane_width: 30,
-            theme: Theme::default(),
-            keymap: Keymap::default(),
-        }
+        static SHIPPED: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+        SHIPPED
+            .get_or_init(|| {
+                let bare = Config {
+                    mode: Mode::Agreement,
+                    min_pane_width: 30,
+                    theme: Theme::default(),
+                    keymap: Keymap::without_reader_keys(),
+                };
+                // Compiled in and parsed by a test: it cannot fail at run time.
+                parse_onto(bare, "assets/config.toml", DEFAULT_CONFIG)
+                    .expect("the shipped configuration is valid")
+            })
+            .clone()
     }
 }
 
@@ -87,6 +97,11 @@ impl Source<'_> {
 
 /// Read a configuration text over the defaults. `file` names it in messages.
 pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
+    parse_onto(Config::default(), file, text)
+}
+
+/// Read a configuration text over `config`.
+fn parse_onto(mut config: Config, file: &str, text: &str) -> Result<Config, ConfigError> {
     let source = Source { file, text };
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
         source.error(
@@ -94,7 +109,6 @@ pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
             e.message().trim().to_owned(),
         )
     })?;
-    let mut config = Config::default();
     read_reader(&raw.reader, &mut config, &source)?;
     read_colors(&raw.colors, &mut config.theme, &source)?;
     read_keys(&raw.keys, &mut config.keymap, &source)?;
@@ -172,6 +186,8 @@ fn read_keys(
         keymap.unbind(action);
         bindings.push((action, keys));
     }
+    // In the file's order: the shipped file's order is the help screen's.
+    bindings.sort_by_key(|(_, keys)| keys.span().start);
     for (action, keys) in &bindings {
         keymap
             .bind(*action, keys.get_ref())

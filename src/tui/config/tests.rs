@@ -82,3 +82,32 @@ fn a_configuration_that_leaves_no_way_out_is_refused() {
     }
     assert!(parse_config("c.toml", "[keys]\nquit = [\"x\"]\n").is_ok());
 }
+
+#[test]
+fn the_shipped_file_gives_every_configurable_action_its_keys_in_its_own_order() {
+    let shipped = Config::default();
+    for action in Action::configurable() {
+        assert!(
+            shipped.keymap.first_key(Context::Reader, action).is_some(),
+            "assets/config.toml gives {:?} no key",
+            action.config_name()
+        );
+    }
+    let in_file: Vec<&str> = DEFAULT_CONFIG
+        .lines()
+        .skip_while(|l| *l != "[keys]")
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(" = ").map(|(name, _)| name))
+        .collect();
+    let in_help: Vec<&str> = shipped
+        .keymap
+        .help_rows(Context::Reader)
+        .iter()
+        .filter_map(|row| {
+            Action::configurable()
+                .find(|a| a.describe() == row.what)
+                .and_then(Action::config_name)
+        })
+        .collect();
+    assert_eq!(in_help, in_file);
+}

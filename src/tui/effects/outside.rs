@@ -5,7 +5,8 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use base64::Engine as _;
+use ratatui::crossterm::Command as _;
+use ratatui::crossterm::clipboard::CopyToClipboard;
 
 /// Something only the event loop can do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,11 +26,13 @@ pub enum Request {
 /// Terminals cut OSC 52 payloads at about 100 kB; a longer copy would arrive truncated.
 pub const COPY_LIMIT: usize = 74_000;
 
-/// The OSC 52 sequence that puts `text` on the system clipboard. Only base64 follows the
-/// introducer, so nothing in the text can end the sequence early.
+/// The OSC 52 sequence that puts `text` on the system clipboard (crossterm's). Only base64
+/// follows the introducer, so nothing in the text can end the sequence early.
 pub fn osc52(text: &str) -> String {
-    let payload = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
-    format!("\u{1b}]52;c;{payload}\u{7}")
+    let mut sequence = String::new();
+    // Writing to a String cannot fail.
+    let _ = CopyToClipboard::to_clipboard_from(text).write_ansi(&mut sequence);
+    sequence
 }
 
 /// The pager the user chose: `$PAGER`, else `less`.
@@ -61,9 +64,13 @@ mod tests {
 
     #[test]
     fn osc52_carries_the_text_in_base64_only() {
-        let seq = osc52("a\u{7}b");
-        assert_eq!(seq, "\u{1b}]52;c;YQdi\u{7}");
-        assert_eq!(seq.matches('\u{7}').count(), 1);
+        let seq = osc52("a\u{7}b\u{1b}\\");
+        assert_eq!(seq, "\u{1b}]52;c;YQdiG1w=\u{1b}\\");
+        assert_eq!(
+            seq.matches('\u{1b}').count(),
+            2,
+            "the introducer and the end only"
+        );
     }
 
     #[test]

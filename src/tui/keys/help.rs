@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn section_titles_and_views_follow_the_keymap() {
-        let mut keymap = Keymap::default();
+        let mut keymap = crate::tui::config::Config::default().keymap;
         let before = text(&keymap);
         assert!(before.contains("Search prompt (/)"), "{before}");
         assert!(before.contains("Full article (f)"), "{before}");

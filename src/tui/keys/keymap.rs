@@ -55,55 +55,6 @@ const fn ctrl(c: char, action: Action) -> Binding {
     }
 }
 
-const READER: &[Binding] = &[
-    key('n', Action::NextTopic),
-    special(KeyCode::Tab, Action::NextTopic),
-    key(']', Action::NextTopic),
-    key('p', Action::PrevTopic),
-    special(KeyCode::BackTab, Action::PrevTopic),
-    key('[', Action::PrevTopic),
-    key('j', Action::ScrollDown),
-    special(KeyCode::Down, Action::ScrollDown),
-    key('k', Action::ScrollUp),
-    special(KeyCode::Up, Action::ScrollUp),
-    special(KeyCode::PageDown, Action::PageDown),
-    key(' ', Action::PageDown),
-    special(KeyCode::PageUp, Action::PageUp),
-    key('g', Action::Top),
-    special(KeyCode::Home, Action::Top),
-    key('G', Action::Bottom),
-    special(KeyCode::End, Action::Bottom),
-    key('h', Action::FocusLeft),
-    special(KeyCode::Left, Action::FocusLeft),
-    key('l', Action::FocusRight),
-    special(KeyCode::Right, Action::FocusRight),
-    key('d', Action::CycleMode),
-    key('f', Action::ToggleFullArticle),
-    key('t', Action::ToggleTopicList),
-    key('i', Action::ToggleFigures),
-    key('a', Action::ToggleAllSources),
-    key('u', Action::ToggleUnclaimed),
-    key('r', Action::ToggleRows),
-    special(KeyCode::Enter, Action::GoToTopic),
-    key('s', Action::GoToSource),
-    key('y', Action::CopyPassage),
-    key('Y', Action::CopyRow),
-    key('o', Action::OpenPager),
-    key('+', Action::PinIn),
-    key('-', Action::PinOut),
-    key('K', Action::AddKeyword),
-    key('m', Action::ToggleMouse),
-    key('/', Action::StartSearch),
-    key('N', Action::NextMatch),
-    key('B', Action::PrevMatch),
-    key('e', Action::Export),
-    key('E', Action::ExportAll),
-    key('?', Action::Help),
-    special(KeyCode::Esc, Action::Back),
-    key('q', Action::Quit),
-    ctrl('c', Action::Quit),
-];
-
 /// Letters type into the list's filter, so only keys that are not text move in it.
 const TOPIC_LIST: &[Binding] = &[
     special(KeyCode::Down, Action::ListDown),
@@ -141,25 +92,29 @@ pub struct HelpRow {
     pub what: &'static str,
 }
 
-/// The bindings in force: the defaults, with whatever the configuration rebinds.
+/// The bindings in force. The reader's own keys come from the configuration: the shipped one
+/// (`assets/config.toml`) holds their defaults, so they are written in one place; the tables
+/// here are the prompts' and the lists', which are not configurable.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
     reader: Vec<Binding>,
+    /// Reader actions in the order they were first bound: the help screen's order.
+    order: Vec<Action>,
     topic_list: Vec<Binding>,
     search: Vec<Binding>,
 }
 
-impl Default for Keymap {
-    fn default() -> Self {
+impl Keymap {
+    /// The fixed tables, and no reader key yet (`bind` gives them).
+    pub fn without_reader_keys() -> Self {
         Keymap {
-            reader: READER.to_vec(),
+            reader: Vec::new(),
+            order: Vec::new(),
             topic_list: TOPIC_LIST.to_vec(),
             search: SEARCH.to_vec(),
         }
     }
-}
 
-impl Keymap {
     /// The bindings of a context.
     pub fn bindings(&self, context: Context) -> &[Binding] {
         match context {
@@ -199,14 +154,14 @@ impl Keymap {
                 action,
             });
         }
-        // Keep actions in their usual order, so help reads the same whatever was rebound.
-        let rank = |a: Action| {
-            READER
-                .iter()
-                .position(|b| b.action == a)
-                .unwrap_or(usize::MAX)
-        };
-        self.reader.sort_by_key(|b| rank(b.action));
+        // Keep actions in the order they were first bound (the shipped configuration's), so
+        // help reads the same whatever was rebound.
+        if !self.order.contains(&action) {
+            self.order.push(action);
+        }
+        let order = &self.order;
+        self.reader
+            .sort_by_key(|b| order.iter().position(|a| *a == b.action));
         Ok(())
     }
 

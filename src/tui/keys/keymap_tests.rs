@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn every_reader_action_the_issue_names_has_a_key() {
-    let keys = Keymap::default();
+    let keys = crate::tui::config::Config::default().keymap;
     for (c, a) in [
         ('n', Action::NextTopic),
         ('p', Action::PrevTopic),
@@ -25,7 +25,7 @@ fn every_reader_action_the_issue_names_has_a_key() {
 
 #[test]
 fn digits_are_a_number_in_the_reader_and_letters_filter_the_topic_list() {
-    let keys = Keymap::default();
+    let keys = crate::tui::config::Config::default().keymap;
     let press = |context, c| keys.lookup(context, KeyEvent::from(KeyCode::Char(c)));
     assert_eq!(press(Context::Reader, '7'), Some(Action::Digit(7)));
     assert_eq!(
@@ -46,7 +46,7 @@ fn digits_are_a_number_in_the_reader_and_letters_filter_the_topic_list() {
 
 #[test]
 fn search_prompt_takes_letters_as_text() {
-    let keys = Keymap::default();
+    let keys = crate::tui::config::Config::default().keymap;
     assert_eq!(
         keys.lookup(Context::Search, KeyEvent::from(KeyCode::Char('q'))),
         Some(Action::SearchInput('q'))
@@ -55,7 +55,9 @@ fn search_prompt_takes_letters_as_text() {
 
 #[test]
 fn help_lists_each_action_once_with_all_keys() {
-    let rows = Keymap::default().help_rows(Context::Reader);
+    let rows = crate::tui::config::Config::default()
+        .keymap
+        .help_rows(Context::Reader);
     let next = rows.iter().find(|r| r.what == "next topic").unwrap();
     assert_eq!(next.keys, "n Tab ]");
     assert_eq!(rows.iter().filter(|r| r.what == "next topic").count(), 1);
@@ -63,7 +65,7 @@ fn help_lists_each_action_once_with_all_keys() {
 
 #[test]
 fn rebinding_replaces_the_keys_and_drives_help() {
-    let mut keys = Keymap::default();
+    let mut keys = crate::tui::config::Config::default().keymap;
     keys.rebind(Action::NextTopic, &["Ctrl-n".into(), "PgDn".into()])
         .unwrap_err();
     keys.rebind(Action::NextTopic, &["Ctrl-n".into(), "x".into()])
@@ -86,7 +88,10 @@ fn rebinding_replaces_the_keys_and_drives_help() {
 
 #[test]
 fn key_names_round_trip() {
-    for b in Keymap::default().bindings(Context::Reader) {
+    for b in crate::tui::config::Config::default()
+        .keymap
+        .bindings(Context::Reader)
+    {
         let parsed = parse_key(&b.name()).map(|k| (k.code, k.modifiers));
         assert_eq!(parsed, Ok((b.code, b.modifiers)), "{b:?}");
     }
@@ -95,7 +100,7 @@ fn key_names_round_trip() {
 
 #[test]
 fn every_bound_action_has_help_and_configurable_names_are_unique() {
-    let keymap = Keymap::default();
+    let keymap = crate::tui::config::Config::default().keymap;
     for context in [
         Context::Reader,
         Context::TopicList,

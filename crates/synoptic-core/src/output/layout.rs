@@ -1,7 +1,8 @@
 //! Word wrapping of styled text at display width (accents, wide characters, emoji), shared by
 //! the text export and the reader. The style type is the caller's: this module knows no colours.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// A run of text in one style: borrowed (`&str`) going into `wrap`, owned coming out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,7 +93,8 @@ struct Word<S> {
 }
 
 /// Wrap styled pieces into lines of at most `width` columns, breaking at spaces; a word longer
-/// than a line is cut between characters. Text must already be free of control characters.
+/// than a line is cut between user-perceived characters (graphemes: a letter and its accents,
+/// a flag, an emoji sequence stay whole). Text must already be free of control characters.
 pub fn wrap<S: Copy + PartialEq>(pieces: &[Styled<&str, S>], width: usize) -> Vec<Line<S>> {
     let width = width.max(1);
     let mut lines = vec![Line::blank()];
@@ -117,8 +119,8 @@ pub fn wrap<S: Copy + PartialEq>(pieces: &[Styled<&str, S>], width: usize) -> Ve
 fn place_word<S: Copy + PartialEq>(lines: &mut Vec<Line<S>>, word: Word<S>, width: usize) {
     for (chunk, style) in word.chunks {
         let mut start = 0;
-        for (i, c) in chunk.char_indices() {
-            let w = c.width().unwrap_or(0);
+        for (i, g) in chunk.grapheme_indices(true) {
+            let w = g.width();
             let line = lines.last_mut().expect("lines is never empty");
             let pending = chunk[start..i].width();
             if line.width + pending + w > width && line.width + pending > 0 {
@@ -171,12 +173,12 @@ pub fn shorten(text: &str, width: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in text.graphemes(true) {
+        let w = g.width();
         if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     if width > 0 {
@@ -188,12 +190,12 @@ pub fn shorten(text: &str, width: usize) -> String {
 pub fn fit(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in text.graphemes(true) {
+        let w = g.width();
         if used + w > width {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.extend(std::iter::repeat_n(' ', width - used));
@@ -203,6 +205,17 @@ pub fn fit(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_word_is_cut_between_graphemes_never_inside_one() {
+        // A flag is two regional indicators; "é" written as "e" and a combining accent.
+        let word = "🇫🇷🇫🇷🇫🇷e\u{301}e\u{301}e\u{301}";
+        let lines = wrap(&[Styled::new(word, ())], 3);
+        let texts: Vec<String> = lines.iter().map(Line::plain).collect();
+        assert_eq!(texts, ["🇫🇷", "🇫🇷", "🇫🇷e\u{301}", "e\u{301}e\u{301}"]);
+        assert_eq!(shorten("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+        assert_eq!(fit("🇫🇷🇫🇷", 3), "🇫🇷 ");
+    }
 
     fn plain(text: &str, width: usize) -> Vec<String> {
         wrap(&[Styled::new(text, ())], width)
