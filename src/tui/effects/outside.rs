@@ -1,27 +1,11 @@
-//! What the reader asks of the world beyond its screen: the clipboard and a pager. `update`
-//! only composes the request; the event loop carries it out, so tests can read what would be
-//! sent without a terminal.
+//! The clipboard and the pager: what the event loop does with `Request::Copy` and
+//! `Request::Pager`.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 use ratatui::crossterm::Command as _;
 use ratatui::crossterm::clipboard::CopyToClipboard;
-
-/// Something only the event loop can do.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Request {
-    /// Put this text on the clipboard (OSC 52).
-    Copy(String),
-    /// Show this text in the user's pager.
-    Pager(String),
-    /// Write these corrections into the topics file at `path` (see `corrections`).
-    SaveTopics {
-        path: std::path::PathBuf,
-        defs: Vec<synoptic_core::model::topic_def::TopicDef>,
-        corrections: Vec<crate::tui::effects::corrections_file::Pending>,
-    },
-}
 
 /// Terminals cut OSC 52 payloads at about 100 kB; a longer copy would arrive truncated.
 pub const COPY_LIMIT: usize = 74_000;

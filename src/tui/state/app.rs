@@ -6,15 +6,15 @@ use std::sync::mpsc::Receiver;
 
 use crate::tui::config::Config;
 use crate::tui::config::theme::Theme;
+use crate::tui::effects::Request;
 use crate::tui::effects::corrections_file::TopicsOrigin;
-use crate::tui::effects::outside::Request;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::{Context, Keymap};
 use crate::tui::layout::build::build_view;
 use crate::tui::layout::cache::Caches;
 use crate::tui::layout::mode::Mode;
-use crate::tui::layout::search::Match;
 use crate::tui::layout::view::{Shape, View};
+use crate::tui::state::overlays::{Help, Search, TopicList};
 use crate::tui::state::sources::pane_order;
 use synoptic_core::compare::agree::MemberSpans;
 use synoptic_core::compare::figures::FigureGroup;
@@ -50,14 +50,12 @@ pub struct App {
     pub full_article: bool,
     pub show_figures: bool,
     pub overlay: Overlay,
-    pub list_selected: usize,
-    /// First line of the help screen shown.
-    pub help_scroll: usize,
-    pub search_input: String,
-    pub query: Option<String>,
-    pub matches: Vec<Match>,
-    /// The match shown last, once the user has moved through them.
-    pub match_index: Option<usize>,
+    /// The topic list's selection and filter.
+    pub list: TopicList,
+    /// The help screen's scroll.
+    pub help: Help,
+    /// The prompt line, the search and its matches.
+    pub search: Search,
     pub status: Option<String>,
     pub quit: bool,
     pub size: (u16, u16),
@@ -87,12 +85,11 @@ pub struct App {
     pub rows: bool,
     /// A number typed before a key that takes one.
     pub number: Option<usize>,
-    /// What the topic list is filtered by.
-    pub list_filter: String,
     /// Whether the reader takes the mouse (off: the terminal's own selection works).
     pub mouse: bool,
-    /// What the event loop is to do next beyond the screen (clipboard, pager).
-    pub request: Option<Request>,
+    /// What the event loop is to do beyond the screen, in order (clipboard, pager, files,
+    /// realigning): `update` only asks.
+    pub requests: Vec<Request>,
     /// The topics as defined, and where corrections are saved.
     pub topics: TopicsOrigin,
     /// Corrections made and not yet written to the topics file.
@@ -119,7 +116,7 @@ impl App {
             unclaimed: self.unclaimed,
             rows: self.rows,
             reference: self.focus,
-            query: self.query.clone(),
+            query: self.search.query.clone(),
         }
     }
 
@@ -139,12 +136,9 @@ impl App {
             full_article: false,
             show_figures: false,
             overlay: Overlay::None,
-            list_selected: 0,
-            help_scroll: 0,
-            search_input: String::new(),
-            query: None,
-            matches: Vec::new(),
-            match_index: None,
+            list: TopicList::default(),
+            help: Help::default(),
+            search: Search::default(),
             status: None,
             quit: false,
             size,
@@ -163,9 +157,8 @@ impl App {
             unclaimed: false,
             rows: true,
             number: None,
-            list_filter: String::new(),
             mouse: true,
-            request: None,
+            requests: Vec::new(),
             refocus: true,
             topics: TopicsOrigin::default(),
             unsaved: Vec::new(),
@@ -223,17 +216,26 @@ impl App {
         usize::from(panes.height.saturating_sub(4)).max(1)
     }
 
-    /// Apply one action.
+    /// Apply one action: the open overlay's sub-state takes the actions that are its own,
+    /// and every other one is the reader's. The only place the state changes.
     pub fn update(&mut self, action: Action) {
         self.status = None;
         let number = self.number.take();
-        if self.overlay == Overlay::Help && self.scroll_help(action) {
-            return;
+        let taken = match self.overlay {
+            Overlay::Help => self.help_action(action),
+            Overlay::TopicList => self.list_action(action),
+            Overlay::Search | Overlay::Keyword => self.prompt_action(action),
+            Overlay::Confirm => self.confirm_action(action),
+            Overlay::None => false,
+        };
+        if !taken {
+            self.reader_action(action, number);
         }
-        if self.take_out(action, number) {
-            self.refresh();
-            return;
-        }
+        self.refresh();
+    }
+
+    /// The reader's own actions, whatever overlay is open. `number`: what was typed before.
+    fn reader_action(&mut self, action: Action, number: Option<usize>) {
         match action {
             Action::NextTopic => self.go_topic(self.topic + 1),
             Action::PrevTopic => self.go_topic(self.topic + self.topic_count().max(1) - 1),
@@ -249,35 +251,45 @@ impl App {
             Action::ToggleFullArticle => self.toggle_full_article(),
             Action::ToggleTopicList => self.toggle_overlay(Overlay::TopicList),
             Action::ToggleFigures => self.show_figures = !self.show_figures,
-            Action::Help => {
-                self.help_scroll = 0;
-                self.toggle_overlay(Overlay::Help);
-            }
-            Action::StartSearch => {
-                self.overlay = Overlay::Search;
-                self.search_input.clear();
-            }
-            Action::SearchInput(c) => self.search_input.push(c),
-            Action::SearchBackspace => {
-                self.search_input.pop();
-            }
-            Action::SearchSubmit if self.overlay == Overlay::Keyword => {
-                self.overlay = Overlay::None;
-                let keyword = std::mem::take(&mut self.search_input);
-                self.add_keyword(&keyword);
-            }
-            Action::SearchSubmit => self.submit_search(),
+            Action::ToggleAllSources => self.toggle_all_sources(),
+            Action::ToggleUnclaimed => self.toggle_unclaimed(),
+            Action::ToggleRows => self.toggle_rows(),
+            Action::ToggleMouse => self.toggle_mouse(),
+            Action::Help => self.open_help(),
+            Action::StartSearch => self.open_prompt(Overlay::Search),
+            Action::AddKeyword => self.open_keyword_prompt(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
+            Action::Digit(d) => self.type_digit(d, number),
+            Action::GoToTopic => self.go_to_topic(number),
+            Action::GoToSource => self.go_to_source(number),
+            Action::CopyPassage => self.copy_passage(),
+            Action::CopyRow => self.copy_row(),
+            Action::OpenPager => self.open_pager(),
+            Action::PinIn => self.pin_focused(true),
+            Action::PinOut => self.pin_focused(false),
             Action::Export => self.export(false),
             Action::ExportAll => self.export(true),
             Action::Quit => self.quit = true,
             Action::Back => self.back(),
             Action::Resize(w, h) => self.size = (w, h),
             Action::Wheel(column, lines) => self.wheel(column, lines),
-            other => self.in_topic_list(other),
+            Action::Click(column, row) => self.click(column, row),
+            // The overlays' own actions, arriving when theirs is closed, do nothing.
+            Action::ListDown
+            | Action::ListUp
+            | Action::ListOpen
+            | Action::ListPageDown
+            | Action::ListPageUp
+            | Action::ListFirst
+            | Action::ListLast
+            | Action::ListFilterInput(_)
+            | Action::ListFilterBackspace
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchSubmit
+            | Action::ConfirmYes => {}
         }
-        self.refresh();
     }
 
     fn topic_count(&self) -> usize {
@@ -355,6 +367,9 @@ mod moves;
 
 #[path = "screen.rs"]
 mod screen;
+
+#[path = "overlay_actions.rs"]
+mod overlay_actions;
 
 #[path = "panes.rs"]
 mod sources_moves;

@@ -2,12 +2,10 @@
 //! added, the topics aligned again, and the file written once the user has said where.
 
 use super::{App, Overlay};
+use crate::tui::effects::Request;
 use crate::tui::effects::corrections_file::Pending;
-use crate::tui::effects::outside::Request;
-use synoptic_core::alignment::align::align;
-use synoptic_core::alignment::measure::AlignOptions;
 use synoptic_core::model::pins::pin_for;
-use synoptic_core::model::topic::Origin;
+use synoptic_core::model::topic::{Origin, Topic};
 use synoptic_core::model::topic_def::TopicDef;
 use synoptic_core::output::topics_edit::Correction;
 
@@ -76,7 +74,7 @@ impl App {
             Some(d) => *d = after,
             None => self.topics.defs.push(after),
         }
-        self.realign(&id);
+        self.requests.push(Request::Realign { stay_on: id });
         self.unsaved.push(Pending { before, correction });
         if self.save_approved {
             self.request_save();
@@ -85,13 +83,9 @@ impl App {
         }
     }
 
-    /// Align the articles to the definitions again, and stay on topic `id`.
-    fn realign(&mut self, id: &str) {
-        let topics = align(
-            &self.synopsis.articles,
-            &self.topics.defs,
-            AlignOptions::default(),
-        );
+    /// The articles aligned again to the reader's definitions (`Request::Realign`): show
+    /// them, staying on topic `id`.
+    pub fn realigned(&mut self, topics: Vec<Topic>, id: &str) {
         std::sync::Arc::make_mut(&mut self.synopsis).topics = topics;
         self.forget_layout();
         self.topic = self
@@ -100,6 +94,7 @@ impl App {
             .iter()
             .position(|t| t.id == id && t.origin == Origin::Defined)
             .unwrap_or(0);
+        self.refresh();
     }
 
     /// The user said yes or no to saving in the topics file.
@@ -147,7 +142,7 @@ impl App {
     fn request_save(&mut self) {
         let path = self.topics.target(&self.export_dir);
         let corrections = std::mem::take(&mut self.unsaved);
-        self.request = Some(Request::SaveTopics {
+        self.requests.push(Request::SaveTopics {
             path,
             defs: self.topics.defs.clone(),
             corrections,

@@ -3,4 +3,5 @@
 
 pub mod app;
 pub mod geometry;
+pub mod overlays;
 pub mod sources;

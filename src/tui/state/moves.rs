@@ -6,33 +6,13 @@ use std::sync::mpsc::TryRecvError;
 use std::sync::Arc;
 
 use super::{App, Overlay};
-use crate::tui::keys::action::Action;
+use crate::tui::effects::Request;
 use crate::tui::layout::mode::Mode;
 use crate::tui::layout::search::find_matches;
 use crate::tui::layout::view::Shape;
 use synoptic_core::output::sanitize;
 
 impl App {
-    /// Scroll keys move the help screen while it is open; returns whether `action` did.
-    pub(super) fn scroll_help(&mut self, action: Action) -> bool {
-        let width = crate::tui::keys::help::popup_width(self.size.0).text;
-        let lines = crate::tui::keys::help::help_lines_within(&self.keymap, width).len();
-        let last = crate::tui::keys::help::max_scroll(lines, self.size.1);
-        let page = self.page();
-        let s = self.help_scroll;
-        self.help_scroll = match action {
-            Action::ScrollDown => s + 1,
-            Action::ScrollUp => s.saturating_sub(1),
-            Action::PageDown => s + page,
-            Action::PageUp => s.saturating_sub(page),
-            Action::Top => 0,
-            Action::Bottom => last,
-            _ => return false,
-        }
-        .min(last);
-        true
-    }
-
     pub(super) fn go_topic(&mut self, t: usize) {
         let n = self.topic_count();
         if n == 0 {
@@ -41,7 +21,7 @@ impl App {
         self.topic = t % n;
         self.unclaimed = false;
         self.refocus = true;
-        self.list_selected = self.topic;
+        self.list.selected = self.topic;
         self.scroll.iter_mut().for_each(|s| *s = 0);
         self.full_article = false;
     }
@@ -81,16 +61,18 @@ impl App {
             overlay
         };
         if overlay == Overlay::TopicList {
-            self.list_selected = self.topic;
-            self.list_filter.clear();
+            self.list = crate::tui::state::overlays::TopicList {
+                selected: self.topic,
+                filter: String::new(),
+            };
         }
     }
 
     /// Close the innermost thing open: an overlay, then the full-article view, then the
     /// figures panel.
     pub(super) fn back(&mut self) {
-        if self.overlay == Overlay::TopicList && !self.list_filter.is_empty() {
-            self.list_filter.clear();
+        if self.overlay == Overlay::TopicList && !self.list.filter.is_empty() {
+            self.list.filter.clear();
         } else if self.overlay != Overlay::None {
             self.overlay = Overlay::None;
         } else if self.full_article {
@@ -124,22 +106,22 @@ impl App {
 
     pub(super) fn submit_search(&mut self) {
         self.overlay = Overlay::None;
-        let query = self.search_input.trim().to_owned();
-        self.match_index = None;
+        let query = self.search.input.trim().to_owned();
+        self.search.index = None;
         if query.is_empty() {
-            self.query = None;
-            self.matches.clear();
+            self.search.query = None;
+            self.search.matches.clear();
             return;
         }
-        self.matches = find_matches(&self.synopsis, &query);
-        self.query = Some(query);
+        self.search.matches = find_matches(&self.synopsis, &query);
+        self.search.query = Some(query);
         self.step_match(true);
     }
 
     /// Show the next (or previous) match, and say which of how many it is.
     pub(super) fn step_match(&mut self, forward: bool) {
-        let n = self.matches.len();
-        let query = self.query.clone().unwrap_or_default();
+        let n = self.search.matches.len();
+        let query = self.search.query.clone().unwrap_or_default();
         if n == 0 {
             self.status = Some(if query.is_empty() {
                 "no search yet: press / to search".into()
@@ -149,17 +131,18 @@ impl App {
             return;
         }
         let here = (self.topic, self.focus);
-        let i = match (self.match_index, forward) {
+        let i = match (self.search.index, forward) {
             (Some(i), true) => (i + 1) % n,
             (Some(i), false) => (i + n - 1) % n,
             (None, _) => self
+                .search
                 .matches
                 .iter()
                 .position(|m| (m.topic.unwrap_or(usize::MAX), m.article) >= here)
                 .unwrap_or(0),
         };
-        self.match_index = Some(i);
-        let m = self.matches[i];
+        self.search.index = Some(i);
+        let m = self.search.matches[i];
         if let Some(t) = m.topic {
             self.go_topic(t);
         } else {
@@ -196,50 +179,28 @@ impl App {
         self.exporting.is_some()
     }
 
-    /// Write the current topic (or every topic) as a text export to a new file in
-    /// `export_dir`, never replacing one, on a thread of its own: the reader keeps answering
-    /// keys and signals, and the status line tells where the file went.
+    /// Ask for the current topic (or every topic) as a text export to a new file in
+    /// `export_dir`; the event loop writes it on a thread of its own (`export_started`).
     pub(super) fn export(&mut self, all: bool) {
         if self.exporting.is_some() {
             self.status = Some("an export is still being written; wait for it".into());
             return;
         }
         let topic = self.synopsis.topics.get(self.topic).map(|t| t.id.clone());
-        let stem = match (&topic, all) {
-            (Some(id), false) => format!("synoptic-{id}"),
-            _ => "synoptic-all-topics".to_owned(),
-        };
-        let opts = synoptic_core::output::export::ExportOptions {
+        self.requests.push(Request::Export {
             topic: if all { None } else { topic },
-            ..Default::default()
-        };
-        let path = (1..)
-            .map(|n| {
-                let suffix = if n == 1 {
-                    String::new()
-                } else {
-                    format!("-{n}")
-                };
-                self.export_dir.join(format!("{stem}{suffix}.txt"))
-            })
-            .find(|p| !p.exists())
-            .unwrap_or_else(|| self.export_dir.join(format!("{stem}.txt")));
-        let synopsis = std::sync::Arc::clone(&self.synopsis);
-        let (tx, rx) = std::sync::mpsc::channel();
-        self.status = Some(format!("exporting to {}…", path.display()));
-        self.exporting = Some(rx);
-        std::thread::spawn(move || {
-            let rules = crate::files::Target::default();
-            let result = crate::files::write_file(&path, &rules, |out| {
-                Ok(synoptic_core::output::export::write_export(
-                    &synopsis, &opts, out,
-                )?)
-            });
-            let _ = tx.send(match result {
-                Ok(()) => format!("exported to {}", path.display()),
-                Err(e) => format!("export failed: {e:#}"),
-            });
+            dir: self.export_dir.clone(),
         });
+    }
+
+    /// An export is being written to `path`; `done` brings its status line.
+    pub fn export_started(
+        &mut self,
+        path: &std::path::Path,
+        done: std::sync::mpsc::Receiver<String>,
+    ) {
+        self.status = Some(format!("exporting to {}…", path.display()));
+        self.exporting = Some(done);
     }
 
     /// Compute what the screen about to be laid out as `shape` needs, for the panes it shows
@@ -272,13 +233,13 @@ impl App {
                 Some("pasted text ignored: open the search (/) or keyword prompt first".into());
             return;
         }
-        let room = PASTE_LIMIT.saturating_sub(self.search_input.chars().count());
+        let room = PASTE_LIMIT.saturating_sub(self.search.input.chars().count());
         let one_line: Vec<char> = text
             .chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })
             .filter(|&c| !sanitize::is_unsafe(c) && !sanitize::is_invisible(c))
             .collect();
-        self.search_input.extend(one_line.iter().take(room));
+        self.search.input.extend(one_line.iter().take(room));
         if one_line.len() > room {
             self.status = Some(format!("paste cut to {PASTE_LIMIT} characters"));
         }

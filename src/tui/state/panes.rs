@@ -2,9 +2,9 @@
 //! the filtered topic list, and taking passages out (clipboard, pager).
 
 use super::{App, Overlay};
-use crate::tui::effects::outside::{COPY_LIMIT, Request};
+use crate::tui::effects::Request;
+use crate::tui::effects::outside::COPY_LIMIT;
 use crate::tui::keys::action::Action;
-use synoptic_core::lang::text::fold;
 use synoptic_core::output::export::excerpt::{markdown_row, passage};
 use synoptic_core::output::sanitize::for_terminal;
 
@@ -23,65 +23,7 @@ impl App {
         }
     }
 
-    /// The actions of this file; true when `action` was one of them. `number`: what was typed
-    /// before it.
-    pub(super) fn take_out(
-        &mut self,
-        action: crate::tui::keys::action::Action,
-        number: Option<usize>,
-    ) -> bool {
-        match action {
-            Action::Digit(d) => {
-                let n = number.unwrap_or(0).saturating_mul(10) + usize::from(d);
-                self.number = Some(n.min(9_999_999));
-                self.status = Some(self.number_prompt());
-            }
-            Action::GoToTopic => self.go_to_topic(number),
-            Action::GoToSource => self.go_to_source(number),
-            Action::ToggleAllSources => self.toggle_all_sources(),
-            Action::ToggleUnclaimed => {
-                self.unclaimed = !self.unclaimed;
-                self.refocus = true;
-                self.full_article = false;
-                self.scroll.iter_mut().for_each(|s| *s = 0);
-            }
-            Action::ToggleRows => {
-                self.rows = !self.rows;
-                let first = self.scroll.get(self.focus).copied().unwrap_or(0);
-                for a in self.scrolled_together(self.focus) {
-                    self.scroll[a] = first;
-                }
-            }
-            Action::CopyPassage => self.copy_passage(),
-            Action::CopyRow => self.copy_row(),
-            Action::OpenPager => self.open_pager(),
-            Action::ToggleMouse => {
-                self.mouse = !self.mouse;
-                self.status = Some(if self.mouse {
-                    "mouse on: click a pane or a topic, wheel to scroll".into()
-                } else {
-                    "mouse off: drag to select text with the terminal".into()
-                });
-            }
-            Action::Click(column, row) => self.click(column, row),
-            Action::PinIn => self.pin_focused(true),
-            Action::PinOut => self.pin_focused(false),
-            Action::AddKeyword => {
-                if self.synopsis.topics.is_empty() {
-                    self.status = Some("no topic to add a keyword to".into());
-                } else {
-                    self.overlay = Overlay::Keyword;
-                    self.search_input.clear();
-                }
-            }
-            Action::ConfirmYes => self.answer_save(true),
-            Action::Back if self.overlay == Overlay::Confirm => self.answer_save(false),
-            _ => return false,
-        }
-        true
-    }
-
-    fn number_prompt(&self) -> String {
+    pub(super) fn number_prompt(&self) -> String {
         let keys = |a| {
             self.keymap
                 .first_key(crate::tui::keys::keymap::Context::Reader, a)
@@ -95,7 +37,7 @@ impl App {
         )
     }
 
-    fn go_to_topic(&mut self, number: Option<usize>) {
+    pub(super) fn go_to_topic(&mut self, number: Option<usize>) {
         let count = self.topic_count();
         match number {
             Some(n) if (1..=count).contains(&n) => {
@@ -108,7 +50,7 @@ impl App {
         }
     }
 
-    fn go_to_source(&mut self, number: Option<usize>) {
+    pub(super) fn go_to_source(&mut self, number: Option<usize>) {
         let count = self.synopsis.articles.len();
         match number {
             Some(n) if (1..=count).contains(&n) => {
@@ -125,7 +67,7 @@ impl App {
         }
     }
 
-    fn toggle_all_sources(&mut self) {
+    pub(super) fn toggle_all_sources(&mut self) {
         self.all_sources = !self.all_sources;
         self.refocus = true;
         self.status = Some(if self.all_sources {
@@ -171,10 +113,10 @@ impl App {
             "copied {what} ({} characters)",
             text.chars().count()
         ));
-        self.request = Some(Request::Copy(text));
+        self.requests.push(Request::Copy(text));
     }
 
-    fn copy_passage(&mut self) {
+    pub(super) fn copy_passage(&mut self) {
         let text = self
             .focused_passage()
             .and_then(|(a, p)| passage(&self.synopsis.articles[a], p));
@@ -184,7 +126,7 @@ impl App {
         }
     }
 
-    fn copy_row(&mut self) {
+    pub(super) fn copy_row(&mut self) {
         let shown: Vec<(usize, Option<usize>)> = self
             .view
             .panes
@@ -204,7 +146,7 @@ impl App {
         self.request_copy(table, &what);
     }
 
-    fn open_pager(&mut self) {
+    pub(super) fn open_pager(&mut self) {
         let Some(article) = self.synopsis.articles.get(self.focus) else {
             return;
         };
@@ -216,10 +158,10 @@ impl App {
         for p in &article.paragraphs {
             text.push_str(&format!("\n{}\n", for_terminal(&p.text)));
         }
-        self.request = Some(Request::Pager(text));
+        self.requests.push(Request::Pager(text));
     }
 
-    fn click(&mut self, column: u16, row: u16) {
+    pub(super) fn click(&mut self, column: u16, row: u16) {
         let areas = self.areas();
         let inside = |r: ratatui::layout::Rect| {
             (r.x..r.x + r.width).contains(&column) && (r.y..r.y + r.height).contains(&row)
@@ -239,69 +181,8 @@ impl App {
         }
     }
 
-    /// The topics the list shows: all, or those whose label, id or keywords contain the
-    /// filter (case and accents ignored).
+    /// The topics the list shows (see `TopicList::listed`).
     pub fn listed_topics(&self) -> Vec<usize> {
-        let filter = fold(self.list_filter.trim());
-        (0..self.topic_count())
-            .filter(|&t| {
-                let topic = &self.synopsis.topics[t];
-                filter.is_empty()
-                    || fold(&topic.label).contains(&filter)
-                    || fold(&topic.id).contains(&filter)
-                    || topic.keywords.iter().any(|k| fold(k).contains(&filter))
-            })
-            .collect()
-    }
-
-    /// The actions of the topic list.
-    pub(super) fn in_topic_list(&mut self, action: Action) {
-        let listed = self.listed_topics();
-        let at = listed.iter().position(|&t| t == self.list_selected);
-        let page = usize::from(self.size.1 / 2).max(1);
-        let step = |by: isize| {
-            let last = listed.len().saturating_sub(1);
-            at.map_or(0, |i| i.saturating_add_signed(by).min(last))
-        };
-        match action {
-            Action::ListDown => self.select_listed(&listed, step(1)),
-            Action::ListUp => self.select_listed(&listed, step(-1)),
-            Action::ListPageDown => self.select_listed(&listed, step(page as isize)),
-            Action::ListPageUp => self.select_listed(&listed, step(-(page as isize))),
-            Action::ListFirst => self.select_listed(&listed, 0),
-            Action::ListLast => self.select_listed(&listed, listed.len().saturating_sub(1)),
-            Action::ListOpen => {
-                if at.is_some() {
-                    self.go_topic(self.list_selected);
-                    self.overlay = Overlay::None;
-                    self.list_filter.clear();
-                } else {
-                    self.status = Some("no topic matches the filter".into());
-                }
-            }
-            Action::ListFilterInput(c) => {
-                self.list_filter.push(c);
-                self.refilter();
-            }
-            Action::ListFilterBackspace => {
-                self.list_filter.pop();
-                self.refilter();
-            }
-            _ => {}
-        }
-    }
-
-    /// Keep the selection if the filter still lists it, else select the first listed topic.
-    fn refilter(&mut self) {
-        let listed = self.listed_topics();
-        if !listed.contains(&self.list_selected) {
-            self.select_listed(&listed, 0);
-        }
-    }
-
-    fn select_listed(&mut self, listed: &[usize], at: usize) {
-        if let Some(&t) = listed.get(at) {
-            self.list_selected = t;
-        }
+        self.list.listed(&self.synopsis.topics)
     }
 }

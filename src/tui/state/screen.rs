@@ -67,7 +67,7 @@ impl App {
     /// The listed topics and how many of them scroll off the top of a list drawn in `area`.
     pub fn list_window(&self, area: Rect) -> (Vec<usize>, usize) {
         let listed = self.listed_topics();
-        let skip = list_skip(&listed, self.list_selected, area);
+        let skip = list_skip(&listed, self.list.selected, area);
         (listed, skip)
     }
 

@@ -1,6 +1,7 @@
 //! `App` driven by actions, without a terminal.
 
 use super::*;
+use crate::tui::effects::Request;
 use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
 use synoptic_core::input::topics_file::parse_topics;
 
@@ -22,6 +23,24 @@ fn open_topic(app: &mut App, id: &str) -> usize {
 }
 
 /// Wait (at most ten seconds) for the export being written to report, as the event loop does.
+/// Play the event loop's part for what needs no terminal and is no file of the user's: exports
+/// start and topics are aligned again. Saves, copies and the pager stay queued, for the test
+/// to read.
+pub(super) fn settle(app: &mut App) {
+    for request in std::mem::take(&mut app.requests) {
+        let leave = matches!(
+            request,
+            Request::SaveTopics { .. } | Request::Copy(_) | Request::Pager(_)
+        );
+        if leave {
+            app.requests.push(request);
+        } else if let Some(back) = crate::tui::terminal::requests::carry_out_offscreen(app, request)
+        {
+            app.requests.push(back);
+        }
+    }
+}
+
 pub(super) fn finish_export(app: &mut App) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while !app.poll_background() {
@@ -128,7 +147,8 @@ fn search_jumps_to_a_match_and_highlights_it() {
         app.update(Action::SearchInput(c));
     }
     app.update(Action::SearchSubmit);
-    assert!(!app.matches.is_empty());
+    settle(&mut app);
+    assert!(!app.search.matches.is_empty());
     let topic = app.synopsis.topics[app.topic].id.clone();
     assert_eq!(topic, "assassination");
     let highlighted = app
@@ -164,6 +184,7 @@ fn export_writes_a_new_file_each_time() {
     let mut app = seeds_app(160, 45);
     app.export_dir = dir.path().to_path_buf();
     app.update(Action::Export);
+    settle(&mut app);
     assert!(app.is_exporting(), "the write happens off the input loop");
     assert!(
         app.status
@@ -173,6 +194,7 @@ fn export_writes_a_new_file_each_time() {
     );
     finish_export(&mut app);
     app.update(Action::Export);
+    settle(&mut app);
     finish_export(&mut app);
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()

@@ -2,6 +2,7 @@
 //! keyword, ask once where to save, and reach the topics file.
 
 use super::sources_tests::many_sources_app;
+use super::tests::settle;
 use super::*;
 use crate::tui::effects::corrections_file::save_corrections;
 use synoptic_core::input::topics_file::parse_topics;
@@ -12,7 +13,7 @@ fn save(app: &mut App) -> String {
         path,
         defs,
         corrections,
-    }) = app.request.take()
+    }) = app.requests.pop()
     else {
         panic!("no save asked: {:?}", app.status);
     };
@@ -36,12 +37,13 @@ fn taking_a_paragraph_out_asks_once_where_to_save_then_saves() {
     assert_eq!(members(&app), vec![(9, 1), (10, 1), (11, 1)]);
     assert_eq!(app.focus, 9);
     app.update(Action::PinOut);
+    settle(&mut app);
     assert_eq!(members(&app), vec![(10, 1), (11, 1)], "applied at once");
     assert_eq!(app.overlay, Overlay::Confirm);
     let bar = crate::tui::widgets::status::status_text(&app, 160);
     assert!(bar.contains("Save corrections to"), "{bar}");
     assert!(bar.contains("topics.toml"), "{bar}");
-    assert!(app.request.is_none(), "nothing written before the answer");
+    assert!(app.requests.is_empty(), "nothing written before the answer");
     app.update(Action::ConfirmYes);
     let text = save(&mut app);
     let read = parse_topics("topics.toml", &text).unwrap();
@@ -55,6 +57,7 @@ fn taking_a_paragraph_out_asks_once_where_to_save_then_saves() {
         "the focus moved to a source still in the topic"
     );
     app.update(Action::PinOut);
+    settle(&mut app);
     assert_eq!(app.overlay, Overlay::None);
     let text = save(&mut app);
     assert!(text.contains("s09") && text.contains("s10"), "{text}");
@@ -64,8 +67,9 @@ fn taking_a_paragraph_out_asks_once_where_to_save_then_saves() {
 fn saying_no_keeps_the_correction_for_the_session_only() {
     let mut app = many_sources_app(160, 45);
     app.update(Action::PinOut);
+    settle(&mut app);
     app.update(Action::Back);
-    assert!(app.request.is_none());
+    assert!(app.requests.is_empty());
     assert!(app.status.as_deref().unwrap().starts_with("not saved"));
     assert_eq!(members(&app).len(), 2);
 }
@@ -77,6 +81,7 @@ fn a_paragraph_of_the_full_article_can_be_put_into_the_topic() {
     // The focused article's last paragraph (its council budget) is in no topic.
     app.update(Action::Bottom);
     app.update(Action::PinIn);
+    settle(&mut app);
     assert!(members(&app).contains(&(9, 3)), "{:?}", members(&app));
     let pinned = &app.synopsis.topics[app.topic].members;
     assert!(
@@ -85,6 +90,7 @@ fn a_paragraph_of_the_full_article_can_be_put_into_the_topic() {
             .any(|m| m.at.paragraph == 3 && (m.score - 1.0).abs() < 1e-6)
     );
     app.update(Action::PinIn);
+    settle(&mut app);
     assert!(app.status.as_deref().unwrap().contains("already in"));
 }
 
@@ -111,6 +117,7 @@ fn a_keyword_typed_in_the_prompt_realigns_the_topic() {
             .contains("keyword for “The volcano”: geyser")
     );
     app.update(Action::SearchSubmit);
+    settle(&mut app);
     assert_eq!(
         app.topics.defs[0].keywords,
         vec!["volcano", "lava", "geyser"]
@@ -125,10 +132,11 @@ fn a_failed_save_is_kept_counted_and_written_with_the_next_correction() {
     let mut app = many_sources_app(160, 45);
     app.export_dir = dir.path().to_owned();
     app.update(Action::PinOut);
+    settle(&mut app);
     app.update(Action::ConfirmYes);
     let Some(Request::SaveTopics {
         path, corrections, ..
-    }) = app.request.take()
+    }) = app.requests.pop()
     else {
         panic!("no save asked");
     };
@@ -147,6 +155,7 @@ fn a_failed_save_is_kept_counted_and_written_with_the_next_correction() {
     );
     // The next correction writes both, the failed one first.
     app.update(Action::PinOut);
+    settle(&mut app);
     let text = save(&mut app);
     let read = parse_topics("topics.toml", &text).unwrap();
     let volcano = read.topics.iter().find(|t| t.id == "volcano").unwrap();
@@ -155,4 +164,27 @@ fn a_failed_save_is_kept_counted_and_written_with_the_next_correction() {
     app.saved(&dir.path().join("topics.toml"), Vec::new(), Ok(()));
     assert_eq!(app.unsaved_count(), 0);
     assert!(!crate::tui::widgets::status::status_text(&app, 160).contains("unsaved"));
+}
+
+#[test]
+fn update_only_asks_the_loop_realigns_then_saves_in_that_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = many_sources_app(160, 45);
+    app.export_dir = dir.path().to_owned();
+    app.update(Action::PinOut);
+    assert_eq!(
+        app.requests,
+        [Request::Realign {
+            stay_on: "volcano".into()
+        }]
+    );
+    assert_eq!(members(&app), vec![(9, 1), (10, 1), (11, 1)], "not yet");
+    app.update(Action::ConfirmYes);
+    assert!(matches!(app.requests[1], Request::SaveTopics { .. }));
+    let left = crate::tui::terminal::requests::carry_out_all_offscreen(&mut app);
+    assert!(left.is_empty());
+    assert_eq!(members(&app), vec![(10, 1), (11, 1)]);
+    let saved = std::fs::read_to_string(dir.path().join("topics.toml")).unwrap();
+    assert!(saved.contains("s09"), "{saved}");
+    assert!(app.status.as_deref().unwrap_or("").contains("saved"));
 }

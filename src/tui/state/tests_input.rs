@@ -18,9 +18,9 @@ fn a_paste_fills_the_open_prompt_on_one_line_and_is_ignored_elsewhere() {
     );
     app.update(Action::StartSearch);
     app.paste("Elon\tMusk\n\u{1b}[31m");
-    assert_eq!(app.search_input, "Elon Musk [31m");
+    assert_eq!(app.search.input, "Elon Musk [31m");
     app.paste(&"x".repeat(5000));
-    assert_eq!(app.search_input.chars().count(), super::moves::PASTE_LIMIT);
+    assert_eq!(app.search.input.chars().count(), super::moves::PASTE_LIMIT);
     assert_eq!(app.status.as_deref(), Some("paste cut to 1000 characters"));
 }
 

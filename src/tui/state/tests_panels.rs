@@ -1,7 +1,7 @@
 //! `App` driven by actions, without a terminal: the status bar, help, topic list, figures
 //! panel and screen bounds.
 
-use super::tests::{finish_export, screen, seeds_app};
+use super::tests::{finish_export, screen, seeds_app, settle};
 use super::*;
 use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
 use synoptic_core::input::topics_file::parse_topics;
@@ -32,6 +32,7 @@ fn a_status_message_is_never_cut_the_label_gives_way() {
     app.export_dir = dir.path().join("a-folder-with-a-rather-long-name");
     std::fs::create_dir(&app.export_dir).unwrap();
     app.update(Action::Export);
+    settle(&mut app);
     finish_export(&mut app);
     let bar = status_bar(&app);
     let message = app.status.clone().unwrap();
@@ -50,7 +51,8 @@ fn search_says_which_match_of_how_many_and_goes_back() {
         app.update(Action::SearchInput(c));
     }
     app.update(Action::SearchSubmit);
-    let n = app.matches.len();
+    settle(&mut app);
+    let n = app.search.matches.len();
     assert!(n > 3);
     assert!(status_bar(&app).contains(&format!("match 1 of {n} for “Trump”")));
     app.update(Action::NextMatch);
@@ -58,7 +60,7 @@ fn search_says_which_match_of_how_many_and_goes_back() {
     app.update(Action::PrevMatch);
     app.update(Action::PrevMatch);
     assert!(status_bar(&app).contains(&format!("match {n} of {n}")));
-    let last = app.matches[n - 1];
+    let last = app.search.matches[n - 1];
     assert_eq!(app.focus, last.article);
 }
 

@@ -3,7 +3,7 @@
 
 use super::tests::{screen, seeds_app};
 use super::*;
-use crate::tui::effects::outside::Request;
+use crate::tui::effects::Request;
 use synoptic_core::input::ingest::article_from_text;
 use synoptic_core::model::topic_def::TopicDef;
 
@@ -107,7 +107,7 @@ fn typing_in_the_topic_list_filters_it_and_escape_clears_then_closes() {
     }
     let listed = app.listed_topics();
     assert_eq!(listed.len(), 1, "case ignored: {listed:?} of {all}");
-    assert_eq!(app.list_selected, listed[0]);
+    assert_eq!(app.list.selected, listed[0]);
     assert!(screen(&app).contains("1 of 7 · “BRET”"));
     app.update(Action::Back);
     assert_eq!(app.overlay, Overlay::TopicList);
@@ -119,7 +119,7 @@ fn typing_in_the_topic_list_filters_it_and_escape_clears_then_closes() {
     app.update(Action::ListFilterBackspace);
     app.update(Action::ListFilterBackspace);
     app.update(Action::ListPageDown);
-    assert_eq!(app.list_selected, all - 1);
+    assert_eq!(app.list.selected, all - 1);
     app.update(Action::ListOpen);
     assert_eq!(app.topic, all - 1);
     assert_eq!(app.overlay, Overlay::None);
@@ -145,7 +145,7 @@ fn a_click_focuses_a_pane_and_opens_a_topic_in_the_list() {
 fn y_copies_the_focused_passage_with_its_source() {
     let mut app = many_sources_app(160, 45);
     app.update(Action::CopyPassage);
-    let Some(Request::Copy(text)) = app.request.take() else {
+    let Some(Request::Copy(text)) = app.requests.pop() else {
         panic!("no copy asked: {:?}", app.status);
     };
     assert_eq!(
@@ -164,7 +164,7 @@ fn y_copies_the_focused_passage_with_its_source() {
 fn shift_y_copies_the_passages_on_screen_as_a_markdown_table() {
     let mut app = many_sources_app(160, 45);
     app.update(Action::CopyRow);
-    let Some(Request::Copy(table)) = app.request.take() else {
+    let Some(Request::Copy(table)) = app.requests.pop() else {
         panic!("no copy asked");
     };
     let lines: Vec<&str> = table.lines().collect();
@@ -180,7 +180,7 @@ fn shift_y_copies_the_passages_on_screen_as_a_markdown_table() {
 fn o_asks_for_the_pager_with_the_whole_article() {
     let mut app = many_sources_app(160, 45);
     app.update(Action::OpenPager);
-    let Some(Request::Pager(text)) = app.request.take() else {
+    let Some(Request::Pager(text)) = app.requests.pop() else {
         panic!("no pager asked");
     };
     assert!(text.starts_with("Headline number 9\ns09.txt\n"), "{text}");

@@ -1,6 +1,8 @@
 //! The event loop and the real terminal: raw mode, signals, events read on a thread, frames
 //! drawn when something changed, and the requests of `update` carried out.
 
+pub mod requests;
+
 use std::io::{self, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,10 +23,12 @@ use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 use synoptic_core::compare::synopsis::Synopsis;
 
 use crate::tui::config;
+use crate::tui::effects::Request;
 use crate::tui::effects::corrections_file as corrections;
-use crate::tui::effects::outside::{self, Request};
+use crate::tui::effects::outside;
 use crate::tui::keys::action::Action;
 use crate::tui::state::app::App;
+use crate::tui::terminal::requests::carry_out_all_offscreen;
 use crate::tui::widgets::render;
 
 /// The largest screen the reader lays out: a bigger terminal shows it in its top-left corner
@@ -189,8 +193,8 @@ fn event_loop(
             suspend(terminal, app.mouse)?;
             dirty = true;
         }
-        if let Some(request) = app.request.take() {
-            carry_out(terminal, &mut app, request)?;
+        if !app.requests.is_empty() {
+            carry_out(terminal, &mut app)?;
             dirty = true;
         }
         if app.mouse != mouse {
@@ -214,7 +218,7 @@ fn event_loop(
         for event in std::iter::once(first).chain(events.try_iter()) {
             let event = event.context("cannot read from the terminal")?;
             dirty |= apply_event(terminal, &mut app, &event)?;
-            if app.quit || app.request.is_some() {
+            if app.quit || !app.requests.is_empty() {
                 break;
             }
         }
@@ -258,36 +262,32 @@ fn take_back(terminal: &mut DefaultTerminal, mouse: bool) -> Result<()> {
 }
 
 /// Do what `update` asked beyond the screen: put text on the clipboard, or hand the terminal
-/// to the pager and take it back.
-fn carry_out(terminal: &mut DefaultTerminal, app: &mut App, request: Request) -> Result<()> {
-    match request {
-        Request::Copy(text) => {
-            let _drawing = DRAWING.lock();
-            let mut out = io::stdout();
-            out.write_all(outside::osc52(&text).as_bytes())
-                .and_then(|()| out.flush())
-                .context("cannot write to the terminal")?;
-        }
-        Request::Pager(text) => {
-            let command = outside::pager_command();
-            leave_screen();
-            IN_CHILD.store(true, Ordering::SeqCst);
-            let ran = outside::run_pager(&command, &text);
-            IN_CHILD.store(false, Ordering::SeqCst);
-            take_back(terminal, app.mouse)?;
-            app.status = Some(match ran {
-                Ok(status) if status.success() => format!("back from {command}"),
-                Ok(status) => format!("{command} ended with {status}"),
-                Err(e) => format!("cannot run the pager {command:?}: {e}; set $PAGER"),
-            });
-        }
-        Request::SaveTopics {
-            path,
-            defs,
-            corrections,
-        } => {
-            let outcome = corrections::save_corrections(&path, &defs, &corrections);
-            app.saved(&path, corrections, outcome);
+/// to the pager and take it back; everything else is `requests`' to carry out.
+fn carry_out(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+    for request in carry_out_all_offscreen(app) {
+        match request {
+            Request::Copy(text) => {
+                let _drawing = DRAWING.lock();
+                let mut out = io::stdout();
+                out.write_all(outside::osc52(&text).as_bytes())
+                    .and_then(|()| out.flush())
+                    .context("cannot write to the terminal")?;
+            }
+            Request::Pager(text) => {
+                let command = outside::pager_command();
+                leave_screen();
+                IN_CHILD.store(true, Ordering::SeqCst);
+                let ran = outside::run_pager(&command, &text);
+                IN_CHILD.store(false, Ordering::SeqCst);
+                take_back(terminal, app.mouse)?;
+                app.status = Some(match ran {
+                    Ok(status) if status.success() => format!("back from {command}"),
+                    Ok(status) => format!("{command} ended with {status}"),
+                    Err(e) => format!("cannot run the pager {command:?}: {e}; set $PAGER"),
+                });
+            }
+            // carry_out_all_offscreen has done the rest.
+            _ => {}
         }
     }
     Ok(())

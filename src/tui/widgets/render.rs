@@ -189,7 +189,8 @@ fn render_help(app: &App, frame: &mut Frame, area: Rect) {
     };
     let inner = usize::from(height.saturating_sub(2));
     let scroll = app
-        .help_scroll
+        .help
+        .scroll
         .min(max_scroll(lines.len(), frame.area().height));
     let help = app.keymap.first_key(Context::Reader, Action::Help);
     let back = app.keymap.first_key(Context::Reader, Action::Back);

@@ -75,7 +75,7 @@ pub fn status_text(app: &App, width: usize) -> String {
 fn overlay_prompt(app: &App) -> Option<String> {
     match app.overlay {
         Overlay::Search => {
-            let prompt = format!(" /{}█", for_terminal(&app.search_input));
+            let prompt = format!(" /{}█", for_terminal(&app.search.input));
             Some(prompt)
         }
         Overlay::Keyword => {
@@ -87,7 +87,7 @@ fn overlay_prompt(app: &App) -> Option<String> {
             let prompt = format!(
                 " keyword for “{}”: {}█",
                 for_terminal(label),
-                for_terminal(&app.search_input)
+                for_terminal(&app.search.input)
             );
             Some(prompt)
         }

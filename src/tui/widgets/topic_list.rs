@@ -27,7 +27,7 @@ pub fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
         };
         let label = format!("{marker} {}. {}{origin}", i + 1, for_terminal(&t.label));
         let mut s = Style::default();
-        if i == app.list_selected {
+        if i == app.list.selected {
             s = s.add_modifier(Modifier::REVERSED);
         }
         lines.push(TLine::from(Span::styled(
@@ -48,20 +48,20 @@ pub fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
         )));
     }
     let total = app.synopsis.topics.len();
-    let mut title = if app.list_filter.is_empty() {
+    let mut title = if app.list.filter.is_empty() {
         format!(" Topics ({total}) · type to filter ")
     } else {
         format!(
             " {} of {total} · “{}” ",
             listed.len(),
-            for_terminal(&app.list_filter)
+            for_terminal(&app.list.filter)
         )
     };
     if listed.is_empty() {
         lines.push(TLine::from("no topic matches: Backspace or Esc"));
     }
     let shown = app.view.panes.len();
-    if shown < n && app.list_filter.is_empty() {
+    if shown < n && app.list.filter.is_empty() {
         title.push_str(&format!("· {shown} of {n} panes "));
     }
     frame.render_widget(
