@@ -6,6 +6,7 @@ use std::ops::Range;
 use crate::tui::layout::mode::Mode;
 use crate::tui::layout::view::{Ctx, Paint};
 use synoptic_core::compare::agree::Level;
+use synoptic_core::compare::highlight::{Emphasis, highlighted};
 use synoptic_core::compare::pairwise::Change;
 use synoptic_core::compare::salience::own_words;
 use synoptic_core::model::vectors::ParaRef;
@@ -46,28 +47,17 @@ fn wording_paint(app: &Ctx, a: usize, paragraph: usize, text_len: usize) -> Vec<
     }
     let covering = app.synopsis.topics[app.shape.topic].covering_count();
     let telling = app.caches.telling(app.shape.topic, at).unwrap_or_default();
-    let mut out = Vec::new();
-    for s in &member.spans {
-        let paint = match s.level(covering) {
-            Level::All => Paint::SharedAll,
-            Level::Several => Paint::SharedSome,
-            Level::Alone => Paint::Plain,
-        };
-        let mut at = s.range.start;
-        // The telling pieces are few and in text order: cut the span at their edges.
-        for r in telling
-            .iter()
-            .filter(|r| r.start < s.range.end && r.end > s.range.start)
-        {
-            let (from, to) = (r.start.max(s.range.start), r.end.min(s.range.end));
-            out.push(Styled::new(at..from, Paint::Plain));
-            out.push(Styled::new(from..to, paint));
-            at = to;
-        }
-        out.push(Styled::new(at..s.range.end, Paint::Plain));
-    }
-    out.retain(|p| !p.text.is_empty());
-    out
+    highlighted(member, covering, Emphasis::TellingOnly(telling))
+        .into_iter()
+        .map(|piece| {
+            let paint = match piece.level {
+                Level::All => Paint::SharedAll,
+                Level::Several => Paint::SharedSome,
+                Level::Alone => Paint::Plain,
+            };
+            Styled::new(piece.range, paint)
+        })
+        .collect()
 }
 
 /// The whole text as pieces: `marks` (in text order, not overlapping), plain between them.

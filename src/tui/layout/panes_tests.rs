@@ -100,6 +100,13 @@ fn a_weak_member_opens_with_a_note_giving_its_score() {
     assert_eq!(lines[2], "≈ weak link, score 0.20");
     assert_eq!(view.panes[0].lines[2].pieces[0].style, Paint::Note);
     assert_eq!(lines[3], "Lava reached the sea.");
+    let at_the_limit = synopsis(WEAK_MEMBER);
+    let view = build_view(&shape(), &at_the_limit, &Caches::default());
+    assert_eq!(
+        texts(&view.panes[0])[2],
+        "Lava reached the sea.",
+        "a score of {WEAK_MEMBER} is no weak link"
+    );
 }
 
 #[test]
@@ -113,6 +120,10 @@ fn the_full_article_dims_what_is_outside_the_topic_and_can_jump_to_every_paragra
     let view = build_view(&shape, &s, &Caches::default());
     let pane = &view.panes[0];
     assert!(pane.title.ends_with("— full article"), "{}", pane.title);
+    assert!(
+        pane.covers,
+        "the whole article is shown, whatever the topic"
+    );
     assert_eq!(
         paints(pane),
         [

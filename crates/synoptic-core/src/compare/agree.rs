@@ -65,6 +65,17 @@ pub struct MemberSpans {
     bits: Vec<u64>,
 }
 
+impl MemberSpans {
+    /// Spans with their counts only, as [`Detail::Counts`] keeps them.
+    pub fn with_counts(at: ParaRef, spans: Vec<Span>) -> Self {
+        MemberSpans {
+            at,
+            spans,
+            bits: Vec::new(),
+        }
+    }
+}
+
 /// How much an agreement keeps: counts serve colour and levels; lists cost memory that grows
 /// with the square of the sources, so only a writer that prints them asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 
 pub mod agree;
 pub mod figures;
+pub mod highlight;
 pub mod pairwise;
 pub mod rows;
 pub mod salience;

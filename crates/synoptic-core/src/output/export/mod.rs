@@ -10,6 +10,7 @@ mod marks;
 mod pretty;
 mod text;
 
+use crate::compare::highlight::{Emphasis, highlighted};
 use std::io::{self, Write};
 
 use crate::compare::agree::{Level, MemberSpans};
@@ -160,10 +161,9 @@ fn leveled<'s>(
     covering: usize,
 ) -> Vec<Styled<&'s str, Level>> {
     let text = &synopsis.paragraph(member.at).text;
-    member
-        .spans
-        .iter()
-        .map(|s| Styled::new(&text[s.range.clone()], s.level(covering)))
+    highlighted(member, covering, Emphasis::EverySharedSpan)
+        .into_iter()
+        .map(|p| Styled::new(&text[p.range], p.level))
         .collect()
 }
 
