@@ -2,6 +2,7 @@
 //! bar and the help. Nothing here changes state.
 
 pub mod legend;
+pub mod pane;
 pub mod render;
 pub mod status;
 pub mod topic_list;

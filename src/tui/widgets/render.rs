@@ -12,9 +12,9 @@ use crate::tui::keys::keymap::Context;
 use crate::tui::layout::view::{Paint, PaneView};
 use crate::tui::state::app::{App, MIN_SIZE, Overlay};
 use crate::tui::widgets::legend::render_legend;
+use crate::tui::widgets::pane::PaneWidget;
 use crate::tui::widgets::status::render_status;
 use crate::tui::widgets::topic_list::render_topic_list;
-use synoptic_core::output::layout::Line;
 use synoptic_core::output::sanitize::for_terminal;
 
 /// Draw the whole screen.
@@ -41,14 +41,6 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.overlay == Overlay::Help {
         render_help(app, frame, areas.help);
     }
-}
-
-fn to_line<'l>(app: &App, line: &'l Line<Paint>) -> TLine<'l> {
-    let spans = line
-        .pieces
-        .iter()
-        .map(|p| Span::styled(p.text.as_str(), app.theme.style(p.style, app.color)));
-    TLine::from(spans.collect::<Vec<_>>())
 }
 
 fn render_panes(app: &App, frame: &mut Frame, area: Rect) {
@@ -85,30 +77,24 @@ fn render_panes(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn render_pane(app: &App, frame: &mut Frame, pane: &PaneView, area: Rect) {
-    let focused = pane.article == app.focus;
     let total = app.order.len();
-    let mut block = Block::bordered().title(Span::raw(format!(" {} ", pane.title)));
-    if total > app.view.panes.len() && !app.full_article {
+    let place = (total > app.view.panes.len() && !app.full_article).then(|| {
         let at = app
             .order
             .iter()
             .position(|&a| a == pane.article)
             .unwrap_or(0);
-        block = block.title_bottom(Span::raw(format!(" {}/{} ", at + 1, total)));
-    }
-    if focused {
-        block = block.border_style(app.theme.focused_border(app.color));
-    }
-    let inner_height = usize::from(area.height.saturating_sub(2));
-    let scroll = app.scroll.get(pane.article).copied().unwrap_or(0);
-    let lines: Vec<TLine> = pane
-        .lines
-        .iter()
-        .skip(scroll)
-        .take(inner_height)
-        .map(|l| to_line(app, l))
-        .collect();
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+        (at, total)
+    });
+    let widget = PaneWidget {
+        pane,
+        scroll: app.scroll.get(pane.article).copied().unwrap_or(0),
+        place,
+        focused: pane.article == app.focus,
+        theme: &app.theme,
+        color: app.color,
+    };
+    frame.render_widget(widget, area);
 }
 
 fn render_figures(app: &App, frame: &mut Frame, area: Rect) {

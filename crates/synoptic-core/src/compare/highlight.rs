@@ -32,7 +32,7 @@ pub fn highlighted(member: &MemberSpans, covering: usize, emphasis: Emphasis) ->
         let Emphasis::TellingOnly(telling) = emphasis else {
             out.push(Piece {
                 range: span.range.clone(),
-                level: level,
+                level,
             });
             continue;
         };
@@ -49,7 +49,7 @@ pub fn highlighted(member: &MemberSpans, covering: usize, emphasis: Emphasis) ->
             });
             out.push(Piece {
                 range: from..to,
-                level: level,
+                level,
             });
             at = to;
         }
