@@ -221,6 +221,28 @@ fn the_overlay_splits_pieces_at_every_match_boundary() {
         ]
     );
     assert_eq!(overlay(&pieces, &[]), pieces.to_vec());
+    // A match over before a piece starts is passed by, never laid over the pieces after it.
+    let three = [
+        Styled::new(0..4, Paint::Plain),
+        Styled::new(4..10, Paint::SharedSome),
+        Styled::new(10..20, Paint::Plain),
+    ];
+    let got: Vec<(Range<usize>, Paint)> = overlay(&three, &[1..2, 12..13])
+        .into_iter()
+        .map(|p| (p.text, p.style))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (0..1, Paint::Plain),
+            (1..2, Paint::Match),
+            (2..4, Paint::Plain),
+            (4..10, Paint::SharedSome),
+            (10..12, Paint::Plain),
+            (12..13, Paint::Match),
+            (13..20, Paint::Plain),
+        ]
+    );
 }
 
 #[test]
