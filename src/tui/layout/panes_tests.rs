@@ -155,6 +155,10 @@ fn unclaimed_panes_list_what_no_topic_holds_or_say_there_is_none() {
     let view = build_view(&shape, &s, &caches);
     assert_eq!(texts(&view.panes[0]), ["Roads were closed."]);
     assert_eq!(texts(&view.panes[1]), ["Nothing about it here."]);
+    assert_eq!(
+        (view.panes[1].article, view.panes[1].title.as_str()),
+        (1, "2 · Title")
+    );
     s.topics[0].members.push(member(0, 2, 1.0));
     s.topics[0].members.push(member(1, 1, 1.0));
     let mut caches = Caches::default();
@@ -221,13 +225,14 @@ fn the_overlay_splits_pieces_at_every_match_boundary() {
         ]
     );
     assert_eq!(overlay(&pieces, &[]), pieces.to_vec());
-    // A match over before a piece starts is passed by, never laid over the pieces after it.
+    // A match over before a piece starts is passed by, never laid over the pieces after it;
+    // one that starts where a piece ends belongs to the next piece only.
     let three = [
         Styled::new(0..4, Paint::Plain),
         Styled::new(4..10, Paint::SharedSome),
         Styled::new(10..20, Paint::Plain),
     ];
-    let got: Vec<(Range<usize>, Paint)> = overlay(&three, &[1..2, 12..13])
+    let got: Vec<(Range<usize>, Paint)> = overlay(&three, &[1..2, 4..5, 12..13])
         .into_iter()
         .map(|p| (p.text, p.style))
         .collect();
@@ -237,7 +242,8 @@ fn the_overlay_splits_pieces_at_every_match_boundary() {
             (0..1, Paint::Plain),
             (1..2, Paint::Match),
             (2..4, Paint::Plain),
-            (4..10, Paint::SharedSome),
+            (4..5, Paint::Match),
+            (5..10, Paint::SharedSome),
             (10..12, Paint::Plain),
             (12..13, Paint::Match),
             (13..20, Paint::Plain),

@@ -21,6 +21,9 @@ fn word_count(text: &str) -> usize {
 /// it is not folded, so classifying a long paragraph costs no copy of it.
 const LEAD_MAX_BYTES: usize = 80;
 
+/// Words enough to hold any of `CAPTION_OPENINGS` ("image caption", "media caption").
+const CAPTION_OPENING_WORDS: usize = 4;
+
 /// The folded text up to the first ':' or '|' (or all of it), trimmed of punctuation; `None`
 /// when it is too long to be a marker. The flag says whether a separator was found.
 fn lead(text: &str) -> (Option<String>, bool) {
@@ -113,6 +116,15 @@ fn is_teaser(text: &str) -> bool {
 
 fn classify_one(text: &str, opens_link_list: &mut bool) -> Kind {
     let words = word_count(text);
+    // Folded once, for the markers of trailers (whole) and of captions (their opening words
+    // only: longer paragraphs can only open with one); a paragraph longer still is neither.
+    let plain = if words <= TRAILER_MAX_WORDS {
+        Some(plain_words(text))
+    } else {
+        (words <= CAPTION_MAX_WORDS)
+            .then(|| plain_words(opening_words(text, CAPTION_OPENING_WORDS)))
+    };
+    let plain = plain.as_deref();
     let (lead, has_separator) = lead(text);
     let lead = lead.as_deref();
     let marker_alone = is_among(lead, LINK_MARKERS)
@@ -127,10 +139,10 @@ fn classify_one(text: &str, opens_link_list: &mut bool) -> Kind {
     if has_separator && words <= 30 && is_among(lead, EMBED_MARKERS) {
         return Kind::Boilerplate;
     }
-    if is_credit_line(text) || is_trailer(text, words) {
+    if is_credit_line(text) || is_trailer(plain, words) {
         return Kind::Boilerplate;
     }
-    if is_caption(text, lead, has_separator) {
+    if is_caption(text, words, plain, lead, has_separator) {
         return Kind::Caption;
     }
     if is_heading(text, words) {
@@ -152,37 +164,72 @@ fn is_credit_line(text: &str) -> bool {
 
 /// A line news sites put after the story (see `TRAILER_OPENINGS`): short, and opening or
 /// ending with one of the markers, whole words only ("Subscribers said …" is no "subscribe").
-fn is_trailer(text: &str, words: usize) -> bool {
-    if words > TRAILER_MAX_WORDS {
+fn is_trailer(plain: Option<&str>, words: usize) -> bool {
+    let Some(plain) = plain.filter(|_| words <= TRAILER_MAX_WORDS) else {
         return false;
-    }
-    let plain = plain_words(text);
-    TRAILER_OPENINGS
-        .iter()
-        .any(|m| plain.starts_with(&format!(" {m} ")))
-        || TRAILER_ENDINGS
-            .iter()
-            .any(|m| plain.ends_with(&format!(" {m} ")))
-        || TRAILER_INSIDE
-            .iter()
-            .any(|m| plain.contains(&format!(" {m} ")))
+    };
+    TRAILER_OPENINGS.iter().any(|m| opens_with(plain, m))
+        || TRAILER_ENDINGS.iter().any(|m| ends_with(plain, m))
+        || TRAILER_INSIDE.iter().any(|m| holds(plain, m))
 }
 
 /// The folded words of `text` with one space before, between and after them, punctuation
 /// dropped, so that markers match whole words: " inscrivez vous a notre lettre ".
 fn plain_words(text: &str) -> String {
-    let folded: String = fold(text)
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    format!(
-        " {} ",
-        folded.split_whitespace().collect::<Vec<_>>().join(" ")
-    )
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len() + 2);
+    out.push(' ');
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+/// The first `n` words of `text` (all of it when it has fewer).
+fn opening_words(text: &str, n: usize) -> &str {
+    let start = text.len() - text.trim_start().len();
+    match text[start..].split_whitespace().nth(n) {
+        Some(next) => &text[..next.as_ptr() as usize - text.as_ptr() as usize],
+        None => text,
+    }
+}
+
+/// Whether `plain` (see `plain_words`) opens with the whole words of `marker`.
+fn opens_with(plain: &str, marker: &str) -> bool {
+    plain
+        .strip_prefix(' ')
+        .and_then(|rest| rest.strip_prefix(marker))
+        .is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// Whether `plain` ends with the whole words of `marker`.
+fn ends_with(plain: &str, marker: &str) -> bool {
+    plain
+        .strip_suffix(' ')
+        .and_then(|rest| rest.strip_suffix(marker))
+        .is_some_and(|rest| rest.ends_with(' '))
+}
+
+/// Whether `plain` holds the whole words of `marker` anywhere.
+fn holds(plain: &str, marker: &str) -> bool {
+    plain
+        .match_indices(marker)
+        .any(|(at, _)| plain[..at].ends_with(' ') && plain[at + marker.len()..].starts_with(' '))
 }
 
 /// A caption that ends on its credit after a sentence: "… on Sunday. Photograph: A. Name/AP".
 fn has_closing_credit(text: &str) -> bool {
+    // Every credit marker ends with a colon: without one, no need to copy the text.
+    if !text.contains(':') {
+        return false;
+    }
     let lower = text.to_lowercase();
     CLOSING_CREDITS.iter().any(|marker| {
         lower.rfind(marker).is_some_and(|at| {
@@ -194,23 +241,23 @@ fn has_closing_credit(text: &str) -> bool {
 
 /// A photo caption: ends with a "(Photographer/Agency)" credit, carries ©, or opens with
 /// "Photo :" / "Crédit :".
-fn is_caption(text: &str, lead: Option<&str>, has_separator: bool) -> bool {
+fn is_caption(
+    text: &str,
+    words: usize,
+    plain: Option<&str>,
+    lead: Option<&str>,
+    has_separator: bool,
+) -> bool {
     if text.contains('©') {
         return true;
     }
-    if has_separator && is_among(lead, CREDIT_MARKERS) && word_count(text) <= 40 {
+    if has_separator && is_among(lead, CREDIT_MARKERS) && words <= 40 {
         return true;
     }
-    let words = word_count(text);
-    if words <= CAPTION_MAX_WORDS {
-        let plain = plain_words(text);
-        if CAPTION_OPENINGS
-            .iter()
-            .any(|m| plain.starts_with(&format!(" {m} ")))
-            || has_closing_credit(text)
-        {
-            return true;
-        }
+    if let Some(plain) = plain.filter(|_| words <= CAPTION_MAX_WORDS)
+        && (CAPTION_OPENINGS.iter().any(|m| opens_with(plain, m)) || has_closing_credit(text))
+    {
+        return true;
     }
     let t = text.trim_end();
     let Some(inner) = t.strip_suffix(')') else {

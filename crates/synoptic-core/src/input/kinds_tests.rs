@@ -272,3 +272,38 @@ fn trailer_and_closing_credit_limits() {
     assert_eq!(kinds(&[&credit(8)]), vec![Kind::Caption]);
     assert_ne!(kinds(&[&credit(9)]), vec![Kind::Caption]);
 }
+
+#[test]
+fn markers_match_whole_words_at_their_place() {
+    let plain = plain_words("Reporting by Jane Doe; Editing by — John Smith!");
+    assert_eq!(plain, " reporting by jane doe editing by john smith ");
+    assert!(opens_with(&plain, "reporting by"));
+    assert!(!opens_with(&plain, "report"));
+    assert!(ends_with(&plain, "john smith"));
+    assert!(!ends_with(&plain, "smith!"));
+    assert!(!ends_with(&plain, "ohn smith"));
+    assert!(holds(&plain, "editing by"));
+    assert!(!holds(&plain, "diting by"));
+    assert!(holds(" a b a ", "a"), "a later whole-word match counts");
+    assert_eq!(plain_words("…"), " ");
+}
+
+#[test]
+fn a_long_caption_is_known_by_its_opening_words_alone() {
+    assert!(
+        CAPTION_OPENINGS
+            .iter()
+            .all(|m| m.split(' ').count() < CAPTION_OPENING_WORDS),
+        "the opening words folded for long paragraphs hold every caption opening"
+    );
+    let filler = "the crowd gathered outside the court as the verdict was read aloud".repeat(3);
+    let caption = format!("Image caption, {filler}");
+    let words = caption.split_whitespace().count();
+    assert!((31..=60).contains(&words), "{words}");
+    assert_eq!(classify(std::slice::from_ref(&caption)), [Kind::Caption]);
+    assert_eq!(
+        opening_words("  Image caption, the crowd", 2),
+        "  Image caption, "
+    );
+    assert_eq!(opening_words("one two", 5), "one two");
+}

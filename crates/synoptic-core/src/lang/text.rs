@@ -99,10 +99,19 @@ pub fn is_apostrophe(c: char) -> bool {
 
 /// Lower case, accents and ligatures folded, typographic apostrophes made ASCII.
 pub fn fold(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// `fold(word)` written into `out` (cleared first), so a loop can reuse one buffer.
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.nfd() {
         if is_combining_mark(c) {
             continue;
@@ -115,7 +124,6 @@ pub fn fold(word: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// Cut a text into word tokens, each with its byte range and normalised key.
@@ -163,8 +171,12 @@ type Normalised = (Arc<str>, u64, bool);
 thread_local! {
     /// News text repeats its words (Zipf): normalise each surface form once per thread and
     /// language.
-    static SEEN: RefCell<[HashMap<String, Normalised>; 2]> = RefCell::new([HashMap::new(), HashMap::new()]);
+    static SEEN: RefCell<[HashMap<String, Normalised, FastHash>; 2]> = RefCell::new(Default::default());
 }
+
+/// foldhash for the cache's short keys: several times faster than the default `SipHash`, and
+/// seeded per process, so an article cannot be written to make its words collide.
+type FastHash = foldhash::fast::RandomState;
 
 /// Beyond this many distinct words the cache is dropped, so memory stays bounded.
 const CACHE_LIMIT: usize = 200_000;
@@ -218,9 +230,10 @@ pub fn key_hash(key: &str) -> u64 {
 /// Guess the language of a text from its stopwords. Defaults to English when nothing tells.
 pub fn detect_language(text: &str) -> Language {
     let (mut fr, mut en) = (0usize, 0usize);
+    let mut folded = String::new();
     // Stopwords are short: longer words need not be folded and looked up.
     for range in words(text).filter(|r| r.len() <= 12).take(1000) {
-        let folded = fold(&text[range]);
+        fold_into(&text[range], &mut folded);
         fr += usize::from(Language::French.is_stopword(&folded));
         en += usize::from(Language::English.is_stopword(&folded));
     }
