@@ -49,10 +49,11 @@ fn median<T: PartialOrd + Copy>(mut runs: Vec<T>) -> T {
     runs[runs.len() / 2]
 }
 
-/// One run of the binary: wall time, peak resident memory (bytes), bytes written. The child is
-/// reaped by `wait4`, which also reports its own peak memory.
+/// One run of the binary: wall time, CPU time (user and system: on a shared machine the stable
+/// figure), peak resident memory (bytes), bytes written. The child is reaped by `wait4`, which
+/// also reports its own CPU time and peak memory.
 #[allow(clippy::zombie_processes)]
-fn run_once(args: &[&str]) -> (Duration, u64, u64) {
+fn run_once(args: &[&str]) -> (Duration, Duration, u64, u64) {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_synoptic"))
         .args(args)
@@ -80,21 +81,27 @@ fn run_once(args: &[&str]) -> (Duration, u64, u64) {
     let elapsed = start.elapsed();
     assert!(pid > 0 && status == 0, "synoptic {args:?} failed");
     let written = drain.join().expect("drain thread");
-    (elapsed, usage.ru_maxrss as u64 * 1024, written)
+    let seconds = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    };
+    let cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
+    (elapsed, cpu, usage.ru_maxrss as u64 * 1024, written)
 }
 
 struct Measure {
     time: Duration,
+    cpu: Duration,
     peak: u64,
     output: u64,
 }
 
 fn command(args: &[&str]) -> Measure {
-    let runs: Vec<(Duration, u64, u64)> = (0..3).map(|_| run_once(args)).collect();
+    let runs: Vec<(Duration, Duration, u64, u64)> = (0..3).map(|_| run_once(args)).collect();
     Measure {
         time: median(runs.iter().map(|r| r.0).collect()),
-        peak: median(runs.iter().map(|r| r.1).collect()),
-        output: runs[0].2,
+        cpu: median(runs.iter().map(|r| r.1).collect()),
+        peak: median(runs.iter().map(|r| r.2).collect()),
+        output: runs[0].3,
     }
 }
 
@@ -223,8 +230,9 @@ fn main() {
                 all.push(&path);
                 let m = command(&all);
                 println!(
-                    "{n:>5}    {name:<40} {:>6.2} s {:>7.1} MB peak {:>9.1} MB out",
+                    "{n:>5}    {name:<40} {:>6.2} s {:>6.2} s CPU {:>7.1} MB peak {:>9.1} MB out",
                     m.time.as_secs_f64(),
+                    m.cpu.as_secs_f64(),
                     mb(m.peak),
                     mb(m.output)
                 );
