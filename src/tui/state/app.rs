@@ -372,10 +372,10 @@ mod screen;
 mod overlay_actions;
 
 #[path = "panes.rs"]
-mod sources_moves;
+mod panes;
 
 #[path = "correcting.rs"]
-mod corrections;
+mod correcting;
 
 #[cfg(test)]
 #[path = "tests.rs"]

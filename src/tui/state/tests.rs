@@ -22,25 +22,24 @@ fn open_topic(app: &mut App, id: &str) -> usize {
     t
 }
 
-/// Wait (at most ten seconds) for the export being written to report, as the event loop does.
 /// Play the event loop's part for what needs no terminal and is no file of the user's: exports
 /// start and topics are aligned again. Saves, copies and the pager stay queued, for the test
 /// to read.
 pub(super) fn settle(app: &mut App) {
     for request in std::mem::take(&mut app.requests) {
-        let leave = matches!(
-            request,
-            Request::SaveTopics { .. } | Request::Copy(_) | Request::Pager(_)
-        );
-        if leave {
-            app.requests.push(request);
-        } else if let Some(back) = crate::tui::terminal::requests::carry_out_offscreen(app, request)
-        {
-            app.requests.push(back);
+        match request {
+            Request::Export { .. } | Request::Realign { .. } => {
+                let on_screen = crate::tui::terminal::requests::carry_out_offscreen(app, request);
+                assert!(on_screen.is_none(), "carried out off screen");
+            }
+            left @ (Request::SaveTopics { .. } | Request::Copy(_) | Request::Pager(_)) => {
+                app.requests.push(left);
+            }
         }
     }
 }
 
+/// Wait (at most ten seconds) for the export being written to report, as the event loop does.
 pub(super) fn finish_export(app: &mut App) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while !app.poll_background() {

@@ -307,3 +307,9 @@ fn a_long_caption_is_known_by_its_opening_words_alone() {
     );
     assert_eq!(opening_words("one two", 5), "one two");
 }
+
+#[test]
+fn every_closing_credit_marker_has_the_colon_its_shortcut_looks_for() {
+    // `has_closing_credit` skips a paragraph with no ':' before copying it.
+    assert!(CLOSING_CREDITS.iter().all(|m| m.contains(':')));
+}

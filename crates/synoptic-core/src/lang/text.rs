@@ -174,7 +174,7 @@ thread_local! {
     static SEEN: RefCell<[HashMap<String, Normalised, FastHash>; 2]> = RefCell::new(Default::default());
 }
 
-/// foldhash for the cache's short keys: several times faster than the default `SipHash`, and
+/// foldhash for the cache's keys: faster than the default `SipHash` on short words, and
 /// seeded per process, so an article cannot be written to make its words collide.
 type FastHash = foldhash::fast::RandomState;
 
