@@ -303,7 +303,7 @@ pub fn load_config(explicit: Option<&Path>) -> anyhow::Result<Config> {
         Some(p) => p.to_path_buf(),
         None => match default_location().filter(|p| p.is_file()) {
             Some(p) => p,
-            None => return Ok(parse_config("assets/config.toml", DEFAULT_CONFIG)?),
+            None => return Ok(Config::default()),
         },
     };
     let shown = path.display().to_string();
