@@ -297,4 +297,75 @@ mod tests {
             "a pin for other articles is ignored"
         );
     }
+
+    fn pinned(articles: &[Article], def: &mut TopicDef, at: (usize, usize), include: bool) {
+        let at = ParaRef {
+            article: at.0,
+            paragraph: at.1,
+        };
+        def.pins
+            .push(crate::model::pins::pin_for(articles, at, include));
+    }
+
+    #[test]
+    fn a_paragraph_put_in_by_hand_pulls_in_its_look_alikes() {
+        let arts = vec![
+            with_filler(
+                "a",
+                &[
+                    "Le volcan est entré en éruption dans la nuit de lundi.",
+                    "Les vignerons de Catane ont perdu toute leur récolte de raisin.",
+                ],
+            ),
+            with_filler(
+                "b",
+                &["Les vignerons de Catane pleurent leur récolte de raisin perdue."],
+            ),
+        ];
+        let mut d = def("eruption", &["éruption"]);
+        let opts = AlignOptions {
+            switch_penalty: 0.0,
+            ..AlignOptions::default()
+        };
+        let before = align(&arts, std::slice::from_ref(&d), opts);
+        assert_eq!(members_of(&before, "eruption"), vec![(0, 1)]);
+        pinned(&arts, &mut d, (0, 2), true);
+        let after = align(&arts, std::slice::from_ref(&d), opts);
+        assert_eq!(
+            members_of(&after, "eruption"),
+            vec![(0, 1), (0, 2), (1, 1)],
+            "the pinned paragraph joins, and so does its look-alike in the other article"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_taken_out_by_hand_pushes_its_look_alikes_away() {
+        let arts = vec![
+            with_filler(
+                "a",
+                &["L'éruption du volcan a couvert de cendres les vignobles de Catane."],
+            ),
+            with_filler(
+                "b",
+                &["Les cendres ont recouvert les vignobles de Catane, ruinant la récolte."],
+            ),
+            with_filler(
+                "c",
+                &["Les cendres ont recouvert les vignobles de Catane, ruinant les vignerons."],
+            ),
+        ];
+        let mut d = def("eruption", &["éruption"]);
+        let before = align(&arts, std::slice::from_ref(&d), AlignOptions::default());
+        assert_eq!(
+            members_of(&before, "eruption"),
+            vec![(0, 1), (1, 1), (2, 1)]
+        );
+        pinned(&arts, &mut d, (1, 1), false);
+        let after = align(&arts, std::slice::from_ref(&d), AlignOptions::default());
+        assert_eq!(
+            members_of(&after, "eruption"),
+            vec![(0, 1)],
+            "the paragraph leaves, and its look-alike with it"
+        );
+    }
 }

@@ -5,9 +5,10 @@ use crate::alignment::context::{Costs, Step, best_path};
 use crate::alignment::evidence::{Lexical, lexical_evidence};
 use crate::alignment::measure::{AlignOptions, feedback_vectors, member_score};
 use crate::model::article::{Article, Kind};
+use crate::model::pins::find;
 use crate::model::topic::Member;
 use crate::model::topic_def::TopicDef;
-use crate::model::vectors::{TermSpace, Vector, centroid};
+use crate::model::vectors::{TermSpace, Vector, centroid, cosine};
 
 /// A corpus as alignment reads it, prepared once for every topic set aligned to it: its body
 /// paragraphs as vectors, the same weighted for feedback, and where subheads break the reading
@@ -67,13 +68,16 @@ pub fn assign(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Ve
 fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Vec<Member>> {
     let space = &corpus.space;
     let Lexical {
-        evidence: lexical,
+        evidence: mut lexical,
         named,
     } = lexical_evidence(corpus.articles, defs, opts);
+    let taught = Taught::new(corpus, defs);
+    taught.settle(&mut lexical, opts);
     let mut evidence = lexical.clone();
     let mut path = decode(corpus, &evidence, defs.len(), opts);
     for _ in 0..opts.feedback_rounds {
         evidence = with_feedback(corpus, &lexical, &path, opts);
+        taught.pull(corpus, &mut evidence, opts);
         path = decode(corpus, &evidence, defs.len(), opts);
     }
     let mut members: Vec<Vec<Member>> = vec![Vec::new(); defs.len()];
@@ -92,6 +96,78 @@ fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> V
         }
     }
     members
+}
+
+/// What the reader's pins teach each topic: the units put into it and those taken out of it.
+struct Taught {
+    included: Vec<Vec<usize>>,
+    excluded: Vec<Vec<usize>>,
+}
+
+impl Taught {
+    fn new(corpus: &Corpus, defs: &[TopicDef]) -> Self {
+        let mut taught = Taught {
+            included: vec![Vec::new(); defs.len()],
+            excluded: vec![Vec::new(); defs.len()],
+        };
+        for (t, def) in defs.iter().enumerate() {
+            for pin in &def.pins {
+                let Some(at) = find(corpus.articles, pin) else {
+                    continue;
+                };
+                let Ok(u) = corpus.space.units.binary_search(&at) else {
+                    continue;
+                };
+                let list = if pin.include {
+                    &mut taught.included[t]
+                } else {
+                    &mut taught.excluded[t]
+                };
+                list.push(u);
+            }
+        }
+        taught
+    }
+
+    /// A pinned paragraph's own evidence says what the reader said: surely in (so the reading
+    /// order carries its neighbours, and feedback counts it among the confident members), or
+    /// never.
+    fn settle(&self, lexical: &mut [Vec<f32>], opts: &AlignOptions) {
+        for (t, units) in self.included.iter().enumerate() {
+            for &u in units {
+                lexical[u][t] = lexical[u][t].max(opts.pinned_in * opts.threshold);
+            }
+        }
+        for (t, units) in self.excluded.iter().enumerate() {
+            for &u in units {
+                lexical[u][t] = -opts.pinned_in * opts.threshold;
+            }
+        }
+    }
+
+    /// Each paragraph gains, for a topic, `taught` times its cosine to the paragraph most like
+    /// it that the reader put in, and loses as much for the one most like it that the reader
+    /// took out, scaled as feedback is: a correction pulls in or pushes away its look-alikes.
+    fn pull(&self, corpus: &Corpus, evidence: &mut [Vec<f32>], opts: &AlignOptions) {
+        let vectors = &corpus.feedback;
+        let nearest = |u: usize, pinned: &[usize]| {
+            pinned
+                .iter()
+                .filter(|&&p| p != u)
+                .map(|&p| cosine(&vectors[u], &vectors[p]))
+                .fold(0.0, f32::max)
+        };
+        for t in 0..self.included.len() {
+            let (inc, exc) = (&self.included[t], &self.excluded[t]);
+            if inc.is_empty() && exc.is_empty() {
+                continue;
+            }
+            for (u, row) in evidence.iter_mut().enumerate() {
+                let weight = opts.taught * opts.feedback * opts.length_scale(corpus.words[u]);
+                row[t] += weight * (nearest(u, inc) - nearest(u, exc));
+            }
+        }
+    }
 }
 
 /// What a paragraph's own words say of each topic: its keyword evidence and how many keywords

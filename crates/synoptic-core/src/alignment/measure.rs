@@ -58,6 +58,13 @@ pub struct AlignOptions {
     pub feedback: f32,
     /// How many times the feedback is computed from the latest path and the path decoded again.
     pub feedback_rounds: usize,
+    /// Evidence a paragraph the reader pinned into a topic has for it, in multiples of
+    /// `threshold` (and the penalty of one pinned out of it): enough for the reading order to
+    /// carry its neighbours and for feedback to count it among the topic's confident members.
+    pub pinned_in: f32,
+    /// How strongly a pinned paragraph pulls in its look-alikes (or, pinned out, pushes them
+    /// away), as a share of `feedback`: a correction teaches the topic, not just the paragraph.
+    pub taught: f32,
     /// Weight of the label's content words, each taken as a one-word keyword.
     pub label_weight: f32,
     /// Weight of the description's content words, each taken as a one-word keyword.
@@ -91,6 +98,8 @@ impl Default for AlignOptions {
             second_topic_keywords: 2,
             feedback: 8.0,
             feedback_rounds: 2,
+            pinned_in: 1.0,
+            taught: 0.5,
             label_weight: 0.5,
             description_weight: 0.5,
             small_corpus: 0.5,

@@ -9,3 +9,4 @@ pub mod discover;
 pub mod evidence;
 pub mod measure;
 pub mod passages;
+pub mod review;
