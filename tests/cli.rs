@@ -413,5 +413,13 @@ fn pins_in_the_topics_file_shape_the_export() {
     );
     let after = members(&pinned);
     assert!(!after.contains(&("0".into(), 1)), "{after:?}");
-    assert_eq!(after.len(), before.len() - 1, "{after:?}");
+    // The other sources keep their members; article 0 may lose more than the pinned paragraph,
+    // which no longer carries its neighbour into the topic.
+    let elsewhere = |m: &Vec<(String, u64)>| {
+        m.iter()
+            .filter(|(a, _)| a != "0")
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(elsewhere(&after), elsewhere(&before), "{after:?}");
 }

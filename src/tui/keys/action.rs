@@ -185,6 +185,12 @@ pub enum Action {
     )]
     PinOut,
     #[strum(
+        props(config = "review"),
+        message = "review",
+        detailed_message = "review: the next paragraph the machine is least sure of, here or out"
+    )]
+    Review,
+    #[strum(
         props(config = "add_keyword"),
         detailed_message = "add a keyword to this topic (saved)"
     )]

@@ -96,6 +96,8 @@ pub struct App {
     unsaved: Vec<crate::tui::effects::corrections_file::Pending>,
     /// The user agreed to corrections being written to the topics file.
     save_approved: bool,
+    /// The review under way: the topic's id, and the paragraphs shown so far.
+    review: Option<(String, std::collections::BTreeSet<ParaRef>)>,
     /// The panes list something new: show the start of the order, and move the focus there
     /// unless it is already on screen.
     refocus: bool,
@@ -163,6 +165,7 @@ impl App {
             topics: TopicsOrigin::default(),
             unsaved: Vec::new(),
             save_approved: false,
+            review: None,
         };
         app.topics.defs = app
             .synopsis
@@ -268,6 +271,7 @@ impl App {
             Action::OpenPager => self.open_pager(),
             Action::PinIn => self.pin_focused(true),
             Action::PinOut => self.pin_focused(false),
+            Action::Review => self.review_next(),
             Action::Export => self.export(false),
             Action::ExportAll => self.export(true),
             Action::Quit => self.quit = true,
@@ -376,6 +380,9 @@ mod panes;
 
 #[path = "correcting.rs"]
 mod correcting;
+
+#[path = "reviewing.rs"]
+mod reviewing;
 
 #[cfg(test)]
 #[path = "tests.rs"]

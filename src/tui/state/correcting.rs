@@ -11,7 +11,7 @@ use synoptic_core::output::topics_edit::Correction;
 
 impl App {
     /// The definition of the current topic as it stands (a discovered topic's, made from it).
-    fn current_def(&self) -> Option<TopicDef> {
+    pub(super) fn current_def(&self) -> Option<TopicDef> {
         let topic = self.synopsis.topics.get(self.topic)?;
         Some(
             self.topics
@@ -23,7 +23,8 @@ impl App {
         )
     }
 
-    /// Put the paragraph at the top of the focused pane into the current topic, or take it out.
+    /// Put the paragraph at the top of the focused pane into the current topic (or confirm it
+    /// there), or take it out.
     pub(super) fn pin_focused(&mut self, include: bool) {
         let (Some(at), Some(topic)) = (
             self.focused_paragraph(),
@@ -33,7 +34,11 @@ impl App {
             return;
         };
         let member = topic.members.iter().any(|m| m.at == at);
-        if member == include {
+        let pin = pin_for(&self.synopsis.articles, at, include);
+        // A member not pinned yet may be confirmed (the review asks for it): the pin keeps it
+        // in whatever later corrections do, and teaches the topic its look-alikes.
+        let settled = self.current_def().is_some_and(|d| d.pins.contains(&pin));
+        if member == include && (settled || !include) {
             let already = if include {
                 "is already in"
             } else {
@@ -42,7 +47,6 @@ impl App {
             self.status = Some(format!("this paragraph {already} “{}”", topic.label));
             return;
         }
-        let pin = pin_for(&self.synopsis.articles, at, include);
         self.correct(Correction::Pin(pin));
     }
 

@@ -188,3 +188,89 @@ fn update_only_asks_the_loop_realigns_then_saves_in_that_order() {
     assert!(saved.contains("s09"), "{saved}");
     assert!(app.status.as_deref().unwrap_or("").contains("saved"));
 }
+
+#[test]
+fn the_review_brings_each_doubtful_paragraph_to_the_top_of_its_pane_once() {
+    let mut app = many_sources_app(160, 45);
+    let mut shown = Vec::new();
+    for _ in 0..3 {
+        app.update(Action::Review);
+        let at = app.focused_paragraph().unwrap();
+        assert_eq!(app.focus, at.article);
+        let bar = app.status.clone().unwrap();
+        assert!(
+            bar.starts_with(&format!("review {} of 3: ", shown.len() + 1)),
+            "{bar}"
+        );
+        assert!(
+            bar.contains("in “The volcano”") && bar.contains("+ yes  - no  v next"),
+            "{bar}"
+        );
+        shown.push((at.article, at.paragraph));
+    }
+    shown.sort_unstable();
+    assert_eq!(shown, members(&app), "each member once");
+    app.update(Action::Review);
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .starts_with("nothing left to review")
+    );
+}
+
+#[test]
+fn a_member_under_review_can_be_confirmed_and_the_pin_is_saved() {
+    let mut app = many_sources_app(160, 45);
+    app.update(Action::Review);
+    let at = app.focused_paragraph().unwrap();
+    app.update(Action::PinIn);
+    settle(&mut app);
+    let pins = &app.topics.defs[0].pins;
+    assert_eq!(pins.len(), 1, "{:?}", app.status);
+    assert!(pins[0].include);
+    assert_eq!(pins[0].article, app.synopsis.articles[at.article].id);
+    assert_eq!(app.overlay, Overlay::Confirm, "saved like any correction");
+    app.update(Action::Back);
+    app.update(Action::Review);
+    assert_ne!(
+        app.focused_paragraph(),
+        Some(at),
+        "a pinned paragraph is settled"
+    );
+}
+
+#[test]
+fn a_look_alike_out_of_the_topic_is_shown_in_its_full_article() {
+    let mut app = many_sources_app(160, 45);
+    // Source 3 names the coast the lava reached, and nothing else of the eruption.
+    let mut articles = app.synopsis.articles.clone();
+    articles[3] = synoptic_core::input::ingest::article_from_text(
+        "s03".into(),
+        "s03.txt".into(),
+        "Headline number 3\n\nA new bakery opened on the main square.\n\n\
+         The coast road was closed for repairs, they said.",
+    );
+    let defs = app.topics.defs.clone();
+    app = App::new(Synopsis::build(articles, &defs), (160, 45), true);
+    let mut out_of_topic = None;
+    for _ in 0..6 {
+        app.update(Action::Review);
+        if app
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .contains("not in “The volcano”")
+        {
+            out_of_topic = app.focused_paragraph();
+            break;
+        }
+    }
+    let at = out_of_topic.expect("the look-alike is reviewed");
+    assert_eq!((at.article, at.paragraph), (3, 2));
+    assert!(
+        app.full_article,
+        "a paragraph out of the topic is read in its article"
+    );
+    assert!(app.status.as_deref().unwrap().contains("is it missing?"));
+}

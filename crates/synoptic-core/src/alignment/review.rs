@@ -17,7 +17,7 @@ pub struct ReviewItem {
     /// In the topic now (check that it belongs), or out of it (check that it does not).
     pub member: bool,
     /// From 0 (sure) to 1: for a member, one less its score; for a paragraph out of the topic,
-    /// the share of the topic's members that resemble the topic less than it does.
+    /// about the share of the topic's members that resemble the topic less than it does.
     pub doubt: f32,
 }
 
@@ -64,7 +64,8 @@ pub fn review_queue(corpus: &Corpus, topic: &Topic, pins: &[Pin]) -> Vec<ReviewI
         queue.push(ReviewItem {
             at: *at,
             member: false,
-            doubt: below as f32 / member_likeness.len().max(1) as f32,
+            // Within one rank among the members, the more alike the more doubtful.
+            doubt: (below as f32 + likeness.min(1.0)) / (member_likeness.len() + 1) as f32,
         });
     }
     queue.sort_by(|a, b| b.doubt.total_cmp(&a.doubt).then(a.at.cmp(&b.at)));

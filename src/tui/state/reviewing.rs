@@ -1,0 +1,75 @@
+//! The review (`v`): the current topic's paragraphs the machine is least sure of, members and
+//! look-alikes, brought one by one to the top of their pane for `+` or `-`.
+
+use std::collections::BTreeSet;
+
+use super::App;
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::Context;
+use synoptic_core::alignment::review::{ReviewItem, review_queue_of};
+use synoptic_core::output::sanitize::for_terminal;
+
+impl App {
+    /// Show the next paragraph of the current topic's review queue not shown yet.
+    pub(super) fn review_next(&mut self) {
+        let Some(topic) = self.synopsis.topics.get(self.topic) else {
+            self.status = Some("no topic to review".into());
+            return;
+        };
+        let pins = self.current_def().map(|d| d.pins).unwrap_or_default();
+        let queue = review_queue_of(&self.synopsis.articles, topic, &pins);
+        let (label, id) = (topic.label.clone(), topic.id.clone());
+        let seen = match &mut self.review {
+            Some((on, seen)) if *on == id => seen,
+            review => &mut review.insert((id, BTreeSet::new())).1,
+        };
+        let left = queue.iter().filter(|i| !seen.contains(&i.at)).count();
+        let Some(item) = queue.iter().find(|i| !seen.contains(&i.at)).copied() else {
+            self.status = Some(format!(
+                "nothing left to review in “{}”: every doubtful paragraph has been shown or pinned",
+                for_terminal(&label)
+            ));
+            return;
+        };
+        seen.insert(item.at);
+        let shown = seen.len();
+        self.show_for_review(item);
+        self.status = Some(self.review_status(item, &label, shown, shown + left - 1));
+    }
+
+    /// Bring `item`'s paragraph to the top of its pane, focused: among the topic's passages
+    /// for a member, in its full article for a paragraph out of the topic.
+    fn show_for_review(&mut self, item: ReviewItem) {
+        let article = item.at.article;
+        self.full_article = !item.member;
+        if self.position(article).is_none() {
+            self.all_sources = true;
+        }
+        self.refocus = false;
+        self.focus = article;
+        self.pending_jump = Some((article, Some(item.at.paragraph)));
+    }
+
+    fn review_status(&self, item: ReviewItem, label: &str, shown: usize, of: usize) -> String {
+        let key = |a: Action| {
+            self.keymap
+                .first_key(Context::Reader, a)
+                .unwrap_or_else(|| "?".into())
+        };
+        let source = for_terminal(self.synopsis.articles[item.at.article].display_name());
+        let (state, question) = if item.member {
+            ("in", "does it belong?")
+        } else {
+            ("not in", "is it missing?")
+        };
+        format!(
+            "review {shown} of {of}: {source} ({}), {state} “{}”, {:.0}% unsure · {question} {} yes  {} no  {} next",
+            item.at.article + 1,
+            for_terminal(label),
+            item.doubt * 100.0,
+            key(Action::PinIn),
+            key(Action::PinOut),
+            key(Action::Review),
+        )
+    }
+}
