@@ -473,7 +473,7 @@ fn a_correction_is_saved_to_the_topics_file_and_holds_when_reopened() {
     s.press("-");
     s.wait_for("Save corrections to");
     s.press("y");
-    s.wait_for("correction saved to");
+    s.wait_for("out (1 source) · saved to");
     s.press("q");
     assert!(s.wait_exit().success());
     let saved = std::fs::read_to_string(dir.path().join("topics.toml")).unwrap();

@@ -96,6 +96,8 @@ pub struct App {
     unsaved: Vec<crate::tui::effects::corrections_file::Pending>,
     /// The user agreed to corrections being written to the topics file.
     save_approved: bool,
+    /// What the last realignment changed, until the save that follows reports it.
+    changed: Option<String>,
     /// The review under way: the topic's id, and the paragraphs shown so far.
     review: Option<(String, std::collections::BTreeSet<ParaRef>)>,
     /// The panes list something new: show the start of the order, and move the focus there
@@ -166,6 +168,7 @@ impl App {
             unsaved: Vec::new(),
             save_approved: false,
             review: None,
+            changed: None,
         };
         app.topics.defs = app
             .synopsis

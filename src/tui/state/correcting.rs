@@ -7,6 +7,8 @@ use crate::tui::effects::corrections_file::Pending;
 use synoptic_core::model::pins::pin_for;
 use synoptic_core::model::topic::{Origin, Topic};
 use synoptic_core::model::topic_def::TopicDef;
+use synoptic_core::model::vectors::ParaRef;
+use synoptic_core::output::sanitize::for_terminal;
 use synoptic_core::output::topics_edit::Correction;
 
 impl App {
@@ -90,6 +92,8 @@ impl App {
     /// The articles aligned again to the reader's definitions (`Request::Realign`): show
     /// them, staying on topic `id`.
     pub fn realigned(&mut self, topics: Vec<Topic>, id: &str) {
+        self.changed = Some(what_changed(&self.synopsis.topics, &topics, id));
+        self.status.clone_from(&self.changed);
         std::sync::Arc::make_mut(&mut self.synopsis).topics = topics;
         self.forget_layout();
         self.topic = self
@@ -108,8 +112,9 @@ impl App {
             self.save_approved = true;
             self.request_save();
         } else {
+            let change = self.changed.take().map(|c| c + " · ").unwrap_or_default();
             self.status = Some(format!(
-                "not saved to {}: the corrections hold until you quit; the next one asks again",
+                "{change}not saved to {}: the corrections hold until you quit; the next one asks again",
                 self.topics.target(&self.export_dir).display()
             ));
         }
@@ -131,7 +136,12 @@ impl App {
     ) {
         let shown = path.display();
         match outcome {
-            Ok(()) => self.status = Some(format!("correction saved to {shown}")),
+            Ok(()) => {
+                self.status = Some(match self.changed.take() {
+                    Some(change) => format!("{change} · saved to {shown}"),
+                    None => format!("correction saved to {shown}"),
+                });
+            }
             Err(e) => {
                 let mut queue = corrections;
                 queue.append(&mut self.unsaved);
@@ -152,4 +162,48 @@ impl App {
             corrections,
         });
     }
+}
+
+/// What a realignment changed, for the status bar: the paragraphs that joined and left the
+/// corrected topic `id`, from how many sources, and how many moved in the other topics.
+pub(super) fn what_changed(before: &[Topic], after: &[Topic], id: &str) -> String {
+    use std::collections::BTreeSet;
+    let members = |topics: &[Topic], id: &str| -> BTreeSet<ParaRef> {
+        topics
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.members.iter().map(|m| m.at).collect())
+            .unwrap_or_default()
+    };
+    let (old, new) = (members(before, id), members(after, id));
+    let joined = new.difference(&old).count();
+    let left = old.difference(&new).count();
+    let sources: BTreeSet<usize> = new
+        .symmetric_difference(&old)
+        .map(|at| at.article)
+        .collect();
+    let label = after
+        .iter()
+        .find(|t| t.id == id)
+        .map_or(id, |t| t.label.as_str());
+    let others: usize = after
+        .iter()
+        .filter(|t| t.id != id)
+        .map(|t| {
+            let (o, n) = (members(before, &t.id), members(after, &t.id));
+            o.symmetric_difference(&n).count()
+        })
+        .sum();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut text = format!(
+        "“{}”: {} in, {} out ({})",
+        for_terminal(label),
+        plural(joined, "paragraph"),
+        left,
+        plural(sources.len(), "source")
+    );
+    if others > 0 {
+        text.push_str(&format!("; {} in other topics", plural(others, "change")));
+    }
+    text
 }

@@ -18,6 +18,7 @@ fn save(app: &mut App) -> String {
         panic!("no save asked: {:?}", app.status);
     };
     save_corrections(&path, &defs, &corrections).unwrap();
+    app.saved(&path, corrections, Ok(()));
     std::fs::read_to_string(path).unwrap()
 }
 
@@ -44,8 +45,14 @@ fn taking_a_paragraph_out_asks_once_where_to_save_then_saves() {
     assert!(bar.contains("Save corrections to"), "{bar}");
     assert!(bar.contains("topics.toml"), "{bar}");
     assert!(app.requests.is_empty(), "nothing written before the answer");
+    assert!(bar.contains("Read it back with --topics"), "{bar}");
     app.update(Action::ConfirmYes);
     let text = save(&mut app);
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.starts_with("“The volcano”: 0 paragraphs in, 1 out (1 source) · saved to"),
+        "the status says what changed: {status}"
+    );
     let read = parse_topics("topics.toml", &text).unwrap();
     let volcano = read.topics.iter().find(|t| t.id == "volcano").unwrap();
     assert_eq!(volcano.pins.len(), 1);
@@ -70,7 +77,11 @@ fn saying_no_keeps_the_correction_for_the_session_only() {
     settle(&mut app);
     app.update(Action::Back);
     assert!(app.requests.is_empty());
-    assert!(app.status.as_deref().unwrap().starts_with("not saved"));
+    let status = app.status.as_deref().unwrap();
+    assert!(
+        status.starts_with("“The volcano”: 0 paragraphs in, 1 out (1 source) · not saved"),
+        "{status}"
+    );
     assert_eq!(members(&app).len(), 2);
 }
 

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use synoptic_core::alignment::align::align;
+use synoptic_core::alignment::align::realign;
 use synoptic_core::alignment::measure::AlignOptions;
 
 use crate::tui::effects::Request;
@@ -29,9 +29,10 @@ pub fn carry_out_offscreen(app: &mut App, request: Request) -> Option<Request> {
             app.saved(&path, corrections, outcome);
         }
         Request::Realign { stay_on } => {
-            let topics = align(
+            let topics = realign(
                 &app.synopsis.articles,
                 &app.topics.defs,
+                &app.synopsis.topics,
                 AlignOptions::default(),
             );
             app.realigned(topics, &stay_on);

@@ -93,9 +93,15 @@ fn overlay_prompt(app: &App) -> Option<String> {
         }
         Overlay::Confirm => {
             let path = app.topics.target(&app.export_dir);
+            let shown = for_terminal(&path.display().to_string()).into_owned();
+            // A topics file the reader was not given is not found by the next run on its own.
+            let found = if app.topics.file.is_some() {
+                String::new()
+            } else {
+                format!(" Read it back with --topics {shown}.")
+            };
             let question = format!(
-                " Save corrections to {}? It is edited in place, comments kept.",
-                for_terminal(&path.display().to_string())
+                " Save corrections to {shown}? It is edited in place, comments kept.{found}"
             );
             Some(question)
         }

@@ -39,6 +39,48 @@ pub fn align(articles: &[Article], defs: &[TopicDef], opts: AlignOptions) -> Vec
     topics
 }
 
+/// Align again after a correction: the defined topics from `defs`, every other topic of
+/// `previous` kept as it was (its id, label and place in the list), less the paragraphs a
+/// defined topic now claims. A discovered topic left with no paragraph goes. Discovery is not
+/// run again: a reader who corrects one topic should not see the others renumbered or renamed.
+pub fn realign(
+    articles: &[Article],
+    defs: &[TopicDef],
+    previous: &[Topic],
+    opts: AlignOptions,
+) -> Vec<Topic> {
+    let corpus = Corpus::new(articles);
+    let opts = opts.for_corpus(corpus.space.units.len());
+    let mut defined: Vec<Option<Topic>> = defs
+        .iter()
+        .zip(assign(&corpus, defs, &opts))
+        .map(|(def, members)| {
+            let mut topic = Topic::from_def(def, Origin::Defined, members);
+            apply_pins(articles, &mut topic, &def.pins);
+            Some(topic)
+        })
+        .collect();
+    let claimed: BTreeSet<ParaRef> = defined
+        .iter()
+        .flatten()
+        .flat_map(|t| t.members.iter().map(|m| m.at))
+        .collect();
+    let mut topics = Vec::with_capacity(previous.len().max(defs.len()));
+    for old in previous {
+        if let Some(at) = defs.iter().position(|d| d.id == old.id) {
+            topics.extend(defined[at].take());
+        } else if old.origin == Origin::Discovered {
+            let mut kept = old.clone();
+            kept.members.retain(|m| !claimed.contains(&m.at));
+            if !kept.members.is_empty() {
+                topics.push(kept);
+            }
+        }
+    }
+    topics.extend(defined.into_iter().flatten());
+    topics
+}
+
 /// Apply the pins of `topic`: pinned paragraphs join it, sure (score 1), and excluded ones
 /// leave it. A pin whose paragraph is not in these articles is ignored (the topics file may
 /// serve several sets of articles).
@@ -367,5 +409,35 @@ mod tests {
             vec![(0, 1)],
             "the paragraph leaves, and its look-alike with it"
         );
+    }
+
+    #[test]
+    fn realigning_keeps_the_discovered_topics_in_place_and_moves_the_corrected_one() {
+        let volcano = "Le volcan Etna est entré en éruption, la lave coule vers Catane.";
+        let ash = "Les cendres de l'Etna couvrent les vignobles et les toits de Catane.";
+        let arts: Vec<Article> = (0..3)
+            .map(|i| with_filler(&format!("s{i}"), &[volcano, ash]))
+            .collect();
+        let defs = vec![def("eruption", &["éruption"])];
+        let first = align(&arts, &defs, AlignOptions::default());
+        let ids: Vec<String> = first.iter().map(|t| t.id.clone()).collect();
+        assert!(first.len() >= 2, "something discovered: {ids:?}");
+        let discovered = first[1].clone();
+        // The reader corrects the discovered topic: it becomes defined, in the same place.
+        let mut corrected = discovered.definition();
+        let gone = discovered.members[0].at;
+        pinned(&arts, &mut corrected, (gone.article, gone.paragraph), false);
+        let defs2 = vec![defs[0].clone(), corrected];
+        let again = realign(&arts, &defs2, &first, AlignOptions::default());
+        let ids2: Vec<String> = again.iter().map(|t| t.id.clone()).collect();
+        assert_eq!(ids2, ids, "same topics, same places");
+        assert_eq!(again[1].origin, Origin::Defined);
+        assert!(!again[1].members.iter().any(|m| m.at == gone));
+        for (old, new) in first.iter().zip(&again).skip(2) {
+            assert_eq!(
+                (&old.label, old.members.len()),
+                (&new.label, new.members.len())
+            );
+        }
     }
 }
