@@ -185,6 +185,11 @@ pub enum Action {
     )]
     PinOut,
     #[strum(
+        props(config = "undo"),
+        detailed_message = "undo the last correction (in the topics file too)"
+    )]
+    Undo,
+    #[strum(
         props(config = "review"),
         message = "review",
         detailed_message = "review: the next paragraph the machine is least sure of, here or out"

@@ -96,6 +96,11 @@ pub struct App {
     unsaved: Vec<crate::tui::effects::corrections_file::Pending>,
     /// The user agreed to corrections being written to the topics file.
     save_approved: bool,
+    /// Corrections that may be undone, last last: the topic as it was, and what was done.
+    undo: Vec<(
+        synoptic_core::model::topic_def::TopicDef,
+        synoptic_core::output::topics_edit::Correction,
+    )>,
     /// What the last realignment changed, until the save that follows reports it.
     changed: Option<String>,
     /// The review under way: the topic's id, and the paragraphs shown so far.
@@ -169,6 +174,7 @@ impl App {
             save_approved: false,
             review: None,
             changed: None,
+            undo: Vec::new(),
         };
         app.topics.defs = app
             .synopsis
@@ -275,6 +281,7 @@ impl App {
             Action::PinIn => self.pin_focused(true),
             Action::PinOut => self.pin_focused(false),
             Action::Review => self.review_next(),
+            Action::Undo => self.undo_last(),
             Action::Export => self.export(false),
             Action::ExportAll => self.export(true),
             Action::Quit => self.quit = true,

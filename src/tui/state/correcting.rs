@@ -66,20 +66,49 @@ impl App {
             return;
         };
         let mut after = before.clone();
-        match &correction {
-            Correction::Pin(pin) => {
-                after
-                    .pins
-                    .retain(|p| (&p.article, &p.key, p.nth) != (&pin.article, &pin.key, pin.nth));
-                after.pins.push(pin.clone());
+        correction.apply_to(&mut after);
+        self.undo.push((before.clone(), correction.clone()));
+        self.install(before, after, correction);
+    }
+
+    /// Undo the last correction not undone yet: in the reader, and in the topics file when it
+    /// was saved there (else it is simply not saved).
+    pub(super) fn undo_last(&mut self) {
+        let Some((before, done)) = self.undo.pop() else {
+            self.status = Some("nothing to undo".into());
+            return;
+        };
+        let Some(now) = self.topics.defs.iter().find(|d| d.id == before.id).cloned() else {
+            return;
+        };
+        if self.unsaved.last().is_some_and(|p| p.correction == done) {
+            // Never written: forgetting it is undoing it.
+            self.unsaved.pop();
+            self.replace_def(before.clone());
+            self.requests.push(Request::Realign { stay_on: before.id });
+            return;
+        }
+        match done.undoing(&before) {
+            Some(undoing) => {
+                let mut after = now.clone();
+                undoing.apply_to(&mut after);
+                self.install(now, after, undoing);
             }
-            Correction::Keyword(k) => after.keywords.push(k.clone()),
+            None => self.status = Some("that correction changed nothing; nothing to undo".into()),
         }
+    }
+
+    fn replace_def(&mut self, def: TopicDef) {
+        match self.topics.defs.iter_mut().find(|d| d.id == def.id) {
+            Some(d) => *d = def,
+            None => self.topics.defs.push(def),
+        }
+    }
+
+    /// Put `after` in place of `before`, align again, and save `correction` (or ask first).
+    fn install(&mut self, before: TopicDef, after: TopicDef, correction: Correction) {
         let id = after.id.clone();
-        match self.topics.defs.iter_mut().find(|d| d.id == id) {
-            Some(d) => *d = after,
-            None => self.topics.defs.push(after),
-        }
+        self.replace_def(after);
         self.requests.push(Request::Realign { stay_on: id });
         self.unsaved.push(Pending { before, correction });
         if self.save_approved {

@@ -285,3 +285,43 @@ fn a_look_alike_out_of_the_topic_is_shown_in_its_full_article() {
     );
     assert!(app.status.as_deref().unwrap().contains("is it missing?"));
 }
+
+#[test]
+fn undo_takes_a_saved_correction_back_out_of_the_reader_and_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = many_sources_app(160, 45);
+    app.export_dir = dir.path().to_owned();
+    app.update(Action::PinOut);
+    settle(&mut app);
+    app.update(Action::ConfirmYes);
+    let text = save(&mut app);
+    assert!(text.contains("exclude"), "{text}");
+    assert_eq!(members(&app), vec![(10, 1), (11, 1)]);
+    app.update(Action::Undo);
+    settle(&mut app);
+    assert_eq!(members(&app), vec![(9, 1), (10, 1), (11, 1)], "back in");
+    assert!(app.topics.defs[0].pins.is_empty());
+    let text = save(&mut app);
+    assert!(!text.contains("exclude"), "no pin and no empty list left: {text}");
+    assert!(
+        app.status.as_deref().unwrap().starts_with("“The volcano”: 1 paragraph in, 0 out"),
+        "{:?}",
+        app.status
+    );
+    app.update(Action::Undo);
+    assert_eq!(app.status.as_deref(), Some("nothing to undo"));
+}
+
+#[test]
+fn undo_forgets_a_correction_never_saved() {
+    let mut app = many_sources_app(160, 45);
+    app.update(Action::PinOut);
+    settle(&mut app);
+    app.update(Action::Back);
+    assert_eq!(app.unsaved_count(), 1);
+    app.update(Action::Undo);
+    settle(&mut app);
+    assert_eq!(app.unsaved_count(), 0);
+    assert!(app.requests.is_empty(), "nothing to write");
+    assert_eq!(members(&app), vec![(9, 1), (10, 1), (11, 1)]);
+}

@@ -15,6 +15,57 @@ use crate::model::topic_def::TopicDef;
 pub enum Correction {
     Pin(Pin),
     Keyword(String),
+    /// Undoing a pin: the paragraph's pin, in either list, goes.
+    Unpin(Pin),
+    /// Undoing a keyword: it goes from the topic's keywords.
+    DropKeyword(String),
+}
+
+impl Correction {
+    /// Make this correction to a topic's definition, as the reader holds it.
+    pub fn apply_to(&self, def: &mut TopicDef) {
+        let same =
+            |p: &Pin, pin: &Pin| (&p.article, &p.key, p.nth) == (&pin.article, &pin.key, pin.nth);
+        match self {
+            Correction::Pin(pin) => {
+                def.pins.retain(|p| !same(p, pin));
+                def.pins.push(pin.clone());
+            }
+            Correction::Unpin(pin) => def.pins.retain(|p| !same(p, pin)),
+            Correction::Keyword(k) => {
+                if !def.keywords.contains(k) {
+                    def.keywords.push(k.clone());
+                }
+            }
+            Correction::DropKeyword(k) => def.keywords.retain(|w| w != k),
+        }
+    }
+
+    /// The correction that undoes this one, made to `before` (the topic as it was): the
+    /// paragraph's earlier pin back, or none; a keyword added taken out. `None` when this one
+    /// changed nothing.
+    pub fn undoing(&self, before: &TopicDef) -> Option<Correction> {
+        let earlier = |pin: &Pin| {
+            before
+                .pins
+                .iter()
+                .find(|p| (&p.article, &p.key, p.nth) == (&pin.article, &pin.key, pin.nth))
+                .cloned()
+        };
+        match self {
+            Correction::Pin(pin) => {
+                Some(earlier(pin).map_or_else(|| Correction::Unpin(pin.clone()), Correction::Pin))
+            }
+            Correction::Unpin(pin) => earlier(pin).map(Correction::Pin),
+            Correction::Keyword(k) if !before.keywords.contains(k) => {
+                Some(Correction::DropKeyword(k.clone()))
+            }
+            Correction::DropKeyword(k) if before.keywords.contains(k) => {
+                Some(Correction::Keyword(k.clone()))
+            }
+            Correction::Keyword(_) | Correction::DropKeyword(_) => None,
+        }
+    }
 }
 
 /// The topics file `source` (named `file` in messages) with `correction` made to topic `def`
@@ -124,28 +175,23 @@ fn correct(topic: TopicTable, correction: &Correction) -> Result<(), &'static st
             }
             Ok(())
         }
+        Correction::Unpin(pin) => {
+            remove_pin(table, pin);
+            Ok(())
+        }
+        Correction::DropKeyword(k) => {
+            if let Some(keywords) = table.get_mut("keywords").and_then(Item::as_array_mut) {
+                keywords.retain(|v| v.as_str() != Some(k.as_str()));
+            }
+            Ok(())
+        }
     }
 }
 
 /// Add `pin` to its list, after removing any pin of the same paragraph from both lists: the
 /// last correction of a paragraph is the one that holds. A list left empty goes.
 fn add_pin(table: &mut dyn TableLike, pin: &Pin, one_per_line: bool) -> Result<(), &'static str> {
-    for list in ["include", "exclude"] {
-        let now_empty = match table.get_mut(list) {
-            Some(Item::Value(Value::Array(array))) => {
-                array.retain(|v| !v.as_inline_table().is_some_and(|t| same_paragraph(t, pin)));
-                array.is_empty()
-            }
-            Some(Item::ArrayOfTables(tables)) => {
-                tables.retain(|t| !same_paragraph(t, pin));
-                tables.is_empty()
-            }
-            _ => false,
-        };
-        if now_empty {
-            table.remove(list);
-        }
-    }
+    remove_pin(table, pin);
     let list = if pin.include { "include" } else { "exclude" };
     match table.entry(list).or_insert(value(Array::new())) {
         Item::Value(Value::Array(array)) => {
@@ -177,6 +223,27 @@ fn add_pin(table: &mut dyn TableLike, pin: &Pin, one_per_line: bool) -> Result<(
             Ok(())
         }
         _ => Err("`include` or `exclude` is not a list of { article, key } tables"),
+    }
+}
+
+/// Remove any pin of `pin`'s paragraph from both lists. A list left empty goes, so no empty
+/// `exclude = []` is left behind.
+fn remove_pin(table: &mut dyn TableLike, pin: &Pin) {
+    for list in ["include", "exclude"] {
+        let now_empty = match table.get_mut(list) {
+            Some(Item::Value(Value::Array(array))) => {
+                array.retain(|v| !v.as_inline_table().is_some_and(|t| same_paragraph(t, pin)));
+                array.is_empty()
+            }
+            Some(Item::ArrayOfTables(tables)) => {
+                tables.retain(|t| !same_paragraph(t, pin));
+                tables.is_empty()
+            }
+            _ => false,
+        };
+        if now_empty {
+            table.remove(list);
+        }
     }
 }
 
@@ -370,5 +437,70 @@ mod tests {
                 "{pins:?}"
             );
         }
+    }
+
+    #[test]
+    fn undoing_a_pin_takes_it_out_of_the_file_and_leaves_no_empty_list() {
+        let pin = Pin {
+            article: "a".into(),
+            key: "Le direct".into(),
+            nth: 1,
+            include: false,
+        };
+        let before = def("outage");
+        let pinned = edit_topics("t.toml", FILE, &before, &Correction::Pin(pin.clone())).unwrap();
+        assert!(pinned.contains("exclude"), "{pinned}");
+        let undo = Correction::Pin(pin.clone()).undoing(&before).unwrap();
+        assert_eq!(undo, Correction::Unpin(pin.clone()));
+        let mut after = before.clone();
+        Correction::Pin(pin.clone()).apply_to(&mut after);
+        let back = edit_topics("t.toml", &pinned, &after, &undo).unwrap();
+        assert_eq!(back, FILE, "the file as it was");
+        undo.apply_to(&mut after);
+        assert_eq!(after, before);
+    }
+
+    #[test]
+    fn undoing_a_pin_that_replaced_another_puts_the_other_back() {
+        let out = Pin {
+            article: "a".into(),
+            key: "Le direct".into(),
+            nth: 1,
+            include: false,
+        };
+        let back_in = Pin {
+            include: true,
+            ..out.clone()
+        };
+        let mut before = def("outage");
+        before.pins.push(out.clone());
+        assert_eq!(
+            Correction::Pin(back_in).undoing(&before),
+            Some(Correction::Pin(out))
+        );
+    }
+
+    #[test]
+    fn undoing_a_keyword_drops_it_unless_it_was_there() {
+        let mut before = def("outage");
+        before.keywords = vec!["panne".into()];
+        let added = Correction::Keyword("DDoS".into());
+        assert_eq!(
+            added.undoing(&before),
+            Some(Correction::DropKeyword("DDoS".into()))
+        );
+        assert_eq!(Correction::Keyword("panne".into()).undoing(&before), None);
+        let mut after = before.clone();
+        added.apply_to(&mut after);
+        let file = edit_topics("t.toml", FILE, &before, &added).unwrap();
+        assert!(file.contains("\"DDoS\""), "{file}");
+        let back = edit_topics(
+            "t.toml",
+            &file,
+            &after,
+            &Correction::DropKeyword("DDoS".into()),
+        )
+        .unwrap();
+        assert_eq!(back, FILE);
     }
 }
