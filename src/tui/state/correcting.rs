@@ -4,6 +4,7 @@
 use super::{App, Overlay};
 use crate::tui::effects::Request;
 use crate::tui::effects::corrections_file::Pending;
+use synoptic_core::alignment::evidence::keyword_reach;
 use synoptic_core::model::pins::pin_for;
 use synoptic_core::model::topic::{Origin, Topic};
 use synoptic_core::model::topic_def::TopicDef;
@@ -55,9 +56,17 @@ impl App {
     /// Add `keyword` to the current topic.
     pub(super) fn add_keyword(&mut self, keyword: &str) {
         let keyword = keyword.trim();
-        if !keyword.is_empty() {
-            self.correct(Correction::Keyword(keyword.to_owned()));
+        if keyword.is_empty() {
+            return;
         }
+        if keyword_reach(&self.synopsis.articles, keyword) == 0 {
+            self.status = Some(format!(
+                "“{}” is in no paragraph of these articles: not added (try a word they use)",
+                for_terminal(keyword)
+            ));
+            return;
+        }
+        self.correct(Correction::Keyword(keyword.to_owned()));
     }
 
     /// Apply a correction to the current topic, align again, and save it (or ask where first).

@@ -302,9 +302,15 @@ fn undo_takes_a_saved_correction_back_out_of_the_reader_and_the_file() {
     assert_eq!(members(&app), vec![(9, 1), (10, 1), (11, 1)], "back in");
     assert!(app.topics.defs[0].pins.is_empty());
     let text = save(&mut app);
-    assert!(!text.contains("exclude"), "no pin and no empty list left: {text}");
     assert!(
-        app.status.as_deref().unwrap().starts_with("“The volcano”: 1 paragraph in, 0 out"),
+        !text.contains("exclude"),
+        "no pin and no empty list left: {text}"
+    );
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .starts_with("“The volcano”: 1 paragraph in, 0 out"),
         "{:?}",
         app.status
     );
@@ -324,4 +330,25 @@ fn undo_forgets_a_correction_never_saved() {
     assert_eq!(app.unsaved_count(), 0);
     assert!(app.requests.is_empty(), "nothing to write");
     assert_eq!(members(&app), vec![(9, 1), (10, 1), (11, 1)]);
+}
+
+#[test]
+fn a_keyword_no_paragraph_uses_is_refused() {
+    let mut app = many_sources_app(160, 45);
+    app.update(Action::AddKeyword);
+    for c in "geyser".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchSubmit);
+    settle(&mut app);
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .starts_with("“geyser” is in no paragraph"),
+        "{:?}",
+        app.status
+    );
+    assert_eq!(app.topics.defs[0].keywords, vec!["volcano", "lava"]);
+    assert_eq!(app.overlay, Overlay::None, "nothing to save");
 }

@@ -110,6 +110,22 @@ fn keyword_keys(keyword: &str, lang: Language) -> Vec<u64> {
     }
 }
 
+/// How many body paragraphs of `articles` a keyword matches (any of its words, as alignment
+/// matches them: case, accents and word endings aside): 0 says it can teach a topic nothing.
+pub fn keyword_reach(articles: &[Article], keyword: &str) -> usize {
+    articles
+        .iter()
+        .map(|a| {
+            let keys = keyword_keys(keyword, a.language);
+            a.paragraphs
+                .iter()
+                .filter(|p| p.kind == Kind::Body)
+                .filter(|p| p.tokens.iter().any(|t| keys.contains(&t.hash)))
+                .count()
+        })
+        .sum()
+}
+
 /// A cue before the corpus weighs its words: its keys and its weight.
 struct CueKeys {
     keys: Vec<u64>,
@@ -329,5 +345,16 @@ mod tests {
         with.description = Some("Soldiers and troops at the frontier".into());
         let ev = lexical_evidence(&arts, &[with], &AlignOptions::default()).evidence;
         assert!(ev[0][0] > 0.0 && ev[0][0] < ev[1][0], "{ev:?}");
+    }
+
+    #[test]
+    fn a_keyword_reaches_the_paragraphs_that_name_it_in_any_form() {
+        let arts = crate::fixtures::articles(&[
+            &["Les cyberattaques ont visé le site.", "Rien à voir ici."],
+            &["Une CYBERATTAQUE massive.", "La panne a duré."],
+        ]);
+        assert_eq!(keyword_reach(&arts, "cyberattaque"), 2);
+        assert_eq!(keyword_reach(&arts, "panne géante"), 1);
+        assert_eq!(keyword_reach(&arts, "volcan"), 0);
     }
 }
