@@ -155,7 +155,20 @@ fn bad_input_exits_2_with_a_message_naming_the_file() {
     std::fs::create_dir(dir.path().join("empty")).unwrap();
     let out = synoptic(&["export", "empty"], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no readable articles"));
+    assert!(
+        stderr(&out).contains("no readable articles in empty;"),
+        "the folder is named: {}",
+        stderr(&out)
+    );
+
+    std::fs::write(dir.path().join("one.txt"), "Headline\n\nA paragraph.").unwrap();
+    let out = synoptic(&["export", "--topics", "gone.toml", "one.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("gone.toml: no topics file there; check the path given to --topics"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -24,7 +24,7 @@ use synoptic_core::compare::synopsis::Synopsis;
 use synoptic_core::input::ingest::{
     EMBEDDED_TOPICS, LoadError, MAX_ARTICLE_BYTES, load_bytes, load_embedded, load_paths,
 };
-use synoptic_core::input::read::{SMALL_FILE_BYTES, read_bounded, read_limited};
+use synoptic_core::input::read::{ReadProblem, SMALL_FILE_BYTES, read_bounded, read_limited};
 use synoptic_core::input::topics_file::{TopicsError, TopicsFile, parse_topics};
 use synoptic_core::output::export::ExportError;
 use synoptic_core::output::sanitize::for_terminal;
@@ -365,8 +365,14 @@ fn topics_file(input: &Input) -> Option<PathBuf> {
 
 fn read_topics(file: &Path) -> Result<TopicsFile> {
     let shown = file.display().to_string();
-    let bytes = read_limited(file, SMALL_FILE_BYTES)
-        .map_err(|problem| UsageError(format!("{shown}: the topics file {problem}")))?;
+    let bytes = read_limited(file, SMALL_FILE_BYTES).map_err(|problem| {
+        UsageError(match problem {
+            ReadProblem::Missing => {
+                format!("{shown}: no topics file there; check the path given to --topics")
+            }
+            problem => format!("{shown}: the topics file {problem}"),
+        })
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| {
         UsageError(format!(
             "{shown}: the topics file is not UTF-8; save it as UTF-8"

@@ -77,3 +77,21 @@ fn a_message_longer_than_the_bar_is_shown_whole_above_it() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn with_one_article_the_status_bar_says_there_is_nothing_to_compare() {
+    let articles = vec![synoptic_core::input::ingest::article_from_text(
+        "only".into(),
+        "only.txt".into(),
+        "Headline\n\nThe volcano erupted overnight.",
+    )];
+    let mut app = App::new(Synopsis::build(articles, &[]), (120, 30), true);
+    let bar = crate::tui::widgets::status::status_text(&app, 120);
+    assert!(
+        bar.contains("one article only: nothing to compare it with"),
+        "{bar}"
+    );
+    app.update(Action::ScrollDown);
+    let bar = crate::tui::widgets::status::status_text(&app, 120);
+    assert!(bar.contains("one article only"), "it stays: {bar}");
+}

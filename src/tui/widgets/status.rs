@@ -10,6 +10,9 @@ use crate::tui::state::app::{App, Overlay};
 use synoptic_core::output::layout::{fit, shorten};
 use synoptic_core::output::sanitize::for_terminal;
 
+/// Shown while nothing else is: with one article there is nothing to align or compare.
+const ONE_ARTICLE: &str = "one article only: nothing to compare it with; open two or more";
+
 pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let text = status_text(app, usize::from(area.width));
     frame.render_widget(
@@ -56,7 +59,11 @@ pub fn message_lines(message: &str, width: usize) -> Vec<String> {
 /// message is never cut: the topic label gives way first, then the rest of the left side.
 /// Hints are dropped, least needed first, until they fit.
 pub fn status_text(app: &App, width: usize) -> String {
-    let message = app.status.as_ref().map(|s| for_terminal(s).into_owned());
+    let message = app
+        .status
+        .as_ref()
+        .map(|s| for_terminal(s).into_owned())
+        .or_else(|| (app.synopsis.articles.len() == 1).then(|| ONE_ARTICLE.to_owned()));
     let right = match &message {
         Some(m) => shorten(m, width.saturating_sub(1)),
         None => hints_within(

@@ -44,9 +44,9 @@ pub const EMBEDDED_TOPICS: &str = include_str!("../../../../assets/topics.toml")
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error(
-        "no readable articles{detail}; give .txt, .md or .html files, or a directory holding them"
+        "no readable articles in {place}{detail}; give .txt, .md or .html files, or a directory holding them"
     )]
-    NoArticles { detail: String },
+    NoArticles { place: String, detail: String },
 }
 
 /// Something the user should know about a file that did not stop the run.
@@ -93,7 +93,7 @@ pub fn load_bytes(name: &str, path: &str, bytes: Vec<u8>) -> Result<Loaded, Load
         path: path.to_owned(),
         bytes,
     };
-    require_articles(build(vec![source], Vec::new()))
+    require_articles(build(vec![source], Vec::new()), path.to_owned())
 }
 
 /// Read articles from files and directories; `-` is standard input.
@@ -124,11 +124,19 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
             read_file(path, &mut sources, &mut notices);
         }
     }
-    require_articles(build(sources, notices))
+    let place = paths
+        .iter()
+        .map(|p| match p.to_str() {
+            Some("-") => "standard input".to_owned(),
+            _ => p.display().to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    require_articles(build(sources, notices), place)
 }
 
 /// Zero readable articles is an error that carries every notice, so the user sees why.
-fn require_articles(loaded: Loaded) -> Result<Loaded, LoadError> {
+fn require_articles(loaded: Loaded, place: String) -> Result<Loaded, LoadError> {
     if !loaded.articles.is_empty() {
         return Ok(loaded);
     }
@@ -138,7 +146,7 @@ fn require_articles(loaded: Loaded) -> Result<Loaded, LoadError> {
         let notices: Vec<String> = loaded.notices.iter().map(Notice::to_string).collect();
         format!(" ({})", notices.join("; "))
     };
-    Err(LoadError::NoArticles { detail })
+    Err(LoadError::NoArticles { place, detail })
 }
 
 /// Larger files are not news articles (or would need gigabytes once tokenised): skipped.
