@@ -71,6 +71,18 @@ fn completions_and_man_page_are_generated() {
     ] {
         assert!(page.contains(needed), "the man page lacks {needed:?}");
     }
+    // Every command's options are on this page, and no page that does not exist is named.
+    for needed in [
+        ".SS \"synoptic export\"",
+        "\\fB\\-\\-rows\\fR",
+        "\\fB\\-\\-format\\-version\\fR \\fI<N>\\fR",
+        "(text, markdown, json)",
+        ".SS \"synoptic fetch\"",
+    ] {
+        assert!(page.contains(needed), "the man page lacks {needed:?}");
+    }
+    assert!(!page.contains("synoptic\\-export(1)"), "{page}");
+    assert!(!page.contains("(1)\n"), "no reference to another page: {page}");
 }
 
 #[test]

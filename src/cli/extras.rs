@@ -19,7 +19,17 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(
 /// Write the man page (roff): clap's sections from the same definition as `--help`, then the
 /// keys, configuration, topics file, exit status and environment.
 pub fn man(out: &mut dyn Write) -> Result<()> {
-    clap_mangen::Man::new(Cli::command()).render(out)?;
+    let cli = Cli::command();
+    let page = clap_mangen::Man::new(cli.clone());
+    page.render_title(out)?;
+    page.render_name_section(out)?;
+    page.render_synopsis_section(out)?;
+    page.render_description_section(out)?;
+    page.render_options_section(out)?;
+    // Each command with its own options here: there are no separate synoptic-export(1) pages.
+    super::manual::write_commands(&cli, out)?;
+    page.render_extra_section(out)?;
     super::manual::write_sections(out)?;
+    page.render_version_section(out)?;
     Ok(())
 }

@@ -19,6 +19,50 @@ fn roff(text: &str) -> String {
     }
 }
 
+/// The COMMANDS section: each subcommand of `cli` (but `help`), what it does, and every
+/// option and argument it takes.
+pub fn write_commands(cli: &clap::Command, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, ".SH COMMANDS")?;
+    for command in cli.get_subcommands().filter(|c| c.get_name() != "help") {
+        writeln!(out, ".SS \"synoptic {}\"", roff(command.get_name()))?;
+        if let Some(about) = command.get_about() {
+            writeln!(out, "{}", roff(&about.to_string()))?;
+        }
+        for arg in command.get_arguments().filter(|a| !a.is_hide_set()) {
+            let values: Vec<String> = if arg.get_action().takes_values() {
+                let names = arg.get_value_names().unwrap_or_default();
+                names.iter().map(|v| format!("<{v}>")).collect()
+            } else {
+                Vec::new()
+            };
+            let name = match (arg.get_long(), arg.get_short()) {
+                (Some(long), Some(short)) => {
+                    format!("\\fB\\-{short}\\fR, \\fB\\-\\-{}\\fR", roff(long))
+                }
+                (Some(long), None) => format!("\\fB\\-\\-{}\\fR", roff(long)),
+                _ => String::new(),
+            };
+            let values = roff(&values.join(" "));
+            let term = if name.is_empty() {
+                format!("\\fI{values}\\fR")
+            } else {
+                format!("{name} \\fI{values}\\fR")
+            };
+            let mut help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+            let possible: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_owned())
+                .collect();
+            if !possible.is_empty() {
+                help.push_str(&format!(" ({})", possible.join(", ")));
+            }
+            writeln!(out, ".TP\n{}\n{}", term.trim_end(), roff(&help))?;
+        }
+    }
+    Ok(())
+}
+
 /// Write the sections that follow clap's: KEYS, CONFIGURATION, TOPICS FILE, EXIT STATUS,
 /// ENVIRONMENT.
 pub fn write_sections(out: &mut dyn Write) -> io::Result<()> {
