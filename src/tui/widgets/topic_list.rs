@@ -1,5 +1,5 @@
 //! The topic list beside the panes: each topic listed (or those the typed filter keeps) with a
-//! row of the sources that cover it. Drawing and clicks share one window of rows.
+//! row of the sources that cover it, its number of paragraphs and its keywords. Drawing and clicks share one window of rows.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -42,8 +42,11 @@ pub fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
             }
         }
         let row: String = covers.iter().map(|&c| if c { '■' } else { '·' }).collect();
+        // Its size and what it is about, as far as the width allows.
+        let keywords = for_terminal(&t.keywords.join(", ")).into_owned();
+        let about = format!("   {row} {}¶ {keywords}", t.members.len());
         lines.push(TLine::from(Span::styled(
-            format!("   {row}"),
+            synoptic_core::output::layout::fit(&about, inner),
             app.theme.style(Paint::Dim, app.color),
         )));
     }
