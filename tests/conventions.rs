@@ -82,7 +82,10 @@ fn completions_and_man_page_are_generated() {
         assert!(page.contains(needed), "the man page lacks {needed:?}");
     }
     assert!(!page.contains("synoptic\\-export(1)"), "{page}");
-    assert!(!page.contains("(1)\n"), "no reference to another page: {page}");
+    assert!(
+        !page.contains("(1)\n"),
+        "no reference to another page: {page}"
+    );
 }
 
 #[test]

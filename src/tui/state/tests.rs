@@ -139,6 +139,24 @@ fn scrolling_stays_inside_the_text() {
 }
 
 #[test]
+fn in_rows_top_and_bottom_move_every_pane_together() {
+    let mut app = seeds_app(160, 45);
+    assert!(app.rows);
+    app.update(Action::Bottom);
+    for pane in &app.view.panes {
+        assert_eq!(
+            app.scroll[pane.article],
+            pane.lines.len() - 1,
+            "pane {}",
+            pane.article
+        );
+    }
+    assert!(app.view.panes.iter().all(|p| app.scroll[p.article] > 0));
+    app.update(Action::Top);
+    assert!(app.view.panes.iter().all(|p| app.scroll[p.article] == 0));
+}
+
+#[test]
 fn search_jumps_to_a_match_and_highlights_it() {
     let mut app = seeds_app(160, 45);
     app.update(Action::StartSearch);

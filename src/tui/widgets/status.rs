@@ -147,8 +147,14 @@ fn left_parts(app: &App) -> (String, String, String) {
         0 => String::new(),
         n => format!(" · {n} unsaved"),
     };
+    // Which layout `r` has put on: passages in synopsis rows, or each pane on its own.
+    let layout = if app.rows && !app.full_article {
+        "rows"
+    } else {
+        "panes"
+    };
     let suffix = format!(
-        " · {}/{total} sources{hidden} · {}{unsaved}",
+        " · {}/{total} sources{hidden} · {} · {layout}{unsaved}",
         topic.covering_count(),
         app.mode.name()
     );
