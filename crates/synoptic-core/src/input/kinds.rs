@@ -67,6 +67,15 @@ fn by_position(texts: &[String], kinds: &mut [Kind]) {
     if kinds.first() == Some(&Kind::Heading) && texts.len() > 2 && is_deck(texts) {
         kinds[1] = Kind::Heading;
     }
+    // A lede opens with its dateline ("WASHINGTON — …"): a short paragraph between the title
+    // and it is front matter, the deck.
+    if kinds.first() == Some(&Kind::Heading)
+        && kinds.get(1) == Some(&Kind::Body)
+        && word_count(&texts[1]) <= 40
+        && texts.iter().skip(2).take(2).any(|t| opens_with_dateline(t))
+    {
+        kinds[1] = Kind::Heading;
+    }
     for i in 0..texts.len() {
         let beside_links = |j: Option<usize>| {
             j.and_then(|j| texts.get(j).zip(kinds.get(j)))
@@ -92,6 +101,24 @@ fn is_title(texts: &[String]) -> bool {
         && (1..=20).contains(&words)
         && first.chars().count() <= 200
         && !first.trim_end().ends_with([':', ','])
+}
+
+/// A paragraph that opens with a dateline: a place in capitals (and an agency in brackets)
+/// before a dash, "SAN DIEGO ―", "PARIS (Reuters) -".
+fn opens_with_dateline(text: &str) -> bool {
+    let Some(cut) = text.find(['―', '—', '–', '-']).filter(|&i| i <= 40) else {
+        return false;
+    };
+    let head = text[..cut].trim();
+    let place = match head.find('(') {
+        Some(open) if head.ends_with(')') => head[..open].trim(),
+        _ => head,
+    };
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | ',' | '\''))
 }
 
 /// A deck under the title: a short line, much shorter than the article's paragraphs.
@@ -283,11 +310,25 @@ fn is_heading(text: &str, words: usize) -> bool {
     let starts_upper = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    // A few words with no capital are a subhead too ("situation irrégulière"): a sentence
+    // that long would end with a stop.
     (1..=25).contains(&words)
         && text.chars().count() <= 200
-        && starts_upper
-        && !ends_sentence(text)
+        && (starts_upper || words <= 4)
+        && !ends_sentence(unquoted_end(text))
         && !text.trim_end().ends_with(',')
+}
+
+/// `text` without the closing quotes of its last words: a head that ends on a quoted phrase
+/// (`se dit de "bonne foi"`) has no sentence end for all its closing quote.
+fn unquoted_end(text: &str) -> &str {
+    let t = text.trim_end();
+    let bare = t.trim_end_matches(['"', '”', '»', '\'', ' ', '\u{a0}', '\u{202f}']);
+    if bare.ends_with(|c: char| c.is_alphanumeric()) {
+        bare
+    } else {
+        t
+    }
 }
 
 fn is_quoted_subhead(text: &str, words: usize) -> bool {
@@ -296,10 +337,13 @@ fn is_quoted_subhead(text: &str, words: usize) -> bool {
     let inner =
         t.trim_matches(|c: char| matches!(c, '"' | '«' | '»' | '“' | '”') || c.is_whitespace());
     let closes = t.ends_with(['"', '»', '”']);
+    // An exclamation or a question may end it ("« C'est louche ! »"); a full stop is a quote
+    // told as a sentence.
+    let stops = ends_sentence(inner) && !inner.ends_with(['!', '?']);
     opens
         && closes
         && (1..=12).contains(&words)
-        && !ends_sentence(inner)
+        && !stops
         && !inner.contains(['"', '«', '»', '“', '”'])
 }
 

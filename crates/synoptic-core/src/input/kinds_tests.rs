@@ -313,3 +313,65 @@ fn every_closing_credit_marker_has_the_colon_its_shortcut_looks_for() {
     // `has_closing_credit` skips a paragraph with no ':' before copying it.
     assert!(CLOSING_CREDITS.iter().all(|m| m.contains(':')));
 }
+
+#[test]
+fn a_short_paragraph_between_the_title_and_a_dated_lede_is_the_deck() {
+    let lede = "BRUSSELS — The ministers met for nine hours on Monday and agreed on nothing, \
+                officials said, before leaving for another round of talks next week.";
+    let next = "The talks resume on Thursday, with the same ministers and the same quarrel \
+                over fishing quotas that has divided them since the spring.";
+    let deck = "The ministers could not agree on fishing quotas, and they will try again.";
+    assert_eq!(
+        kinds(&["Fishing talks fail again", deck, lede, next, next]),
+        [
+            Kind::Heading,
+            Kind::Heading,
+            Kind::Body,
+            Kind::Body,
+            Kind::Body
+        ]
+    );
+    let agency = "PARIS (Reuters) - The ministers met for nine hours on Monday.";
+    assert_eq!(
+        kinds(&["Fishing talks fail", deck, agency, next])[1],
+        Kind::Heading
+    );
+    // No dateline: the same paragraph may be the lede itself.
+    assert_eq!(
+        kinds(&["Fishing talks fail again", deck, next, next, next])[1],
+        Kind::Body
+    );
+    // "Lundi - Le conseil" opens with a capital but is no place in capitals.
+    assert_eq!(
+        kinds(&["Titre", deck, "Lundi - le conseil a voté.", next])[1],
+        Kind::Body
+    );
+}
+
+#[test]
+fn subheads_without_a_capital_or_ending_on_a_quote_or_an_exclamation() {
+    let body = "Le conseil municipal a voté lundi soir le budget de la voirie pour l'année.";
+    for subhead in [
+        "situation irrégulière",
+        "appel à témoins",
+        "La mère se dit de \"bonne foi\"",
+        "«C'est louche, cette histoire ! »",
+    ] {
+        assert_eq!(
+            kinds(&["Titre", body, subhead, body])[2],
+            Kind::Heading,
+            "{subhead}"
+        );
+    }
+    for sentence in [
+        "et ensuite le conseil a voté lundi soir",
+        "«Nous partirons demain matin.»",
+        "Il a répondu \"non\".",
+    ] {
+        assert_eq!(
+            kinds(&["Titre", body, sentence, body])[2],
+            Kind::Body,
+            "{sentence}"
+        );
+    }
+}
