@@ -83,10 +83,13 @@ fn text_rows_start_facing_passages_on_one_line() {
         .skip_while(|l| !l.starts_with('─'))
         .nth(1)
         .unwrap();
-    let columns: Vec<&str> = first_line.split(" │ ").collect();
+    // Four separators and the text of the sources whose openings tell the same thing; the
+    // fifth opens with what the first tells later, and waits for it on that row.
+    let columns: Vec<&str> = first_line.split('│').collect();
     assert_eq!(columns.len(), 5, "{first_line}");
-    assert!(
-        columns.iter().all(|c| !c.trim().is_empty()),
-        "the five openings face each other: {first_line}"
+    assert_eq!(
+        columns.iter().filter(|c| !c.trim().is_empty()).count(),
+        4,
+        "four openings face each other: {first_line}"
     );
 }

@@ -118,14 +118,15 @@ proptest! {
 /// and a member found by its keywords does not.
 #[test]
 fn weakly_linked_members_are_marked_in_the_note_style() {
-    let app = app(160, 45);
+    // Tall enough for the whole topic: a weak member may sit on a row far down.
+    let app = app(160, 150);
     let topic = &app.synopsis.topics[app.topic];
     let weak = topic.members.iter().filter(|m| m.score < 0.5).count();
     assert!(
         weak > 0,
         "the seeds' first topic has a member joined on context"
     );
-    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(160, 150)).unwrap();
     terminal.draw(|f| render(&app, f)).unwrap();
     let buffer = terminal.backend().buffer();
     let mut marked = 0;

@@ -3,7 +3,7 @@
 
 use crate::tui::layout::panes::{member_lines, note_line, title};
 use crate::tui::layout::view::{Ctx, PaneView, ParagraphLine};
-use synoptic_core::compare::rows::rows;
+use synoptic_core::compare::rows::rows_seen_by;
 use synoptic_core::output::layout::Line;
 
 /// The shown panes of the current topic, row by row. Every pane gets the same number of
@@ -22,7 +22,7 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
     let Some(topic) = app.synopsis.topics.get(app.shape.topic) else {
         return panes;
     };
-    for (r, row) in rows(&app.synopsis.articles, topic, shown)
+    for (r, row) in rows_seen_by(&app.synopsis.articles, topic, shown)
         .iter()
         .enumerate()
     {

@@ -235,8 +235,10 @@ fn rows_keep_facing_passages_level_and_scroll_together() {
         .iter()
         .filter_map(|p| p.paragraph_lines.first().map(|pl| pl.line))
         .collect();
+    // The first row holds several sources' openings; an opening that tells what another
+    // source tells later waits for it on that row.
     assert!(
-        firsts.iter().all(|&l| l == 0),
+        firsts.iter().filter(|&&l| l == 0).count() >= 2,
         "the openings face each other: {firsts:?}"
     );
     app.update(Action::PageDown);

@@ -5,6 +5,8 @@ pub mod agree;
 pub mod figures;
 pub mod highlight;
 pub mod pairwise;
+pub mod quotes;
 pub mod rows;
+pub mod rows_measure;
 pub mod salience;
 pub mod synopsis;

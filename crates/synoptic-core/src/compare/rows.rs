@@ -2,6 +2,7 @@
 //! other across sources, each source keeping its own reading order, as in a printed synopsis.
 //! A passage with no counterpart gets a row of its own, blank opposite.
 
+use crate::compare::quotes::shared_quotes;
 use crate::lang::text::Token;
 use crate::model::article::Article;
 use crate::model::topic::Topic;
@@ -18,10 +19,45 @@ pub struct Row {
     pub cells: Vec<Option<usize>>,
 }
 
-/// Sorted, distinct keys of a member's telling words.
-fn words(articles: &[Article], topic: &Topic, m: usize) -> Vec<u64> {
-    let at = topic.members[m].at;
-    telling_keys(&articles[at.article].paragraphs[at.paragraph].tokens)
+/// Weight of a quotation two passages share (see `rows_measure::shared_quotes`), on top of
+/// their words in common: the same words quoted by two sources are the surest sign that they
+/// tell the same thing.
+pub const QUOTE_WEIGHT: f32 = 0.5;
+
+/// What rows compare of a passage: its telling words, and the quotations it carries.
+struct Passage {
+    /// Sorted, distinct keys of its telling words.
+    words: Vec<u64>,
+    /// Sorted ids of the quotations it shares with other sources.
+    quotes: Vec<usize>,
+}
+
+/// How alike two passages are: the share of their telling words in common, plus
+/// `QUOTE_WEIGHT` when they carry a quotation in common.
+fn likeness(a: &Passage, b: &Passage) -> f32 {
+    let quoted = a.quotes.iter().any(|q| b.quotes.binary_search(q).is_ok());
+    dice(&a.words, &b.words) + if quoted { QUOTE_WEIGHT } else { 0.0 }
+}
+
+/// Each member's passage: its telling words and the quotations it shares.
+fn passages(articles: &[Article], topic: &Topic) -> Vec<Passage> {
+    let mut quotes = vec![Vec::new(); topic.members.len()];
+    for (id, carriers) in shared_quotes(articles, topic).into_iter().enumerate() {
+        for m in carriers {
+            quotes[m].push(id);
+        }
+    }
+    topic
+        .members
+        .iter()
+        .zip(quotes)
+        .map(|(member, quotes)| Passage {
+            words: telling_keys(
+                &articles[member.at.article].paragraphs[member.at.paragraph].tokens,
+            ),
+            quotes,
+        })
+        .collect()
 }
 
 /// Sorted, distinct keys of the telling words among `tokens`: what [`dice`] compares.
@@ -57,32 +93,45 @@ pub fn dice(a: &[u64], b: &[u64]) -> f32 {
     2.0 * common as f32 / (a.len() + b.len()) as f32
 }
 
-/// The pairs (i, j) of an order-keeping alignment of `spine` and `other` that maximises the
-/// summed likeness of its pairs, each at least [`FACING`] (dynamic programming, in the product
-/// of their lengths).
-fn align_pair(spine: &[Vec<u64>], other: &[Vec<u64>]) -> Vec<(usize, usize)> {
-    let (rows, cols) = (spine.len(), other.len());
-    let like = |i: usize, j: usize| dice(&spine[i], &other[j]);
-    let mut best = vec![vec![0.0f32; cols + 1]; rows + 1];
+/// The pairs (i, j) of an order-keeping alignment of `rows` items and `cols` items that
+/// maximises the summed likeness of its pairs, each at least [`FACING`] (dynamic programming,
+/// in the product of their lengths).
+fn align_pair(rows: usize, cols: usize, like: impl Fn(usize, usize) -> f32) -> Vec<(usize, usize)> {
+    let mut table = vec![0.0f32; (rows + 1) * cols];
+    let at = |i: usize, j: usize| i * cols + j;
+    let mut scores = vec![0.0f32; rows * cols];
     for i in (0..rows).rev() {
         for j in (0..cols).rev() {
             let s = like(i, j);
-            let pair = if s >= FACING {
-                s + best[i + 1][j + 1]
+            scores[at(i, j)] = s;
+            let next = if j + 1 < cols {
+                table[at(i + 1, j + 1)]
             } else {
-                f32::MIN
+                0.0
             };
-            best[i][j] = pair.max(best[i + 1][j]).max(best[i][j + 1]);
+            let pair = if s >= FACING { s + next } else { f32::MIN };
+            let down = table[at(i + 1, j)];
+            let right = if j + 1 < cols {
+                table[at(i, j + 1)]
+            } else {
+                0.0
+            };
+            table[at(i, j)] = pair.max(down).max(right);
         }
     }
     let (mut i, mut j, mut pairs) = (0, 0, Vec::new());
     while i < rows && j < cols {
-        let s = like(i, j);
-        if s >= FACING && (best[i][j] - (s + best[i + 1][j + 1])).abs() < 1e-6 {
+        let s = scores[at(i, j)];
+        let next = if j + 1 < cols {
+            table[at(i + 1, j + 1)]
+        } else {
+            0.0
+        };
+        if s >= FACING && (table[at(i, j)] - (s + next)).abs() < 1e-6 {
             pairs.push((i, j));
             i += 1;
             j += 1;
-        } else if (best[i][j] - best[i + 1][j]).abs() < 1e-6 {
+        } else if (table[at(i, j)] - table[at(i + 1, j)]).abs() < 1e-6 {
             i += 1;
         } else {
             j += 1;
@@ -91,46 +140,13 @@ fn align_pair(spine: &[Vec<u64>], other: &[Vec<u64>]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// Where the passages of the sources go around the spine: for each spine passage, its row's
-/// cells; for each gap before spine passage `i` (`i == n`: after the last), each source's
-/// passages (positions in its sequence) aligned to none.
-struct Placement {
-    main: Vec<Vec<Option<usize>>>,
-    gaps: Vec<Vec<Vec<usize>>>,
-}
-
-fn place(seqs: &[Vec<usize>], bags: &[Vec<Vec<u64>>], spine: usize) -> Placement {
-    let n = seqs[spine].len();
-    let mut main: Vec<Vec<Option<usize>>> = (0..n)
-        .map(|i| {
-            let mut cells = vec![None; seqs.len()];
-            cells[spine] = Some(seqs[spine][i]);
-            cells
-        })
-        .collect();
-    let mut gaps: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); seqs.len()]; n + 1];
-    for k in (0..seqs.len()).filter(|&k| k != spine) {
-        let mut pairs = align_pair(&bags[spine], &bags[k]).into_iter().peekable();
-        let mut gap = 0;
-        for (j, &member) in seqs[k].iter().enumerate() {
-            match pairs.peek() {
-                Some(&(i, paired)) if paired == j => {
-                    main[i][k] = Some(member);
-                    gap = i + 1;
-                    pairs.next();
-                }
-                _ => gaps[gap][k].push(j),
-            }
-        }
-    }
-    Placement { main, gaps }
-}
-
 /// The rows of `topic` for the sources `shown`, in that order.
 ///
-/// The source with the most passages is the spine; every other source is aligned to it in
-/// reading order. Passages aligned to no spine passage sit between the rows of their
-/// neighbours, sharing a row only with passages they resemble.
+/// Sources are added one by one, the one with the most passages first: each new source is
+/// aligned in reading order to the rows laid so far, a passage facing the row whose passages
+/// it resembles most (its quotations first, then its telling words). So two sources that tell
+/// a fact the first one does not tell still meet on one row. A passage that resembles no row
+/// gets a row of its own, blank opposite, after the row of its source's previous passage.
 pub fn rows(articles: &[Article], topic: &Topic, shown: &[usize]) -> Vec<Row> {
     let seqs: Vec<Vec<usize>> = shown
         .iter()
@@ -140,45 +156,85 @@ pub fn rows(articles: &[Article], topic: &Topic, shown: &[usize]) -> Vec<Row> {
                 .collect()
         })
         .collect();
-    let Some(spine) = (0..shown.len()).max_by_key(|&k| (seqs[k].len(), std::cmp::Reverse(k)))
-    else {
-        return Vec::new();
-    };
-    let bags: Vec<Vec<Vec<u64>>> = seqs
-        .iter()
-        .map(|s| s.iter().map(|&m| words(articles, topic, m)).collect())
-        .collect();
-    let Placement { main, gaps } = place(&seqs, &bags, spine);
-    let mut out = Vec::new();
-    for (g, gap) in gaps.into_iter().enumerate() {
-        out.extend(gap_rows(&seqs, &bags, gap));
-        if let Some(cells) = main.get(g) {
-            out.push(Row {
-                cells: cells.clone(),
-            });
-        }
+    let mut order: Vec<usize> = (0..shown.len()).collect();
+    order.sort_by_key(|&k| (std::cmp::Reverse(seqs[k].len()), k));
+    let all = passages(articles, topic);
+    let mut laid: Vec<Vec<Option<usize>>> = Vec::new();
+    for k in order {
+        laid = add_source(laid, &seqs[k], k, shown.len(), &all);
     }
-    out
+    laid.into_iter().map(|cells| Row { cells }).collect()
 }
 
-/// Rows for the unaligned passages between two spine rows: each passage in its own row, with
-/// the first waiting passage of another source beside it when the two resemble each other.
-fn gap_rows(seqs: &[Vec<usize>], bags: &[Vec<Vec<u64>>], mut waiting: Vec<Vec<usize>>) -> Vec<Row> {
-    let mut out = Vec::new();
-    while let Some(k) = waiting.iter().position(|q| !q.is_empty()) {
-        let pivot = waiting[k].remove(0);
-        let mut cells = vec![None; seqs.len()];
-        cells[k] = Some(seqs[k][pivot]);
-        for other in (k + 1)..seqs.len() {
-            if let Some(&j) = waiting[other].first()
-                && dice(&bags[k][pivot], &bags[other][j]) >= FACING
-            {
-                cells[other] = Some(seqs[other][j]);
-                waiting[other].remove(0);
+/// Up to this many sources covering a topic are laid out together, whichever are shown:
+/// laying out more costs time in the square of their passages.
+pub const LAID_TOGETHER: usize = 24;
+
+/// The rows of `topic` as the sources `shown` see them: laid out over every source covering
+/// the topic (up to [`LAID_TOGETHER`] of them, else over `shown` alone), then kept where a
+/// shown source has a passage. So the rows do not change with how many panes fit the screen.
+pub fn rows_seen_by(articles: &[Article], topic: &Topic, shown: &[usize]) -> Vec<Row> {
+    let covering: Vec<usize> = topic.articles().into_iter().collect();
+    if covering.len() > LAID_TOGETHER {
+        return rows(articles, topic, shown);
+    }
+    let column: Vec<Option<usize>> = shown
+        .iter()
+        .map(|a| covering.iter().position(|c| c == a))
+        .collect();
+    rows(articles, topic, &covering)
+        .into_iter()
+        .filter_map(|row| {
+            let cells: Vec<Option<usize>> = column
+                .iter()
+                .map(|c| c.and_then(|i| row.cells[i]))
+                .collect();
+            cells.iter().any(Option::is_some).then_some(Row { cells })
+        })
+        .collect()
+}
+
+/// `laid` with the passages `items` of source `k` (of `width` sources) placed: each paired
+/// with the row it resembles in reading order, or in a row of its own.
+fn add_source(
+    laid: Vec<Vec<Option<usize>>>,
+    items: &[usize],
+    k: usize,
+    width: usize,
+    all: &[Passage],
+) -> Vec<Vec<Option<usize>>> {
+    let like = |r: usize, j: usize| {
+        laid[r]
+            .iter()
+            .flatten()
+            .map(|&m| likeness(&all[m], &all[items[j]]))
+            .fold(0.0, f32::max)
+    };
+    let pairs = align_pair(laid.len(), items.len(), like);
+    let mut out = Vec::with_capacity(laid.len() + items.len());
+    let mut rows = laid.into_iter().enumerate().peekable();
+    let mut pairs = pairs.into_iter().peekable();
+    for (j, &member) in items.iter().enumerate() {
+        match pairs.peek().copied() {
+            Some((r, pj)) if pj == j => {
+                while let Some((_, row)) = rows.next_if(|(i, _)| *i < r) {
+                    out.push(row);
+                }
+                // Pairs run forward in both sequences: the paired row is the next one.
+                if let Some((_, mut row)) = rows.next() {
+                    row[k] = Some(member);
+                    out.push(row);
+                }
+                pairs.next();
+            }
+            _ => {
+                let mut row = vec![None; width];
+                row[k] = Some(member);
+                out.push(row);
             }
         }
-        out.push(Row { cells });
     }
+    out.extend(rows.map(|(_, row)| row));
     out
 }
 
@@ -242,5 +298,60 @@ mod tests {
             assert_eq!(seen, sorted, "source {source} keeps its order: {got:?}");
             assert_eq!(seen.len(), if source == 0 { 2 } else { 3 });
         }
+    }
+
+    #[test]
+    fn two_sources_meet_on_a_fact_the_longest_source_does_not_tell() {
+        let (articles, topic) = topic_of3(&[
+            &[
+                "The dam burst at dawn and water flooded the valley villages.",
+                "The governor blamed years of neglected maintenance work.",
+                "Schools in the valley stay closed until further notice.",
+            ],
+            &[
+                "A local baker handed out warm bread to the homeless families.",
+                "Valley schools stay closed until further notice, officials said.",
+            ],
+            &[
+                "Water flooded the valley villages after the dam burst at dawn.",
+                "The baker handed out warm bread to families left homeless.",
+                "Neglected maintenance work was blamed by the governor.",
+            ],
+        ]);
+        let laid = rows(&articles, &topic, &[0, 1, 2]);
+        let baker = laid
+            .iter()
+            .find(|r| r.cells[1].is_some_and(|m| topic.members[m].at.paragraph == 1))
+            .expect("the baker's row");
+        assert_eq!(baker.cells[0], None);
+        assert!(
+            baker.cells[2].is_some_and(|m| topic.members[m].at.paragraph == 2),
+            "the two bakers face each other, a fact the longest source does not tell: {laid:?}"
+        );
+    }
+
+    #[test]
+    fn the_rows_a_pane_sees_do_not_depend_on_the_panes_beside_it() {
+        let (articles, topic) = topic_of3(&[
+            &["Alpha beta gamma delta.", "Epsilon zeta eta theta."],
+            &["Iota kappa lambda mu.", "Epsilon zeta eta theta nu."],
+            &[
+                "Alpha beta gamma delta xi.",
+                "Iota kappa lambda mu omicron.",
+            ],
+        ]);
+        let all = rows_seen_by(&articles, &topic, &[0, 1, 2]);
+        let two = rows_seen_by(&articles, &topic, &[0, 2]);
+        let projected: Vec<Vec<Option<usize>>> = all
+            .iter()
+            .map(|r| vec![r.cells[0], r.cells[2]])
+            .filter(|c| c.iter().any(Option::is_some))
+            .collect();
+        let got: Vec<Vec<Option<usize>>> = two.iter().map(|r| r.cells.clone()).collect();
+        assert_eq!(got, projected);
+    }
+
+    fn topic_of3(sources: &[&[&str]]) -> (Vec<Article>, Topic) {
+        crate::fixtures::all_in_one_topic(sources)
     }
 }

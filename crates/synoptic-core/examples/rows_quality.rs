@@ -1,0 +1,44 @@
+//! How often synopsis rows put a quotation several sources carry on one row, per corpus.
+//!
+//! ```text
+//! cargo run --release -p synoptic-core --example rows_quality -- DIR [TOPICS.toml]
+//! ```
+//!
+//! For every topic (defined and discovered), the rows of all its sources, then the share of
+//! its shared five-word runs whose carriers all sit on one row (see `compare::rows_measure`).
+
+use std::path::PathBuf;
+
+use synoptic_core::alignment::align::align;
+use synoptic_core::alignment::measure::AlignOptions;
+use synoptic_core::compare::rows::rows;
+use synoptic_core::compare::rows_measure::quotes_on_one_row;
+use synoptic_core::input::ingest::load_paths;
+use synoptic_core::input::topics_file::parse_topics;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(dir) = args.first() else {
+        return Err("usage: rows_quality DIR [TOPICS.toml]".into());
+    };
+    let articles = load_paths(&[PathBuf::from(dir)])?.articles;
+    let defs = match args.get(1) {
+        Some(file) => parse_topics(file, &std::fs::read_to_string(file)?)?.topics,
+        None => Vec::new(),
+    };
+    let topics = align(&articles, &defs, AlignOptions::default());
+    let (mut together, mut total) = (0, 0);
+    for topic in &topics {
+        let shown: Vec<usize> = topic.articles().into_iter().collect();
+        let (t, n) = quotes_on_one_row(&articles, topic, &rows(&articles, topic, &shown));
+        together += t;
+        total += n;
+    }
+    let share = if total > 0 {
+        together as f64 / total as f64
+    } else {
+        1.0
+    };
+    println!("shared quotations on one row: {together}/{total} = {share:.3}");
+    Ok(())
+}

@@ -1,0 +1,62 @@
+//! Quotations several sources carry: runs of five words that one paragraph of each of two
+//! sources or more has, which rows put side by side and their measure counts.
+
+use std::collections::HashMap;
+
+use crate::model::article::Article;
+use crate::model::topic::Topic;
+
+/// Words in a run that counts as a quotation carried by several sources.
+pub const QUOTE_WORDS: usize = 5;
+
+/// For every run of [`QUOTE_WORDS`] words (all words, stopwords included, as stems) that one
+/// member of each of two sources or more carry, the members that carry it. A run found in two
+/// members of one source is the event's stock phrase there, not a quotation: left out.
+pub fn shared_quotes(articles: &[Article], topic: &Topic) -> Vec<Vec<usize>> {
+    let mut carriers: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (m, member) in topic.members.iter().enumerate() {
+        let tokens = &articles[member.at.article].paragraphs[member.at.paragraph].tokens;
+        let mut runs: Vec<u64> = tokens
+            .windows(QUOTE_WORDS)
+            .map(|w| w.iter().fold(0u64, |h, t| h.rotate_left(7) ^ t.hash))
+            .collect();
+        runs.sort_unstable();
+        runs.dedup();
+        for run in runs {
+            carriers.entry(run).or_default().push(m);
+        }
+    }
+    let mut quotes: Vec<Vec<usize>> = carriers
+        .into_values()
+        .filter(|ms| {
+            let mut sources: Vec<usize> = ms.iter().map(|&m| topic.members[m].at.article).collect();
+            sources.sort_unstable();
+            let n = sources.len();
+            sources.dedup();
+            sources.len() == n && n >= 2
+        })
+        .collect();
+    quotes.sort();
+    quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phrase_twice_in_one_source_is_no_quotation() {
+        let (articles, topic) = crate::fixtures::all_in_one_topic(&[
+            &[
+                "The state of emergency was declared at noon.",
+                "The state of emergency was lifted at dusk.",
+            ],
+            &["The state of emergency was declared by the mayor."],
+        ]);
+        let quotes = shared_quotes(&articles, &topic);
+        assert!(
+            quotes.iter().all(|q| q.len() == 2 && q.contains(&0)),
+            "{quotes:?}"
+        );
+    }
+}

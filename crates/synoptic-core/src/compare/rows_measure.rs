@@ -1,0 +1,68 @@
+//! How well synopsis rows put the same fact side by side, measured from shared wording: of the
+//! quotations several sources carry (runs of five words or more), how many sit on one row.
+
+use std::collections::HashMap;
+
+use crate::compare::quotes::shared_quotes;
+use crate::compare::rows::Row;
+use crate::model::article::Article;
+use crate::model::topic::Topic;
+
+/// How many of `topic`'s shared quotations (see `quotes::shared_quotes`) have every carrier among
+/// the sources of `rows` on one row, and how many there are (those with two carriers or more
+/// among those sources).
+pub fn quotes_on_one_row(articles: &[Article], topic: &Topic, rows: &[Row]) -> (usize, usize) {
+    let mut row_of: HashMap<usize, usize> = HashMap::new();
+    for (r, row) in rows.iter().enumerate() {
+        for &m in row.cells.iter().flatten() {
+            row_of.insert(m, r);
+        }
+    }
+    let (mut together, mut total) = (0, 0);
+    for quote in shared_quotes(articles, topic) {
+        let mut at: Vec<usize> = quote
+            .iter()
+            .filter_map(|m| row_of.get(m).copied())
+            .collect();
+        if at.len() < 2 {
+            continue;
+        }
+        total += 1;
+        at.dedup();
+        together += usize::from(at.iter().all(|&r| r == at[0]));
+    }
+    (together, total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::rows::rows;
+
+    #[test]
+    fn a_quote_carried_by_two_sources_counts_once_per_run_and_only_across_sources() {
+        let (articles, topic) = crate::fixtures::all_in_one_topic(&[
+            &[
+                "The minister said \"we will never sign this treaty\" on Monday.",
+                "Farmers blocked the roads near the capital.",
+            ],
+            &[
+                "Farmers blocked the roads near the capital for hours.",
+                "\"We will never sign this treaty,\" the minister told reporters.",
+            ],
+        ]);
+        let quotes = shared_quotes(&articles, &topic);
+        // "we will never sign this" and "will never sign this treaty"; "farmers blocked the
+        // roads near" and the runs after it.
+        assert!(quotes.len() >= 4, "{quotes:?}");
+        assert!(quotes.iter().all(|q| q.len() == 2));
+        let laid = rows(&articles, &topic, &[0, 1]);
+        let (together, total) = quotes_on_one_row(&articles, &topic, &laid);
+        assert_eq!(total, quotes.len());
+        assert!(
+            together < total,
+            "the two facts cross: both cannot face each other"
+        );
+        assert!(together > 0);
+    }
+}
