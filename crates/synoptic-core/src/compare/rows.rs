@@ -159,11 +159,14 @@ pub fn rows(articles: &[Article], topic: &Topic, shown: &[usize]) -> Vec<Row> {
     let mut order: Vec<usize> = (0..shown.len()).collect();
     order.sort_by_key(|&k| (std::cmp::Reverse(seqs[k].len()), k));
     let all = passages(articles, topic);
-    let mut laid: Vec<Vec<Option<usize>>> = Vec::new();
-    for k in order {
-        laid = add_source(laid, &seqs[k], k, shown.len(), &all);
+    let mut laid: Vec<Laid> = Vec::new();
+    for (added, k) in order.into_iter().enumerate() {
+        let opens = added < LAID_TOGETHER;
+        laid = add_source(laid, &seqs[k], (k, shown.len(), opens), &all);
     }
-    laid.into_iter().map(|cells| Row { cells }).collect()
+    laid.into_iter()
+        .map(|row| Row { cells: row.cells })
+        .collect()
 }
 
 /// Up to this many sources covering a topic are laid out together, whichever are shown:
@@ -194,26 +197,42 @@ pub fn rows_seen_by(articles: &[Article], topic: &Topic, shown: &[usize]) -> Vec
         .collect()
 }
 
+/// How many of a row's passages (the first to join it) a new passage is compared with.
+const ROW_SAMPLE: usize = 6;
+
+/// A row being laid: its cells, and whether later sources may still join it. Rows opened
+/// by the first [`LAID_TOGETHER`] sources stay open; those a later source opens do not, so
+/// that laying out hundreds of sources costs their passages times a bounded number of rows.
+struct Laid {
+    cells: Vec<Option<usize>>,
+    /// The members in `cells`, in the order they joined: a passage is compared with the
+    /// first [`ROW_SAMPLE`] (a row is as wide as the sources, mostly blank when they are
+    /// many, and its first members are enough to say what it tells).
+    members: Vec<usize>,
+    open: bool,
+}
+
 /// `laid` with the passages `items` of source `k` (of `width` sources) placed: each paired
-/// with the row it resembles in reading order, or in a row of its own.
+/// with the open row it resembles in reading order, or in a row of its own (open if `opens`).
 fn add_source(
-    laid: Vec<Vec<Option<usize>>>,
+    laid: Vec<Laid>,
     items: &[usize],
-    k: usize,
-    width: usize,
+    (k, width, opens): (usize, usize, bool),
     all: &[Passage],
-) -> Vec<Vec<Option<usize>>> {
+) -> Vec<Laid> {
+    let open: Vec<usize> = (0..laid.len()).filter(|&r| laid[r].open).collect();
     let like = |r: usize, j: usize| {
-        laid[r]
+        laid[open[r]]
+            .members
             .iter()
-            .flatten()
+            .take(ROW_SAMPLE)
             .map(|&m| likeness(&all[m], &all[items[j]]))
             .fold(0.0, f32::max)
     };
-    let pairs = align_pair(laid.len(), items.len(), like);
+    let pairs = align_pair(open.len(), items.len(), like);
     let mut out = Vec::with_capacity(laid.len() + items.len());
     let mut rows = laid.into_iter().enumerate().peekable();
-    let mut pairs = pairs.into_iter().peekable();
+    let mut pairs = pairs.into_iter().map(|(r, j)| (open[r], j)).peekable();
     for (j, &member) in items.iter().enumerate() {
         match pairs.peek().copied() {
             Some((r, pj)) if pj == j => {
@@ -222,15 +241,20 @@ fn add_source(
                 }
                 // Pairs run forward in both sequences: the paired row is the next one.
                 if let Some((_, mut row)) = rows.next() {
-                    row[k] = Some(member);
+                    row.cells[k] = Some(member);
+                    row.members.push(member);
                     out.push(row);
                 }
                 pairs.next();
             }
             _ => {
-                let mut row = vec![None; width];
-                row[k] = Some(member);
-                out.push(row);
+                let mut cells = vec![None; width];
+                cells[k] = Some(member);
+                out.push(Laid {
+                    cells,
+                    members: vec![member],
+                    open: opens,
+                });
             }
         }
     }
