@@ -338,7 +338,16 @@ fn the_text_export_lists_covering_sources_and_names_the_others_in_one_line() {
     let text = stdout(&breton);
     assert!(!text.contains("(does not cover this topic)"), "{text}");
     assert!(
-        text.contains("Does not cover this topic (2): 002_f9e9ee3849f232d6, 003_9f4bc14a37e2f9a6")
+        text.contains("Does not cover this topic (2): 3 · Événement de Elon Musk"),
+        "sources by number and name, as the reader's panes: {text}"
+    );
+    assert!(
+        text.contains("Covered by: 1 · “Lors de sa conversation sur X avec…”"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("002_f9e9ee3849f232d6"),
+        "never a file hash: {text}"
     );
     let header = text.lines().find(|l| l.contains('│')).unwrap();
     assert_eq!(header.matches('│').count(), 2, "three columns: {header}");
@@ -362,8 +371,8 @@ fn the_text_export_lists_covering_sources_and_names_the_others_in_one_line() {
     .unwrap();
     let many = synoptic(&["export", "--topic", "etna", "."], dir.path());
     assert!(
-        stdout(&many).contains("Does not cover this topic (13): a02, a03,")
-            && stdout(&many).contains("a13 and 1 more"),
+        stdout(&many).contains("Does not cover this topic (13): 3 · Titre, 4 · Titre,")
+            && stdout(&many).contains("and 1 more"),
         "{}",
         stdout(&many)
     );

@@ -132,7 +132,7 @@ fn write_text(synopsis: &Synopsis, out: &mut dyn Write, width: usize) -> Result<
             "{:>3}  {}  {}",
             i + 1,
             for_terminal(&a.id),
-            for_terminal(a.display_name())
+            for_terminal(&a.display_name())
         );
         writeln!(out, "{}", shorten(&line, width))?;
     }

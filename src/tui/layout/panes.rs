@@ -8,6 +8,7 @@ use crate::tui::layout::search::match_ranges;
 use crate::tui::layout::view::{Ctx, Paint, PaneView, ParagraphLine};
 use synoptic_core::alignment::measure::WEAK_MEMBER;
 use synoptic_core::model::article::Kind;
+use synoptic_core::model::article::source_name;
 use synoptic_core::model::topic::Member;
 use synoptic_core::output::layout::{Line, Styled, borrowed, wrap};
 use synoptic_core::output::sanitize::for_terminal;
@@ -16,21 +17,10 @@ use synoptic_core::output::sanitize::for_terminal;
 /// neither outlet nor headline is named by its opening words rather than its file name.
 pub(super) fn title(app: &Ctx, a: usize) -> String {
     let article = &app.synopsis.articles[a];
-    let opening = article
-        .paragraphs
-        .first()
-        .filter(|_| article.meta.outlet.is_none() && article.meta.title.is_none());
-    let name = match opening {
-        Some(p) => format!(
-            "“{}”",
-            synoptic_core::output::layout::shorten(p.text.trim(), 40)
-        ),
-        None => article.display_name().to_owned(),
-    };
-    let name = for_terminal(&name).into_owned();
+    let name = for_terminal(&source_name(&app.synopsis.articles, a)).into_owned();
     match &article.meta.date {
-        Some(date) => format!("{} · {name} · {}", a + 1, for_terminal(date)),
-        None => format!("{} · {name}", a + 1),
+        Some(date) => format!("{name} · {}", for_terminal(date)),
+        None => name,
     }
 }
 

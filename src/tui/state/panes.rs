@@ -150,7 +150,7 @@ impl App {
         let Some(article) = self.synopsis.articles.get(self.focus) else {
             return;
         };
-        let mut text = format!("{}\n", for_terminal(article.display_name()));
+        let mut text = format!("{}\n", for_terminal(&article.display_name()));
         if let Some(date) = &article.meta.date {
             text.push_str(&format!("{}\n", for_terminal(date)));
         }

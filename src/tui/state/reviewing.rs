@@ -7,6 +7,7 @@ use super::App;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Context;
 use synoptic_core::alignment::review::{ReviewItem, review_queue_of};
+use synoptic_core::model::article::source_name;
 use synoptic_core::output::sanitize::for_terminal;
 
 impl App {
@@ -56,15 +57,15 @@ impl App {
                 .first_key(Context::Reader, a)
                 .unwrap_or_else(|| "?".into())
         };
-        let source = for_terminal(self.synopsis.articles[item.at.article].display_name());
+        let source = source_name(&self.synopsis.articles, item.at.article);
+        let source = for_terminal(&source);
         let (state, question) = if item.member {
             ("in", "does it belong?")
         } else {
             ("not in", "is it missing?")
         };
         format!(
-            "review {shown} of {of}: {source} ({}), {state} “{}”, {:.0}% unsure · {question} {} yes  {} no  {} next",
-            item.at.article + 1,
+            "review {shown} of {of}: {source}, {state} “{}”, {:.0}% unsure · {question} {} yes  {} no  {} next",
             for_terminal(label),
             item.doubt * 100.0,
             key(Action::PinIn),

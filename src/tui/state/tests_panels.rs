@@ -142,7 +142,11 @@ fn the_figures_panel_names_its_sources() {
         !shown.contains("(#"),
         "pane numbers the screen does not show"
     );
-    assert!(shown.contains("003_9f4bc14a37e2f9a6"), "{shown}");
+    assert!(
+        shown.contains("20h42 (4 · Musk accuse une cyberat…)"),
+        "by its pane number and title, as its pane: {shown}"
+    );
+    assert!(!shown.contains("003_9f4bc14a37e2f9a6"), "never a file hash");
 }
 
 #[test]

@@ -56,7 +56,11 @@ fn legend(app: &App) -> Result<Vec<Span<'static>>, String> {
 /// The pairwise legend, or the note that says the reference does not cover the topic.
 fn pairwise_legend(app: &App) -> Result<Vec<Span<'static>>, String> {
     let style = |p: Paint| app.theme.style(p, app.color);
-    let reference = for_terminal(app.synopsis.articles[app.focus].display_name()).into_owned();
+    let reference = for_terminal(&synoptic_core::model::article::source_name(
+        &app.synopsis.articles,
+        app.focus,
+    ))
+    .into_owned();
     let name = fit(&reference, 30).trim_end().to_owned();
     let covers = app
         .synopsis

@@ -145,9 +145,12 @@ fn render_figures(app: &App, frame: &mut Frame, area: Rect) {
 /// An article as named in compact places: its position, 1-based.
 /// A source by name, as its pane would call it: the outlet, else the article's id.
 fn short(app: &App, id: &str) -> String {
-    let article = app.synopsis.articles.iter().find(|a| a.id == id);
-    let name = article.and_then(|a| a.meta.outlet.as_deref()).unwrap_or(id);
-    synoptic_core::output::layout::shorten(&for_terminal(name), 28)
+    let articles = &app.synopsis.articles;
+    let name = match articles.iter().position(|a| a.id == id) {
+        Some(a) => synoptic_core::model::article::source_name(articles, a),
+        None => id.to_owned(),
+    };
+    synoptic_core::output::layout::shorten(&for_terminal(&name), 28)
 }
 
 fn render_help(app: &App, frame: &mut Frame, area: Rect) {

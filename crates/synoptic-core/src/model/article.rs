@@ -67,12 +67,37 @@ pub struct Article {
 }
 
 impl Article {
-    /// What a pane or column is headed with: the outlet, else the title, else the id.
-    pub fn display_name(&self) -> &str {
-        self.meta
-            .outlet
-            .as_deref()
-            .or(self.meta.title.as_deref())
-            .unwrap_or(&self.id)
+    /// What a reader knows the article by: the outlet, else the title, else its opening
+    /// words in quotes; the file's id only when it has no text at all (an id is often a hash).
+    pub fn display_name(&self) -> std::borrow::Cow<'_, str> {
+        if let Some(name) = self.meta.outlet.as_deref().or(self.meta.title.as_deref()) {
+            return name.into();
+        }
+        match self.paragraphs.first() {
+            Some(p) => format!("“{}”", shorten_words(p.text.trim(), OPENING_CHARS)).into(),
+            None => self.id.as_str().into(),
+        }
     }
+}
+
+/// How much of an article's opening names it when it has no outlet or title.
+const OPENING_CHARS: usize = 40;
+
+/// `text` cut to at most `max` characters, at a word end when it can be, with "…" when cut.
+fn shorten_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let at_word = cut
+        .rfind(' ')
+        .filter(|&i| i > max / 2)
+        .map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end())
+}
+
+/// How a source is named everywhere a reader meets it (panes, copies, figures, exports): its
+/// number, as the panes show it, and its name.
+pub fn source_name(articles: &[Article], a: usize) -> String {
+    format!("{} · {}", a + 1, articles[a].display_name())
 }

@@ -8,7 +8,7 @@ use crate::output::sanitize::for_terminal;
 /// How a source is named under a passage: the outlet, else the title, else the id, with the
 /// date when known.
 fn source_line(article: &Article) -> String {
-    let name = for_terminal(article.display_name()).into_owned();
+    let name = for_terminal(&article.display_name()).into_owned();
     match &article.meta.date {
         Some(date) => format!("{name}, {}", for_terminal(date)),
         None => name,

@@ -11,6 +11,7 @@ use crate::compare::agree::Level;
 use crate::compare::figures::figures;
 use crate::compare::rows::rows;
 use crate::compare::synopsis::Synopsis;
+use crate::model::article::source_name;
 use crate::output::layout::{Styled, runs};
 
 pub(super) fn write(
@@ -49,7 +50,7 @@ fn write_topic(synopsis: &Synopsis, t: usize, rows: bool, out: &mut dyn Write) -
             out,
             "- Figures differ ({}): {}",
             group.what,
-            escape(&describe(group), false)
+            escape(&describe(synopsis, group), false)
         )?;
     }
     let agreement = synopsis.agreement(t, Detail::Counts).members;
@@ -59,7 +60,7 @@ fn write_topic(synopsis: &Synopsis, t: usize, rows: bool, out: &mut dyn Write) -
     let by_article = ByArticle::new(&agreement);
     for &a in covering.iter().filter(|_| !rows) {
         let article = &synopsis.articles[a];
-        writeln!(out, "\n### {}\n", escape(article.display_name(), false))?;
+        writeln!(out, "\n### {}\n", escape(&article.display_name(), false))?;
         for member in by_article.of(a) {
             writeln!(
                 out,
@@ -86,7 +87,7 @@ fn write_rows(
     let shown: Vec<usize> = topic.articles().into_iter().collect();
     let head: Vec<String> = shown
         .iter()
-        .map(|&a| escape(synopsis.articles[a].display_name(), false))
+        .map(|&a| escape(&source_name(&synopsis.articles, a), false))
         .collect();
     writeln!(out, "\n| {} |", head.join(" | "))?;
     writeln!(out, "|{}", " --- |".repeat(shown.len()))?;

@@ -145,7 +145,7 @@ fn not_covering(
     let mut names = silent
         .iter()
         .take(SILENT_NAMED)
-        .map(|&a| show(&synopsis.articles[a].id))
+        .map(|&a| show(&crate::model::article::source_name(&synopsis.articles, a)))
         .collect::<Vec<_>>()
         .join(", ");
     if silent.len() > SILENT_NAMED {

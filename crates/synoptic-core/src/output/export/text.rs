@@ -11,6 +11,7 @@ use crate::compare::agree::Level;
 use crate::compare::agree::{Detail, MemberSpans};
 use crate::compare::figures::{FigureGroup, figures};
 use crate::compare::synopsis::Synopsis;
+use crate::model::article::source_name;
 use crate::output::layout::{Line, Styled, borrowed, fit, runs, wrap};
 use crate::output::sanitize::for_terminal;
 
@@ -95,7 +96,7 @@ fn write_summary(
 ) -> io::Result<()> {
     let names: Vec<String> = covering
         .iter()
-        .map(|&a| for_terminal(&synopsis.articles[a].id).into_owned())
+        .map(|&a| for_terminal(&source_name(&synopsis.articles, a)).into_owned())
         .collect();
     let covered = if names.is_empty() {
         "none".into()
@@ -107,7 +108,7 @@ fn write_summary(
         let line = format!(
             "Figures differ ({}): {}",
             for_terminal(&group.what),
-            describe(group)
+            describe(synopsis, group)
         );
         write_wrapped(out, &line, width)?;
     }
@@ -136,13 +137,22 @@ fn write_wrapped(out: &mut dyn Write, text: &str, width: usize) -> io::Result<()
 }
 
 /// "20h42 (003), 20h45 (002)".
-pub(crate) fn describe(group: &FigureGroup) -> String {
+pub(crate) fn describe(synopsis: &Synopsis, group: &FigureGroup) -> String {
+    let articles = &synopsis.articles;
+    let name = |id: &String| match articles.iter().position(|a| &a.id == id) {
+        Some(a) => source_name(articles, a),
+        None => id.clone(),
+    };
     group
         .values
         .iter()
         .map(|v| {
-            let ids = v.articles.join(", ");
-            format!("{} ({})", for_terminal(&v.text), for_terminal(&ids))
+            let names: Vec<String> = v.articles.iter().map(name).collect();
+            format!(
+                "{} ({})",
+                for_terminal(&v.text),
+                for_terminal(&names.join(", "))
+            )
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -291,7 +301,7 @@ fn write_columns(
 ) -> io::Result<()> {
     let heads: Vec<String> = shown
         .iter()
-        .map(|&a| fit(&for_terminal(synopsis.articles[a].display_name()), column))
+        .map(|&a| fit(&for_terminal(&source_name(&synopsis.articles, a)), column))
         .collect();
     writeln!(out, "{}", heads.join(GUTTER).trim_end())?;
     let rule = "─".repeat(column);
@@ -323,7 +333,7 @@ fn write_stacked(
     for &a in shown {
         let article = &synopsis.articles[a];
         let name = fit(
-            &for_terminal(article.display_name()),
+            &for_terminal(&article.display_name()),
             width.saturating_sub(8),
         );
         let head = format!("── {} ", name.trim_end());
