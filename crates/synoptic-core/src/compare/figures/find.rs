@@ -137,7 +137,59 @@ pub fn find_figures(p: &Paragraph, lang: Language) -> Vec<Figure> {
     out
 }
 
+/// English writes the month first, often cut short: "Feb. 8", "April 30", "Sept. 11".
+const MONTH_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("jan", "january"),
+    ("feb", "february"),
+    ("mar", "march"),
+    ("apr", "april"),
+    ("jun", "june"),
+    ("jul", "july"),
+    ("aug", "august"),
+    ("sep", "september"),
+    ("sept", "september"),
+    ("oct", "october"),
+    ("nov", "november"),
+    ("dec", "december"),
+];
+
+/// A date written month first, "Feb. 8" or "April 30", at token `i`: its figure and the
+/// token after it.
+fn month_first(p: &Paragraph, w: &[String], i: usize) -> Option<(Figure, usize)> {
+    let toks = &p.tokens;
+    let month = MONTH_ABBREVIATIONS
+        .iter()
+        .find(|(short, _)| *short == w[i])
+        .map(|(_, full)| *full)
+        .or_else(|| MONTHS[12..].iter().copied().find(|m| *m == w[i]))?;
+    let day = toks.get(i + 1).filter(|t| t.numeric)?;
+    let between = &p.text[toks[i].range.end..day.range.start];
+    let value: f64 = p.text[day.range.clone()].parse().ok()?;
+    if !(1.0..=31.0).contains(&value) || !between.trim_matches(['.', ' ']).is_empty() {
+        return None;
+    }
+    // "may" is also a verb: only a capital makes it the month.
+    if month == "may" && !p.text[toks[i].range.clone()].starts_with('M') {
+        return None;
+    }
+    let name = &p.text[toks[i].range.clone()];
+    Some((
+        Figure {
+            what: format!("date in {name}"),
+            key: FigureKey::Date(month.to_owned()),
+            value,
+            range: toks[i].range.start..day.range.end,
+        },
+        i + 2,
+    ))
+}
+
 fn figure_at(p: &Paragraph, w: &[String], lang: Language, i: usize) -> Option<(Figure, usize)> {
+    if lang == Language::English
+        && let Some(found) = month_first(p, w, i)
+    {
+        return Some(found);
+    }
     let toks = &p.tokens;
     let raw = &p.text[toks[i].range.clone()];
     let first = &w[i];
@@ -189,7 +241,10 @@ fn measure(p: &Paragraph, w: &[String], i: usize, j: usize) -> Option<(String, F
     let unit_tok = &toks[j];
     let unit_text = &p.text[unit_tok.range.clone()];
     let preceded_by_a = i > 0 && matches!(w[i - 1].as_str(), "a" | "at");
-    if MONTHS.contains(&unit.as_str()) && number.numeric {
+    if MONTHS.contains(&unit.as_str()) && !number.numeric {
+        // "one of April": a month counts nothing.
+        None
+    } else if MONTHS.contains(&unit.as_str()) {
         Some((
             format!("date in {unit_text}"),
             FigureKey::Date(unit.clone()),
@@ -290,6 +345,20 @@ mod tests {
                 &[("count:peopl", "more than 1,300 people", 1300.0)],
             ),
             ("un membre du public", French, &[]),
+            (
+                "the memo of Feb. 8 and the one of April 30",
+                English,
+                &[
+                    ("date:february", "Feb. 8", 8.0),
+                    ("date:april", "April 30", 30.0),
+                ],
+            ),
+            (
+                "you may 2 times",
+                English,
+                &[("count:time", "2 times", 2.0)],
+            ),
+            ("on May 2 he left", English, &[("date:may", "May 2", 2.0)]),
         ];
         for (text, lang, want) in cases {
             let want: Vec<_> = want

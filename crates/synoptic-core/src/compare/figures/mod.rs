@@ -138,6 +138,11 @@ pub fn figures(synopsis: &Synopsis, t: usize) -> Vec<FigureGroup> {
     out
 }
 
+/// Two values of one unit this many times apart are taken for two figures, not a
+/// disagreement, unless [`SAME_WORDS`] words around them are the same.
+const FAR_APART: f64 = 3.0;
+const SAME_WORDS: usize = 2;
+
 /// Split the figures of one unit into the things they measure. A source that gives several
 /// values (the time an event was scheduled, the time it began) is never set against itself:
 /// each group holds one value per source. Figures pair up closest value first, the words
@@ -165,6 +170,14 @@ fn by_meaning(found: Vec<Found>) -> Vec<Vec<Found>> {
             let (a, b) = (values[i][0].value, values[j][0].value);
             let closeness = 1.0 / (1.0 + (a - b).abs() / a.abs().max(b.abs()).max(1.0));
             let shared = words(&values[i]).intersection(&words(&values[j])).count();
+            // Reports of one figure differ by a margin ("at least a million" against 1.3
+            // million); a value several times another is another figure ("40 soldiers
+            // crossed" against "1,000 soldiers massed"), unless the words around both say
+            // they measure one thing.
+            let ratio = a.abs().max(b.abs()) / a.abs().min(b.abs()).max(f64::MIN_POSITIVE);
+            if ratio > FAR_APART && shared < SAME_WORDS {
+                continue;
+            }
             pairs.push((closeness + 0.01 * shared as f64, i, j));
         }
     }
@@ -274,5 +287,22 @@ mod tests {
         let texts: Vec<&str> = time.values.iter().map(|v| v.text.as_str()).collect();
         assert_eq!(texts, vec!["vers 20h45", "20h42"]);
         assert!(shown >= 2);
+    }
+
+    #[test]
+    fn a_count_several_times_another_is_another_figure_not_a_disagreement() {
+        let s = two_articles(
+            "Selon la diffusion, 40 soldats thaïlandais ont franchi la ligne.",
+            "La diffusion l'a montré : Bangkok a massé 1000 soldats au nord.",
+        );
+        let groups = figures(&s, 0);
+        assert_eq!(s.topics[0].members.len(), 2);
+        let soldiers = groups.iter().filter(|g| g.what.contains("soldats")).count();
+        assert_eq!(soldiers, 0, "no group sets 40 against 1000: {groups:?}");
+        let close = two_articles(
+            "Plus de 1,3 million de personnes ont suivi la diffusion.",
+            "Au moins un million de personnes ont suivi la diffusion.",
+        );
+        assert!(figures(&close, 0).iter().any(|g| g.disagree));
     }
 }
