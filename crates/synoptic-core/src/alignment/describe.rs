@@ -12,6 +12,9 @@ const KEYWORDS: usize = 8;
 /// Phrases are two to this many words long.
 const PHRASE_WORDS: usize = 4;
 
+/// What a lone uncapitalised word is worth as a label, against a phrase or a name.
+const LONE_WORD: f32 = 0.2;
+
 /// A word or phrase of a group, and how telling it is of the group.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Term {
@@ -174,8 +177,14 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
     }
     // A label names the topic: a phrase says more than a word, and a term found mostly inside
     // the group more than one the whole event uses.
-    let label_score =
-        |t: &Term| t.score * t.precision.sqrt() * (1.0 + 0.25 * (t.words.min(3) - 1) as f32);
+    // A reader names a topic with a phrase or a name ("franchi la frontière", "Angkor"); a
+    // lone common word ("lundi", "beaucoup", "annulant") names nothing, so it labels a topic
+    // only when nothing else comes near.
+    let named = |t: &Term| t.words > 1 || t.text.starts_with(|c: char| c.is_uppercase());
+    let label_score = |t: &Term| {
+        let plain = if named(t) { 1.0 } else { LONE_WORD };
+        t.score * t.precision.sqrt() * (1.0 + 0.25 * (t.words.min(3) - 1) as f32) * plain
+    };
     let candidates = &terms[..terms.len().min(2 * KEYWORDS)];
     let best = candidates.iter().max_by(|a, b| {
         label_score(a)

@@ -213,27 +213,45 @@ fn keywords_skip_what_an_earlier_keyword_says_and_stop_at_eight() {
 
 #[test]
 fn a_phrase_names_better_than_a_word_of_the_same_weight() {
-    // Label weights 1.0, 1.25 and 1.5 for one, two and three words or more.
+    // Label weights 1.0, 1.25 and 1.5 for one, two and three words or more; a name ("Veto")
+    // counts as a phrase would.
     assert_eq!(
-        label(&[t("veto", 1.0, 1.0), t("droit de vote", 0.7, 1.0)]),
+        label(&[t("Veto", 1.0, 1.0), t("droit de vote", 0.7, 1.0)]),
         "droit de vote"
     );
     assert_eq!(
-        label(&[t("veto", 1.0, 1.0), t("droit de vote", 0.6, 1.0)]),
-        "veto"
+        label(&[t("Veto", 1.0, 1.0), t("droit de vote", 0.6, 1.0)]),
+        "Veto"
     );
     assert_eq!(
-        label(&[t("veto", 1.0, 1.0), t("vote blanc", 0.81, 1.0)]),
+        label(&[t("Veto", 1.0, 1.0), t("vote blanc", 0.81, 1.0)]),
         "vote blanc"
     );
     assert_eq!(
-        label(&[t("veto", 1.0, 1.0), t("vote blanc", 0.79, 1.0)]),
-        "veto"
+        label(&[t("Veto", 1.0, 1.0), t("vote blanc", 0.79, 1.0)]),
+        "Veto"
     );
     assert_eq!(
-        label(&[t("veto", 1.0, 1.0), t("un très long vote blanc", 0.7, 1.0)]),
+        label(&[t("Veto", 1.0, 1.0), t("un très long vote blanc", 0.7, 1.0)]),
         "un très long vote blanc",
         "a long phrase weighs as three words"
+    );
+}
+
+#[test]
+fn a_lone_common_word_names_a_topic_only_when_nothing_else_comes_near() {
+    // "lundi" weighs a fifth of its score as a label.
+    assert_eq!(
+        label(&[t("lundi", 1.0, 1.0), t("vote blanc", 0.17, 1.0)]),
+        "vote blanc"
+    );
+    assert_eq!(
+        label(&[t("lundi", 1.0, 1.0), t("vote blanc", 0.15, 1.0)]),
+        "lundi"
+    );
+    assert_eq!(
+        label(&[t("lundi", 1.0, 1.0), t("Bangkok", 0.21, 1.0)]),
+        "Bangkok"
     );
 }
 
