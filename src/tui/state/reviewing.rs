@@ -57,8 +57,9 @@ impl App {
                 .first_key(Context::Reader, a)
                 .unwrap_or_else(|| "?".into())
         };
+        // Short enough that the question and its keys fit on the status bar.
         let source = source_name(&self.synopsis.articles, item.at.article);
-        let source = for_terminal(&source);
+        let source = synoptic_core::output::layout::shorten(&for_terminal(&source), 32);
         let (state, question) = if item.member {
             ("in", "does it belong?")
         } else {

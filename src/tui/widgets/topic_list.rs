@@ -44,7 +44,8 @@ pub fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
         let row: String = covers.iter().map(|&c| if c { '■' } else { '·' }).collect();
         // Its size and what it is about, as far as the width allows.
         let keywords = for_terminal(&t.keywords.join(", ")).into_owned();
-        let about = format!("   {row} {}¶ {keywords}", t.members.len());
+        // The size first: with many sources the coverage row alone fills the width.
+        let about = format!("   {}¶ {row} {keywords}", t.members.len());
         lines.push(TLine::from(Span::styled(
             synoptic_core::output::layout::fit(&about, inner),
             app.theme.style(Paint::Dim, app.color),
