@@ -75,6 +75,29 @@ fn version_of(s: &Sentence, refs: &[Sentence]) -> Option<usize> {
         .map(|(k, _)| k)
 }
 
+/// What a word is compared by: its normalised key, except inside quotation marks, where the
+/// words themselves are the fact: a quotation retold with another ending, capital or an
+/// editor's bracket ("Golden Showers" / "Golden Shower", "[him]" / "him") is altered, and
+/// is shown so.
+fn quoted_key(text: &str, token: &Token) -> u64 {
+    use std::hash::{Hash, Hasher};
+    if !inside_quotation(&text[..token.range.start]) {
+        return token.hash;
+    }
+    let bracketed =
+        text[..token.range.start].ends_with('[') && text[token.range.end..].starts_with(']');
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&text[token.range.clone()], bracketed).hash(&mut h);
+    h.finish()
+}
+
+/// Whether a quotation is open at the end of `before`: more opening marks than closing ones,
+/// or an odd number of straight double quotes.
+fn inside_quotation(before: &str) -> bool {
+    let count = |c: char| before.matches(c).count();
+    count('«') > count('»') || count('“') > count('”') || count('"') % 2 == 1
+}
+
 /// Keys for every pair of consecutive words within one sentence of these members.
 fn pair_keys(articles: &[Article], topic: &Topic, keep: impl Fn(usize) -> bool) -> HashSet<u64> {
     let mut keys = HashSet::new();
@@ -126,9 +149,10 @@ fn mark_versions(articles: &[Article], topic: &Topic, reference: usize, marks: &
     let refs = sentences(articles, topic, reference);
     let deadline = Instant::now() + PAIRWISE_BUDGET;
     let hashes = |x: &Sentence| -> Vec<u64> {
-        paragraph_of(articles, topic, x.member).tokens[x.tokens.clone()]
+        let p = paragraph_of(articles, topic, x.member);
+        p.tokens[x.tokens.clone()]
             .iter()
-            .map(|t| t.hash)
+            .map(|t| quoted_key(&p.text, t))
             .collect()
     };
     for other in topic.articles().into_iter().filter(|&a| a != reference) {
@@ -288,5 +312,28 @@ mod tests {
                 "home:S"
             ]
         );
+    }
+
+    #[test]
+    fn a_quotation_retold_with_other_words_is_altered_and_outside_quotes_endings_do_not_count() {
+        let (articles, topic) = topic_of(&[
+            "Trump told Comey about the \"Golden Showers thing\" in Moscow, the memo says.",
+            "Trump told Comey about the \"Golden Shower Thing\" in Moscow, the memos say.",
+        ]);
+        let got = pairwise(&articles, &topic, 0);
+        let words = shown(&articles, &got, 1);
+        assert!(words.contains(&"Shower:C".to_string()), "{words:?}");
+        assert!(words.contains(&"Thing:C".to_string()), "{words:?}");
+        assert!(words.contains(&"Golden:S".to_string()), "{words:?}");
+        assert!(
+            words.contains(&"memos:S".to_string()),
+            "outside quotation marks, memo and memos are one word: {words:?}"
+        );
+        let (articles, topic) = topic_of(&[
+            "He said \"I hope you can let [him] go\" to the director in February.",
+            "He said \"I hope you can let him go\" to the director in February.",
+        ]);
+        let words = shown(&articles, &pairwise(&articles, &topic, 0), 1);
+        assert!(words.contains(&"him:C".to_string()), "{words:?}");
     }
 }
