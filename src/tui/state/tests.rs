@@ -157,6 +157,19 @@ fn in_rows_top_and_bottom_move_every_pane_together() {
 }
 
 #[test]
+fn each_pane_says_where_it_is_scrolled_and_when_its_passage_is_below() {
+    let mut app = seeds_app(160, 45);
+    let shown = screen(&app);
+    assert!(shown.contains(" top "), "{shown}");
+    // The fifth source opens with what the first tells later: blank at the top of its pane.
+    assert!(shown.contains("↓ passage below · top"), "{shown}");
+    app.update(Action::Bottom);
+    let shown = screen(&app);
+    assert!(shown.contains(" end "), "{shown}");
+    assert!(!shown.contains(" top "), "{shown}");
+}
+
+#[test]
 fn search_jumps_to_a_match_and_highlights_it() {
     let mut app = seeds_app(160, 45);
     app.update(Action::StartSearch);

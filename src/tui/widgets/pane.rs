@@ -1,5 +1,6 @@
-//! One article's pane as a ratatui widget: its title, its place in the pane order, a border
-//! that shows the focus, and the lines of its laid-out view from its scroll position.
+//! One article's pane as a ratatui widget: its title, its place in the pane order, where it is
+//! scrolled to, a border that shows the focus, and the lines of its laid-out view from its
+//! scroll position.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -28,10 +29,13 @@ impl Widget for PaneWidget<'_> {
         if let Some((at, total)) = self.place {
             block = block.title_bottom(Span::raw(format!(" {}/{total} ", at + 1)));
         }
+        let inner_height = usize::from(area.height.saturating_sub(2));
+        if let Some(position) = self.position(inner_height) {
+            block = block.title_bottom(TLine::from(format!(" {position} ")).right_aligned());
+        }
         if self.focused {
             block = block.border_style(self.theme.focused_border(self.color));
         }
-        let inner_height = usize::from(area.height.saturating_sub(2));
         let lines: Vec<TLine> = self
             .pane
             .lines
@@ -41,6 +45,33 @@ impl Widget for PaneWidget<'_> {
             .map(|l| styled_line(self.theme, self.color, l))
             .collect();
         Paragraph::new(lines).block(block).render(area, buf);
+    }
+}
+
+impl PaneWidget<'_> {
+    /// Where the pane is scrolled to, when its lines do not all fit: "top", a percentage,
+    /// "end"; and, when what is on screen is blank (rows leave room for other sources'
+    /// passages), that its next passage is further down.
+    fn position(&self, height: usize) -> Option<String> {
+        let total = self.pane.lines.len();
+        if total <= height || height == 0 {
+            return None;
+        }
+        let last = (self.scroll + height).min(total);
+        let at = match self.scroll {
+            0 => "top".to_owned(),
+            _ if last >= total => "end".to_owned(),
+            _ => format!("{}%", last * 100 / total),
+        };
+        let blank = self.pane.lines[self.scroll.min(total)..last]
+            .iter()
+            .all(|l| l.pieces.iter().all(|p| p.text.trim().is_empty()));
+        let below = self.pane.paragraph_lines.iter().any(|pl| pl.line >= last);
+        Some(if blank && below {
+            format!("↓ passage below · {at}")
+        } else {
+            at
+        })
     }
 }
 
