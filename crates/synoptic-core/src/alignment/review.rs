@@ -145,4 +145,37 @@ mod tests {
         let order: Vec<ParaRef> = queue.iter().map(|i| i.at).collect();
         assert_eq!(order, vec![at(0, 1)]);
     }
+
+    #[test]
+    fn a_look_alike_ranks_by_how_many_members_resemble_the_topic_less() {
+        let arts = articles(&[
+            &[
+                "Le volcan crache sa lave sur Catane depuis lundi.",
+                "Le volcan crache sa lave et ses cendres sur les vignes.",
+                "Le volcan inquiète les villageois et le maire de Catane.",
+            ],
+            &[
+                "Le volcan crache sa lave.",
+                "Le maire a inauguré une école à Catane.",
+            ],
+        ]);
+        let topic = crate::fixtures::topic([(0, 1), (0, 2), (0, 3)]);
+        let queue = review_queue_of(&arts, &topic, &[]);
+        let doubt = |a, p| {
+            queue
+                .iter()
+                .find(|i| i.at == at(a, p))
+                .map(|i| i.doubt)
+                .unwrap_or(0.0)
+        };
+        // Out of three members, one that resembles the topic less than all of them stays
+        // under 1/4; a closer one ranks higher; every doubt is a share.
+        let (close, far) = (doubt(1, 1), doubt(1, 2));
+        assert!(far > 0.0 && far < 0.25, "{far}");
+        assert!(close > far, "{close} {far}");
+        assert!(
+            queue.iter().all(|i| (0.0..=1.0).contains(&i.doubt)),
+            "{queue:?}"
+        );
+    }
 }

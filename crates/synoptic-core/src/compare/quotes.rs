@@ -59,4 +59,13 @@ mod tests {
             "{quotes:?}"
         );
     }
+
+    #[test]
+    fn paragraphs_that_share_no_run_of_five_words_carry_no_quotation() {
+        let (articles, topic) = crate::fixtures::all_in_one_topic(&[
+            &["The minister signed the treaty in Brussels on Monday morning."],
+            &["Farmers blocked every road around the capital for three days."],
+        ]);
+        assert!(shared_quotes(&articles, &topic).is_empty());
+    }
 }

@@ -65,4 +65,17 @@ mod tests {
         );
         assert!(together > 0);
     }
+
+    #[test]
+    fn a_quotation_counts_only_when_two_of_its_carriers_are_laid_out() {
+        let (articles, topic) = crate::fixtures::all_in_one_topic(&[
+            &["The minister said \"we will never sign this treaty\" on Monday."],
+            &["\"We will never sign this treaty,\" the minister told reporters."],
+        ]);
+        let alone = rows(&articles, &topic, &[0]);
+        assert_eq!(quotes_on_one_row(&articles, &topic, &alone), (0, 0));
+        let both = rows(&articles, &topic, &[0, 1]);
+        let (together, total) = quotes_on_one_row(&articles, &topic, &both);
+        assert!(total > 0 && together == total, "{together}/{total}");
+    }
 }
