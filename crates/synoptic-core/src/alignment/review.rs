@@ -165,8 +165,7 @@ mod tests {
             queue
                 .iter()
                 .find(|i| i.at == at(a, p))
-                .map(|i| i.doubt)
-                .unwrap_or(0.0)
+                .map_or(0.0, |i| i.doubt)
         };
         // Out of three members, one that resembles the topic less than all of them stays
         // under 1/4; a closer one ranks higher; every doubt is a share.
