@@ -176,5 +176,21 @@ mod tests {
             queue.iter().all(|i| (0.0..=1.0).contains(&i.doubt)),
             "{queue:?}"
         );
+        // Exactly: (members less alike + its own likeness) / (members + 1).
+        let corpus = Corpus::new(&arts);
+        let unit = |a, p| corpus.space.units.binary_search(&at(a, p)).unwrap();
+        let members: Vec<usize> = [(0, 1), (0, 2), (0, 3)].map(|(a, p)| unit(a, p)).to_vec();
+        let center = centroid(members.iter().map(|&u| &corpus.feedback[u]));
+        let like = |u: usize| cosine(&corpus.feedback[u], &center);
+        for (a, p) in [(1, 1), (1, 2)] {
+            let l = like(unit(a, p));
+            let below = members.iter().filter(|&&m| like(m) < l).count();
+            let want = (below as f32 + l) / 4.0;
+            assert!(
+                (doubt(a, p) - want).abs() < 1e-6,
+                "{a} {p}: {} {want}",
+                doubt(a, p)
+            );
+        }
     }
 }

@@ -9,6 +9,16 @@ use crate::model::topic::Topic;
 /// Words in a run that counts as a quotation carried by several sources.
 pub const QUOTE_WORDS: usize = 5;
 
+/// One key per run of words, in order.
+fn run_key(run: &[crate::lang::text::Token]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for t in run {
+        t.hash.hash(&mut h);
+    }
+    h.finish()
+}
+
 /// For every run of [`QUOTE_WORDS`] words (all words, stopwords included, as stems) that one
 /// member of each of two sources or more carry, the members that carry it. A run found in two
 /// members of one source is the event's stock phrase there, not a quotation: left out.
@@ -16,10 +26,7 @@ pub fn shared_quotes(articles: &[Article], topic: &Topic) -> Vec<Vec<usize>> {
     let mut carriers: HashMap<u64, Vec<usize>> = HashMap::new();
     for (m, member) in topic.members.iter().enumerate() {
         let tokens = &articles[member.at.article].paragraphs[member.at.paragraph].tokens;
-        let mut runs: Vec<u64> = tokens
-            .windows(QUOTE_WORDS)
-            .map(|w| w.iter().fold(0u64, |h, t| h.rotate_left(7) ^ t.hash))
-            .collect();
+        let mut runs: Vec<u64> = tokens.windows(QUOTE_WORDS).map(run_key).collect();
         runs.sort_unstable();
         runs.dedup();
         for run in runs {
