@@ -157,6 +157,8 @@ mod tests {
             &[
                 "Le volcan crache sa lave.",
                 "Le maire a inauguré une école à Catane.",
+                // Word for word a member's: as alike as it, no more.
+                "Le volcan crache sa lave et ses cendres sur les vignes.",
             ],
         ]);
         let topic = crate::fixtures::topic([(0, 1), (0, 2), (0, 3)]);
@@ -182,10 +184,16 @@ mod tests {
         let members: Vec<usize> = [(0, 1), (0, 2), (0, 3)].map(|(a, p)| unit(a, p)).to_vec();
         let center = centroid(members.iter().map(|&u| &corpus.feedback[u]));
         let like = |u: usize| cosine(&corpus.feedback[u], &center);
-        for (a, p) in [(1, 1), (1, 2)] {
+        for (a, p) in [(1, 1), (1, 2), (1, 3)] {
             let l = like(unit(a, p));
             let below = members.iter().filter(|&&m| like(m) < l).count();
             let want = (below as f32 + l) / 4.0;
+            if (a, p) == (1, 3) {
+                assert!(
+                    below >= 1,
+                    "a member's twin is more alike than the least member"
+                );
+            }
             assert!(
                 (doubt(a, p) - want).abs() < 1e-6,
                 "{a} {p}: {} {want}",
