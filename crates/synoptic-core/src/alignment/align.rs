@@ -18,22 +18,8 @@ use crate::model::vectors::ParaRef;
 pub fn align(articles: &[Article], defs: &[TopicDef], opts: AlignOptions) -> Vec<Topic> {
     let corpus = Corpus::new(articles);
     let opts = opts.for_corpus(corpus.space.units.len());
-    let mut topics: Vec<Topic> = if defs.is_empty() {
-        Vec::new()
-    } else {
-        defs.iter()
-            .zip(assign(&corpus, defs, &opts))
-            .map(|(def, members)| {
-                let mut topic = Topic::from_def(def, Origin::Defined, members);
-                apply_pins(articles, &mut topic, &def.pins);
-                topic
-            })
-            .collect()
-    };
-    let claimed: BTreeSet<ParaRef> = topics
-        .iter()
-        .flat_map(|t| t.members.iter().map(|m| m.at))
-        .collect();
+    let mut topics = defined_topics(&corpus, defs, &opts);
+    let claimed = claimed_by(&topics);
     let taken: BTreeSet<String> = defs.iter().map(|d| d.id.clone()).collect();
     topics.extend(discover(&corpus, &claimed, &taken, &opts));
     topics
@@ -51,20 +37,9 @@ pub fn realign(
 ) -> Vec<Topic> {
     let corpus = Corpus::new(articles);
     let opts = opts.for_corpus(corpus.space.units.len());
-    let mut defined: Vec<Option<Topic>> = defs
-        .iter()
-        .zip(assign(&corpus, defs, &opts))
-        .map(|(def, members)| {
-            let mut topic = Topic::from_def(def, Origin::Defined, members);
-            apply_pins(articles, &mut topic, &def.pins);
-            Some(topic)
-        })
-        .collect();
-    let claimed: BTreeSet<ParaRef> = defined
-        .iter()
-        .flatten()
-        .flat_map(|t| t.members.iter().map(|m| m.at))
-        .collect();
+    let defined = defined_topics(&corpus, defs, &opts);
+    let claimed = claimed_by(&defined);
+    let mut defined: Vec<Option<Topic>> = defined.into_iter().map(Some).collect();
     let mut topics = Vec::with_capacity(previous.len().max(defs.len()));
     for old in previous {
         if let Some(at) = defs.iter().position(|d| d.id == old.id) {
@@ -79,6 +54,30 @@ pub fn realign(
     }
     topics.extend(defined.into_iter().flatten());
     topics
+}
+
+/// The topics of `defs`, in their order, with the members `assign` gives them and their pins
+/// applied.
+fn defined_topics(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Topic> {
+    if defs.is_empty() {
+        return Vec::new();
+    }
+    defs.iter()
+        .zip(assign(corpus, defs, opts))
+        .map(|(def, members)| {
+            let mut topic = Topic::from_def(def, Origin::Defined, members);
+            apply_pins(corpus.articles, &mut topic, &def.pins);
+            topic
+        })
+        .collect()
+}
+
+/// Every paragraph some topic of `topics` holds.
+fn claimed_by(topics: &[Topic]) -> BTreeSet<ParaRef> {
+    topics
+        .iter()
+        .flat_map(|t| t.members.iter().map(|m| m.at))
+        .collect()
 }
 
 /// Apply the pins of `topic`: pinned paragraphs join it, sure (score 1), and excluded ones
