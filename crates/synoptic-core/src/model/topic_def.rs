@@ -26,3 +26,10 @@ pub struct Pin {
     /// In the topic (`include`), or out of it (`exclude`).
     pub include: bool,
 }
+
+impl Pin {
+    /// Whether `other` names the same paragraph (in or out of the topic alike).
+    pub fn same_paragraph(&self, other: &Pin) -> bool {
+        (&self.article, &self.key, self.nth) == (&other.article, &other.key, other.nth)
+    }
+}

@@ -24,14 +24,12 @@ pub enum Correction {
 impl Correction {
     /// Make this correction to a topic's definition, as the reader holds it.
     pub fn apply_to(&self, def: &mut TopicDef) {
-        let same =
-            |p: &Pin, pin: &Pin| (&p.article, &p.key, p.nth) == (&pin.article, &pin.key, pin.nth);
         match self {
             Correction::Pin(pin) => {
-                def.pins.retain(|p| !same(p, pin));
+                def.pins.retain(|p| !p.same_paragraph(pin));
                 def.pins.push(pin.clone());
             }
-            Correction::Unpin(pin) => def.pins.retain(|p| !same(p, pin)),
+            Correction::Unpin(pin) => def.pins.retain(|p| !p.same_paragraph(pin)),
             Correction::Keyword(k) => {
                 if !def.keywords.contains(k) {
                     def.keywords.push(k.clone());
@@ -45,13 +43,7 @@ impl Correction {
     /// paragraph's earlier pin back, or none; a keyword added taken out. `None` when this one
     /// changed nothing.
     pub fn undoing(&self, before: &TopicDef) -> Option<Correction> {
-        let earlier = |pin: &Pin| {
-            before
-                .pins
-                .iter()
-                .find(|p| (&p.article, &p.key, p.nth) == (&pin.article, &pin.key, pin.nth))
-                .cloned()
-        };
+        let earlier = |pin: &Pin| before.pins.iter().find(|p| p.same_paragraph(pin)).cloned();
         match self {
             Correction::Pin(pin) => {
                 Some(earlier(pin).map_or_else(|| Correction::Unpin(pin.clone()), Correction::Pin))
