@@ -142,14 +142,9 @@ fn render_figures(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// An article as named in compact places: its position, 1-based.
-/// A source by name, as its pane would call it: the outlet, else the article's id.
+/// A source of a figure (by its id), named as its pane is, shortened for the figures panel.
 fn short(app: &App, id: &str) -> String {
-    let articles = &app.synopsis.articles;
-    let name = match articles.iter().position(|a| a.id == id) {
-        Some(a) => synoptic_core::model::article::source_name(articles, a),
-        None => id.to_owned(),
-    };
+    let name = synoptic_core::model::article::source_name_of_id(&app.synopsis.articles, id);
     synoptic_core::output::layout::shorten(&for_terminal(&name), 28)
 }
 

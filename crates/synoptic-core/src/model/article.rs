@@ -101,3 +101,12 @@ fn shorten_words(text: &str, max: usize) -> String {
 pub fn source_name(articles: &[Article], a: usize) -> String {
     format!("{} · {}", a + 1, articles[a].display_name())
 }
+
+/// [`source_name`] of the article with id `id` (as figures record their sources), or the id
+/// itself when no article has it.
+pub fn source_name_of_id(articles: &[Article], id: &str) -> String {
+    match articles.iter().position(|a| a.id == id) {
+        Some(a) => source_name(articles, a),
+        None => id.to_owned(),
+    }
+}

@@ -11,7 +11,7 @@ use crate::compare::agree::Level;
 use crate::compare::agree::{Detail, MemberSpans};
 use crate::compare::figures::{FigureGroup, figures};
 use crate::compare::synopsis::Synopsis;
-use crate::model::article::source_name;
+use crate::model::article::{source_name, source_name_of_id};
 use crate::output::layout::{Line, Styled, borrowed, fit, runs, wrap};
 use crate::output::sanitize::for_terminal;
 
@@ -136,13 +136,9 @@ fn write_wrapped(out: &mut dyn Write, text: &str, width: usize) -> io::Result<()
     Ok(())
 }
 
-/// "20h42 (003), 20h45 (002)".
+/// "20h42 (4 · Le Monde), 20h45 (3 · Libération)".
 pub(crate) fn describe(synopsis: &Synopsis, group: &FigureGroup) -> String {
-    let articles = &synopsis.articles;
-    let name = |id: &String| match articles.iter().position(|a| &a.id == id) {
-        Some(a) => source_name(articles, a),
-        None => id.clone(),
-    };
+    let name = |id: &String| source_name_of_id(&synopsis.articles, id);
     group
         .values
         .iter()
