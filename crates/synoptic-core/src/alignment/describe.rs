@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::lang::text::Token;
+use crate::lang::text::{Token, sequence_hash};
 use crate::model::article::Article;
 use crate::model::vectors::{ParaRef, TermSpace};
 
@@ -125,13 +125,6 @@ pub fn telling_terms(
         .collect();
     terms.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
     terms
-}
-
-/// One hash for a run of words, from their keys in order.
-fn sequence_hash(tokens: &[Token]) -> u64 {
-    tokens.iter().fold(0xcbf2_9ce4_8422_2325, |h, t| {
-        (h ^ t.hash).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// The word and phrase spans of a paragraph's tokens: every telling word, and every run of two

@@ -3,21 +3,12 @@
 
 use std::collections::HashMap;
 
+use crate::lang::text::sequence_hash;
 use crate::model::article::Article;
 use crate::model::topic::Topic;
 
 /// Words in a run that counts as a quotation carried by several sources.
 pub const QUOTE_WORDS: usize = 5;
-
-/// One key per run of words, in order.
-fn run_key(run: &[crate::lang::text::Token]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for t in run {
-        t.hash.hash(&mut h);
-    }
-    h.finish()
-}
 
 /// For every run of [`QUOTE_WORDS`] words (all words, stopwords included, as stems) that one
 /// member of each of two sources or more carry, the members that carry it. A run found in two
@@ -26,7 +17,7 @@ pub fn shared_quotes(articles: &[Article], topic: &Topic) -> Vec<Vec<usize>> {
     let mut carriers: HashMap<u64, Vec<usize>> = HashMap::new();
     for (m, member) in topic.members.iter().enumerate() {
         let tokens = &articles[member.at.article].paragraphs[member.at.paragraph].tokens;
-        let mut runs: Vec<u64> = tokens.windows(QUOTE_WORDS).map(run_key).collect();
+        let mut runs: Vec<u64> = tokens.windows(QUOTE_WORDS).map(sequence_hash).collect();
         runs.sort_unstable();
         runs.dedup();
         for run in runs {

@@ -92,6 +92,14 @@ impl Token {
     }
 }
 
+/// One hash for a run of words, from their keys in order (FNV-1a over the key hashes): what
+/// a phrase or a quotation is counted and matched by.
+pub fn sequence_hash(tokens: &[Token]) -> u64 {
+    tokens.iter().fold(0xcbf2_9ce4_8422_2325, |h, t| {
+        (h ^ t.hash).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// Apostrophes that split words: ASCII, typographic right and left quotes, modifier letter.
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
