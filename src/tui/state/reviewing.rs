@@ -24,8 +24,11 @@ impl App {
             Some((on, seen)) if *on == id => seen,
             review => &mut review.insert((id, BTreeSet::new())).1,
         };
-        let left = queue.iter().filter(|i| !seen.contains(&i.at)).count();
-        let Some(item) = queue.iter().find(|i| !seen.contains(&i.at)).copied() else {
+        let unseen: Vec<ReviewItem> = queue
+            .into_iter()
+            .filter(|i| !seen.contains(&i.at))
+            .collect();
+        let Some(&item) = unseen.first() else {
             self.status = Some(format!(
                 "nothing left to review in “{}”: every doubtful paragraph has been shown or pinned",
                 for_terminal(&label)
@@ -35,7 +38,8 @@ impl App {
         seen.insert(item.at);
         let shown = seen.len();
         self.show_for_review(item);
-        self.status = Some(self.review_status(item, &label, shown, shown + left - 1));
+        let of = shown + unseen.len() - 1;
+        self.status = Some(self.review_status(item, &label, shown, of));
     }
 
     /// Bring `item`'s paragraph to the top of its pane, focused: among the topic's passages
