@@ -71,7 +71,7 @@ const DURATIONS: &[&str] = &[
     "semaines", "mois", "an", "ans", "annees", "second", "seconds", "hour", "hours", "day", "days",
     "week", "weeks", "month", "months", "year", "years",
 ];
-const MONTHS: &[&str] = &[
+const FRENCH_MONTHS: &[&str] = &[
     "janvier",
     "fevrier",
     "mars",
@@ -84,6 +84,8 @@ const MONTHS: &[&str] = &[
     "octobre",
     "novembre",
     "decembre",
+];
+const ENGLISH_MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -97,6 +99,11 @@ const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
+/// Whether a folded word names a month, in French or English.
+fn is_month(word: &str) -> bool {
+    FRENCH_MONTHS.contains(&word) || ENGLISH_MONTHS.contains(&word)
+}
+
 /// Words skipped between a number and its unit: "1,3 million de personnes", "of people".
 const LINKS: &[&str] = &["de", "d", "of"];
 
@@ -161,7 +168,7 @@ fn month_first(p: &Paragraph, w: &[String], i: usize) -> Option<(Figure, usize)>
         .iter()
         .find(|(short, _)| *short == w[i])
         .map(|(_, full)| *full)
-        .or_else(|| MONTHS[12..].iter().copied().find(|m| *m == w[i]))?;
+        .or_else(|| ENGLISH_MONTHS.iter().copied().find(|m| *m == w[i]))?;
     let day = toks.get(i + 1).filter(|t| t.numeric)?;
     let between = &p.text[toks[i].range.end..day.range.start];
     let value: f64 = p.text[day.range.clone()].parse().ok()?;
@@ -241,10 +248,10 @@ fn measure(p: &Paragraph, w: &[String], i: usize, j: usize) -> Option<(String, F
     let unit_tok = &toks[j];
     let unit_text = &p.text[unit_tok.range.clone()];
     let preceded_by_a = i > 0 && matches!(w[i - 1].as_str(), "a" | "at");
-    if MONTHS.contains(&unit.as_str()) && !number.numeric {
+    if is_month(unit) && !number.numeric {
         // "one of April": a month counts nothing.
         None
-    } else if MONTHS.contains(&unit.as_str()) {
+    } else if is_month(unit) {
         Some((
             format!("date in {unit_text}"),
             FigureKey::Date(unit.clone()),
