@@ -75,9 +75,10 @@ fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> V
     taught.settle(&mut lexical, opts);
     let mut evidence = lexical.clone();
     let mut path = decode(corpus, &evidence, defs.len(), opts);
+    let weights = feedback_weights(corpus, opts);
     for _ in 0..opts.feedback_rounds {
-        evidence = with_feedback(corpus, &lexical, &path, opts);
-        taught.pull(corpus, &mut evidence, opts);
+        evidence = with_feedback(corpus, &lexical, &path, &weights, opts);
+        taught.pull(corpus, &mut evidence, &weights, opts);
         path = decode(corpus, &evidence, defs.len(), opts);
     }
     let mut members: Vec<Vec<Member>> = vec![Vec::new(); defs.len()];
@@ -148,7 +149,13 @@ impl Taught {
     /// Each paragraph gains, for a topic, `taught` times its cosine to the paragraph most like
     /// it that the reader put in, and loses as much for the one most like it that the reader
     /// took out, scaled as feedback is: a correction pulls in or pushes away its look-alikes.
-    fn pull(&self, corpus: &Corpus, evidence: &mut [Vec<f32>], opts: &AlignOptions) {
+    fn pull(
+        &self,
+        corpus: &Corpus,
+        evidence: &mut [Vec<f32>],
+        weights: &[f32],
+        opts: &AlignOptions,
+    ) {
         let vectors = &corpus.feedback;
         let nearest = |u: usize, pinned: &[usize]| {
             pinned
@@ -162,9 +169,8 @@ impl Taught {
             if inc.is_empty() && exc.is_empty() {
                 continue;
             }
-            for (u, row) in evidence.iter_mut().enumerate() {
-                let weight = opts.taught * opts.feedback * opts.length_scale(corpus.words[u]);
-                row[t] += weight * (nearest(u, inc) - nearest(u, exc));
+            for (u, (row, weight)) in evidence.iter_mut().zip(weights).enumerate() {
+                row[t] += opts.taught * weight * (nearest(u, inc) - nearest(u, exc));
             }
         }
     }
@@ -247,21 +253,26 @@ fn decode(
     path
 }
 
-/// Evidence plus `feedback` times each paragraph's cosine to the centroid of the topic's
+/// How much feedback each unit receives: `feedback` times its `length_scale`.
+fn feedback_weights(corpus: &Corpus, opts: &AlignOptions) -> Vec<f32> {
+    corpus
+        .words
+        .iter()
+        .map(|&n| opts.feedback * opts.length_scale(n))
+        .collect()
+}
+
+/// Evidence plus `weights` (see `feedback_weights`) times each paragraph's cosine to the centroid of the topic's
 /// confident members (on the path, with lexical evidence of their own), scaled by the
 /// paragraph's `length_scale`.
 fn with_feedback(
     corpus: &Corpus,
     lexical: &[Vec<f32>],
     path: &[Option<usize>],
+    weights: &[f32],
     opts: &AlignOptions,
 ) -> Vec<Vec<f32>> {
     let (space, vectors) = (&corpus.space, &corpus.feedback);
-    let weights: Vec<f32> = corpus
-        .words
-        .iter()
-        .map(|&n| opts.feedback * opts.length_scale(n))
-        .collect();
     let mut out = lexical.to_vec();
     let topics = lexical.first().map_or(0, Vec::len);
     // Dense by term id: each paragraph's cosine then costs only its own terms.
@@ -273,7 +284,7 @@ fn with_feedback(
         for &(id, w) in &center {
             dense[id as usize] = w;
         }
-        for ((row, v), weight) in out.iter_mut().zip(vectors).zip(&weights) {
+        for ((row, v), weight) in out.iter_mut().zip(vectors).zip(weights) {
             let sim: f32 = v.iter().map(|&(id, w)| w * dense[id as usize]).sum();
             row[t] += weight * sim;
         }
