@@ -84,9 +84,10 @@ impl<S: Copy + PartialEq> Line<S> {
     }
 }
 
-/// A word being laid out: its styled chunks and its width.
+/// A word being laid out: its styled chunks (a range of the chunks `words` returns) and its
+/// width.
 struct Word<S> {
-    chunks: Vec<(String, S)>,
+    chunks: std::ops::Range<usize>,
     width: usize,
     /// Style of the space before it, if there was one.
     space: Option<S>,
@@ -98,7 +99,8 @@ struct Word<S> {
 pub fn wrap<S: Copy + PartialEq>(pieces: &[Styled<&str, S>], width: usize) -> Vec<Line<S>> {
     let width = width.max(1);
     let mut lines = vec![Line::blank()];
-    for word in words(pieces) {
+    let (words, chunks) = words(pieces);
+    for word in words {
         let line = lines.last_mut().expect("lines is never empty");
         let space = usize::from(line.width > 0 && word.space.is_some());
         if line.width > 0 && line.width + space + word.width > width {
@@ -108,7 +110,7 @@ pub fn wrap<S: Copy + PartialEq>(pieces: &[Styled<&str, S>], width: usize) -> Ve
         {
             line.push(" ", style);
         }
-        place_word(&mut lines, word, width);
+        place_word(&mut lines, &chunks[word.chunks], word.width, width);
     }
     if lines.len() > 1 && lines.last().is_some_and(|l| l.width == 0) {
         lines.pop();
@@ -116,18 +118,33 @@ pub fn wrap<S: Copy + PartialEq>(pieces: &[Styled<&str, S>], width: usize) -> Ve
     lines
 }
 
-fn place_word<S: Copy + PartialEq>(lines: &mut Vec<Line<S>>, word: Word<S>, width: usize) {
-    for (chunk, style) in word.chunks {
+fn place_word<S: Copy + PartialEq>(
+    lines: &mut Vec<Line<S>>,
+    chunks: &[(&str, S)],
+    word_width: usize,
+    width: usize,
+) {
+    let line = lines.last_mut().expect("lines is never empty");
+    // Nearly every word fits: only a word wider than a line is measured grapheme by grapheme.
+    if line.width + word_width <= width {
+        for &(chunk, style) in chunks {
+            line.push(chunk, style);
+        }
+        return;
+    }
+    for &(chunk, style) in chunks {
         let mut start = 0;
+        let mut pending = 0;
         for (i, g) in chunk.grapheme_indices(true) {
             let w = g.width();
             let line = lines.last_mut().expect("lines is never empty");
-            let pending = chunk[start..i].width();
             if line.width + pending + w > width && line.width + pending > 0 {
                 line.push(&chunk[start..i], style);
                 start = i;
+                pending = 0;
                 lines.push(Line::blank());
             }
+            pending += w;
         }
         lines
             .last_mut()
@@ -136,9 +153,13 @@ fn place_word<S: Copy + PartialEq>(lines: &mut Vec<Line<S>>, word: Word<S>, widt
     }
 }
 
-/// Split styled pieces into words at ASCII spaces; no-break spaces stay inside words.
-fn words<S: Copy + PartialEq>(pieces: &[Styled<&str, S>]) -> Vec<Word<S>> {
+/// Split styled pieces into words at ASCII spaces; no-break spaces stay inside words. Each
+/// word's chunks are a range of the second vector, so a word costs no allocation of its own.
+fn words<'t, S: Copy + PartialEq>(
+    pieces: &[Styled<&'t str, S>],
+) -> (Vec<Word<S>>, Vec<(&'t str, S)>) {
     let mut out: Vec<Word<S>> = Vec::new();
+    let mut chunks: Vec<(&'t str, S)> = Vec::new();
     let mut current: Option<Word<S>> = None;
     let mut space: Option<S> = None;
     for &Styled { text, style } in pieces {
@@ -153,16 +174,17 @@ fn words<S: Copy + PartialEq>(pieces: &[Styled<&str, S>]) -> Vec<Word<S>> {
                 continue;
             }
             let word = current.get_or_insert_with(|| Word {
-                chunks: Vec::new(),
+                chunks: chunks.len()..chunks.len(),
                 width: 0,
                 space: space.take(),
             });
-            word.chunks.push((part.to_owned(), style));
+            chunks.push((part, style));
+            word.chunks.end = chunks.len();
             word.width += part.width();
         }
     }
     out.extend(current);
-    out
+    (out, chunks)
 }
 
 /// Pad or cut `text` to exactly `width` display columns.
