@@ -82,7 +82,7 @@ pub fn telling_terms(
         for (start, end) in spans(&p.tokens) {
             let h = sequence_hash(&p.tokens[start..end]);
             let tally = tallies.entry(h).or_default();
-            let form = &p.text[p.tokens[start].range.start..p.tokens[end - 1].range.end];
+            let form = &p.text[p.tokens[start].start()..p.tokens[end - 1].end()];
             *tally.forms.entry(form).or_default() += 1;
             tally.words = end - start;
             if seen.insert(h) {
@@ -145,7 +145,7 @@ fn spans(tokens: &[Token]) -> impl Iterator<Item = (usize, usize)> + '_ {
 fn contiguous(tokens: &[Token]) -> bool {
     tokens
         .windows(2)
-        .all(|w| w[1].range.start.saturating_sub(w[0].range.end) <= 1)
+        .all(|w| w[1].start().saturating_sub(w[0].end()) <= 1)
 }
 
 /// What a discovered topic is called and found by.

@@ -121,7 +121,7 @@ fn a_term_is_written_in_the_form_the_sources_use_most() {
 fn span_texts(text: &str) -> Vec<&str> {
     let tokens = tokenize(text, Language::French);
     spans(&tokens)
-        .map(|(s, e)| &text[tokens[s].range.start..tokens[e - 1].range.end])
+        .map(|(s, e)| &text[tokens[s].start()..tokens[e - 1].end()])
         .collect()
 }
 

@@ -102,7 +102,11 @@ impl Cue {
 /// The keys a keyword is matched by: its content words, or all its words if it has none.
 fn keyword_keys(keyword: &str, lang: Language) -> Vec<u64> {
     let tokens = tokenize(keyword, lang);
-    let content: Vec<u64> = tokens.iter().filter(|t| !t.stop).map(|t| t.hash).collect();
+    let content: Vec<u64> = tokens
+        .iter()
+        .filter(|t| !t.is_stop())
+        .map(|t| t.hash)
+        .collect();
     if content.is_empty() {
         tokens.iter().map(|t| t.hash).collect()
     } else {

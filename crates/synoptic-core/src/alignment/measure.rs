@@ -267,7 +267,7 @@ mod tests {
         let space = TermSpace::build(&arts);
         let vectors = feedback_vectors(&space);
         let weight = |u: usize, word: &str| {
-            let id = space.terms[word];
+            let id = space.terms[&crate::lang::text::key_hash(word)];
             vectors[u].iter().find(|t| t.0 == id).map(|t| t.1)
         };
         let units = space.units.len();

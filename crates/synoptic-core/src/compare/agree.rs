@@ -252,9 +252,9 @@ fn spans_from_sets(
         } else {
             gap.copy_from_slice(&none);
         }
-        push(at..t.range.start, &gap);
-        push(t.range.clone(), mine);
-        at = t.range.end;
+        push(at..t.start(), &gap);
+        push(t.range(), mine);
+        at = t.end();
     }
     push(at..text.len(), &none);
     (spans, bits)

@@ -72,10 +72,10 @@ fn tokens_in<'t>(
     tokens: &'t [Token],
     range: &std::ops::Range<usize>,
 ) -> impl Iterator<Item = &'t Token> {
-    let start = tokens.partition_point(|t| t.range.start < range.start);
+    let start = tokens.partition_point(|t| t.start() < range.start);
     tokens[start..]
         .iter()
-        .take_while(move |t| t.range.end <= range.end)
+        .take_while(move |t| t.end() <= range.end)
         .filter(|t| t.is_telling())
 }
 
@@ -85,7 +85,7 @@ fn shared_tokens(tokens: &[Token], spans: &[Span]) -> Vec<bool> {
     tokens
         .iter()
         .map(|t| {
-            while k < spans.len() && spans[k].range.end <= t.range.start {
+            while k < spans.len() && spans[k].range.end <= t.start() {
                 k += 1;
             }
             spans.get(k).is_some_and(|s| s.shared > 0)
@@ -110,7 +110,7 @@ pub fn telling_shared(
     let bar = weights.bar(TELLING_RUN);
     let shared = shared_tokens(tokens, spans);
     let rarity = |t: &Token| weights.rarity(t);
-    let worthy = |t: &Token| t.numeric || (t.is_telling() && rarity(t) >= bar * WORTHY_SHARE);
+    let worthy = |t: &Token| t.is_numeric() || (t.is_telling() && rarity(t) >= bar * WORTHY_SHARE);
     let mut marks = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -125,18 +125,18 @@ pub fn telling_shared(
         let phrase = &tokens[i..=j];
         let telling: Vec<&Token> = phrase.iter().filter(|t| t.is_telling()).collect();
         let weight: f32 = telling.iter().map(|t| rarity(t)).sum();
-        let figure = telling.iter().any(|t| t.numeric);
+        let figure = telling.iter().any(|t| t.is_numeric());
         let keep = if telling.len() >= 2 {
             figure || weight >= bar
         } else {
             telling
                 .iter()
-                .any(|t| t.numeric || (is_name(text, t) && rarity(t) >= bar))
+                .any(|t| t.is_numeric() || (is_name(text, t) && rarity(t) >= bar))
         };
         let first = phrase.iter().position(&worthy);
         let last = phrase.iter().rposition(&worthy);
         if let (true, Some(first), Some(last)) = (keep, first, last) {
-            marks.push(phrase[first].range.start..phrase[last].range.end);
+            marks.push(phrase[first].start()..phrase[last].end());
         }
         i = j + 1;
     }
@@ -146,8 +146,8 @@ pub fn telling_shared(
 /// A word written with a capital inside a sentence: a name ("Breton", "Unesco"), not the
 /// first word of a sentence.
 fn is_name(text: &str, token: &Token) -> bool {
-    let capital = text[token.range.clone()].starts_with(char::is_uppercase);
-    let before = text[..token.range.start].trim_end_matches(|c: char| {
+    let capital = text[token.range()].starts_with(char::is_uppercase);
+    let before = text[..token.start()].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '«' | '“' | '‘' | '\'' | '(' | '[')
     });
     capital && !before.is_empty() && !before.ends_with(['.', '!', '?', ':', '…'])
@@ -164,8 +164,8 @@ pub fn own_words(
         .iter()
         .filter(|s| s.shared == 0)
         .flat_map(|s| tokens_in(tokens, &s.range))
-        .filter(|t| t.numeric || weights.rarity(t) >= weights.bar(OWN_WORD))
-        .map(|t| t.range.clone())
+        .filter(|t| t.is_numeric() || weights.rarity(t) >= weights.bar(OWN_WORD))
+        .map(|t| t.range())
         .collect()
 }
 

@@ -227,7 +227,10 @@ fn can_match(keyword: &str) -> bool {
     use crate::lang::text::{Language, tokenize};
     let french = tokenize(keyword, Language::French);
     let english = tokenize(keyword, Language::English);
-    french.iter().zip(&english).any(|(f, e)| !f.stop && !e.stop)
+    french
+        .iter()
+        .zip(&english)
+        .any(|(f, e)| !f.is_stop() && !e.is_stop())
 }
 
 fn is_valid_id(id: &str) -> bool {

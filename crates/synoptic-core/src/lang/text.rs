@@ -66,29 +66,63 @@ impl Language {
     }
 }
 
-/// One word of a text: where it is, and the key it is compared by.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One word of a text: where it is, and the hash of the key it is compared by. Sixteen bytes
+/// and `Copy`: a thousand articles hold about a million tokens. The key itself is not stored;
+/// [`Token::key`] works it out again from the word, for the few places that show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// Byte range of the word in the text it was cut from.
-    pub range: Range<usize>,
-    /// Folded stem: what two words must share to count as the same wording. Shared by every
-    /// occurrence of the word (a thousand articles hold a million tokens).
-    pub key: Arc<str>,
-    /// A stopword carries no topic on its own ("de", "the", the "l" of "l'échange").
-    pub stop: bool,
-    /// Contains a digit: "40", "20h42", "1,3".
-    pub numeric: bool,
-    /// A hash of `key`, so that comparisons do not hash strings again and again.
+    /// A hash of the key (lower case, accents folded, stem): what two words must share to
+    /// count as the same wording. Every comparison runs on it.
     pub hash: u64,
-    /// Worked out once: see [`Token::is_telling`].
-    telling: bool,
+    /// Byte offset of the word in the text it was cut from.
+    start: u32,
+    /// Byte length of the word (`words` never makes one longer than `MAX_WORD`).
+    len: u16,
+    /// `STOP`, `NUMERIC` and `TELLING`, worked out once.
+    flags: u8,
 }
 
+const STOP: u8 = 1;
+const NUMERIC: u8 = 2;
+const TELLING: u8 = 4;
+
+/// Longest word, in bytes: a longer run of letters (no language has one) is cut into words of
+/// this length at most, so a token's length fits in 16 bits.
+const MAX_WORD: usize = 1024;
+
 impl Token {
+    /// Byte range of the word in the text it was cut from.
+    pub fn range(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.start as usize + usize::from(self.len)
+    }
+
+    /// A stopword carries no topic on its own ("de", "the", the "l" of "l'échange").
+    pub fn is_stop(&self) -> bool {
+        self.flags & STOP != 0
+    }
+
+    /// Contains a digit: "40", "20h42", "1,3".
+    pub fn is_numeric(&self) -> bool {
+        self.flags & NUMERIC != 0
+    }
+
     /// A word that may be highlighted as shared on its own: not a stopword, and either a number
     /// or at least three letters long.
     pub fn is_telling(&self) -> bool {
-        self.telling
+        self.flags & TELLING != 0
+    }
+
+    /// The key this token was compared by, from `text`, the text it was cut from, in `lang`.
+    pub fn key(&self, text: &str, lang: Language) -> Arc<str> {
+        normalised(&text[self.range()], lang).0
     }
 }
 
@@ -134,8 +168,13 @@ pub fn fold_into(word: &str, out: &mut String) {
     }
 }
 
-/// Cut a text into word tokens, each with its byte range and normalised key.
+/// Cut a text into word tokens, each with its byte range and normalised key. A text is at
+/// most a few MiB (articles are read up to 8 MiB), so its offsets fit in 32 bits.
 pub fn tokenize(text: &str, lang: Language) -> Vec<Token> {
+    assert!(
+        u32::try_from(text.len()).is_ok(),
+        "tokenize refuses texts of 4 GiB"
+    );
     words(text)
         .map(|range| {
             let word = &text[range.clone()];
@@ -150,8 +189,10 @@ pub fn tokenize(text: &str, lang: Language) -> Vec<Token> {
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
     let mut prev: Option<char> = None;
+    // Where the next word starts when a run longer than MAX_WORD was cut.
+    let mut carried: Option<usize> = None;
     std::iter::from_fn(move || {
-        let mut start = None;
+        let mut start = carried.take();
         while let Some((i, c)) = chars.next() {
             let next = chars.peek().map(|&(_, n)| n);
             let inner_sep = matches!(c, ',' | '.')
@@ -162,14 +203,15 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             prev = Some(c);
             match (in_word, start) {
                 (true, None) => start = Some(i),
+                (true, Some(s)) if i + c.len_utf8() - s > MAX_WORD => {
+                    carried = Some(i);
+                    return Some(s..i);
+                }
                 (false, Some(s)) => return Some(s..i),
                 _ => {}
             }
-            if start.is_some() && next.is_none() {
-                return start.map(|s| s..text.len());
-            }
         }
-        None
+        start.map(|s| s..text.len())
     })
 }
 
@@ -191,7 +233,20 @@ const CACHE_LIMIT: usize = 200_000;
 
 fn make_token(word: &str, range: Range<usize>, lang: Language) -> Token {
     let numeric = word.chars().any(|c| c.is_ascii_digit());
-    let (key, hash, stop) = SEEN.with(|seen| {
+    let (key, hash, stop) = normalised(word, lang);
+    let telling = !stop && (numeric || key.chars().count() >= 3);
+    let flag = |on: bool, bit: u8| if on { bit } else { 0 };
+    Token {
+        hash,
+        start: u32::try_from(range.start).expect("tokenize refuses texts of 4 GiB"),
+        len: u16::try_from(range.len()).expect("words are at most MAX_WORD bytes"),
+        flags: flag(stop, STOP) | flag(numeric, NUMERIC) | flag(telling, TELLING),
+    }
+}
+
+/// What `word` normalises to in `lang`, from this thread's cache.
+fn normalised(word: &str, lang: Language) -> Normalised {
+    SEEN.with(|seen| {
         let map = &mut seen.borrow_mut()[lang as usize];
         if let Some(found) = map.get(word) {
             return found.clone();
@@ -199,19 +254,11 @@ fn make_token(word: &str, range: Range<usize>, lang: Language) -> Token {
         if map.len() >= CACHE_LIMIT {
             map.clear();
         }
+        let numeric = word.chars().any(|c| c.is_ascii_digit());
         let normalised = normalise(word, numeric, lang);
         map.insert(word.to_owned(), normalised.clone());
         normalised
-    });
-    let telling = !stop && (numeric || key.chars().count() >= 3);
-    Token {
-        range,
-        key,
-        stop,
-        numeric,
-        hash,
-        telling,
-    }
+    })
 }
 
 fn normalise(word: &str, numeric: bool, lang: Language) -> Normalised {
@@ -259,7 +306,7 @@ mod tests {
     fn keys(text: &str, lang: Language) -> Vec<String> {
         tokenize(text, lang)
             .into_iter()
-            .map(|t| t.key.to_string())
+            .map(|t| t.key(text, lang).to_string())
             .collect()
     }
 
@@ -272,8 +319,13 @@ mod tests {
 
     #[test]
     fn splits_french_elisions_into_stopwords() {
-        let toks = tokenize("l’échange d'Elon", Language::French);
-        let words: Vec<_> = toks.iter().map(|t| (&*t.key, t.stop)).collect();
+        let text = "l’échange d'Elon";
+        let toks = tokenize(text, Language::French);
+        let words: Vec<_> = toks
+            .iter()
+            .map(|t| (t.key(text, Language::French), t.is_stop()))
+            .collect();
+        let words: Vec<_> = words.iter().map(|(k, stop)| (&**k, *stop)).collect();
         assert_eq!(
             words,
             vec![("l", true), ("echang", false), ("d", true), ("elon", false)]
@@ -284,11 +336,11 @@ mod tests {
     fn ranges_point_into_the_original_text() {
         let text = "À 20h42, l’attaque";
         for t in tokenize(text, Language::French) {
-            assert!(text.is_char_boundary(t.range.start) && text.is_char_boundary(t.range.end));
+            assert!(text.is_char_boundary(t.start()) && text.is_char_boundary(t.end()));
         }
         let words: Vec<_> = tokenize(text, Language::French)
             .iter()
-            .map(|t| &text[t.range.clone()])
+            .map(|t| &text[t.range()])
             .collect();
         assert_eq!(words, vec!["À", "20h42", "l", "attaque"]);
     }
@@ -320,6 +372,24 @@ mod tests {
     }
 
     #[test]
+    fn a_token_is_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 16);
+    }
+
+    #[test]
+    fn a_run_longer_than_a_word_is_cut_into_words_that_join_back() {
+        let run = "é".repeat(MAX_WORD); // two bytes each
+        let text = format!("a {run} b");
+        let got: Vec<Range<usize>> = words(&text).collect();
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[1], 2..2 + MAX_WORD);
+        assert_eq!(got[2], 2 + MAX_WORD..2 + 2 * MAX_WORD);
+        let toks = tokenize(&text, Language::French);
+        assert_eq!(toks[2].range(), got[2]);
+        assert_eq!(&text[toks[3].range()], "b");
+    }
+
+    #[test]
     fn combining_accents_stay_in_their_word() {
         let text = "e\u{301}te\u{301} ok";
         let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
@@ -329,8 +399,9 @@ mod tests {
     #[test]
     fn numbers_keep_their_form() {
         let toks = tokenize("1,3 million", Language::French);
-        assert_eq!(&*toks[0].key, "1,3");
-        assert!(toks[0].numeric && toks[0].is_telling());
+        assert_eq!(&*toks[0].key("1,3 million", Language::French), "1,3");
+        assert_eq!(toks[0].hash, key_hash("1,3"));
+        assert!(toks[0].is_numeric() && toks[0].is_telling());
     }
 
     #[test]

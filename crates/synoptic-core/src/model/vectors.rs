@@ -22,26 +22,22 @@ pub struct TermSpace {
     pub vectors: Vec<Vector>,
     /// For each term id, how many units contain it.
     pub df: Vec<u32>,
-    pub terms: HashMap<String, u32>,
+    /// Term ids by the hash of their key (`Token::hash`).
+    pub terms: HashMap<u64, u32>,
 }
 
 impl TermSpace {
     /// Build the space from the body paragraphs of `articles`.
     pub fn build(articles: &[Article]) -> Self {
         let mut space = TermSpace::default();
-        // Term ids by key hash: no string is hashed or copied per token.
-        let mut ids: HashMap<u64, u32> = HashMap::new();
         let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
         let mut ids_of_unit: Vec<u32> = Vec::new();
         for (a, article) in articles.iter().enumerate() {
             for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
                 ids_of_unit.clear();
                 for t in p.tokens.iter().filter(|t| t.is_telling()) {
-                    let next = ids.len() as u32;
-                    let id = *ids.entry(t.hash).or_insert_with(|| {
-                        space.terms.insert(t.key.to_string(), next);
-                        next
-                    });
+                    let next = space.terms.len() as u32;
+                    let id = *space.terms.entry(t.hash).or_insert(next);
                     ids_of_unit.push(id);
                 }
                 ids_of_unit.sort_unstable();
@@ -59,7 +55,7 @@ impl TermSpace {
                 counts.push(tf);
             }
         }
-        space.df = vec![0; ids.len()];
+        space.df = vec![0; space.terms.len()];
         for tf in &counts {
             for &(id, _) in tf {
                 space.df[id as usize] += 1;

@@ -133,7 +133,7 @@ pub(super) fn ordered_pairs(
 
 /// Two consecutive words belong to one run only if no sentence ends between them.
 pub(super) fn same_sentence(text: &str, a: &Token, b: &Token) -> bool {
-    !text[a.range.end..b.range.start].contains(['.', '!', '?', ';', ':', '…'])
+    !text[a.end()..b.start()].contains(['.', '!', '?', ';', ':', '…'])
 }
 
 /// For each token, the set of other covering articles (local bits) that share it: flat,

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use super::sets::{Cheap, same_sentence};
 use super::{MemberSpans, TopicWording};
-use crate::lang::text::Token;
+use crate::lang::text::{Language, Token};
 use crate::model::article::{Article, Paragraph};
 
 /// A word, or two consecutive words, and the articles (corpus indices, ascending) whose members
@@ -166,8 +166,12 @@ impl<'w> WordingTable<'w> {
     /// A formula for each span of `member` (of this topic, from its agreement): none for a
     /// span shared with no other article.
     pub fn formulas(&mut self, articles: &[Article], member: &MemberSpans) -> Formulas {
-        let p = &articles[member.at.article].paragraphs[member.at.paragraph];
-        self.member(p, member)
+        let article = &articles[member.at.article];
+        self.member(
+            &article.paragraphs[member.at.paragraph],
+            article.language,
+            member,
+        )
     }
 
     /// The entries the formulas so far refer to, by their number.
@@ -196,13 +200,14 @@ impl std::hash::Hash for Key {
 /// A paragraph's tokens with, for each, the nearest telling token on either side.
 struct Tokens<'p> {
     text: &'p str,
+    lang: Language,
     all: &'p [Token],
     left: Vec<Option<usize>>,
     right: Vec<Option<usize>>,
 }
 
 impl<'p> Tokens<'p> {
-    fn new(text: &'p str, all: &'p [Token]) -> Self {
+    fn new(text: &'p str, lang: Language, all: &'p [Token]) -> Self {
         let mut left = Vec::with_capacity(all.len());
         let mut last = None;
         for (i, t) in all.iter().enumerate() {
@@ -221,6 +226,7 @@ impl<'p> Tokens<'p> {
         }
         Tokens {
             text,
+            lang,
             all,
             left,
             right,
@@ -229,15 +235,15 @@ impl<'p> Tokens<'p> {
 }
 
 impl WordingTable<'_> {
-    fn member(&mut self, p: &Paragraph, member: &MemberSpans) -> Formulas {
-        let tokens = Tokens::new(&p.text, &p.tokens);
+    fn member(&mut self, p: &Paragraph, lang: Language, member: &MemberSpans) -> Formulas {
+        let tokens = Tokens::new(&p.text, lang, &p.tokens);
         let mut out = Formulas::default();
         let mut formula = std::mem::take(&mut self.scratch[0]);
         let mut next = 0;
         for span in &member.spans {
             // The tokens that start inside the span.
             let first = next;
-            while next < p.tokens.len() && p.tokens[next].range.start < span.range.end {
+            while next < p.tokens.len() && p.tokens[next].start() < span.range.end {
                 next += 1;
             }
             if span.shared > 0 {
@@ -257,7 +263,7 @@ impl WordingTable<'_> {
     fn span(&mut self, tokens: &Tokens, first: usize, end: usize, out: &mut Terms) {
         out.clear();
         if let Some(i) = (first..end).find(|&i| tokens.all[i].is_telling()) {
-            out.ids.push(self.word(&tokens.all[i]));
+            out.ids.push(self.word(tokens, &tokens.all[i]));
             out.close_term();
             return;
         }
@@ -304,7 +310,7 @@ impl WordingTable<'_> {
         out.clear();
         let t = &tokens.all[i];
         if t.is_telling() {
-            out.ids.push(self.word(t));
+            out.ids.push(self.word(tokens, t));
             out.close_term();
             return;
         }
@@ -313,7 +319,7 @@ impl WordingTable<'_> {
             tokens.right[i].map(|r| i..=r),
         ];
         for run in chains.into_iter().flatten() {
-            if self.chain(tokens.text, &tokens.all[run], out) {
+            if self.chain(tokens, &tokens.all[run], out) {
                 out.close_term();
             } else {
                 out.drop_open_term();
@@ -323,32 +329,35 @@ impl WordingTable<'_> {
 
     /// Push the pairs along consecutive tokens onto `out`'s open term; `false` if the run
     /// crosses a sentence end (the pairs before it are entries all the same).
-    fn chain(&mut self, text: &str, run: &[Token], out: &mut Terms) -> bool {
+    fn chain(&mut self, tokens: &Tokens, run: &[Token], out: &mut Terms) -> bool {
         for w in run.windows(2) {
-            if !same_sentence(text, &w[0], &w[1]) {
+            if !same_sentence(tokens.text, &w[0], &w[1]) {
                 return false;
             }
-            out.ids.push(self.pair(&w[0], &w[1]));
+            out.ids.push(self.pair(tokens, &w[0], &w[1]));
         }
         true
     }
 
-    fn word(&mut self, t: &Token) -> u32 {
+    fn word(&mut self, tokens: &Tokens, t: &Token) -> u32 {
         let key = Key::Word(t.hash);
         if let Some(&id) = self.ids.get(&key) {
             return id;
         }
         let articles = self.articles(self.topic.index.word(t.hash));
-        self.push(key, t.key.to_string(), articles)
+        let words = t.key(tokens.text, tokens.lang).to_string();
+        self.push(key, words, articles)
     }
 
-    fn pair(&mut self, a: &Token, b: &Token) -> u32 {
+    fn pair(&mut self, tokens: &Tokens, a: &Token, b: &Token) -> u32 {
         let key = Key::Pair(a.hash, b.hash);
         if let Some(&id) = self.ids.get(&key) {
             return id;
         }
         let articles = self.articles(self.topic.index.pair(a, b));
-        self.push(key, format!("{} {}", a.key, b.key), articles)
+        let (text, lang) = (tokens.text, tokens.lang);
+        let words = format!("{} {}", a.key(text, lang), b.key(text, lang));
+        self.push(key, words, articles)
     }
 
     /// The corpus indices of the covering articles whose bits are set.

@@ -66,10 +66,11 @@ fn a_span_gets_the_smallest_formula_of_its_pieces_the_first_on_ties() {
     for member in &agreement.members {
         let p = &articles[member.at.article].paragraphs[member.at.paragraph];
         let formulas = table.formulas(&articles, member);
-        let tokens = Tokens::new(&p.text, &p.tokens);
+        let lang = articles[member.at.article].language;
+        let tokens = Tokens::new(&p.text, lang, &p.tokens);
         for (k, span) in member.spans.iter().enumerate() {
             let pieces: Vec<usize> = (0..p.tokens.len())
-                .filter(|&i| span.range.contains(&p.tokens[i].range.start))
+                .filter(|&i| span.range.contains(&p.tokens[i].start()))
                 .collect();
             if span.shared == 0
                 || pieces.len() < 2

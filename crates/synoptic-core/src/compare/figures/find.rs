@@ -108,7 +108,7 @@ fn is_month(word: &str) -> bool {
 const LINKS: &[&str] = &["de", "d", "of"];
 
 fn word(p: &Paragraph, t: &Token) -> String {
-    fold(&p.text[t.range.clone()])
+    fold(&p.text[t.range()])
 }
 
 /// The value of a numeric token: "1,3" is 1.3 in French, "1,300" is 1300 in English.
@@ -169,23 +169,23 @@ fn month_first(p: &Paragraph, w: &[String], i: usize) -> Option<(Figure, usize)>
         .find(|(short, _)| *short == w[i])
         .map(|(_, full)| *full)
         .or_else(|| ENGLISH_MONTHS.iter().copied().find(|m| *m == w[i]))?;
-    let day = toks.get(i + 1).filter(|t| t.numeric)?;
-    let between = &p.text[toks[i].range.end..day.range.start];
-    let value: f64 = p.text[day.range.clone()].parse().ok()?;
+    let day = toks.get(i + 1).filter(|t| t.is_numeric())?;
+    let between = &p.text[toks[i].end()..day.start()];
+    let value: f64 = p.text[day.range()].parse().ok()?;
     if !(1.0..=31.0).contains(&value) || !between.trim_matches(['.', ' ']).is_empty() {
         return None;
     }
     // "may" is also a verb: only a capital makes it the month.
-    if month == "may" && !p.text[toks[i].range.clone()].starts_with('M') {
+    if month == "may" && !p.text[toks[i].range()].starts_with('M') {
         return None;
     }
-    let name = &p.text[toks[i].range.clone()];
+    let name = &p.text[toks[i].range()];
     Some((
         Figure {
             what: format!("date in {name}"),
             key: FigureKey::Date(month.to_owned()),
             value,
-            range: toks[i].range.start..day.range.end,
+            range: toks[i].start()..day.end(),
         },
         i + 2,
     ))
@@ -198,11 +198,11 @@ fn figure_at(p: &Paragraph, w: &[String], lang: Language, i: usize) -> Option<(F
         return Some(found);
     }
     let toks = &p.tokens;
-    let raw = &p.text[toks[i].range.clone()];
+    let raw = &p.text[toks[i].range()];
     let first = &w[i];
     let start = qualifier_start(w, i);
     if let Some((h, m)) = clock(raw) {
-        let range = toks[start].range.start..toks[i].range.end;
+        let range = toks[start].start()..toks[i].end();
         let fig = Figure {
             what: "time of day".into(),
             key: FigureKey::TimeOfDay,
@@ -211,7 +211,7 @@ fn figure_at(p: &Paragraph, w: &[String], lang: Language, i: usize) -> Option<(F
         };
         return Some((fig, i + 1));
     }
-    let mut value = if toks[i].numeric {
+    let mut value = if toks[i].is_numeric() {
         parse_number(raw, lang)?
     } else {
         lookup(NUMBER_WORDS, first)?
@@ -225,11 +225,11 @@ fn figure_at(p: &Paragraph, w: &[String], lang: Language, i: usize) -> Option<(F
         j += 1;
     }
     let unit_tok = toks.get(j)?;
-    let (what, key) = measure(p, w, i, j)?;
+    let (what, key) = measure(p, w, lang, (i, j))?;
     if key == FigureKey::TimeOfDay {
         value *= 60.0;
     }
-    let range = toks[start].range.start..unit_tok.range.end;
+    let range = toks[start].start()..unit_tok.end();
     Some((
         Figure {
             what,
@@ -243,12 +243,17 @@ fn figure_at(p: &Paragraph, w: &[String], lang: Language, i: usize) -> Option<(F
 
 /// What the number at token `i` measures, from its unit at token `j`: a description and the
 /// key figures are grouped by. `None` when the word after it is not a unit.
-fn measure(p: &Paragraph, w: &[String], i: usize, j: usize) -> Option<(String, FigureKey)> {
+fn measure(
+    p: &Paragraph,
+    w: &[String],
+    lang: Language,
+    (i, j): (usize, usize),
+) -> Option<(String, FigureKey)> {
     let (toks, number, unit) = (&p.tokens, &p.tokens[i], &w[j]);
     let unit_tok = &toks[j];
-    let unit_text = &p.text[unit_tok.range.clone()];
+    let unit_text = &p.text[unit_tok.range()];
     let preceded_by_a = i > 0 && matches!(w[i - 1].as_str(), "a" | "at");
-    if is_month(unit) && !number.numeric {
+    if is_month(unit) && !number.is_numeric() {
         // "one of April": a month counts nothing.
         None
     } else if is_month(unit) {
@@ -256,13 +261,13 @@ fn measure(p: &Paragraph, w: &[String], i: usize, j: usize) -> Option<(String, F
             format!("date in {unit_text}"),
             FigureKey::Date(unit.clone()),
         ))
-    } else if unit.starts_with("heure") && preceded_by_a && number.numeric {
+    } else if unit.starts_with("heure") && preceded_by_a && number.is_numeric() {
         Some(("time of day".into(), FigureKey::TimeOfDay))
     } else if DURATIONS.contains(&unit.as_str()) {
-        let key = FigureKey::Duration(unit_tok.key.to_string());
+        let key = FigureKey::Duration(unit_tok.key(&p.text, lang).to_string());
         Some((unit_text.to_owned(), key))
-    } else if !unit_tok.stop && !unit_tok.numeric && (number.numeric || j > i + 1) {
-        let key = FigureKey::Count(unit_tok.key.to_string());
+    } else if !unit_tok.is_stop() && !unit_tok.is_numeric() && (number.is_numeric() || j > i + 1) {
+        let key = FigureKey::Count(unit_tok.key(&p.text, lang).to_string());
         Some((unit_text.to_owned(), key))
     } else {
         None

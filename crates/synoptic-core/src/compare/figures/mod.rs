@@ -80,9 +80,8 @@ const CONTEXT_WORDS: usize = 6;
 /// The telling words around token range `from..to` of `p`, in its sentence.
 fn context_of(p: &Paragraph, from: usize, to: usize) -> Vec<u64> {
     let toks = &p.tokens;
-    let ends_sentence = |a: usize, b: usize| {
-        p.text[toks[a].range.end..toks[b].range.start].contains(['.', '!', '?', ';'])
-    };
+    let ends_sentence =
+        |a: usize, b: usize| p.text[toks[a].end()..toks[b].start()].contains(['.', '!', '?', ';']);
     let mut keys = Vec::new();
     let mut i = from;
     while i > 0 && from - i < CONTEXT_WORDS && !ends_sentence(i - 1, i) {
@@ -96,7 +95,7 @@ fn context_of(p: &Paragraph, from: usize, to: usize) -> Vec<u64> {
     }
     let mut keys: Vec<u64> = keys
         .into_iter()
-        .filter(|t| t.is_telling() && !t.numeric)
+        .filter(|t| t.is_telling() && !t.is_numeric())
         .map(|t| t.hash)
         .collect();
     keys.sort_unstable();
@@ -112,8 +111,8 @@ pub fn figures(synopsis: &Synopsis, t: usize) -> Vec<FigureGroup> {
         let article = &synopsis.articles[m.at.article];
         let p = synopsis.paragraph(m.at);
         for f in find_figures(p, article.language) {
-            let first = p.tokens.partition_point(|t| t.range.start < f.range.start);
-            let last = p.tokens.partition_point(|t| t.range.end <= f.range.end);
+            let first = p.tokens.partition_point(|t| t.start() < f.range.start);
+            let last = p.tokens.partition_point(|t| t.end() <= f.range.end);
             let entry = by_unit
                 .entry(f.key.clone())
                 .or_insert_with(|| (f.what.clone(), Vec::new()));

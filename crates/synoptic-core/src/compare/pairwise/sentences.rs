@@ -34,7 +34,7 @@ struct Sentence {
 
 /// Whether a sentence ends between two consecutive tokens.
 fn breaks(text: &str, a: &Token, b: &Token) -> bool {
-    text[a.range.end..b.range.start].contains(['.', '!', '?', '…'])
+    text[a.end()..b.start()].contains(['.', '!', '?', '…'])
 }
 
 /// The sentences of `article`'s members of `topic`, in reading order.
@@ -81,13 +81,12 @@ fn version_of(s: &Sentence, refs: &[Sentence]) -> Option<usize> {
 /// is shown so.
 fn quoted_key(text: &str, token: &Token) -> u64 {
     use std::hash::{Hash, Hasher};
-    if !inside_quotation(&text[..token.range.start]) {
+    if !inside_quotation(&text[..token.start()]) {
         return token.hash;
     }
-    let bracketed =
-        text[..token.range.start].ends_with('[') && text[token.range.end..].starts_with(']');
+    let bracketed = text[..token.start()].ends_with('[') && text[token.end()..].starts_with(']');
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (&text[token.range.clone()], bracketed).hash(&mut h);
+    (&text[token.range()], bracketed).hash(&mut h);
     h.finish()
 }
 
@@ -214,7 +213,7 @@ pub fn pairwise(articles: &[Article], topic: &Topic, reference: usize) -> Vec<Pa
                 .zip(marks)
                 .filter_map(|(t, c)| {
                     c.map(|change| Mark {
-                        range: t.range.clone(),
+                        range: t.range(),
                         change,
                     })
                 })
@@ -239,11 +238,11 @@ mod tests {
         p.tokens
             .iter()
             .map(|t| {
-                let word = &p.text[t.range.clone()];
+                let word = &p.text[t.range()];
                 match got[m]
                     .marks
                     .iter()
-                    .find(|k| k.range == t.range)
+                    .find(|k| k.range == t.range())
                     .map(|k| k.change)
                 {
                     Some(Change::Same) => format!("{word}:S"),
