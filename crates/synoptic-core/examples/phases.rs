@@ -69,7 +69,7 @@ fn main() {
     };
     let mut sink = std::io::sink();
     phase(format, || {
-        write_export(&synopsis, &opts, &mut sink).expect("written")
+        write_export(&synopsis, &opts, &mut sink).expect("written");
     });
     eprintln!(
         "{:<10} {:>6.3} s wall {:>6.2} s CPU",

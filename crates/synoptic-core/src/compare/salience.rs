@@ -165,7 +165,7 @@ pub fn own_words(
         .filter(|s| s.shared == 0)
         .flat_map(|s| tokens_in(tokens, &s.range))
         .filter(|t| t.is_numeric() || weights.rarity(t) >= weights.bar(OWN_WORD))
-        .map(|t| t.range())
+        .map(Token::range)
         .collect()
 }
 
