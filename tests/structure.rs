@@ -10,7 +10,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's folders in pipeline order: each imports only the ones before it.
-const CORE_ORDER: &[&str] = &["lang", "model", "input", "alignment", "compare", "output"];
+const CORE_ORDER: &[&str] = &[
+    "parallel",
+    "lang",
+    "model",
+    "input",
+    "alignment",
+    "compare",
+    "output",
+];
 
 /// The reader's folders, in the same sense.
 const TUI_ORDER: &[&str] = &[

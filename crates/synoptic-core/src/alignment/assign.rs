@@ -9,6 +9,7 @@ use crate::model::pins::find;
 use crate::model::topic::Member;
 use crate::model::topic_def::TopicDef;
 use crate::model::vectors::{TermSpace, Vector, centroid, cosine};
+use crate::parallel::for_each_part_mut;
 
 /// A corpus as alignment reads it, prepared once for every topic set aligned to it: its body
 /// paragraphs as vectors, the same weighted for feedback, and where subheads break the reading
@@ -273,25 +274,37 @@ fn with_feedback(
     opts: &AlignOptions,
 ) -> Vec<Vec<f32>> {
     let (space, vectors) = (&corpus.space, &corpus.feedback);
-    let mut out = lexical.to_vec();
     let topics = lexical.first().map_or(0, Vec::len);
-    // Dense by term id: each paragraph's cosine then costs only its own terms.
-    let mut dense = vec![0.0f32; space.df.len()];
-    for t in 0..topics {
-        let confident =
-            (0..vectors.len()).filter(|&u| path[u] == Some(t) && lexical[u][t] >= opts.threshold);
-        let center: Vector = centroid(confident.map(|u| &vectors[u]));
-        for &(id, w) in &center {
-            dense[id as usize] = w;
+    let centers: Vec<Vector> = (0..topics)
+        .map(|t| {
+            let confident = (0..vectors.len())
+                .filter(|&u| path[u] == Some(t) && lexical[u][t] >= opts.threshold);
+            centroid(confident.map(|u| &vectors[u]))
+        })
+        .collect();
+    let mut out = lexical.to_vec();
+    // Paragraphs are independent here: a part of them on each core.
+    for_each_part_mut(&mut out, 512, |start, rows| {
+        // Dense by term id: each paragraph's cosine then costs only its own terms.
+        let mut dense = vec![0.0f32; space.df.len()];
+        let units = start..start + rows.len();
+        for (t, center) in centers.iter().enumerate() {
+            for &(id, w) in center {
+                dense[id as usize] = w;
+            }
+            for ((row, v), weight) in rows
+                .iter_mut()
+                .zip(&vectors[units.clone()])
+                .zip(&weights[units.clone()])
+            {
+                let sim: f32 = v.iter().map(|&(id, w)| w * dense[id as usize]).sum();
+                row[t] += weight * sim;
+            }
+            for &(id, _) in center {
+                dense[id as usize] = 0.0;
+            }
         }
-        for ((row, v), weight) in out.iter_mut().zip(vectors).zip(weights) {
-            let sim: f32 = v.iter().map(|&(id, w)| w * dense[id as usize]).sum();
-            row[t] += weight * sim;
-        }
-        for &(id, _) in &center {
-            dense[id as usize] = 0.0;
-        }
-    }
+    });
     out
 }
 

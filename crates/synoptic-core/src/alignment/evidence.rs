@@ -1,9 +1,10 @@
 //! Lexical evidence that a body paragraph is about a defined topic: its keywords, weighted by
 //! how specific they are in this corpus, with phrases that count when partly present.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::alignment::measure::{AlignOptions, bm25_idf};
+use crate::lang::hashed::{ByHash, HashesSet};
 use crate::lang::text::{Language, tokenize};
 use crate::model::article::{Article, Kind};
 use crate::model::topic_def::TopicDef;
@@ -17,13 +18,13 @@ struct KeyIndex {
     units: Vec<Vec<u64>>,
     /// The language of each body paragraph's article.
     languages: Vec<Language>,
-    df: HashMap<u64, u32>,
+    df: ByHash<u32>,
 }
 
 impl KeyIndex {
     /// Index the `wanted` keys of the body paragraphs of `articles`, in the same order as
     /// `TermSpace::units`.
-    fn build(articles: &[Article], wanted: &HashSet<u64>) -> Self {
+    fn build(articles: &[Article], wanted: &HashesSet) -> Self {
         let mut index = KeyIndex::default();
         for article in articles {
             for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
@@ -86,16 +87,6 @@ impl Cue {
             weight,
             keyword,
         })
-    }
-
-    fn score(&self, unit: &[u64]) -> f32 {
-        let present: f32 = self
-            .terms
-            .iter()
-            .filter(|(k, _)| unit.binary_search(k).is_ok())
-            .map(|t| t.1)
-            .sum();
-        self.weight * self.peak * present / self.mass
     }
 }
 
@@ -165,17 +156,79 @@ fn topic_cue_keys(def: &TopicDef, lang: Language, opts: &AlignOptions) -> Vec<Cu
     keywords.chain(label).chain(description).collect()
 }
 
-/// The best cue's score, plus `further` times the scores of the others; and how many of the
-/// topic's keywords are named, in whole or in part.
-fn topic_evidence(cues: &[Cue], unit: &[u64], further: f32) -> (f32, u16) {
-    let (mut best, mut sum, mut named) = (0.0f32, 0.0f32, 0u16);
-    for cue in cues {
-        let score = cue.score(unit);
-        best = best.max(score);
-        sum += score;
-        named = named.saturating_add(u16::from(cue.keyword && score > 0.0));
+/// The cues of every topic in one language, and for each key the cues it is a term of: a
+/// paragraph is scored through its own few keys, not by looking for every cue in it.
+struct TopicCues {
+    /// Topic by topic, in order; `topic_of[c]` is the topic of cue `c`.
+    cues: Vec<Cue>,
+    topic_of: Vec<usize>,
+    topics: usize,
+    postings: ByHash<Vec<(usize, f32)>>,
+}
+
+impl TopicCues {
+    fn new(topics: Vec<Vec<Cue>>) -> Self {
+        let mut cues = TopicCues {
+            cues: Vec::new(),
+            topic_of: Vec::new(),
+            topics: topics.len(),
+            postings: ByHash::default(),
+        };
+        for (t, topic) in topics.into_iter().enumerate() {
+            for cue in topic {
+                let c = cues.cues.len();
+                for &(key, weight) in &cue.terms {
+                    cues.postings.entry(key).or_default().push((c, weight));
+                }
+                cues.cues.push(cue);
+                cues.topic_of.push(t);
+            }
+        }
+        cues
     }
-    (best + further * (sum - best), named)
+
+    /// Each topic's evidence in a paragraph of these sorted, distinct `unit` keys: its best
+    /// cue's score, plus `further` times the scores of the others; and how many of its
+    /// keywords are named, in whole or in part. A cue scores by the share of its weight
+    /// present, times its peak and weight.
+    fn score(&self, unit: &[u64], further: f32, scratch: &mut Scratch) -> (Vec<f32>, Vec<u16>) {
+        let Scratch { present, touched } = scratch;
+        present.resize(self.cues.len(), 0.0);
+        touched.clear();
+        // Keys in ascending order, as each cue's terms: its weights add up in the same order.
+        for key in unit {
+            for &(c, weight) in self.postings.get(key).map_or(&[][..], Vec::as_slice) {
+                present[c] += weight;
+                touched.push(c);
+            }
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        let (mut best, mut sum) = (vec![0.0f32; self.topics], vec![0.0f32; self.topics]);
+        let mut named = vec![0u16; self.topics];
+        for &c in touched.iter() {
+            let (cue, t) = (&self.cues[c], self.topic_of[c]);
+            let score = cue.weight * cue.peak * present[c] / cue.mass;
+            present[c] = 0.0;
+            best[t] = best[t].max(score);
+            sum[t] += score;
+            named[t] = named[t].saturating_add(u16::from(cue.keyword && score > 0.0));
+        }
+        let evidence = best
+            .iter()
+            .zip(&sum)
+            .map(|(&best, &sum)| best + further * (sum - best))
+            .collect();
+        (evidence, named)
+    }
+}
+
+/// Scratch for `TopicCues::score`: the weight present of each cue (zero between calls) and the
+/// cues a paragraph touched.
+#[derive(Default)]
+struct Scratch {
+    present: Vec<f32>,
+    touched: Vec<usize>,
 }
 
 /// What a corpus's words say of each topic, before reading order and feedback.
@@ -199,14 +252,14 @@ pub fn lexical_evidence(articles: &[Article], defs: &[TopicDef], opts: &AlignOpt
             (lang, keys.collect())
         })
         .collect();
-    let wanted: HashSet<u64> = languages
+    let wanted: HashesSet = languages
         .values()
         .flatten()
         .flatten()
         .flat_map(|cue| cue.keys.iter().copied())
         .collect();
     let index = KeyIndex::build(articles, &wanted);
-    let cues: BTreeMap<Language, Vec<Vec<Cue>>> = languages
+    let cues: BTreeMap<Language, TopicCues> = languages
         .into_iter()
         .map(|(lang, topics)| {
             let topics = topics.into_iter().map(|cue_keys| {
@@ -215,16 +268,16 @@ pub fn lexical_evidence(articles: &[Article], defs: &[TopicDef], opts: &AlignOpt
                     .filter_map(|cue| Cue::new(cue, &index))
                     .collect()
             });
-            (lang, topics.collect())
+            (lang, TopicCues::new(topics.collect()))
         })
         .collect();
     let mut lexical = Lexical::default();
+    let mut scratch = Scratch::default();
     for (unit, lang) in index.units.iter().zip(&index.languages) {
-        let per_topic = cues.get(lang).map_or(&[][..], Vec::as_slice);
-        let (evidence, named) = per_topic
-            .iter()
-            .map(|topic| topic_evidence(topic, unit, opts.further_cues))
-            .unzip();
+        let (evidence, named) = cues.get(lang).map_or_else(
+            || (Vec::new(), Vec::new()),
+            |cues| cues.score(unit, opts.further_cues, &mut scratch),
+        );
         lexical.evidence.push(evidence);
         lexical.named.push(named);
     }

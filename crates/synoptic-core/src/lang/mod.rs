@@ -1,3 +1,4 @@
 //! Language: detection, normalisation, and tokens with byte ranges.
 
+pub mod hashed;
 pub mod text;

@@ -113,13 +113,17 @@ pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 
 /// The normalised sum of several vectors.
 pub fn centroid<'v>(vectors: impl IntoIterator<Item = &'v Vector>) -> Vector {
-    let mut sum: HashMap<u32, f32> = HashMap::new();
-    for v in vectors {
-        for &(id, w) in v {
-            *sum.entry(id).or_default() += w;
+    let mut all: Vec<(u32, f32)> = vectors.into_iter().flatten().copied().collect();
+    // A stable sort: each term's weights are added in the order of the vectors.
+    all.sort_by_key(|&(id, _)| id);
+    let mut sum: Vec<(u32, f32)> = Vec::new();
+    for (id, w) in all {
+        match sum.last_mut() {
+            Some((last, total)) if *last == id => *total += w,
+            _ => sum.push((id, w)),
         }
     }
-    normalised(sum.into_iter().collect())
+    normalised(sum)
 }
 
 #[cfg(test)]

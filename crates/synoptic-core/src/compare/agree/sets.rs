@@ -1,9 +1,7 @@
 //! The bit sets behind agreement: which covering articles have each word and each pair of
 //! consecutive words, and which of them share each word of one paragraph.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
+use crate::lang::hashed::ByHash;
 use crate::lang::text::Token;
 use crate::model::article::Paragraph;
 
@@ -14,29 +12,6 @@ pub(super) struct Width(pub usize);
 fn or_into(dst: &mut [u64], src: &[u64]) {
     dst.iter_mut().zip(src).for_each(|(d, s)| *d |= s);
 }
-
-/// Token keys are hashed already: a map keyed by them need not hash them again; other keys
-/// get a cheap multiplicative hash.
-#[derive(Default)]
-pub(super) struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Multiplicative mixing (as FxHash does), for keys that are not hashes already.
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517C_C1B7_2722_0A95);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub(super) type Cheap = BuildHasherDefault<PassThrough>;
-type ByHash<V> = HashMap<u64, V, Cheap>;
 
 /// One key for two consecutive words (order matters).
 pub(crate) fn pair_key(a: &Token, b: &Token) -> u64 {

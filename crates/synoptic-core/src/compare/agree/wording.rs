@@ -10,8 +10,9 @@
 
 use std::collections::HashMap;
 
-use super::sets::{Cheap, same_sentence};
+use super::sets::same_sentence;
 use super::{MemberSpans, TopicWording};
+use crate::lang::hashed::Cheap;
 use crate::lang::text::{Language, Token};
 use crate::model::article::{Article, Paragraph};
 
