@@ -9,7 +9,7 @@ use crate::model::pins::find;
 use crate::model::topic::Member;
 use crate::model::topic_def::TopicDef;
 use crate::model::vectors::{TermSpace, Vector, centroid, cosine};
-use crate::parallel::for_each_part_mut;
+use crate::parallel::{for_each_part_mut, map};
 
 /// A corpus as alignment reads it, prepared once for every topic set aligned to it: its body
 /// paragraphs as vectors, the same weighted for feedback, and where subheads break the reading
@@ -236,22 +236,27 @@ fn decode(
         switch: opts.switch_penalty,
         heading_share: opts.heading_switch,
     };
-    let mut path = Vec::with_capacity(space.units.len());
+    let mut articles = Vec::new();
     let mut start = 0;
     while start < space.units.len() {
         let a = space.units[start].article;
         let end = start + space.units[start..].partition_point(|r| r.article == a);
-        let steps: Vec<Step> = (start..end)
+        articles.push(start..end);
+        start = end;
+    }
+    // Each article's path is its own: a part of the articles on each core.
+    let paths = map(&articles, 64, |units| {
+        let steps: Vec<Step> = units
+            .clone()
             .map(|u| Step {
                 evidence: &evidence[u],
                 after_heading: corpus.breaks[u],
                 switch_scale: opts.length_scale(corpus.words[u]),
             })
             .collect();
-        path.extend(best_path(&steps, topics, costs));
-        start = end;
-    }
-    path
+        best_path(&steps, topics, costs)
+    });
+    paths.into_iter().flatten().collect()
 }
 
 /// How much feedback each unit receives: `feedback` times its `length_scale`.

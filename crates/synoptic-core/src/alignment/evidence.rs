@@ -8,6 +8,7 @@ use crate::lang::hashed::{ByHash, HashesSet};
 use crate::lang::text::{Language, tokenize};
 use crate::model::article::{Article, Kind};
 use crate::model::topic_def::TopicDef;
+use crate::parallel::map_parts;
 
 /// The distinct cue keys of every body paragraph, in corpus order, and how many paragraphs
 /// hold each key. Only the keys some topic asks for are kept: the rest of the text is not
@@ -271,15 +272,24 @@ pub fn lexical_evidence(articles: &[Article], defs: &[TopicDef], opts: &AlignOpt
             (lang, TopicCues::new(topics.collect()))
         })
         .collect();
+    // Paragraphs are scored independently: a part of them on each core.
+    let parts = map_parts(&index.units, 1024, |start, units| {
+        let mut scratch = Scratch::default();
+        let mut part = Lexical::default();
+        for (unit, lang) in units.iter().zip(&index.languages[start..]) {
+            let (evidence, named) = cues.get(lang).map_or_else(
+                || (Vec::new(), Vec::new()),
+                |cues| cues.score(unit, opts.further_cues, &mut scratch),
+            );
+            part.evidence.push(evidence);
+            part.named.push(named);
+        }
+        part
+    });
     let mut lexical = Lexical::default();
-    let mut scratch = Scratch::default();
-    for (unit, lang) in index.units.iter().zip(&index.languages) {
-        let (evidence, named) = cues.get(lang).map_or_else(
-            || (Vec::new(), Vec::new()),
-            |cues| cues.score(unit, opts.further_cues, &mut scratch),
-        );
-        lexical.evidence.push(evidence);
-        lexical.named.push(named);
+    for part in parts {
+        lexical.evidence.extend(part.evidence);
+        lexical.named.extend(part.named);
     }
     lexical
 }

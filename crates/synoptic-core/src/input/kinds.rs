@@ -41,48 +41,74 @@ fn is_among(lead: Option<&str>, markers: &[&str]) -> bool {
     lead.is_some_and(|l| markers.contains(&l))
 }
 
+/// What the rules read of a paragraph again and again, worked out once: its word count and
+/// its folded lead (see `lead`).
+struct Shape<'t> {
+    text: &'t str,
+    words: usize,
+    lead: Option<String>,
+    has_separator: bool,
+}
+
+impl<'t> Shape<'t> {
+    fn new(text: &'t str) -> Self {
+        let (lead, has_separator) = lead(text);
+        Shape {
+            text,
+            words: word_count(text),
+            lead,
+            has_separator,
+        }
+    }
+}
+
 /// Classify every paragraph of one article, in order.
 pub fn classify(texts: &[String]) -> Vec<Kind> {
+    let shapes: Vec<Shape> = texts.iter().map(|t| Shape::new(t)).collect();
     let mut kinds = Vec::with_capacity(texts.len());
     let mut in_link_list = false;
-    for text in texts {
-        let kind = if in_link_list && is_headline_like(text) {
+    for shape in &shapes {
+        let kind = if in_link_list && is_headline_like(shape) {
             Kind::Boilerplate
         } else {
             in_link_list = false;
-            classify_one(text, &mut in_link_list)
+            classify_one(shape, &mut in_link_list)
         };
         kinds.push(kind);
     }
-    by_position(texts, &mut kinds);
+    by_position(&shapes, &mut kinds);
     kinds
 }
 
 /// Rules that need the paragraph's place in the article: the title, the deck under it, and
 /// teasers that sit next to a "Related:" line.
-fn by_position(texts: &[String], kinds: &mut [Kind]) {
-    if kinds.first() == Some(&Kind::Body) && is_title(texts) {
+fn by_position(shapes: &[Shape], kinds: &mut [Kind]) {
+    if kinds.first() == Some(&Kind::Body) && is_title(shapes) {
         kinds[0] = Kind::Heading;
     }
-    if kinds.first() == Some(&Kind::Heading) && texts.len() > 2 && is_deck(texts) {
+    if kinds.first() == Some(&Kind::Heading) && shapes.len() > 2 && is_deck(shapes) {
         kinds[1] = Kind::Heading;
     }
     // A lede opens with its dateline ("WASHINGTON — …"): a short paragraph between the title
     // and it is front matter, the deck.
     if kinds.first() == Some(&Kind::Heading)
         && kinds.get(1) == Some(&Kind::Body)
-        && word_count(&texts[1]) <= 40
-        && texts.iter().skip(2).take(2).any(|t| opens_with_dateline(t))
+        && shapes[1].words <= 40
+        && shapes
+            .iter()
+            .skip(2)
+            .take(2)
+            .any(|s| opens_with_dateline(s.text))
     {
         kinds[1] = Kind::Heading;
     }
-    for i in 0..texts.len() {
+    for i in 0..shapes.len() {
         let beside_links = |j: Option<usize>| {
-            j.and_then(|j| texts.get(j).zip(kinds.get(j)))
-                .is_some_and(|(t, k)| *k == Kind::Boilerplate && starts_with_link_marker(t))
+            j.and_then(|j| shapes.get(j).zip(kinds.get(j)))
+                .is_some_and(|(s, k)| *k == Kind::Boilerplate && starts_with_link_marker(s))
         };
         if kinds[i] == Kind::Body
-            && is_teaser(&texts[i])
+            && is_teaser(&shapes[i])
             && (beside_links(i.checked_sub(1)) || beside_links(Some(i + 1)))
         {
             kinds[i] = Kind::Boilerplate;
@@ -92,15 +118,14 @@ fn by_position(texts: &[String], kinds: &mut [Kind]) {
 
 /// The first paragraph of an article of several is its headline when it is short, whatever
 /// punctuation ends it ("Trump tweets that the memos show no obstruction.").
-fn is_title(texts: &[String]) -> bool {
-    let Some(first) = texts.first() else {
+fn is_title(shapes: &[Shape]) -> bool {
+    let Some(first) = shapes.first() else {
         return false;
     };
-    let words = word_count(first);
-    texts.len() > 2
-        && (1..=20).contains(&words)
-        && first.chars().count() <= 200
-        && !first.trim_end().ends_with([':', ','])
+    shapes.len() > 2
+        && (1..=20).contains(&first.words)
+        && first.text.chars().count() <= 200
+        && !first.text.trim_end().ends_with([':', ','])
 }
 
 /// A paragraph that opens with a dateline: a place in capitals (and an agency in brackets)
@@ -122,27 +147,28 @@ fn opens_with_dateline(text: &str) -> bool {
 }
 
 /// A deck under the title: a short line, much shorter than the article's paragraphs.
-fn is_deck(texts: &[String]) -> bool {
-    let mut lengths: Vec<usize> = texts[2..].iter().map(|t| word_count(t)).collect();
+fn is_deck(shapes: &[Shape]) -> bool {
+    let mut lengths: Vec<usize> = shapes[2..].iter().map(|s| s.words).collect();
     lengths.sort_unstable();
     let median = lengths[lengths.len() / 2];
-    let words = word_count(&texts[1]);
+    let words = shapes[1].words;
     words <= 15 && words * 5 <= median * 2
 }
 
 /// "More: …", "Related: …": a link marker before a separator.
-fn starts_with_link_marker(text: &str) -> bool {
-    is_among(lead(text).0.as_deref(), LINK_MARKERS)
+fn starts_with_link_marker(shape: &Shape) -> bool {
+    is_among(shape.lead.as_deref(), LINK_MARKERS)
 }
 
 /// A teaser headline with a kicker: "The Bubble: Conservatives and liberals agree …".
-fn is_teaser(text: &str) -> bool {
-    let (lead, has_separator) = lead(text);
-    has_separator && lead.is_some_and(|l| word_count(&l) <= 3) && word_count(text) <= 25
+fn is_teaser(shape: &Shape) -> bool {
+    shape.has_separator
+        && shape.lead.as_deref().is_some_and(|l| word_count(l) <= 3)
+        && shape.words <= 25
 }
 
-fn classify_one(text: &str, opens_link_list: &mut bool) -> Kind {
-    let words = word_count(text);
+fn classify_one(shape: &Shape, opens_link_list: &mut bool) -> Kind {
+    let (text, words) = (shape.text, shape.words);
     // Folded once, for the markers of trailers (whole) and of captions (their opening words
     // only: longer paragraphs can only open with one); a paragraph longer still is neither.
     let plain = if words <= TRAILER_MAX_WORDS {
@@ -152,8 +178,7 @@ fn classify_one(text: &str, opens_link_list: &mut bool) -> Kind {
             .then(|| plain_words(opening_words(text, CAPTION_OPENING_WORDS)))
     };
     let plain = plain.as_deref();
-    let (lead, has_separator) = lead(text);
-    let lead = lead.as_deref();
+    let (lead, has_separator) = (shape.lead.as_deref(), shape.has_separator);
     let marker_alone = is_among(lead, LINK_MARKERS)
         && lead.is_some_and(|l| fold(text).trim_matches(|c: char| !c.is_alphanumeric()) == l);
     if marker_alone && words <= 6 {
@@ -179,8 +204,8 @@ fn classify_one(text: &str, opens_link_list: &mut bool) -> Kind {
 }
 
 /// A teaser headline: no sentence end, not long.
-fn is_headline_like(text: &str) -> bool {
-    !ends_sentence(text) && word_count(text) <= 30
+fn is_headline_like(shape: &Shape) -> bool {
+    !ends_sentence(shape.text) && shape.words <= 30
 }
 
 /// "(avec AP)", "(with Reuters)", "(AFP)": a whole short paragraph in brackets.

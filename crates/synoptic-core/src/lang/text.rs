@@ -5,7 +5,7 @@
 //! The `range` always points back into the original text, so nothing is ever copied for display.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -41,29 +41,49 @@ impl Language {
         }
     }
 
-    fn stopwords(self) -> &'static HashSet<&'static str> {
-        static FR: OnceLock<HashSet<&'static str>> = OnceLock::new();
-        static EN: OnceLock<HashSet<&'static str>> = OnceLock::new();
-        let parse = |list: &'static str| {
-            list.lines()
-                .filter(|l| !l.starts_with('#'))
-                .flat_map(str::split_whitespace)
-                .collect()
-        };
+    /// This language's bit in `stopwords`.
+    fn bit(self) -> u8 {
         match self {
-            Language::French => {
-                FR.get_or_init(|| parse(include_str!("../../../../assets/stopwords/fr.txt")))
-            }
-            Language::English => {
-                EN.get_or_init(|| parse(include_str!("../../../../assets/stopwords/en.txt")))
-            }
+            Language::French => 1,
+            Language::English => 2,
         }
     }
 
     /// Is this folded word a stopword in this language?
     pub fn is_stopword(self, folded: &str) -> bool {
-        self.stopwords().contains(folded)
+        stopwords()
+            .get(folded)
+            .is_some_and(|&langs| langs & self.bit() != 0)
     }
+}
+
+/// Every stopword of every language, with the bits of the languages it is a stopword in: one
+/// lookup tells both (language detection asks of a thousand words per article).
+fn stopwords() -> &'static HashMap<&'static str, u8, FastHash> {
+    static ALL: OnceLock<HashMap<&'static str, u8, FastHash>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all = HashMap::with_hasher(FastHash::default());
+        let lists = [
+            (
+                Language::French,
+                include_str!("../../../../assets/stopwords/fr.txt"),
+            ),
+            (
+                Language::English,
+                include_str!("../../../../assets/stopwords/en.txt"),
+            ),
+        ];
+        for (lang, list) in lists {
+            let words = list
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace);
+            for word in words {
+                *all.entry(word).or_default() |= lang.bit();
+            }
+        }
+        all
+    })
 }
 
 /// One word of a text: where it is, and the hash of the key it is compared by. Sixteen bytes
@@ -122,7 +142,7 @@ impl Token {
 
     /// The key this token was compared by, from `text`, the text it was cut from, in `lang`.
     pub fn key(&self, text: &str, lang: Language) -> Arc<str> {
-        normalised(&text[self.range()], lang).0
+        normalised_key(&text[self.range()], lang)
     }
 }
 
@@ -215,8 +235,13 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// What a surface word normalises to: its key, the key's hash, and whether it is a stopword.
-type Normalised = (Arc<str>, u64, bool);
+/// What a surface word normalises to: its key, the key's hash, and its token flags.
+#[derive(Clone)]
+struct Normalised {
+    key: Arc<str>,
+    hash: u64,
+    flags: u8,
+}
 
 thread_local! {
     /// News text repeats its words (Zipf): normalise each surface form once per thread and
@@ -232,36 +257,39 @@ type FastHash = foldhash::fast::RandomState;
 const CACHE_LIMIT: usize = 200_000;
 
 fn make_token(word: &str, range: Range<usize>, lang: Language) -> Token {
-    let numeric = word.chars().any(|c| c.is_ascii_digit());
-    let (key, hash, stop) = normalised(word, lang);
-    let telling = !stop && (numeric || key.chars().count() >= 3);
-    let flag = |on: bool, bit: u8| if on { bit } else { 0 };
+    let (hash, flags) = with_normalised(word, lang, |n| (n.hash, n.flags));
     Token {
         hash,
         start: u32::try_from(range.start).expect("tokenize refuses texts of 4 GiB"),
         len: u16::try_from(range.len()).expect("words are at most MAX_WORD bytes"),
-        flags: flag(stop, STOP) | flag(numeric, NUMERIC) | flag(telling, TELLING),
+        flags,
     }
 }
 
-/// What `word` normalises to in `lang`, from this thread's cache.
-fn normalised(word: &str, lang: Language) -> Normalised {
+/// The key `word` normalises to in `lang`.
+fn normalised_key(word: &str, lang: Language) -> Arc<str> {
+    with_normalised(word, lang, |n| n.key.clone())
+}
+
+/// `read` of what `word` normalises to in `lang`, from this thread's cache.
+fn with_normalised<R>(word: &str, lang: Language, read: impl FnOnce(&Normalised) -> R) -> R {
     SEEN.with(|seen| {
         let map = &mut seen.borrow_mut()[lang as usize];
         if let Some(found) = map.get(word) {
-            return found.clone();
+            return read(found);
         }
         if map.len() >= CACHE_LIMIT {
             map.clear();
         }
-        let numeric = word.chars().any(|c| c.is_ascii_digit());
-        let normalised = normalise(word, numeric, lang);
-        map.insert(word.to_owned(), normalised.clone());
-        normalised
+        let normalised = normalise(word, lang);
+        let out = read(&normalised);
+        map.insert(word.to_owned(), normalised);
+        out
     })
 }
 
-fn normalise(word: &str, numeric: bool, lang: Language) -> Normalised {
+fn normalise(word: &str, lang: Language) -> Normalised {
+    let numeric = word.chars().any(|c| c.is_ascii_digit());
     let folded = fold(word);
     let stop = !numeric && lang.is_stopword(&folded);
     let key = if numeric || stop {
@@ -271,8 +299,13 @@ fn normalise(word: &str, numeric: bool, lang: Language) -> Normalised {
         let lower = word.to_lowercase();
         fold(&lang.stemmer().stem(&lower))
     };
-    let hash = key_hash(&key);
-    (key.into(), hash, stop)
+    let telling = !stop && (numeric || key.chars().count() >= 3);
+    let flag = |on: bool, bit: u8| if on { bit } else { 0 };
+    Normalised {
+        hash: key_hash(&key),
+        key: key.into(),
+        flags: flag(stop, STOP) | flag(numeric, NUMERIC) | flag(telling, TELLING),
+    }
 }
 
 /// A stable 64-bit hash of a token key (FNV-1a: deterministic across runs and machines).
@@ -286,11 +319,15 @@ pub fn key_hash(key: &str) -> u64 {
 pub fn detect_language(text: &str) -> Language {
     let (mut fr, mut en) = (0usize, 0usize);
     let mut folded = String::new();
+    let fr_bit = Language::French.bit();
+    let en_bit = Language::English.bit();
     // Stopwords are short: longer words need not be folded and looked up.
     for range in words(text).filter(|r| r.len() <= 12).take(1000) {
         fold_into(&text[range], &mut folded);
-        fr += usize::from(Language::French.is_stopword(&folded));
-        en += usize::from(Language::English.is_stopword(&folded));
+        if let Some(&langs) = stopwords().get(folded.as_str()) {
+            fr += usize::from(langs & fr_bit != 0);
+            en += usize::from(langs & en_bit != 0);
+        }
     }
     if fr > en {
         Language::French
