@@ -29,7 +29,7 @@ fn shared_with(v2: &Value, topic: &Value, member: &Value, span: &Value) -> BTree
     let own = member["article"].as_str().unwrap();
     let entry = |e: &Value| -> BTreeSet<usize> {
         let e = e.as_u64().unwrap() as usize;
-        topic["wording"][e]["articles"]
+        topic["wording"][e][1]
             .as_array()
             .unwrap()
             .iter()
@@ -37,7 +37,10 @@ fn shared_with(v2: &Value, topic: &Value, member: &Value, span: &Value) -> BTree
             .collect()
     };
     let mut out = BTreeSet::new();
-    for term in span[3].as_array().into_iter().flatten() {
+    let formula = span
+        .get(3)
+        .map(|n| &topic["sharing"][n.as_u64().unwrap() as usize]);
+    for term in formula.and_then(Value::as_array).into_iter().flatten() {
         let mut entries = term.as_array().unwrap().iter().map(entry);
         let first = entries.next().unwrap();
         let all = entries.fold(first, |acc, e| acc.intersection(&e).copied().collect());

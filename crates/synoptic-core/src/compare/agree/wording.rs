@@ -25,62 +25,58 @@ pub struct Entry {
     pub articles: Vec<usize>,
 }
 
-/// The formulas of one member's spans, flat: one allocation for all of them rather than one
-/// per term (a thousand articles make a million spans).
+/// The distinct formulas of one topic's shared spans, each once, numbered in the order they
+/// were first met: a thousand articles make a million shared spans but a fifth as many
+/// formulas, so a span names its formula by number.
 #[derive(Debug, Default)]
 pub struct Formulas {
-    /// The entries of every term, one term after the other.
-    ids: Vec<u32>,
-    /// Where each term ends in `ids`.
-    term_ends: Vec<u32>,
-    /// For each span, its terms (a range of `term_ends`); `None` for a span shared with no
-    /// other article.
-    spans: Vec<Option<(u32, u32)>>,
+    /// Each formula, flat (entry ids, `TERM_END` after each term), and its number.
+    numbers: HashMap<Box<[u32]>, u32, FastHash>,
+    encoded: Vec<u32>,
 }
 
+/// Closes a term in a flat formula (no entry has this number).
+const TERM_END: u32 = u32::MAX;
+
+/// foldhash: formulas are lists of small numbers, looked up once per shared span.
+type FastHash = foldhash::fast::RandomState;
+
 impl Formulas {
-    /// The formula of span `k`, if other articles share it.
-    pub fn of(&self, k: usize) -> Option<Formula<'_>> {
-        let (first, end) = (*self.spans.get(k)?)?;
-        Some(Formula {
-            all: self,
-            terms: first as usize..end as usize,
-        })
+    /// The number of the formula `terms`, given it now if it is new.
+    fn number(&mut self, terms: &Terms) -> u32 {
+        self.encoded.clear();
+        for k in 0..terms.count() {
+            self.encoded.extend_from_slice(terms.term(k));
+            self.encoded.push(TERM_END);
+        }
+        if let Some(&n) = self.numbers.get(self.encoded.as_slice()) {
+            return n;
+        }
+        let n = to_u32(self.numbers.len());
+        self.numbers.insert(self.encoded.as_slice().into(), n);
+        n
     }
 
-    fn push(&mut self, terms: Option<&Terms>) {
-        let Some(terms) = terms else {
-            self.spans.push(None);
-            return;
-        };
-        let first = to_u32(self.term_ends.len());
-        let base = self.ids.len();
-        self.ids.extend_from_slice(&terms.ids);
-        self.term_ends
-            .extend(terms.ends.iter().map(|&e| to_u32(base + e)));
-        self.spans.push(Some((first, to_u32(self.term_ends.len()))));
+    /// Every formula, by number.
+    pub fn in_order(&self) -> Vec<Formula<'_>> {
+        let mut all = vec![Formula(&[]); self.numbers.len()];
+        for (flat, &n) in &self.numbers {
+            all[n as usize] = Formula(flat);
+        }
+        all
     }
 }
 
 /// A union of intersections of entries: `[[0], [3, 4]]` is entry 0, or both 3 and 4.
-#[derive(Clone, Debug)]
-pub struct Formula<'f> {
-    all: &'f Formulas,
-    terms: std::ops::Range<usize>,
-}
+#[derive(Clone, Copy, Debug)]
+pub struct Formula<'f>(&'f [u32]);
 
 impl<'f> Formula<'f> {
     /// Each term: the entries an article must all have.
     pub fn terms(&self) -> impl Iterator<Item = &'f [u32]> + 'f {
-        let all = self.all;
-        self.terms.clone().map(move |k| {
-            let start = if k == 0 {
-                0
-            } else {
-                all.term_ends[k - 1] as usize
-            };
-            &all.ids[start..all.term_ends[k] as usize]
-        })
+        self.0
+            .split_inclusive(|&id| id == TERM_END)
+            .map(|term| &term[..term.len() - 1])
     }
 }
 
@@ -150,6 +146,7 @@ pub struct WordingTable<'w> {
     topic: &'w TopicWording,
     ids: HashMap<Key, u32, Cheap>,
     entries: Vec<Entry>,
+    formulas: Formulas,
     /// Scratch terms: a span's formula, and the two sides of a gap.
     scratch: [Terms; 4],
 }
@@ -160,13 +157,14 @@ impl<'w> WordingTable<'w> {
             topic,
             ids: HashMap::default(),
             entries: Vec::new(),
+            formulas: Formulas::default(),
             scratch: Default::default(),
         }
     }
 
-    /// A formula for each span of `member` (of this topic, from its agreement): none for a
-    /// span shared with no other article.
-    pub fn formulas(&mut self, articles: &[Article], member: &MemberSpans) -> Formulas {
+    /// The number of the formula of each span of `member` (of this topic, from its
+    /// agreement): none for a span shared with no other article.
+    pub fn formulas(&mut self, articles: &[Article], member: &MemberSpans) -> Vec<Option<u32>> {
         let article = &articles[member.at.article];
         self.member(
             &article.paragraphs[member.at.paragraph],
@@ -178,6 +176,11 @@ impl<'w> WordingTable<'w> {
     /// The entries the formulas so far refer to, by their number.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The formulas the spans so far refer to, by their number.
+    pub fn sharing(&self) -> &Formulas {
+        &self.formulas
     }
 }
 
@@ -236,9 +239,9 @@ impl<'p> Tokens<'p> {
 }
 
 impl WordingTable<'_> {
-    fn member(&mut self, p: &Paragraph, lang: Language, member: &MemberSpans) -> Formulas {
+    fn member(&mut self, p: &Paragraph, lang: Language, member: &MemberSpans) -> Vec<Option<u32>> {
         let tokens = Tokens::new(&p.text, lang, &p.tokens);
-        let mut out = Formulas::default();
+        let mut out = Vec::with_capacity(member.spans.len());
         let mut formula = std::mem::take(&mut self.scratch[0]);
         let mut next = 0;
         for span in &member.spans {
@@ -249,7 +252,7 @@ impl WordingTable<'_> {
             }
             if span.shared > 0 {
                 self.span(&tokens, first, next, &mut formula);
-                out.push(Some(&formula));
+                out.push(Some(self.formulas.number(&formula)));
             } else {
                 out.push(None);
             }

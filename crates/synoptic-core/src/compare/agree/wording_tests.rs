@@ -34,18 +34,26 @@ fn an_abandoned_term_leaves_nothing_behind() {
 }
 
 #[test]
-fn formulas_read_back_per_span_as_nested_lists() {
+fn formulas_are_numbered_once_and_read_back_as_nested_lists() {
     let mut all = Formulas::default();
-    all.push(Some(&terms(&[&[0], &[4, 3]])));
-    all.push(None);
-    all.push(Some(&terms(&[])));
-    all.push(Some(&terms(&[&[2, 1]])));
-    let json = |k: usize| all.of(k).map(|f| serde_json::to_string(&f).unwrap());
-    assert_eq!(json(0).as_deref(), Some("[[0],[3,4]]"));
-    assert_eq!(json(1), None, "shared with no other article");
-    assert_eq!(json(2).as_deref(), Some("[]"));
-    assert_eq!(json(3).as_deref(), Some("[[1,2]]"));
-    assert_eq!(json(4), None, "no such span");
+    let numbers = [
+        all.number(&terms(&[&[0], &[4, 3]])),
+        all.number(&terms(&[])),
+        all.number(&terms(&[&[2, 1]])),
+        all.number(&terms(&[&[0], &[3, 4]])),
+        all.number(&terms(&[&[0, 3, 4]])),
+    ];
+    assert_eq!(
+        numbers,
+        [0, 1, 2, 0, 3],
+        "the same formula keeps its number"
+    );
+    let json: Vec<String> = all
+        .in_order()
+        .iter()
+        .map(|f| serde_json::to_string(f).unwrap())
+        .collect();
+    assert_eq!(json, ["[[0],[3,4]]", "[]", "[[1,2]]", "[[0,3,4]]"]);
 }
 
 /// Every member's formulas, with what each piece of each shared span would have given.
@@ -89,9 +97,8 @@ fn a_span_gets_the_smallest_formula_of_its_pieces_the_first_on_ties() {
             let size = |f: &Vec<Vec<u32>>| f.iter().map(|t| t.len() + 1).sum::<usize>();
             let smallest = each.iter().map(size).min().unwrap_or(0);
             let first_smallest = each.iter().find(|f| size(f) == smallest);
-            let written: Vec<Vec<u32>> = formulas
-                .of(k)
-                .expect("a shared span has a formula")
+            let number = formulas[k].expect("a shared span has a formula");
+            let written: Vec<Vec<u32>> = table.sharing().in_order()[number as usize]
                 .terms()
                 .map(<[u32]>::to_vec)
                 .collect();

@@ -2,7 +2,7 @@
 //! qualifiers around them ("plus de", "at least").
 
 use super::{Figure, FigureKey};
-use crate::lang::text::{Language, Token, fold};
+use crate::lang::text::{Language, fold_into};
 use crate::model::article::Paragraph;
 
 const QUALIFIERS: &[&[&str]] = &[
@@ -107,8 +107,40 @@ fn is_month(word: &str) -> bool {
 /// Words skipped between a number and its unit: "1,3 million de personnes", "of people".
 const LINKS: &[&str] = &["de", "d", "of"];
 
-fn word(p: &Paragraph, t: &Token) -> String {
-    fold(&p.text[t.range()])
+/// A paragraph's words folded, in one buffer: `w[i]` is token `i` folded.
+struct Folded {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    fn new(p: &Paragraph) -> Self {
+        let mut folded = Folded {
+            text: String::with_capacity(p.text.len()),
+            ends: Vec::with_capacity(p.tokens.len()),
+        };
+        let mut word = String::new();
+        for t in &p.tokens {
+            fold_into(&p.text[t.range()], &mut word);
+            folded.text.push_str(&word);
+            folded.ends.push(folded.text.len());
+        }
+        folded
+    }
+
+    fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = i.checked_sub(1).map_or(0, |k| self.ends[k]);
+        Some(&self.text[start..end])
+    }
+}
+
+impl std::ops::Index<usize> for Folded {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.get(i).expect("a token of the paragraph")
+    }
 }
 
 /// The value of a numeric token: "1,3" is 1.3 in French, "1,300" is 1300 in English.
@@ -130,7 +162,7 @@ fn parse_number(raw: &str, lang: Language) -> Option<f64> {
 pub fn find_figures(p: &Paragraph, lang: Language) -> Vec<Figure> {
     let toks = &p.tokens;
     // Each word folded once: a figure is looked for at every word, its neighbours read often.
-    let w: Vec<String> = toks.iter().map(|t| word(p, t)).collect();
+    let w = Folded::new(p);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -162,13 +194,13 @@ const MONTH_ABBREVIATIONS: &[(&str, &str)] = &[
 
 /// A date written month first, "Feb. 8" or "April 30", at token `i`: its figure and the
 /// token after it.
-fn month_first(p: &Paragraph, w: &[String], i: usize) -> Option<(Figure, usize)> {
+fn month_first(p: &Paragraph, w: &Folded, i: usize) -> Option<(Figure, usize)> {
     let toks = &p.tokens;
     let month = MONTH_ABBREVIATIONS
         .iter()
-        .find(|(short, _)| *short == w[i])
+        .find(|(short, _)| *short == &w[i])
         .map(|(_, full)| *full)
-        .or_else(|| ENGLISH_MONTHS.iter().copied().find(|m| *m == w[i]))?;
+        .or_else(|| ENGLISH_MONTHS.iter().copied().find(|m| *m == &w[i]))?;
     let day = toks.get(i + 1).filter(|t| t.is_numeric())?;
     let between = &p.text[toks[i].end()..day.start()];
     let value: f64 = p.text[day.range()].parse().ok()?;
@@ -191,7 +223,7 @@ fn month_first(p: &Paragraph, w: &[String], i: usize) -> Option<(Figure, usize)>
     ))
 }
 
-fn figure_at(p: &Paragraph, w: &[String], lang: Language, i: usize) -> Option<(Figure, usize)> {
+fn figure_at(p: &Paragraph, w: &Folded, lang: Language, i: usize) -> Option<(Figure, usize)> {
     if lang == Language::English
         && let Some(found) = month_first(p, w, i)
     {
@@ -221,7 +253,7 @@ fn figure_at(p: &Paragraph, w: &[String], lang: Language, i: usize) -> Option<(F
         value *= scale;
         j += 1;
     }
-    while toks.get(j).is_some_and(|_| LINKS.contains(&w[j].as_str())) {
+    while toks.get(j).is_some_and(|_| LINKS.contains(&&w[j])) {
         j += 1;
     }
     let unit_tok = toks.get(j)?;
@@ -245,25 +277,25 @@ fn figure_at(p: &Paragraph, w: &[String], lang: Language, i: usize) -> Option<(F
 /// key figures are grouped by. `None` when the word after it is not a unit.
 fn measure(
     p: &Paragraph,
-    w: &[String],
+    w: &Folded,
     lang: Language,
     (i, j): (usize, usize),
 ) -> Option<(String, FigureKey)> {
     let (toks, number, unit) = (&p.tokens, &p.tokens[i], &w[j]);
     let unit_tok = &toks[j];
     let unit_text = &p.text[unit_tok.range()];
-    let preceded_by_a = i > 0 && matches!(w[i - 1].as_str(), "a" | "at");
+    let preceded_by_a = i > 0 && matches!(&w[i - 1], "a" | "at");
     if is_month(unit) && !number.is_numeric() {
         // "one of April": a month counts nothing.
         None
     } else if is_month(unit) {
         Some((
             format!("date in {unit_text}"),
-            FigureKey::Date(unit.clone()),
+            FigureKey::Date(unit.to_owned()),
         ))
     } else if unit.starts_with("heure") && preceded_by_a && number.is_numeric() {
         Some(("time of day".into(), FigureKey::TimeOfDay))
-    } else if DURATIONS.contains(&unit.as_str()) {
+    } else if DURATIONS.contains(&unit) {
         let key = FigureKey::Duration(unit_tok.key(&p.text, lang).to_string());
         Some((unit_text.to_owned(), key))
     } else if !unit_tok.is_stop() && !unit_tok.is_numeric() && (number.is_numeric() || j > i + 1) {
@@ -286,11 +318,11 @@ fn clock(raw: &str) -> Option<(f64, f64)> {
 }
 
 /// Where a qualifier such as "plus de" or "at least" before token `i` starts.
-fn qualifier_start(w: &[String], i: usize) -> usize {
+fn qualifier_start(w: &Folded, i: usize) -> usize {
     for q in QUALIFIERS {
         if i >= q.len() {
             let from = i - q.len();
-            if (0..q.len()).all(|k| w[from + k] == q[k]) {
+            if (0..q.len()).all(|k| &w[from + k] == q[k]) {
                 return from;
             }
         }

@@ -1,7 +1,8 @@
 //! The JSON export, format version 2: linear in the corpus. Spans carry their agreement level
 //! and how many other articles share them; each topic lists its shared wording once (words and
-//! pairs of words, with the articles that have them), and each shared span says which of those
-//! entries it is made of, so every version 1 `shared_with` can be recomputed exactly.
+//! pairs of words, with the articles that have them) and its sharing formulas once (which of
+//! those entries a span is made of), and each shared span names its formula, so every version
+//! 1 `shared_with` can be recomputed exactly.
 
 use std::io::{self, Write};
 
@@ -13,9 +14,7 @@ use super::json::article_out;
 use super::{Seq, render_workers, rounded_score};
 use std::cell::RefCell;
 
-use crate::compare::agree::{
-    Detail, Entry, Formula, Formulas, MemberSpans, TopicWording, WordingTable,
-};
+use crate::compare::agree::{Detail, Entry, MemberSpans, TopicWording, WordingTable};
 use crate::compare::figures::figures;
 use crate::compare::synopsis::Synopsis;
 
@@ -25,8 +24,8 @@ struct TopicOut<'a> {
 }
 
 impl Serialize for TopicOut<'_> {
-    /// Members come before the topic's wording: their formulas are made as they are written,
-    /// so only the wording entries are ever held for the whole topic.
+    /// Members come before the topic's wording and formulas: they are made as members are
+    /// written, so only they are ever held for the whole topic.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let synopsis = self.synopsis;
         let topic = &synopsis.topics[self.t];
@@ -34,7 +33,7 @@ impl Serialize for TopicOut<'_> {
         let wording = TopicWording::new(&synopsis.articles, topic);
         let agreement = wording.agreement(&synopsis.articles, topic, Detail::Counts);
         let table = RefCell::new(WordingTable::new(&wording));
-        let mut out = serializer.serialize_struct("Topic", 7)?;
+        let mut out = serializer.serialize_struct("Topic", 8)?;
         out.serialize_field("id", &topic.id)?;
         out.serialize_field("label", &topic.label)?;
         out.serialize_field("origin", &topic.origin)?;
@@ -49,7 +48,9 @@ impl Serialize for TopicOut<'_> {
             score: rounded_score(m.score),
         });
         out.serialize_field("members", &Seq::new(members))?;
-        out.serialize_field("wording", &EntriesOut(table.borrow().entries()))?;
+        let table = table.borrow();
+        out.serialize_field("wording", &EntriesOut(table.entries()))?;
+        out.serialize_field("sharing", &table.sharing().in_order())?;
         out.serialize_field("figures", &figures(synopsis, self.t))?;
         out.end()
     }
@@ -59,33 +60,27 @@ struct EntriesOut<'a>(&'a [Entry]);
 
 impl Serialize for EntriesOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct EntryOut<'a> {
-            words: &'a str,
-            articles: &'a [usize],
-        }
-        serializer.collect_seq(self.0.iter().map(|e| EntryOut {
-            words: &e.words,
-            articles: &e.articles,
-        }))
+        // `[words, articles]`: a topic of a thousand articles has a hundred thousand entries.
+        serializer.collect_seq(self.0.iter().map(|e| (&e.words, &e.articles)))
     }
 }
 
 struct MemberOut<'a> {
     synopsis: &'a Synopsis,
     spans: &'a MemberSpans,
-    formulas: Formulas,
+    formulas: Vec<Option<u32>>,
     covering: usize,
     score: f64,
 }
 
-/// A span as `[text, level, shared]`, or `[text, level, shared, sharing]` when other articles
-/// share it: a thousand articles make a million spans, and field names would double their size.
+/// A span as `[text, level, shared]`, or `[text, level, shared, formula]` when other articles
+/// share it (`formula` numbers the topic's `sharing`): a thousand articles make a million
+/// spans, and field names would double their size.
 struct SpanOut<'a> {
     text: &'a str,
     level: &'static str,
     shared: u32,
-    sharing: Option<Formula<'a>>,
+    sharing: Option<u32>,
 }
 
 impl Serialize for SpanOut<'_> {
@@ -114,7 +109,7 @@ impl Serialize for MemberOut<'_> {
             text: &text[s.range.clone()],
             level: s.level(self.covering).name(),
             shared: s.shared,
-            sharing: self.formulas.of(k),
+            sharing: self.formulas.get(k).copied().flatten(),
         });
         out.serialize_field("spans", &Seq::new(spans))?;
         out.end()
