@@ -10,8 +10,9 @@ use std::ops::Range;
 
 use crate::lang::text::Token;
 use crate::model::article::Article;
-use crate::model::topic::{Member, Topic};
+use crate::model::topic::Topic;
 use crate::model::vectors::ParaRef;
+use crate::parallel::map;
 
 /// A piece of a paragraph and how many other covering articles share it. Which ones is asked of
 /// the [`Agreement`], and only when it was computed with [`Detail::Lists`].
@@ -169,33 +170,8 @@ impl TopicWording {
     /// Spans for every member of `topic` (the topic this index was made for), in the topic's
     /// member order.
     pub fn agreement(&self, articles: &[Article], topic: &Topic, detail: Detail) -> Agreement {
-        let run = |part: &[Member]| {
-            part.iter()
-                .map(|m| self.member(articles, m.at, detail))
-                .collect::<Vec<_>>()
-        };
         // A large topic (many members from many sources) is split over the cores.
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .min(8);
-        let members = if threads < 2 || topic.members.len() < 64 {
-            run(&topic.members)
-        } else {
-            let chunk = topic.members.len().div_ceil(threads);
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = topic
-                    .members
-                    .chunks(chunk)
-                    .map(|part| scope.spawn(|| run(part)))
-                    .collect();
-                // A worker that panicked is a bug: carry its panic on rather than lose its
-                // members.
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            })
-        };
+        let members = map(&topic.members, 32, |m| self.member(articles, m.at, detail));
         Agreement {
             members,
             covering: self.covering.clone(),

@@ -12,6 +12,7 @@ use crate::input::source_text::source_text;
 use crate::input::web::page_file::{is_page_name, page_stem};
 use crate::lang::text::detect_language;
 use crate::model::article::{Article, Paragraph};
+use crate::parallel::map;
 
 /// The seed articles shipped in `assets/articles/`, compiled in.
 pub const EMBEDDED_ARTICLES: &[(&str, &[u8])] = &[
@@ -253,32 +254,8 @@ fn build(sources: Vec<Source>, mut notices: Vec<Notice>) -> Loaded {
 
 /// Build many articles from (id, path, text), on all cores; the order is kept.
 pub fn articles_from_texts(items: &[(String, String, String)]) -> Vec<Article> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(8);
-    if threads < 2 || items.len() < 16 {
-        return items
-            .iter()
-            .map(|(id, path, text)| article_from_text(id.clone(), path.clone(), text))
-            .collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|(id, path, text)| article_from_text(id.clone(), path.clone(), text))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        // A worker that panicked is a bug: carry its panic on rather than lose its articles.
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+    map(items, 8, |(id, path, text)| {
+        article_from_text(id.clone(), path.clone(), text)
     })
 }
 
