@@ -27,18 +27,7 @@ pub fn map_parts<T: Sync, R: Send>(
         return vec![f(0, items)];
     }
     let size = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(size)
-            .enumerate()
-            .map(|(k, part)| scope.spawn(move || f(k * size, part)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    on_threads(items.chunks(size), size, f)
 }
 
 /// `f` applied to consecutive parts of `items` in place, as `map_parts` cuts them.
@@ -53,17 +42,27 @@ pub fn for_each_part_mut<T: Send>(
         return;
     }
     let size = items.len().div_ceil(threads);
+    on_threads(items.chunks_mut(size), size, f);
+}
+
+/// `f` applied to each part on a thread of its own, with the index of the part's first item
+/// (parts are `size` long); the results in the order of the parts.
+fn on_threads<P: Send, R: Send>(
+    parts: impl Iterator<Item = P>,
+    size: usize,
+    f: impl Fn(usize, P) -> R + Sync,
+) -> Vec<R> {
     let f = &f;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks_mut(size)
+        let handles: Vec<_> = parts
             .enumerate()
             .map(|(k, part)| scope.spawn(move || f(k * size, part)))
             .collect();
-        for h in handles {
-            h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-        }
-    });
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// `f` applied to every item, on all cores when there are at least `least_per_part` items

@@ -1,4 +1,5 @@
-//! Maps keyed by token hashes, which are hashes already: they need not be hashed again.
+//! Hashers for the core's maps: pass-through for keys that are token hashes already, and
+//! foldhash for the rest.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -30,3 +31,8 @@ pub type ByHash<V> = HashMap<u64, V, Cheap>;
 
 /// A set of token hashes.
 pub type HashesSet = HashSet<u64, Cheap>;
+
+/// foldhash, for keys that are not hashes already (words, lists of numbers): faster than the
+/// default `SipHash` on short keys, and seeded per process, so an article cannot be written to
+/// make its keys collide.
+pub type FastHash = foldhash::fast::RandomState;

@@ -1,8 +1,9 @@
 //! Language detection and word normalisation: tokens that keep their offsets into the text.
 //!
-//! Every comparison in synoptic runs on `Token::key`: lower case, accents folded, typographic
-//! apostrophes split off (French elisions become stopword tokens of their own), Snowball stem.
-//! The `range` always points back into the original text, so nothing is ever copied for display.
+//! Every comparison in synoptic runs on a token's key, by its hash (`Token::hash`): lower case,
+//! accents folded, typographic apostrophes split off (French elisions become stopword tokens of
+//! their own), Snowball stem. `Token::range` always points back into the original text, so
+//! nothing is ever copied for display.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -10,6 +11,8 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::lang::hashed::FastHash;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -236,7 +239,6 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// What a surface word normalises to: its key, the key's hash, and its token flags.
-#[derive(Clone)]
 struct Normalised {
     key: Arc<str>,
     hash: u64,
@@ -248,10 +250,6 @@ thread_local! {
     /// language.
     static SEEN: RefCell<[HashMap<String, Normalised, FastHash>; 2]> = RefCell::new(Default::default());
 }
-
-/// foldhash for the cache's keys: faster than the default `SipHash` on short words, and
-/// seeded per process, so an article cannot be written to make its words collide.
-type FastHash = foldhash::fast::RandomState;
 
 /// Beyond this many distinct words the cache is dropped, so memory stays bounded.
 const CACHE_LIMIT: usize = 200_000;

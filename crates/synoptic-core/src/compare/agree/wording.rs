@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use super::sets::same_sentence;
 use super::{MemberSpans, TopicWording};
-use crate::lang::hashed::Cheap;
+use crate::lang::hashed::{Cheap, FastHash};
 use crate::lang::text::{Language, Token};
 use crate::model::article::{Article, Paragraph};
 
@@ -37,9 +37,6 @@ pub struct Formulas {
 
 /// Closes a term in a flat formula (no entry has this number).
 const TERM_END: u32 = u32::MAX;
-
-/// foldhash: formulas are lists of small numbers, looked up once per shared span.
-type FastHash = foldhash::fast::RandomState;
 
 impl Formulas {
     /// The number of the formula `terms`, given it now if it is new.
