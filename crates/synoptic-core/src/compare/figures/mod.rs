@@ -138,8 +138,12 @@ pub fn figures(synopsis: &Synopsis, t: usize) -> Vec<FigureGroup> {
 }
 
 /// Two values of one unit this many times apart are taken for two figures, not a
-/// disagreement, unless [`SAME_WORDS`] words around them are the same.
+/// disagreement, unless [`SAME_WORDS`] words around them are the same (one word suffices
+/// for values closer than that).
 const FAR_APART: f64 = 3.0;
+/// Two values this close (5 %) are taken for one figure reported a little differently even
+/// when no word around them is the same.
+const NEARLY_EQUAL: f64 = 1.05;
 const SAME_WORDS: usize = 2;
 
 /// Split the figures of one unit into the things they measure. A source that gives several
@@ -169,12 +173,22 @@ fn by_meaning(found: Vec<Found>) -> Vec<Vec<Found>> {
             let (a, b) = (values[i][0].value, values[j][0].value);
             let closeness = 1.0 / (1.0 + (a - b).abs() / a.abs().max(b.abs()).max(1.0));
             let shared = words(&values[i]).intersection(&words(&values[j])).count();
-            // Reports of one figure differ by a margin ("at least a million" against 1.3
-            // million); a value several times another is another figure ("40 soldiers
-            // crossed" against "1,000 soldiers massed"), unless the words around both say
-            // they measure one thing.
+            // The further apart two values are, the more words around both must say they
+            // measure one thing. Nearly equal values are one figure reported a little
+            // differently (20h42 against "around 20h45"), whatever the wording. Beyond that,
+            // one shared word at least: "600 metres above the plain" and "an axis of 800
+            // metres" are a height and a length. A value several times another is another
+            // figure ("40 soldiers crossed" against "1,000 soldiers massed") unless more
+            // words say otherwise.
             let ratio = a.abs().max(b.abs()) / a.abs().min(b.abs()).max(f64::MIN_POSITIVE);
-            if ratio > FAR_APART && shared < SAME_WORDS {
+            let needed = if ratio > FAR_APART {
+                SAME_WORDS
+            } else if ratio > NEARLY_EQUAL {
+                1
+            } else {
+                0
+            };
+            if shared < needed {
                 continue;
             }
             pairs.push((closeness + 0.01 * shared as f64, i, j));
@@ -289,7 +303,7 @@ mod tests {
     }
 
     #[test]
-    fn a_count_several_times_another_is_another_figure_not_a_disagreement() {
+    fn values_with_nothing_in_common_around_them_are_two_figures_not_a_disagreement() {
         let s = two_articles(
             "Selon la diffusion, 40 soldats thaïlandais ont franchi la ligne.",
             "La diffusion l'a montré : Bangkok a massé 1000 soldats au nord.",
@@ -298,6 +312,15 @@ mod tests {
         assert_eq!(s.topics[0].members.len(), 2);
         let soldiers = groups.iter().filter(|g| g.what.contains("soldats")).count();
         assert_eq!(soldiers, 0, "no group sets 40 against 1000: {groups:?}");
+        let measures = two_articles(
+            "La diffusion le montre. Le temple est perché à 600 mètres au-dessus de la plaine.",
+            "La diffusion le montre. Le sanctuaire s'étend sur un axe de 800 mètres.",
+        );
+        assert!(
+            !figures(&measures, 0).iter().any(|g| g.disagree),
+            "a height and a length are two figures: {:?}",
+            figures(&measures, 0)
+        );
         let close = two_articles(
             "Plus de 1,3 million de personnes ont suivi la diffusion.",
             "Au moins un million de personnes ont suivi la diffusion.",
