@@ -34,6 +34,17 @@ pub enum Action {
     Top,
     #[strum(props(config = "bottom"), detailed_message = "go to the bottom")]
     Bottom,
+    /// The cursor: the paragraph copying and corrections act on.
+    #[strum(
+        props(config = "next_paragraph"),
+        detailed_message = "cursor to the next paragraph"
+    )]
+    NextParagraph,
+    #[strum(
+        props(config = "prev_paragraph"),
+        detailed_message = "cursor to the previous paragraph"
+    )]
+    PrevParagraph,
     #[strum(
         props(config = "focus_left"),
         detailed_message = "focus the pane on the left"
@@ -165,23 +176,23 @@ pub enum Action {
     #[strum(
         props(config = "copy"),
         message = "copy",
-        detailed_message = "copy the focused passage, with source and date"
+        detailed_message = "copy the paragraph under the cursor, with source and date"
     )]
     CopyPassage,
     #[strum(
         props(config = "copy_row"),
-        detailed_message = "copy the passages on screen as a Markdown table"
+        detailed_message = "copy the cursor's row (or each pane's cursor) as a Markdown table"
     )]
     CopyRow,
-    /// Corrections: the focused paragraph into the current topic, out of it; a keyword.
+    /// Corrections: the paragraph under the cursor into the current topic, out of it; a keyword.
     #[strum(
         props(config = "pin_in"),
-        detailed_message = "put the focused paragraph into this topic (saved)"
+        detailed_message = "put the paragraph under the cursor into this topic (saved)"
     )]
     PinIn,
     #[strum(
         props(config = "pin_out"),
-        detailed_message = "take the focused paragraph out of this topic (saved)"
+        detailed_message = "take the paragraph under the cursor out of this topic (saved)"
     )]
     PinOut,
     #[strum(

@@ -46,6 +46,8 @@ pub struct App {
     pub focus: usize,
     pub first_pane: usize,
     pub scroll: Vec<usize>,
+    /// The paragraph each pane's cursor was last put on (see `cursor_in` for where it is).
+    cursor: Vec<Option<usize>>,
     pub mode: Mode,
     pub full_article: bool,
     pub show_figures: bool,
@@ -141,6 +143,7 @@ impl App {
             focus: 0,
             first_pane: 0,
             scroll: vec![0; n],
+            cursor: vec![None; n],
             mode: config.mode,
             full_article: false,
             show_figures: false,
@@ -257,6 +260,8 @@ impl App {
             Action::PageUp => self.scroll_by(-(self.page() as i64)),
             Action::Top => self.scroll_to(self.focus, 0),
             Action::Bottom => self.scroll_to(self.focus, usize::MAX),
+            Action::NextParagraph => self.step_cursor(1),
+            Action::PrevParagraph => self.step_cursor(-1),
             Action::FocusLeft => self.step_focus(-1),
             Action::FocusRight => self.step_focus(1),
             Action::CycleMode => self.cycle_mode(),
@@ -368,6 +373,7 @@ impl App {
             && let Some(line) = self.view.line_of(article, paragraph)
         {
             self.scroll_to(article, line);
+            self.cursor[article] = paragraph;
         }
         for pane in &self.view.panes {
             let max = pane.lines.len().saturating_sub(1);
@@ -394,6 +400,9 @@ mod correcting;
 #[path = "reviewing.rs"]
 mod reviewing;
 
+#[path = "cursor.rs"]
+mod cursor;
+
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests;
@@ -413,3 +422,7 @@ mod correction_tests;
 #[cfg(test)]
 #[path = "tests_input.rs"]
 mod input_tests;
+
+#[cfg(test)]
+#[path = "tests_cursor.rs"]
+mod cursor_tests;

@@ -26,11 +26,11 @@ impl App {
         )
     }
 
-    /// Put the paragraph at the top of the focused pane into the current topic (or confirm it
-    /// there), or take it out.
+    /// Put the paragraph under the cursor into the current topic (or confirm it there), or
+    /// take it out.
     pub(super) fn pin_focused(&mut self, include: bool) {
         let (Some(at), Some(topic)) = (
-            self.focused_paragraph(),
+            self.cursor_paragraph(),
             self.synopsis.topics.get(self.topic),
         ) else {
             self.status = Some("no paragraph here to correct".into());

@@ -85,7 +85,9 @@ impl App {
     pub(super) fn toggle_full_article(&mut self) {
         self.full_article = !self.full_article;
         if self.full_article {
-            self.pending_jump = Some((self.focus, None));
+            // The article opens on the paragraph under the cursor, else the topic's first.
+            let at = self.cursor_paragraph().map(|p| p.paragraph);
+            self.pending_jump = Some((self.focus, at));
         }
     }
 

@@ -77,28 +77,20 @@ impl App {
         });
     }
 
-    /// The paragraph at the top of the focused pane.
-    fn focused_passage(&self) -> Option<(usize, usize)> {
-        self.passage_at_top(self.focus)
-    }
-
-    pub(super) fn focused_paragraph(&self) -> Option<synoptic_core::model::vectors::ParaRef> {
-        self.focused_passage().map(
-            |(article, paragraph)| synoptic_core::model::vectors::ParaRef { article, paragraph },
-        )
-    }
-
-    fn passage_at_top(&self, article: usize) -> Option<(usize, usize)> {
+    /// The paragraph of `article`'s pane on the cursor's row: in synopsis rows, the one that
+    /// starts on the line where the focused pane's cursor does (none when that pane has
+    /// nothing on the row); otherwise that pane's own cursor.
+    fn on_cursor_row(&self, article: usize) -> Option<usize> {
+        let together = self.scrolled_together(self.focus);
+        if together.len() < 2 || !together.contains(&article) {
+            return self.cursor_in(article).map(|(p, _)| p);
+        }
+        let (_, lines) = self.cursor_in(self.focus)?;
         let pane = self.view.panes.iter().find(|p| p.article == article)?;
-        let scroll = self.scroll.get(article).copied().unwrap_or(0);
-        let first = pane.paragraph_lines.iter().min_by_key(|pl| pl.line)?;
-        let at = pane
-            .paragraph_lines
+        pane.paragraph_lines
             .iter()
-            .filter(|pl| pl.line <= scroll)
-            .max_by_key(|pl| pl.line)
-            .unwrap_or(first);
-        Some((article, at.paragraph))
+            .find(|pl| pl.line == lines.start)
+            .map(|pl| pl.paragraph)
     }
 
     fn request_copy(&mut self, text: String, what: &str) {
@@ -118,8 +110,8 @@ impl App {
 
     pub(super) fn copy_passage(&mut self) {
         let text = self
-            .focused_passage()
-            .and_then(|(a, p)| passage(&self.synopsis.articles[a], p));
+            .cursor_paragraph()
+            .and_then(|at| passage(&self.synopsis.articles[at.article], at.paragraph));
         match text {
             Some(text) => self.request_copy(text, "the passage"),
             None => self.status = Some("nothing to copy: this pane shows no passage".into()),
@@ -131,7 +123,7 @@ impl App {
             .view
             .panes
             .iter()
-            .map(|p| (p.article, self.passage_at_top(p.article).map(|(_, q)| q)))
+            .map(|p| (p.article, self.on_cursor_row(p.article)))
             .collect();
         if shown.iter().all(|(_, p)| p.is_none()) {
             self.status = Some("nothing to copy: no pane shows a passage".into());
@@ -175,8 +167,13 @@ impl App {
             let shown = self.view.panes.len().max(1) as u16;
             let width = (areas.panes.width / shown).max(1);
             let i = usize::from((column - areas.panes.x) / width).min(usize::from(shown) - 1);
-            if let Some(pane) = self.view.panes.get(i) {
-                self.focus = pane.article;
+            if let Some(article) = self.view.panes.get(i).map(|p| p.article) {
+                self.focus = article;
+                // The border's line is no paragraph's.
+                if let Some(inner) = (row - areas.panes.y).checked_sub(1) {
+                    let line = self.scroll[article] + usize::from(inner);
+                    self.put_cursor(article, line);
+                }
             }
         }
     }

@@ -206,7 +206,7 @@ fn the_review_brings_each_doubtful_paragraph_to_the_top_of_its_pane_once() {
     let mut shown = Vec::new();
     for _ in 0..3 {
         app.update(Action::Review);
-        let at = app.focused_paragraph().unwrap();
+        let at = app.cursor_paragraph().unwrap();
         assert_eq!(app.focus, at.article);
         let bar = app.status.clone().unwrap();
         assert!(
@@ -234,7 +234,7 @@ fn the_review_brings_each_doubtful_paragraph_to_the_top_of_its_pane_once() {
 fn a_member_under_review_can_be_confirmed_and_the_pin_is_saved() {
     let mut app = many_sources_app(160, 45);
     app.update(Action::Review);
-    let at = app.focused_paragraph().unwrap();
+    let at = app.cursor_paragraph().unwrap();
     app.update(Action::PinIn);
     settle(&mut app);
     let pins = &app.topics.defs[0].pins;
@@ -245,7 +245,7 @@ fn a_member_under_review_can_be_confirmed_and_the_pin_is_saved() {
     app.update(Action::Back);
     app.update(Action::Review);
     assert_ne!(
-        app.focused_paragraph(),
+        app.cursor_paragraph(),
         Some(at),
         "a pinned paragraph is settled"
     );
@@ -273,7 +273,7 @@ fn a_look_alike_out_of_the_topic_is_shown_in_its_full_article() {
             .unwrap_or("")
             .contains("not in “The volcano”")
         {
-            out_of_topic = app.focused_paragraph();
+            out_of_topic = app.cursor_paragraph();
             break;
         }
     }

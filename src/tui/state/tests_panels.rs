@@ -196,6 +196,7 @@ fn the_reader_keeps_a_few_topics_and_shows_a_forgotten_one_as_before() {
         "only {n} topics"
     );
     let first_screen = screen(&app);
+    let first_focus = app.focus;
     let keep = crate::tui::layout::cache::KEEP_TOPICS;
     for visited in 2..=n {
         app.update(Action::NextTopic);
@@ -217,6 +218,8 @@ fn the_reader_keeps_a_few_topics_and_shows_a_forgotten_one_as_before() {
     app.update(Action::NextTopic);
     app.update(Action::NextTopic);
     assert_eq!(app.topic, 0);
+    // Visiting other topics may move the focus (the cursor's pane); the screen is the same.
+    app.focus = first_focus;
     assert_eq!(screen(&app), first_screen);
 }
 

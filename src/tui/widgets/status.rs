@@ -136,7 +136,10 @@ fn left_parts(app: &App) -> (String, String, String) {
         let left = app.unclaimed_paragraphs();
         let sources = left.iter().filter(|p| !p.is_empty()).count();
         let paragraphs: usize = left.iter().map(Vec::len).sum();
-        let suffix = format!(" · {paragraphs} paragraphs in {sources}/{total} sources{hidden}");
+        let suffix = format!(
+            " · {paragraphs} paragraphs in {sources}/{total} sources{hidden}{}",
+            cursor_place(app)
+        );
         return (" Not in any topic".into(), String::new(), suffix);
     }
     let Some(topic) = app.synopsis.topics.get(app.topic) else {
@@ -154,11 +157,25 @@ fn left_parts(app: &App) -> (String, String, String) {
         "panes"
     };
     let suffix = format!(
-        " · {}/{total} sources{hidden} · {} · {layout}{unsaved}",
+        " · {}/{total} sources{hidden} · {} · {layout}{}{unsaved}",
         topic.covering_count(),
-        app.mode.name()
+        app.mode.name(),
+        cursor_place(app)
     );
     (prefix, for_terminal(&topic.label).into_owned(), suffix)
+}
+
+/// Which paragraph of the focused source the cursor is on, of how many it has.
+fn cursor_place(app: &App) -> String {
+    let count = app
+        .synopsis
+        .articles
+        .get(app.focus)
+        .map(|a| a.paragraphs.len());
+    match (app.cursor_in(app.focus), count) {
+        (Some((paragraph, _)), Some(count)) => format!(" · ¶{}/{count}", paragraph + 1),
+        _ => String::new(),
+    }
 }
 
 /// A label is cut to no fewer than this many columns before the rest of the left side is.

@@ -1,0 +1,145 @@
+//! The cursor: the one paragraph of the focused pane that copying and corrections act on.
+//! It is always on screen: a remembered paragraph scrolled out of sight gives way to the first
+//! one that starts on screen, never to one above it (a heading the pane has scrolled past).
+
+use std::ops::Range;
+
+use super::App;
+use crate::tui::layout::view::PaneView;
+use synoptic_core::model::vectors::ParaRef;
+
+/// Each paragraph of a pane and the lines it takes, top to bottom, blank lines after it left
+/// out; a paragraph that takes no line (the next one starts where it does) is left out.
+fn extents(pane: &PaneView) -> Vec<(usize, Range<usize>)> {
+    let mut starts: Vec<(usize, usize)> = pane
+        .paragraph_lines
+        .iter()
+        .map(|pl| (pl.line, pl.paragraph))
+        .collect();
+    starts.sort_unstable();
+    starts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &(line, paragraph))| {
+            let next = starts.get(i + 1).map_or(pane.lines.len(), |s| s.0);
+            let mut end = next.min(pane.lines.len());
+            while end > line + 1 && pane.lines.get(end - 1).is_some_and(is_blank) {
+                end -= 1;
+            }
+            (end > line).then_some((paragraph, line..end))
+        })
+        .collect()
+}
+
+fn is_blank(line: &synoptic_core::output::layout::Line<crate::tui::layout::view::Paint>) -> bool {
+    line.pieces.iter().all(|p| p.text.trim().is_empty())
+}
+
+impl App {
+    /// Lines a pane shows inside its border.
+    pub(super) fn pane_height(&self) -> usize {
+        usize::from(self.areas().panes.height.saturating_sub(2))
+    }
+
+    /// The paragraph the cursor is on in `article`'s pane, and the lines it takes: the one
+    /// last put there while any of it is on screen, else the first that starts on screen,
+    /// else the one filling the screen; none when the screen shows no paragraph.
+    pub fn cursor_in(&self, article: usize) -> Option<(usize, Range<usize>)> {
+        let pane = self.view.panes.iter().find(|p| p.article == article)?;
+        let top = self.scroll.get(article).copied().unwrap_or(0);
+        let screen = top..top + self.pane_height().max(1);
+        let shown = |r: &Range<usize>| r.start < screen.end && r.end > screen.start;
+        let all = extents(pane);
+        let remembered = self.cursor.get(article).copied().flatten();
+        all.iter()
+            .find(|(p, r)| Some(*p) == remembered && shown(r))
+            .or_else(|| all.iter().find(|(_, r)| screen.contains(&r.start)))
+            .or_else(|| all.iter().find(|(_, r)| shown(r)))
+            .cloned()
+    }
+
+    /// The paragraph under the cursor of the focused pane.
+    pub(super) fn cursor_paragraph(&self) -> Option<ParaRef> {
+        self.cursor_in(self.focus).map(|(paragraph, _)| ParaRef {
+            article: self.focus,
+            paragraph,
+        })
+    }
+
+    /// Move the cursor of the focused pane `by` paragraphs, scrolling as little as shows it.
+    pub(super) fn step_cursor(&mut self, by: isize) {
+        let Some(pane) = self.view.panes.iter().find(|p| p.article == self.focus) else {
+            return;
+        };
+        let all = extents(pane);
+        let at = self
+            .cursor_in(self.focus)
+            .and_then(|(p, _)| all.iter().position(|(q, _)| *q == p));
+        let next = match at {
+            Some(i) => i.saturating_add_signed(by).min(all.len().saturating_sub(1)),
+            None => 0,
+        };
+        let Some((paragraph, lines)) = all.get(next).cloned() else {
+            self.status = Some("no paragraph in this pane".into());
+            return;
+        };
+        self.cursor[self.focus] = Some(paragraph);
+        self.show_lines(lines);
+    }
+
+    /// Scroll the focused pane (and those that move with it) so that `lines` are on screen,
+    /// or as much of them as fits, from their first.
+    fn show_lines(&mut self, lines: Range<usize>) {
+        let top = self.scroll[self.focus];
+        let height = self.pane_height().max(1);
+        if lines.start < top {
+            self.scroll_to(self.focus, lines.start);
+        } else if lines.end > top + height {
+            let fits = lines.end.saturating_sub(height).min(lines.start);
+            self.scroll_to(self.focus, fits.max(top));
+        }
+    }
+
+    /// Put the cursor on the paragraph drawn at `line` of `article`'s pane, if any.
+    pub(super) fn put_cursor(&mut self, article: usize, line: usize) {
+        let Some(pane) = self.view.panes.iter().find(|p| p.article == article) else {
+            return;
+        };
+        if let Some((paragraph, _)) = extents(pane).into_iter().find(|(_, r)| r.contains(&line)) {
+            self.cursor[article] = Some(paragraph);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::layout::view::{Paint, ParagraphLine};
+    use synoptic_core::output::layout::{Line, Styled};
+
+    fn pane(lines: &[&str], starts: &[(usize, usize)]) -> PaneView {
+        PaneView {
+            lines: lines
+                .iter()
+                .map(|t| Line {
+                    pieces: vec![Styled::new(t.to_string(), Paint::Plain)],
+                    width: t.len(),
+                })
+                .collect(),
+            paragraph_lines: starts
+                .iter()
+                .map(|&(paragraph, line)| ParagraphLine { paragraph, line })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn paragraphs_take_their_lines_in_screen_order_less_the_blank_ones_after_them() {
+        let p = pane(
+            &["a", "a", "", "", "b", "", "c"],
+            &[(12, 6), (7, 0), (8, 4), (9, 4)],
+        );
+        assert_eq!(extents(&p), vec![(7, 0..2), (9, 4..5), (12, 6..7)]);
+    }
+}

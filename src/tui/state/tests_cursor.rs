@@ -1,0 +1,201 @@
+//! The cursor driven by actions: it moves paragraph by paragraph, follows clicks, never sits
+//! off screen, and is what copying and corrections act on.
+
+use super::tests::{screen, seeds_app};
+use super::*;
+use crate::tui::effects::Request;
+use crate::tui::widgets::pane::CURSOR_MARK;
+use synoptic_core::model::pins::pin_for;
+
+/// The seeds' longest article, whole, in a small terminal: it needs scrolling.
+fn full_article_app() -> App {
+    let mut app = seeds_app(80, 24);
+    let longest = (0..app.synopsis.articles.len())
+        .max_by_key(|&a| app.synopsis.articles[a].paragraphs.len())
+        .unwrap();
+    app.update(Action::Digit((longest + 1) as u8));
+    app.update(Action::GoToSource);
+    app.update(Action::ToggleFullArticle);
+    assert!(app.full_article);
+    // The article opens on the topic's first paragraph: from its top, for the tests.
+    app.update(Action::Top);
+    app
+}
+
+/// The focused pane's paragraphs from top to bottom.
+fn on_screen_order(app: &App) -> Vec<crate::tui::layout::view::ParagraphLine> {
+    let pane = app
+        .view
+        .panes
+        .iter()
+        .find(|p| p.article == app.focus)
+        .unwrap();
+    let mut all = pane.paragraph_lines.clone();
+    all.sort_by_key(|p| p.line);
+    all
+}
+
+fn screen_lines(app: &App) -> (usize, usize) {
+    let top = app.scroll[app.focus];
+    (top, top + app.pane_height())
+}
+
+#[test]
+fn the_cursor_steps_paragraph_by_paragraph_and_the_status_names_it() {
+    let mut app = full_article_app();
+    let starts: Vec<usize> = on_screen_order(&app).iter().map(|p| p.paragraph).collect();
+    let cursor = |app: &App| {
+        let p = app.cursor_paragraph().unwrap().paragraph;
+        starts.iter().position(|&q| q == p).unwrap()
+    };
+    let first = cursor(&app);
+    app.update(Action::NextParagraph);
+    app.update(Action::NextParagraph);
+    assert_eq!(cursor(&app), first + 2);
+    let count = app.synopsis.articles[app.focus].paragraphs.len();
+    let bar = crate::tui::widgets::status::status_text(&app, 80);
+    let shown = starts[first + 2] + 1;
+    assert!(bar.contains(&format!("¶{shown}/{count}")), "{bar}");
+    app.update(Action::PrevParagraph);
+    assert_eq!(cursor(&app), first + 1);
+    for _ in 0..first + 5 {
+        app.update(Action::PrevParagraph);
+    }
+    assert_eq!(cursor(&app), 0);
+}
+
+#[test]
+fn the_full_article_opens_on_the_paragraph_under_the_cursor() {
+    let mut app = seeds_app(80, 24);
+    app.update(Action::NextParagraph);
+    let at = app.cursor_paragraph().unwrap();
+    app.update(Action::ToggleFullArticle);
+    assert_eq!(app.cursor_paragraph(), Some(at));
+    let line = app.view.line_of(at.article, Some(at.paragraph)).unwrap();
+    assert_eq!(app.scroll[at.article], line);
+}
+
+#[test]
+fn stepping_down_scrolls_so_that_the_cursor_stays_on_screen() {
+    let mut app = full_article_app();
+    let last = *on_screen_order(&app).last().unwrap();
+    for _ in 0..app.view.panes[0].paragraph_lines.len() {
+        app.update(Action::NextParagraph);
+        let (_, lines) = app.cursor_in(app.focus).unwrap();
+        let (top, bottom) = screen_lines(&app);
+        assert!(
+            lines.start >= top && lines.start < bottom,
+            "{lines:?} {top}"
+        );
+    }
+    assert_eq!(app.cursor_paragraph().unwrap().paragraph, last.paragraph);
+    assert!(app.scroll[app.focus] > 0, "the pane scrolled");
+}
+
+#[test]
+fn a_cursor_scrolled_out_of_sight_gives_way_to_the_first_paragraph_starting_on_screen() {
+    let mut app = full_article_app();
+    app.update(Action::PageDown);
+    let (top, bottom) = screen_lines(&app);
+    let (_, lines) = app.cursor_in(app.focus).unwrap();
+    assert!(
+        lines.start >= top && lines.start < bottom,
+        "never a paragraph that starts above the screen: {lines:?} from {top}"
+    );
+    let first_on_screen = on_screen_order(&app)
+        .into_iter()
+        .find(|p| p.line >= top)
+        .unwrap();
+    assert_eq!(
+        app.cursor_paragraph().unwrap().paragraph,
+        first_on_screen.paragraph
+    );
+    // Back where it was, the paragraph the cursor was put on has it again.
+    app.update(Action::Top);
+    app.update(Action::NextParagraph);
+    let second = app.cursor_paragraph();
+    app.update(Action::PageDown);
+    app.update(Action::Top);
+    assert_eq!(app.cursor_paragraph(), second);
+}
+
+#[test]
+fn a_click_puts_the_cursor_on_the_paragraph_clicked() {
+    let mut app = full_article_app();
+    let third = on_screen_order(&app)[2];
+    let panes = app.areas().panes;
+    // One line into the third paragraph, inside the pane's border.
+    let row = panes.y + 1 + (third.line + 1) as u16;
+    app.update(Action::Click(panes.x + 5, row));
+    assert_eq!(app.cursor_paragraph().unwrap().paragraph, third.paragraph);
+    let drawn: Vec<char> = screen(&app).chars().collect();
+    let mark = CURSOR_MARK.chars().next().unwrap();
+    let marked: Vec<usize> = drawn
+        .chunks(usize::from(app.size.0))
+        .enumerate()
+        .filter(|(_, row)| row.first() == Some(&mark))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(
+        marked.first(),
+        Some(&(usize::from(panes.y) + 1 + third.line)),
+        "the mark is beside the paragraph"
+    );
+    let (_, lines) = app.cursor_in(app.focus).unwrap();
+    assert_eq!(marked.len(), lines.len(), "beside each of its lines");
+}
+
+#[test]
+fn copying_and_corrections_take_the_paragraph_under_the_cursor_not_the_top_one() {
+    let mut app = seeds_app(160, 45);
+    app.update(Action::ToggleRows);
+    app.update(Action::NextParagraph);
+    let at = app.cursor_paragraph().unwrap();
+    let top = app.view.line_of(app.focus, None);
+    assert_ne!(app.view.line_of(at.article, Some(at.paragraph)), top);
+    app.update(Action::CopyPassage);
+    let Some(Request::Copy(text)) = app.requests.pop() else {
+        panic!("no copy: {:?}", app.status)
+    };
+    let paragraph = &app.synopsis.articles[at.article].paragraphs[at.paragraph].text;
+    assert!(text.contains(paragraph.as_str()), "{text}");
+    app.update(Action::PinOut);
+    let def = app
+        .topics
+        .defs
+        .iter()
+        .find(|d| d.id == app.synopsis.topics[app.topic].id)
+        .unwrap();
+    assert_eq!(def.pins, vec![pin_for(&app.synopsis.articles, at, false)]);
+}
+
+#[test]
+fn the_row_copied_is_the_cursors_row() {
+    let mut app = seeds_app(160, 45);
+    let first = app.cursor_paragraph().unwrap();
+    app.update(Action::NextParagraph);
+    let at = app.cursor_paragraph().unwrap();
+    let (_, lines) = app.cursor_in(app.focus).unwrap();
+    app.update(Action::CopyRow);
+    let Some(Request::Copy(table)) = app.requests.pop() else {
+        panic!("no copy: {:?}", app.status)
+    };
+    // The header names the sources, some by their opening words: the row is below it.
+    let table: String = table.lines().skip(2).collect();
+    let opening = |p: ParaRef| -> String {
+        let text = &app.synopsis.articles[p.article].paragraphs[p.paragraph].text;
+        text.chars().take(30).collect()
+    };
+    assert!(table.contains(&opening(at)), "{table}");
+    assert!(!table.contains(&opening(first)), "{table}");
+    for pane in app.view.panes.iter().filter(|p| p.article != at.article) {
+        let on_row = pane.paragraph_lines.iter().find(|p| p.line == lines.start);
+        if let Some(p) = on_row {
+            let other = ParaRef {
+                article: pane.article,
+                paragraph: p.paragraph,
+            };
+            assert!(table.contains(&opening(other)), "{table}");
+        }
+    }
+}
