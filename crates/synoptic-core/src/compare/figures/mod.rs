@@ -181,12 +181,10 @@ fn by_meaning(found: Vec<Found>) -> Vec<Vec<Found>> {
             // figure ("40 soldiers crossed" against "1,000 soldiers massed") unless more
             // words say otherwise.
             let ratio = a.abs().max(b.abs()) / a.abs().min(b.abs()).max(f64::MIN_POSITIVE);
-            let needed = if ratio > FAR_APART {
-                SAME_WORDS
-            } else if ratio > NEARLY_EQUAL {
-                1
-            } else {
-                0
+            let needed = match ratio {
+                r if r > FAR_APART => SAME_WORDS,
+                r if r > NEARLY_EQUAL => 1,
+                _ => 0,
             };
             if shared < needed {
                 continue;
