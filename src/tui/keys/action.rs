@@ -160,6 +160,12 @@ pub enum Action {
         detailed_message = "parallel passages in rows, or each pane from its top"
     )]
     ToggleRows,
+    /// Synopsis rows: passages alone on their row cut to a few lines, or whole.
+    #[strum(
+        props(config = "fold"),
+        detailed_message = "in rows, fold the passages alone on their row, or show them whole"
+    )]
+    ToggleFold,
     /// A digit of a number typed before `GoToTopic` or `GoToSource`.
     #[strum(detailed_message = "type a number for the next key")]
     Digit(u8),

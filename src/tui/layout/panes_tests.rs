@@ -45,6 +45,7 @@ fn shape() -> Shape {
         unclaimed: false,
         reference: 0,
         query: None,
+        fold: None,
     }
 }
 
@@ -262,4 +263,75 @@ fn a_source_with_no_name_is_titled_by_its_opening_words_and_its_date() {
     s.articles[1].meta.outlet = None;
     let view = build_view(&shape(), &s, &Caches::default());
     assert_eq!(view.panes[1].title, "2 · “Title” · 2024-08-12");
+}
+
+fn text_of(line: &Line<Paint>) -> String {
+    line.pieces.iter().map(|p| p.text.as_str()).collect()
+}
+
+#[test]
+fn in_rows_a_passage_alone_on_its_row_is_folded_and_the_note_names_the_key() {
+    let long = "The volcano woke at dawn, and what the villagers saw through the night \
+                is told here at length: the glow, the ash, the roads, the boats, the calls.";
+    let synopsis = Synopsis {
+        articles: articles(&[&[long], &["Ferries were cancelled for the week."]]),
+        topics: vec![topic_with(vec![member(0, 1, 1.0), member(1, 1, 1.0)])],
+    };
+    let caches = Caches::default();
+    let folded_shape = Shape {
+        rows: true,
+        inner_width: 20,
+        fold: Some("z".into()),
+        ..shape()
+    };
+    let folded = build_view(&folded_shape, &synopsis, &caches);
+    let whole_shape = Shape {
+        fold: None,
+        ..folded_shape
+    };
+    let whole = build_view(&whole_shape, &synopsis, &caches);
+    let notes: Vec<usize> = (0..folded.panes[0].lines.len())
+        .filter(|&i| text_of(&folded.panes[0].lines[i]).contains("more lines (z unfolds)"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{:?}", folded.panes[0].lines);
+    let note = &folded.panes[0].lines[notes[0]];
+    assert!(note.pieces.iter().all(|p| p.style == Paint::Note));
+    // Two lines of the passage, then the note, beside a blank pane.
+    assert_eq!(notes[0], folded.panes[0].paragraph_lines[0].line + 2);
+    assert!(text_of(&folded.panes[1].lines[notes[0]]).trim().is_empty());
+    let hidden = whole.panes[0].lines.len() - folded.panes[0].lines.len() + 1;
+    assert!(text_of(note).starts_with(&format!("⋯ {hidden} more lines")));
+    assert!(
+        whole.panes[0]
+            .lines
+            .iter()
+            .all(|l| !text_of(l).contains("more lines")),
+        "unfolded, every passage is whole"
+    );
+}
+
+#[test]
+fn in_rows_passages_that_meet_on_a_row_are_never_folded() {
+    let told = "The volcano woke at dawn, and what the villagers saw through the night \
+                is told here at length: the glow, the ash, the roads, the boats, the calls.";
+    let synopsis = Synopsis {
+        articles: articles(&[&[told], &[told]]),
+        topics: vec![topic_with(vec![member(0, 1, 1.0), member(1, 1, 1.0)])],
+    };
+    let shape = Shape {
+        rows: true,
+        inner_width: 20,
+        fold: Some("z".into()),
+        ..shape()
+    };
+    let view = build_view(&shape, &synopsis, &Caches::default());
+    assert_eq!(view.panes[0].paragraph_lines[0].line, 0, "one row");
+    for pane in &view.panes {
+        assert!(pane.lines.len() > 4);
+        assert!(
+            pane.lines
+                .iter()
+                .all(|l| !text_of(l).contains("more lines"))
+        );
+    }
 }

@@ -2,7 +2,7 @@
 //! line across panes, each pane in its own reading order, blank where a source has nothing.
 
 use crate::tui::layout::panes::{member_lines, note_line, title};
-use crate::tui::layout::view::{Ctx, PaneView, ParagraphLine};
+use crate::tui::layout::view::{Ctx, Paint, PaneView, ParagraphLine};
 use synoptic_core::compare::rows::rows_seen_by;
 use synoptic_core::output::layout::Line;
 
@@ -26,11 +26,17 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
         .iter()
         .enumerate()
     {
-        let cells: Vec<_> = row
+        let mut cells: Vec<_> = row
             .cells
             .iter()
             .map(|c| c.map_or_else(Vec::new, |m| member_lines(app, &topic.members[m], width)))
             .collect();
+        if let Some(key) = &app.shape.fold {
+            let mut passages = cells.iter_mut().filter(|c| !c.is_empty());
+            if let (Some(alone), None) = (passages.next(), passages.next()) {
+                fold(alone, key);
+            }
+        }
         let height = cells.iter().map(Vec::len).max().unwrap_or(0);
         for ((pane, lines), cell) in panes.iter_mut().zip(cells).zip(&row.cells) {
             if r > 0 {
@@ -57,4 +63,18 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
         }
     }
     panes
+}
+
+/// Lines of a folded passage shown before the note that says how many more it has.
+const FOLDED_SHOWN: usize = 2;
+
+/// Cut a passage no other pane has on its row to its first lines and a note, so that it does
+/// not push the next row (where sources meet) a screen down, leaving the other panes blank.
+fn fold(lines: &mut Vec<Line<Paint>>, key: &str) {
+    let hidden = lines.len().saturating_sub(FOLDED_SHOWN);
+    if hidden < 2 {
+        return;
+    }
+    lines.truncate(FOLDED_SHOWN);
+    lines.push(note_line(&format!("⋯ {hidden} more lines ({key} unfolds)")));
 }

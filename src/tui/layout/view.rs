@@ -79,6 +79,9 @@ pub struct Shape {
     pub rows: bool,
     /// The panes list the paragraphs no topic claims instead of the topic's members.
     pub unclaimed: bool,
+    /// In synopsis rows, a passage alone on its row is cut to a few lines and a note naming
+    /// this key, which shows it whole; `None`: every passage whole.
+    pub fold: Option<String>,
     /// The focused pane: what pairwise marks compare with.
     pub reference: usize,
     pub query: Option<String>,

@@ -85,6 +85,8 @@ pub struct App {
     pub unclaimed: bool,
     /// The topic's passages in synopsis rows, scrolled together (else each pane on its own).
     pub rows: bool,
+    /// In rows, passages alone on their row are folded to a few lines.
+    pub fold: bool,
     /// A number typed before a key that takes one.
     pub number: Option<usize>,
     /// Whether the reader takes the mouse (off: the terminal's own selection works).
@@ -126,6 +128,10 @@ impl App {
             full_article: self.full_article,
             unclaimed: self.unclaimed,
             rows: self.rows,
+            fold: self
+                .fold
+                .then(|| self.keymap.first_key(Context::Reader, Action::ToggleFold))
+                .flatten(),
             reference: self.focus,
             query: self.search.query.clone(),
         }
@@ -168,6 +174,7 @@ impl App {
             all_sources: false,
             unclaimed: false,
             rows: true,
+            fold: true,
             number: None,
             mouse: true,
             requests: Vec::new(),
@@ -271,6 +278,7 @@ impl App {
             Action::ToggleAllSources => self.toggle_all_sources(),
             Action::ToggleUnclaimed => self.toggle_unclaimed(),
             Action::ToggleRows => self.toggle_rows(),
+            Action::ToggleFold => self.fold = !self.fold,
             Action::ToggleMouse => self.toggle_mouse(),
             Action::Help => self.open_help(),
             Action::StartSearch => self.open_prompt(Overlay::Search),
