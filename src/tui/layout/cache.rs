@@ -80,6 +80,7 @@ impl Caches {
             .weights
             .take()
             .unwrap_or_else(|| WordWeights::new(&synopsis.articles));
+        let covering = synopsis.topics[t].covering_count();
         let cache = self.topic(synopsis, t);
         let wanted = synopsis.topics[t]
             .members
@@ -92,7 +93,8 @@ impl Caches {
                     .member(&synopsis.articles, m.at, Detail::Counts);
                 let pairs = cache.wording.ordered_pairs(&synopsis.articles, m.at);
                 let p = synopsis.paragraph(m.at);
-                let telling = telling_shared(&p.text, &p.tokens, &pairs, &spans.spans, &weights);
+                let telling =
+                    telling_shared(&p.text, &p.tokens, &pairs, &spans.spans, &weights, covering);
                 cache.spans.insert(m.at, spans);
                 cache.telling.insert(m.at, telling);
             }

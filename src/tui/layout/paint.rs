@@ -39,7 +39,12 @@ fn wording_paint(app: &Ctx, a: usize, paragraph: usize, text_len: usize) -> Vec<
     };
     let tokens = &app.synopsis.articles[a].paragraphs[paragraph].tokens;
     if app.shape.mode == Mode::Own {
-        let own = own_words(tokens, &member.spans, weights);
+        let own = own_words(
+            &app.synopsis.articles[a].paragraphs[paragraph].text,
+            tokens,
+            &member.spans,
+            weights,
+        );
         return with_marks(
             text_len,
             own.into_iter().map(|r| Styled::new(r, Paint::Own)),

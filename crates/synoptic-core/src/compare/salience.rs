@@ -21,15 +21,28 @@ pub const TELLING_RUN: f32 = 3.0;
 /// at its edges are left plain.
 pub const WORTHY_SHARE: f32 = 2.0 / 3.0;
 
+/// A phrase of this many telling words another source has word for word is marked whatever
+/// its words: "empêché de nombreux utilisateurs d'accéder" is a dispatch copied, though each
+/// word is everyday and none is rare.
+pub const VERBATIM_RUN: usize = 4;
+
 /// A word no other source has is this source's own when it is at least this rare (the same
 /// unit: in about 1 body paragraph in 20 or fewer).
 pub const OWN_WORD: f32 = 3.0;
 
-/// How many body paragraphs of the corpus hold each word.
+/// A word is everyday here when these articles use it less than this many times as often as
+/// the language does: "sociaux", "told" (5 to 30 times), against "assassinat", "loyalty",
+/// "piratage" (80 to 250 times) in the articles that tell of them.
+pub const KEY_RATIO: f32 = 50.0;
+
+/// How many body paragraphs of the corpus hold each word, and how often they use it.
 #[derive(Debug, Default)]
 pub struct WordWeights {
-    df: HashMap<u64, u32>,
+    /// For each word: the body paragraphs holding it, and its uses in them.
+    counts: HashMap<u64, (u32, u32)>,
     units: usize,
+    /// Words in the body paragraphs, stopwords and figures included.
+    words: usize,
 }
 
 impl WordWeights {
@@ -44,19 +57,35 @@ impl WordWeights {
             seen.clear();
             seen.extend(p.tokens.iter().filter(|t| t.is_telling()).map(|t| t.hash));
             seen.sort_unstable();
-            seen.dedup();
-            for &h in &seen {
-                *weights.df.entry(h).or_default() += 1;
+            for (i, &h) in seen.iter().enumerate() {
+                let entry = weights.counts.entry(h).or_default();
+                entry.1 += 1;
+                if i == 0 || seen[i - 1] != h {
+                    entry.0 += 1;
+                }
             }
             weights.units += 1;
+            weights.words += p.tokens.len();
         }
         weights
     }
 
     /// `ln(paragraphs / paragraphs holding the word)`: 0 for a word in every paragraph.
     pub fn rarity(&self, token: &Token) -> f32 {
-        let df = self.df.get(&token.hash).copied().unwrap_or(1).max(1);
+        let df = self.counts.get(&token.hash).map_or(1, |c| c.0).max(1);
         (self.units.max(1) as f32 / df as f32).ln().max(0.0)
+    }
+
+    /// How many times as often these articles use the word as the language does in general
+    /// (see `Token::zipf_tenths`); infinite for a word rarer than the frequency list knows.
+    pub fn keyness(&self, token: &Token) -> f32 {
+        let zipf = token.zipf_tenths();
+        if zipf == 0 {
+            return f32::INFINITY;
+        }
+        let general = 10f32.powf(f32::from(zipf) / 10.0 - 9.0);
+        let uses = self.counts.get(&token.hash).map_or(1, |c| c.1).max(1);
+        uses as f32 / self.words.max(1) as f32 / general
     }
 
     /// `level` (one of the constants above), lowered for a corpus so small that no shared word
@@ -79,8 +108,8 @@ fn tokens_in<'t>(
         .filter(|t| t.is_telling())
 }
 
-/// For each token, whether the span holding it is shared with another source.
-fn shared_tokens(tokens: &[Token], spans: &[Span]) -> Vec<bool> {
+/// For each token, how many other sources share the span holding it.
+fn shared_counts(tokens: &[Token], spans: &[Span]) -> Vec<u32> {
     let mut k = 0;
     tokens
         .iter()
@@ -88,7 +117,7 @@ fn shared_tokens(tokens: &[Token], spans: &[Span]) -> Vec<bool> {
             while k < spans.len() && spans[k].range.end <= t.start() {
                 k += 1;
             }
-            spans.get(k).is_some_and(|s| s.shared > 0)
+            spans.get(k).map_or(0, |s| s.shared)
         })
         .collect()
 }
@@ -97,50 +126,178 @@ fn shared_tokens(tokens: &[Token], spans: &[Span]) -> Vec<bool> {
 /// source has word for word (consecutive shared words linked by `pairs`, see
 /// `TopicWording::ordered_pairs`) is marked when it holds a figure or when the rarity of its
 /// telling words adds up to [`TELLING_RUN`]; it is trimmed to the words that carry it, so the
-/// protagonists' names and the small words around it stay plain. A shared word met on its own
-/// is marked when it is a figure, or a name (a capital inside a sentence) that rare by itself:
-/// an ordinary word two sources use apart is a coincidence of vocabulary, not agreement.
+/// protagonists' names and the small words around it stay plain. Everyday words weigh nothing
+/// there, but a phrase of [`VERBATIM_RUN`] words rarer than the event's own is marked whatever
+/// its words. A shared word met on its own is marked when it is a figure, or a name (a capital
+/// inside a sentence) that rare by itself: an ordinary word two sources use apart is a
+/// coincidence of vocabulary, not agreement. `covering`: the sources covering the topic.
 pub fn telling_shared(
     text: &str,
     tokens: &[Token],
     pairs: &[bool],
     spans: &[Span],
     weights: &WordWeights,
+    covering: usize,
 ) -> Vec<Range<usize>> {
-    let bar = weights.bar(TELLING_RUN);
-    let shared = shared_tokens(tokens, spans);
-    let rarity = |t: &Token| weights.rarity(t);
-    let worthy = |t: &Token| t.is_numeric() || (t.is_telling() && rarity(t) >= bar * WORTHY_SHARE);
+    let shared = shared_counts(tokens, spans);
+    let judge = Judge {
+        text,
+        weights,
+        bar: weights.bar(TELLING_RUN),
+        quoted: quotations(text),
+    };
     let mut marks = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !shared[i] {
+        if shared[i] == 0 {
             i += 1;
             continue;
         }
         let mut j = i;
-        while j + 1 < tokens.len() && pairs.get(j).copied().unwrap_or(false) && shared[j + 1] {
+        while j + 1 < tokens.len() && pairs.get(j).copied().unwrap_or(false) && shared[j + 1] > 0 {
             j += 1;
         }
-        let phrase = &tokens[i..=j];
-        let telling: Vec<&Token> = phrase.iter().filter(|t| t.is_telling()).collect();
-        let weight: f32 = telling.iter().map(|t| rarity(t)).sum();
-        let figure = telling.iter().any(|t| t.is_numeric());
-        let keep = if telling.len() >= 2 {
-            figure || weight >= bar
-        } else {
-            telling
-                .iter()
-                .any(|t| t.is_numeric() || (is_name(text, t) && rarity(t) >= bar))
-        };
-        let first = phrase.iter().position(&worthy);
-        let last = phrase.iter().rposition(&worthy);
-        if let (true, Some(first), Some(last)) = (keep, first, last) {
-            marks.push(phrase[first].start()..phrase[last].end());
-        }
+        let every_source = |k: usize| shared[k] as usize + 1 >= covering;
+        judge.mark_phrase(tokens, i..j + 1, every_source, &mut marks);
         i = j + 1;
     }
     marks
+}
+
+/// What `telling_shared` weighs words by.
+struct Judge<'a> {
+    text: &'a str,
+    weights: &'a WordWeights,
+    bar: f32,
+    /// The paragraph's quotations: words other sources quote too are agreement on a
+    /// quotation, everyday or not ("I need loyalty").
+    quoted: Vec<Range<usize>>,
+}
+
+impl Judge<'_> {
+    /// How rare a word is in these articles; an everyday word outside a quotation weighs
+    /// nothing however rare.
+    fn rarity(&self, t: &Token) -> f32 {
+        let quoted = self.quoted.iter().any(|q| q.contains(&t.start()));
+        if is_everyday(self.text, t, self.weights) && !quoted {
+            0.0
+        } else {
+            self.weights.rarity(t)
+        }
+    }
+
+    /// A figure, or a telling word rare enough to start or end a marked phrase.
+    fn worthy(&self, t: &Token) -> bool {
+        t.is_numeric() || (t.is_telling() && self.rarity(t) >= self.bar * WORTHY_SHARE)
+    }
+
+    /// A figure, or a telling word as rare as a worthy one, everyday or not: the words a
+    /// phrase copied word for word is counted by ([`VERBATIM_RUN`]), not the event's own.
+    fn beyond_event(&self, t: &Token) -> bool {
+        t.is_numeric() || (t.is_telling() && self.weights.rarity(t) >= self.bar * WORTHY_SHARE)
+    }
+
+    /// Mark what deserves it of the shared phrase `tokens[run]`. `every_source(k)`: token `k`
+    /// is in wording every covering source has.
+    fn mark_phrase(
+        &self,
+        tokens: &[Token],
+        run: Range<usize>,
+        every_source: impl Fn(usize) -> bool,
+        marks: &mut Vec<Range<usize>>,
+    ) {
+        let phrase = &tokens[run.clone()];
+        let telling: Vec<&Token> = phrase.iter().filter(|t| t.is_telling()).collect();
+        let weight: f32 = telling.iter().map(|t| self.rarity(t)).sum();
+        let figure = telling.iter().any(|t| t.is_numeric());
+        let verbatim = phrase.iter().filter(|t| self.beyond_event(t)).count() >= VERBATIM_RUN;
+        if verbatim {
+            self.mark_verbatim(tokens, run, every_source, marks);
+            return;
+        }
+        let keep = if telling.len() >= 2 {
+            figure || weight >= self.bar
+        } else {
+            telling
+                .iter()
+                .any(|t| t.is_numeric() || (is_name(self.text, t) && self.rarity(t) >= self.bar))
+        };
+        if keep {
+            push_trimmed(phrase, |t| self.worthy(t), marks);
+        }
+    }
+}
+
+impl Judge<'_> {
+    /// Mark a phrase copied word for word, stretch by stretch of what every source has and
+    /// what only some have. A short stretch every source has is marked only where its words
+    /// are worthy: green there would say the sources agree on "sociaux" or on the
+    /// protagonists' names. A long one is a quotation they all carry, marked whole.
+    fn mark_verbatim(
+        &self,
+        tokens: &[Token],
+        run: Range<usize>,
+        every_source: impl Fn(usize) -> bool,
+        marks: &mut Vec<Range<usize>>,
+    ) {
+        let mut k = run.start;
+        while k < run.end {
+            let (from, all) = (k, every_source(k));
+            while k < run.end && every_source(k) == all {
+                k += 1;
+            }
+            let stretch = &tokens[from..k];
+            let long = stretch.iter().filter(|t| self.beyond_event(t)).count() >= VERBATIM_RUN;
+            if !all || long {
+                push_trimmed(stretch, Token::is_telling, marks);
+            } else {
+                for words in stretch.split(|t| !t.is_stop() && !self.worthy(t)) {
+                    push_trimmed(words, |t| self.worthy(t), marks);
+                }
+            }
+        }
+    }
+}
+
+/// The range of `phrase` from its first to its last token that `edge` accepts, if any.
+fn push_trimmed(phrase: &[Token], edge: impl Fn(&Token) -> bool, marks: &mut Vec<Range<usize>>) {
+    let first = phrase.iter().position(&edge);
+    let last = phrase.iter().rposition(&edge);
+    if let (Some(first), Some(last)) = (first, last) {
+        marks.push(phrase[first].start()..phrase[last].end());
+    }
+}
+
+/// The byte ranges of `text` between quotation marks: « », “ ” and straight double quotes. A
+/// quotation left open runs to the end (a quoted paragraph that goes on in the next).
+fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        let closes = match open {
+            Some((_, '«')) => c == '»',
+            Some((_, '“')) => c == '”',
+            Some((_, _)) => c == '"',
+            None => false,
+        };
+        if let (true, Some((from, _))) = (closes, open) {
+            out.push(from..i);
+            open = None;
+        } else if open.is_none() && matches!(c, '«' | '“' | '"') {
+            open = Some((i, c));
+        }
+    }
+    if let Some((from, _)) = open {
+        out.push(from..text.len());
+    }
+    out
+}
+
+/// A word of everyday language ("told", "rapidement"), not written as a name, that these
+/// articles use no more than the language does ([`KEY_RATIO`]): rare as it may be in a few
+/// articles, a reader does not notice it.
+fn is_everyday(text: &str, token: &Token, weights: &WordWeights) -> bool {
+    !token.is_numeric() && weights.keyness(token) < KEY_RATIO && !is_name(text, token)
 }
 
 /// A word written with a capital inside a sentence: a name ("Breton", "Unesco"), not the
@@ -154,8 +311,9 @@ fn is_name(text: &str, token: &Token) -> bool {
 }
 
 /// The byte ranges of words no other covering source has that are this source's own: its
-/// figures, and words rare in the corpus ([`OWN_WORD`]).
+/// figures, and words rare in the corpus ([`OWN_WORD`]) that are no everyday words.
 pub fn own_words(
+    text: &str,
     tokens: &[Token],
     spans: &[Span],
     weights: &WordWeights,
@@ -164,81 +322,14 @@ pub fn own_words(
         .iter()
         .filter(|s| s.shared == 0)
         .flat_map(|s| tokens_in(tokens, &s.range))
-        .filter(|t| t.is_numeric() || weights.rarity(t) >= weights.bar(OWN_WORD))
+        .filter(|t| {
+            t.is_numeric()
+                || (!is_everyday(text, t, weights) && weights.rarity(t) >= weights.bar(OWN_WORD))
+        })
         .map(Token::range)
         .collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::compare::agree::{Detail, TopicWording, agreement};
-    use crate::model::topic::Topic;
-
-    /// Two sources, each a headline and `paragraphs`; the topic holds their first paragraphs.
-    fn two(a: &[&str], b: &[&str]) -> (Vec<Article>, Topic) {
-        use crate::fixtures::{articles, topic};
-        (articles(&[a, b]), topic([(0, 1), (1, 1)]))
-    }
-
-    /// The marked text of member `m`, piece by piece.
-    fn marked(articles: &[Article], topic: &Topic, m: usize) -> Vec<String> {
-        let wording = TopicWording::new(articles, topic);
-        let at = topic.members[m].at;
-        let member = wording.member(articles, at, Detail::Counts);
-        let pairs = wording.ordered_pairs(articles, at);
-        let p = &articles[at.article].paragraphs[at.paragraph];
-        let weights = WordWeights::new(articles);
-        telling_shared(&p.text, &p.tokens, &pairs, &member.spans, &weights)
-            .into_iter()
-            .map(|r| p.text[r].to_owned())
-            .collect()
-    }
-
-    const FILLER: [&str; 4] = [
-        "Senator Vance spoke in Ohio about the Senate.",
-        "Senator Vance toured a factory in Ohio.",
-        "Senator Vance met voters in Ohio again.",
-        "Senator Vance left Ohio on Sunday.",
-    ];
-
-    #[test]
-    fn the_event_names_every_paragraph_holds_are_not_marked_a_rare_phrase_is() {
-        let mut a = vec!["Senator Vance said the harvest festival was cancelled in Ohio."];
-        a.extend(FILLER);
-        let mut b = vec!["In Ohio, Senator Vance said the harvest festival was over."];
-        b.extend(FILLER);
-        let (articles, topic) = two(&a, &b);
-        let got = marked(&articles, &topic, 0);
-        let joined = got.concat();
-        assert!(joined.contains("harvest festival"), "{got:?}");
-        assert!(!joined.contains("Ohio"), "{got:?}");
-    }
-
-    #[test]
-    fn a_shared_figure_is_marked_even_among_common_words() {
-        let mut a = vec!["Senator Vance in Ohio: 42."];
-        a.extend(FILLER);
-        let mut b = vec!["Ohio and Senator Vance, 42 again."];
-        b.extend(FILLER);
-        let (articles, topic) = two(&a, &b);
-        assert_eq!(marked(&articles, &topic, 0).concat(), "42");
-    }
-
-    #[test]
-    fn own_words_are_this_sources_figures_and_rare_words() {
-        let mut a = vec!["Senator Vance praised 17 beekeepers in Ohio."];
-        a.extend(FILLER);
-        let mut b = vec!["Senator Vance spoke in Ohio."];
-        b.extend(FILLER);
-        let (articles, topic) = two(&a, &b);
-        let agreement = agreement(&articles, &topic, Detail::Counts);
-        let p = &articles[0].paragraphs[1];
-        let weights = WordWeights::new(&articles);
-        let own: Vec<&str> = own_words(&p.tokens, &agreement.members[0].spans, &weights)
-            .into_iter()
-            .map(|r| &p.text[r])
-            .collect();
-        assert_eq!(own, vec!["praised", "17", "beekeepers"]);
-    }
-}
+#[path = "salience_tests.rs"]
+mod tests;

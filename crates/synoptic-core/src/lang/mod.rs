@@ -1,4 +1,5 @@
 //! Language: detection, normalisation, and tokens with byte ranges.
 
 pub mod hashed;
+pub mod lists;
 pub mod text;

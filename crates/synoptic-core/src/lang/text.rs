@@ -13,6 +13,7 @@ use std::sync::{Arc, OnceLock};
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::lang::hashed::FastHash;
+use crate::lang::lists;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -44,49 +45,24 @@ impl Language {
         }
     }
 
-    /// This language's bit in `stopwords`.
-    fn bit(self) -> u8 {
+    /// This language's place in the word lists (`lang::lists`).
+    fn index(self) -> usize {
         match self {
-            Language::French => 1,
-            Language::English => 2,
+            Language::French => lists::FRENCH,
+            Language::English => lists::ENGLISH,
         }
     }
 
     /// Is this folded word a stopword in this language?
     pub fn is_stopword(self, folded: &str) -> bool {
-        stopwords()
-            .get(folded)
-            .is_some_and(|&langs| langs & self.bit() != 0)
+        lists::stopword_languages(folded) & (1 << self.index()) != 0
     }
-}
 
-/// Every stopword of every language, with the bits of the languages it is a stopword in: one
-/// lookup tells both (language detection asks of a thousand words per article).
-fn stopwords() -> &'static HashMap<&'static str, u8, FastHash> {
-    static ALL: OnceLock<HashMap<&'static str, u8, FastHash>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        let mut all = HashMap::with_hasher(FastHash::default());
-        let lists = [
-            (
-                Language::French,
-                include_str!("../../../../assets/stopwords/fr.txt"),
-            ),
-            (
-                Language::English,
-                include_str!("../../../../assets/stopwords/en.txt"),
-            ),
-        ];
-        for (lang, list) in lists {
-            let words = list
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .flat_map(str::split_whitespace);
-            for word in words {
-                *all.entry(word).or_default() |= lang.bit();
-            }
-        }
-        all
-    })
+    /// How often this language uses this folded word, in tenths of Zipf frequency (log10 of
+    /// uses per billion words; see `lang::lists`): 0 when it is rarer than the list.
+    pub fn zipf_tenths(self, folded: &str) -> u8 {
+        lists::zipf_tenths(folded)[self.index()]
+    }
 }
 
 /// One word of a text: where it is, and the hash of the key it is compared by. Sixteen bytes
@@ -103,6 +79,8 @@ pub struct Token {
     len: u16,
     /// `STOP`, `NUMERIC` and `TELLING`, worked out once.
     flags: u8,
+    /// See [`Token::zipf_tenths`]; in the byte the other fields leave free.
+    zipf: u8,
 }
 
 const STOP: u8 = 1;
@@ -141,6 +119,14 @@ impl Token {
     /// or at least three letters long.
     pub fn is_telling(&self) -> bool {
         self.flags & TELLING != 0
+    }
+
+    /// How often the language uses this word in general, in tenths of Zipf frequency (log10
+    /// of uses per billion words): 60 is once in a thousand words; 0 rarer than 3.5 or a
+    /// number. What tells an everyday word ("told", "rapidement") from one these articles use
+    /// far more than the language does.
+    pub fn zipf_tenths(&self) -> u8 {
+        self.zipf
     }
 
     /// The key this token was compared by, from `text`, the text it was cut from, in `lang`.
@@ -243,6 +229,7 @@ struct Normalised {
     key: Arc<str>,
     hash: u64,
     flags: u8,
+    zipf: u8,
 }
 
 thread_local! {
@@ -255,12 +242,13 @@ thread_local! {
 const CACHE_LIMIT: usize = 200_000;
 
 fn make_token(word: &str, range: Range<usize>, lang: Language) -> Token {
-    let (hash, flags) = with_normalised(word, lang, |n| (n.hash, n.flags));
+    let (hash, flags, zipf) = with_normalised(word, lang, |n| (n.hash, n.flags, n.zipf));
     Token {
         hash,
         start: u32::try_from(range.start).expect("tokenize refuses texts of 4 GiB"),
         len: u16::try_from(range.len()).expect("words are at most MAX_WORD bytes"),
         flags,
+        zipf,
     }
 }
 
@@ -290,6 +278,11 @@ fn normalise(word: &str, lang: Language) -> Normalised {
     let numeric = word.chars().any(|c| c.is_ascii_digit());
     let folded = fold(word);
     let stop = !numeric && lang.is_stopword(&folded);
+    let zipf = if numeric {
+        0
+    } else {
+        lang.zipf_tenths(&folded)
+    };
     let key = if numeric || stop {
         folded
     } else {
@@ -303,6 +296,7 @@ fn normalise(word: &str, lang: Language) -> Normalised {
         hash: key_hash(&key),
         key: key.into(),
         flags: flag(stop, STOP) | flag(numeric, NUMERIC) | flag(telling, TELLING),
+        zipf,
     }
 }
 
@@ -317,15 +311,14 @@ pub fn key_hash(key: &str) -> u64 {
 pub fn detect_language(text: &str) -> Language {
     let (mut fr, mut en) = (0usize, 0usize);
     let mut folded = String::new();
-    let fr_bit = Language::French.bit();
-    let en_bit = Language::English.bit();
+    let fr_bit = 1 << Language::French.index();
+    let en_bit = 1 << Language::English.index();
     // Stopwords are short: longer words need not be folded and looked up.
     for range in words(text).filter(|r| r.len() <= 12).take(1000) {
         fold_into(&text[range], &mut folded);
-        if let Some(&langs) = stopwords().get(folded.as_str()) {
-            fr += usize::from(langs & fr_bit != 0);
-            en += usize::from(langs & en_bit != 0);
-        }
+        let langs = lists::stopword_languages(&folded);
+        fr += usize::from(langs & fr_bit != 0);
+        en += usize::from(langs & en_bit != 0);
     }
     if fr > en {
         Language::French
@@ -404,6 +397,17 @@ mod tests {
             got,
             vec!["L", "Été", "vice", "présidente", "1,3", "million", "Fin"]
         );
+    }
+
+    #[test]
+    fn a_token_knows_how_often_its_language_uses_it() {
+        let tokens = tokenize("the thing, loyalty, hookers, 1962", Language::English);
+        let zipf: Vec<u8> = tokens.iter().map(Token::zipf_tenths).collect();
+        assert!(zipf[1] > 50 && (40..50).contains(&zipf[2]), "{zipf:?}");
+        assert_eq!(zipf[3], 0, "rarer than the list: {zipf:?}");
+        assert_eq!(zipf[4], 0, "a number has no frequency");
+        let french = tokenize("Une cyberattaque a été signalée", Language::French);
+        assert!(french[0].zipf_tenths() > 60 && french[1].zipf_tenths() == 0);
     }
 
     #[test]
