@@ -35,7 +35,7 @@ struct Passage {
 /// How alike two passages are: the share of their telling words in common, plus
 /// `QUOTE_WEIGHT` when they carry a quotation in common.
 fn likeness(a: &Passage, b: &Passage) -> f32 {
-    let quoted = a.quotes.iter().any(|q| b.quotes.binary_search(q).is_ok());
+    let quoted = shares_quote(a, b);
     dice(&a.words, &b.words) + if quoted { QUOTE_WEIGHT } else { 0.0 }
 }
 
@@ -229,6 +229,24 @@ struct Laid {
     open: bool,
 }
 
+/// How alike a passage is to a row, from the row's first passages (`sample`): a quotation
+/// it shares with one of them is enough to join it, else it must resemble them on average.
+/// A passage that resembled one of a row's passages was enough before; a row then gathered
+/// passages on different facts of one subject, each like one other.
+fn row_likeness(sample: &[usize], passage: &Passage, all: &[Passage]) -> f32 {
+    let each = sample.iter().map(|&m| likeness(&all[m], passage));
+    if sample.iter().any(|&m| shares_quote(&all[m], passage)) {
+        each.fold(0.0, f32::max)
+    } else {
+        each.sum::<f32>() / sample.len().max(1) as f32
+    }
+}
+
+/// Whether two passages carry a quotation in common.
+fn shares_quote(a: &Passage, b: &Passage) -> bool {
+    a.quotes.iter().any(|q| b.quotes.binary_search(q).is_ok())
+}
+
 /// `laid` with the passages `items` of source `k` (of `width` sources) placed: each paired
 /// with the open row it resembles in reading order, or in a row of its own (open if `opens`).
 fn add_source(
@@ -239,12 +257,8 @@ fn add_source(
 ) -> Vec<Laid> {
     let open: Vec<usize> = (0..laid.len()).filter(|&r| laid[r].open).collect();
     let like = |r: usize, j: usize| {
-        laid[open[r]]
-            .members
-            .iter()
-            .take(ROW_SAMPLE)
-            .map(|&m| likeness(&all[m], &all[items[j]]))
-            .fold(0.0, f32::max)
+        let sample = &laid[open[r]].members[..laid[open[r]].members.len().min(ROW_SAMPLE)];
+        row_likeness(sample, &all[items[j]], all)
     };
     let pairs = align_pair(open.len(), items.len(), like);
     let mut out = Vec::with_capacity(laid.len() + items.len());
@@ -338,6 +352,42 @@ mod tests {
             &["In Lyon, two people were hurt, they said."],
         ]);
         assert_eq!(layout(&articles, &topic), vec![vec![1, 1]]);
+    }
+
+    #[test]
+    fn a_passage_joins_a_row_it_resembles_as_a_whole_not_through_one_member() {
+        let (articles, topic) = topic_of3(&[
+            &["The dam burst at dawn and muddy water flooded the valley villages."],
+            &[
+                "Muddy water flooded the valley villages after the dam burst; the governor blamed neglect.",
+            ],
+            &["The governor blamed neglect, budget cuts and missed inspections."],
+        ]);
+        let laid = rows(&articles, &topic, &[0, 1, 2]);
+        let governor = laid.iter().find(|r| r.cells[2].is_some()).unwrap();
+        assert_eq!(
+            governor.cells[0], None,
+            "the governor's blame does not join the flood's row through one passage: {laid:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_shared_with_one_passage_of_a_row_is_enough_to_join_it() {
+        let flood = "The flood came at dawn and the valley villages were under water.";
+        let quoted =
+            format!("{flood} \"We lost everything we had in one single night\", a farmer said.");
+        let (articles, topic) = crate::fixtures::all_in_one_topic(&[
+            &[flood],
+            &[flood],
+            &[flood],
+            &[flood],
+            &[flood],
+            &[quoted.as_str()],
+            &["\"We lost everything we had in one single night\", the farmer told reporters."],
+        ]);
+        let laid = rows(&articles, &topic, &[0, 1, 2, 3, 4, 5, 6]);
+        let farmer = laid.iter().find(|r| r.cells[6].is_some()).unwrap();
+        assert!(farmer.cells[5].is_some(), "{laid:?}");
     }
 
     #[test]
