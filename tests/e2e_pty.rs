@@ -404,7 +404,7 @@ fn clipboard_writes(raw: &[u8]) -> Vec<String> {
 }
 
 #[test]
-fn y_puts_the_focused_passage_on_the_clipboard_and_nothing_else() {
+fn y_puts_the_passage_under_the_cursor_on_the_clipboard_and_nothing_else() {
     use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
     let defs =
         synoptic_core::input::topics_file::parse_topics("topics.toml", EMBEDDED_TOPICS).unwrap();
@@ -421,6 +421,8 @@ fn y_puts_the_focused_passage_on_the_clipboard_and_nothing_else() {
     let mut s = Session::start(45, 160);
     s.wait_for("Topic 1/");
     assert!(clipboard_writes(&s.raw).is_empty());
+    // The cursor to the first passage of the focused pane (its row may start below).
+    s.press("}");
     s.press("y");
     s.wait_for("copied the passage");
     s.press("q");

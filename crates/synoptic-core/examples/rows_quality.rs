@@ -13,6 +13,7 @@ use synoptic_core::alignment::align::align;
 use synoptic_core::alignment::measure::AlignOptions;
 use synoptic_core::compare::rows::rows;
 use synoptic_core::compare::rows_measure::quotes_on_one_row;
+use synoptic_core::compare::salience::WordWeights;
 use synoptic_core::input::ingest::load_paths;
 use synoptic_core::input::topics_file::parse_topics;
 
@@ -27,10 +28,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         None => Vec::new(),
     };
     let topics = align(&articles, &defs, AlignOptions::default());
+    let weights = WordWeights::new(&articles);
     let (mut together, mut total) = (0, 0);
     for topic in &topics {
         let shown: Vec<usize> = topic.articles().into_iter().collect();
-        let (t, n) = quotes_on_one_row(&articles, topic, &rows(&articles, topic, &shown));
+        let laid = rows(&articles, topic, &shown, &weights);
+        let (t, n) = quotes_on_one_row(&articles, topic, &laid);
         together += t;
         total += n;
     }

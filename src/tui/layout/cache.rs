@@ -69,9 +69,16 @@ impl Caches {
         })
     }
 
-    /// How rare each word is, once `fill_spans` has run.
+    /// How rare each word is, once `fill_spans` or `fill_weights` has run.
     pub fn weights(&self) -> Option<&WordWeights> {
         self.weights.as_ref()
+    }
+
+    /// How rare each word is in the corpus: what marks and synopsis rows weigh words by.
+    pub fn fill_weights(&mut self, synopsis: &Synopsis) {
+        if self.weights.is_none() {
+            self.weights = Some(WordWeights::new(&synopsis.articles));
+        }
     }
 
     /// Spans for the members of topic `t` in `articles` (the panes on screen).

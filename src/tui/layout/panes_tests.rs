@@ -277,7 +277,8 @@ fn in_rows_a_passage_alone_on_its_row_is_folded_and_the_note_names_the_key() {
         articles: articles(&[&[long], &["Ferries were cancelled for the week."]]),
         topics: vec![topic_with(vec![member(0, 1, 1.0), member(1, 1, 1.0)])],
     };
-    let caches = Caches::default();
+    let mut caches = Caches::default();
+    caches.fill_weights(&synopsis);
     let folded_shape = Shape {
         rows: true,
         inner_width: 20,
@@ -324,7 +325,9 @@ fn in_rows_passages_that_meet_on_a_row_are_never_folded() {
         fold: Some("z".into()),
         ..shape()
     };
-    let view = build_view(&shape, &synopsis, &Caches::default());
+    let mut caches = Caches::default();
+    caches.fill_weights(&synopsis);
+    let view = build_view(&shape, &synopsis, &caches);
     assert_eq!(view.panes[0].paragraph_lines[0].line, 0, "one row");
     for pane in &view.panes {
         assert!(pane.lines.len() > 4);

@@ -19,10 +19,13 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
             ..Default::default()
         })
         .collect();
-    let Some(topic) = app.synopsis.topics.get(app.shape.topic) else {
+    let (Some(topic), Some(weights)) = (
+        app.synopsis.topics.get(app.shape.topic),
+        app.caches.weights(),
+    ) else {
         return panes;
     };
-    for (r, row) in rows_seen_by(&app.synopsis.articles, topic, shown)
+    for (r, row) in rows_seen_by(&app.synopsis.articles, topic, shown, weights)
         .iter()
         .enumerate()
     {

@@ -216,6 +216,9 @@ impl App {
         if shape.unclaimed {
             return;
         }
+        if shape.rows && !shape.full_article {
+            self.caches.fill_weights(&synopsis);
+        }
         match shape.mode {
             Mode::Agreement | Mode::Own => self.caches.fill_spans(&synopsis, t, &shape.articles),
             Mode::Pairwise => self.caches.fill_pairwise(&synopsis, t, shape.reference),

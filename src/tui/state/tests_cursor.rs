@@ -172,6 +172,16 @@ fn copying_and_corrections_take_the_paragraph_under_the_cursor_not_the_top_one()
 #[test]
 fn the_row_copied_is_the_cursors_row() {
     let mut app = seeds_app(160, 45);
+    // A pane with a passage on screen and another below it.
+    let passages = |app: &App| {
+        let pane = app.view.panes.iter().find(|p| p.article == app.focus);
+        pane.map_or(0, |p| p.paragraph_lines.len())
+    };
+    while app.cursor_paragraph().is_none() || passages(&app) < 2 {
+        let before = app.focus;
+        app.update(Action::FocusRight);
+        assert_ne!(app.focus, before, "no pane with two passages");
+    }
     let first = app.cursor_paragraph().unwrap();
     app.update(Action::NextParagraph);
     let at = app.cursor_paragraph().unwrap();

@@ -3,6 +3,7 @@
 //! A passage with no counterpart gets a row of its own, blank opposite.
 
 use crate::compare::quotes::shared_quotes;
+use crate::compare::salience::WordWeights;
 use crate::lang::text::Token;
 use crate::model::article::Article;
 use crate::model::topic::Topic;
@@ -28,6 +29,9 @@ pub const QUOTE_WEIGHT: f32 = 0.5;
 struct Passage {
     /// Sorted, distinct keys of its telling words.
     words: Vec<u64>,
+    /// The weight of each of `words`, in the same order, and their sum.
+    weights: Vec<f32>,
+    weight: f32,
     /// Sorted ids of the quotations it shares with other sources.
     quotes: Vec<usize>,
 }
@@ -36,18 +40,42 @@ struct Passage {
 /// `QUOTE_WEIGHT` when they carry a quotation in common.
 fn likeness(a: &Passage, b: &Passage) -> f32 {
     let quoted = shares_quote(a, b);
-    dice(&a.words, &b.words) + if quoted { QUOTE_WEIGHT } else { 0.0 }
+    weighted_dice(a, b) + if quoted { QUOTE_WEIGHT } else { 0.0 }
 }
 
-/// Each member's passage: its telling words and the quotations it shares.
-fn passages(articles: &[Article], topic: &Topic) -> Vec<Passage> {
+/// The Dice coefficient of two passages' words, each word weighing what it says of a
+/// paragraph in this corpus (`WordWeights::idf_of`): the protagonists' names, in most
+/// paragraphs, count for little; "Breton" or "guilty" for much.
+fn weighted_dice(a: &Passage, b: &Passage) -> f32 {
+    let total = a.weight + b.weight;
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0.0f32);
+    while i < a.words.len() && j < b.words.len() {
+        match a.words[i].cmp(&b.words[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += a.weights[i] + b.weights[j];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common / total
+}
+
+/// Each member's passage: its telling words, weighed by `weights`, and the quotations it
+/// shares.
+fn passages(articles: &[Article], topic: &Topic, weights: &WordWeights) -> Vec<Passage> {
     let mut quotes = vec![Vec::new(); topic.members.len()];
     for (id, carriers) in shared_quotes(articles, topic).into_iter().enumerate() {
         for m in carriers {
             quotes[m].push(id);
         }
     }
-    topic
+    let mut all = topic
         .members
         .iter()
         .zip(quotes)
@@ -55,9 +83,16 @@ fn passages(articles: &[Article], topic: &Topic) -> Vec<Passage> {
             words: content_keys(
                 &articles[member.at.article].paragraphs[member.at.paragraph].tokens,
             ),
+            weights: Vec::new(),
+            weight: 0.0,
             quotes,
         })
-        .collect()
+        .collect::<Vec<Passage>>();
+    for p in &mut all {
+        p.weights = p.words.iter().map(|&k| weights.idf_of(k)).collect();
+        p.weight = p.weights.iter().sum();
+    }
+    all
 }
 
 /// Words the language uses this often or more (Zipf 6: once in a thousand words) are its
@@ -164,7 +199,12 @@ fn align_pair(rows: usize, cols: usize, like: impl Fn(usize, usize) -> f32) -> V
 /// it resembles most (its quotations first, then its telling words). So two sources that tell
 /// a fact the first one does not tell still meet on one row. A passage that resembles no row
 /// gets a row of its own, blank opposite, after the row of its source's previous passage.
-pub fn rows(articles: &[Article], topic: &Topic, shown: &[usize]) -> Vec<Row> {
+pub fn rows(
+    articles: &[Article],
+    topic: &Topic,
+    shown: &[usize],
+    weights: &WordWeights,
+) -> Vec<Row> {
     let seqs: Vec<Vec<usize>> = shown
         .iter()
         .map(|&a| {
@@ -175,7 +215,7 @@ pub fn rows(articles: &[Article], topic: &Topic, shown: &[usize]) -> Vec<Row> {
         .collect();
     let mut order: Vec<usize> = (0..shown.len()).collect();
     order.sort_by_key(|&k| (std::cmp::Reverse(seqs[k].len()), k));
-    let all = passages(articles, topic);
+    let all = passages(articles, topic, weights);
     let mut laid: Vec<Laid> = Vec::new();
     for (added, k) in order.into_iter().enumerate() {
         let opens = added < LAID_TOGETHER;
@@ -193,16 +233,21 @@ pub const LAID_TOGETHER: usize = 24;
 /// The rows of `topic` as the sources `shown` see them: laid out over every source covering
 /// the topic (up to [`LAID_TOGETHER`] of them, else over `shown` alone), then kept where a
 /// shown source has a passage. So the rows do not change with how many panes fit the screen.
-pub fn rows_seen_by(articles: &[Article], topic: &Topic, shown: &[usize]) -> Vec<Row> {
+pub fn rows_seen_by(
+    articles: &[Article],
+    topic: &Topic,
+    shown: &[usize],
+    weights: &WordWeights,
+) -> Vec<Row> {
     let covering: Vec<usize> = topic.articles().into_iter().collect();
     if covering.len() > LAID_TOGETHER {
-        return rows(articles, topic, shown);
+        return rows(articles, topic, shown, weights);
     }
     let column: Vec<Option<usize>> = shown
         .iter()
         .map(|a| covering.iter().position(|c| c == a))
         .collect();
-    rows(articles, topic, &covering)
+    rows(articles, topic, &covering, weights)
         .into_iter()
         .filter_map(|row| {
             let cells: Vec<Option<usize>> = column
@@ -303,7 +348,7 @@ mod tests {
 
     /// Each row as the paragraph numbers of its cells (0 for a blank cell).
     fn layout(articles: &[Article], topic: &Topic) -> Vec<Vec<usize>> {
-        rows(articles, topic, &[0, 1])
+        rows(articles, topic, &[0, 1], &WordWeights::new(articles))
             .iter()
             .map(|r| {
                 r.cells
@@ -363,7 +408,7 @@ mod tests {
             ],
             &["The governor blamed neglect, budget cuts and missed inspections."],
         ]);
-        let laid = rows(&articles, &topic, &[0, 1, 2]);
+        let laid = rows(&articles, &topic, &[0, 1, 2], &WordWeights::new(&articles));
         let governor = laid.iter().find(|r| r.cells[2].is_some()).unwrap();
         assert_eq!(
             governor.cells[0], None,
@@ -385,7 +430,12 @@ mod tests {
             &[quoted.as_str()],
             &["\"We lost everything we had in one single night\", the farmer told reporters."],
         ]);
-        let laid = rows(&articles, &topic, &[0, 1, 2, 3, 4, 5, 6]);
+        let laid = rows(
+            &articles,
+            &topic,
+            &[0, 1, 2, 3, 4, 5, 6],
+            &WordWeights::new(&articles),
+        );
         let farmer = laid.iter().find(|r| r.cells[6].is_some()).unwrap();
         assert!(farmer.cells[5].is_some(), "{laid:?}");
     }
@@ -428,7 +478,7 @@ mod tests {
                 "Neglected maintenance work was blamed by the governor.",
             ],
         ]);
-        let laid = rows(&articles, &topic, &[0, 1, 2]);
+        let laid = rows(&articles, &topic, &[0, 1, 2], &WordWeights::new(&articles));
         let baker = laid
             .iter()
             .find(|r| r.cells[1].is_some_and(|m| topic.members[m].at.paragraph == 1))
@@ -450,8 +500,8 @@ mod tests {
                 "Iota kappa lambda mu omicron.",
             ],
         ]);
-        let all = rows_seen_by(&articles, &topic, &[0, 1, 2]);
-        let two = rows_seen_by(&articles, &topic, &[0, 2]);
+        let all = rows_seen_by(&articles, &topic, &[0, 1, 2], &WordWeights::new(&articles));
+        let two = rows_seen_by(&articles, &topic, &[0, 2], &WordWeights::new(&articles));
         let projected: Vec<Vec<Option<usize>>> = all
             .iter()
             .map(|r| vec![r.cells[0], r.cells[2]])

@@ -56,7 +56,12 @@ mod tests {
         // roads near" and the runs after it.
         assert!(quotes.len() >= 4, "{quotes:?}");
         assert!(quotes.iter().all(|q| q.len() == 2));
-        let laid = rows(&articles, &topic, &[0, 1]);
+        let laid = rows(
+            &articles,
+            &topic,
+            &[0, 1],
+            &crate::compare::salience::WordWeights::new(&articles),
+        );
         let (together, total) = quotes_on_one_row(&articles, &topic, &laid);
         assert_eq!(total, quotes.len());
         assert!(
@@ -72,9 +77,19 @@ mod tests {
             &["The minister said \"we will never sign this treaty\" on Monday."],
             &["\"We will never sign this treaty,\" the minister told reporters."],
         ]);
-        let alone = rows(&articles, &topic, &[0]);
+        let alone = rows(
+            &articles,
+            &topic,
+            &[0],
+            &crate::compare::salience::WordWeights::new(&articles),
+        );
         assert_eq!(quotes_on_one_row(&articles, &topic, &alone), (0, 0));
-        let both = rows(&articles, &topic, &[0, 1]);
+        let both = rows(
+            &articles,
+            &topic,
+            &[0, 1],
+            &crate::compare::salience::WordWeights::new(&articles),
+        );
         let (together, total) = quotes_on_one_row(&articles, &topic, &both);
         assert!(total > 0 && together == total, "{together}/{total}");
     }

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use crate::lang::hashed::FastHash;
+
 use crate::compare::agree::Span;
 use crate::model::article::{Article, Kind};
 use std::ops::Range;
@@ -39,7 +41,7 @@ pub const KEY_RATIO: f32 = 50.0;
 #[derive(Debug, Default)]
 pub struct WordWeights {
     /// For each word: the body paragraphs holding it, and its uses in them.
-    counts: HashMap<u64, (u32, u32)>,
+    counts: HashMap<u64, (u32, u32), FastHash>,
     units: usize,
     /// Words in the body paragraphs, stopwords and figures included.
     words: usize,
@@ -74,6 +76,13 @@ impl WordWeights {
     pub fn rarity(&self, token: &Token) -> f32 {
         let df = self.counts.get(&token.hash).map_or(1, |c| c.0).max(1);
         (self.units.max(1) as f32 / df as f32).ln().max(0.0)
+    }
+
+    /// How much a word says of a paragraph, by how few of the corpus's body paragraphs hold
+    /// it: `ln(1 + paragraphs / paragraphs holding it)`, about 0.7 for a word in every one.
+    pub fn idf_of(&self, hash: u64) -> f32 {
+        let df = self.counts.get(&hash).map_or(1, |c| c.0).max(1);
+        (1.0 + self.units.max(1) as f32 / df as f32).ln()
     }
 
     /// How many times as often these articles use the word as the language does in general

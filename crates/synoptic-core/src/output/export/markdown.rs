@@ -10,6 +10,7 @@ use crate::compare::agree::Detail;
 use crate::compare::agree::Level;
 use crate::compare::figures::figures;
 use crate::compare::rows::rows;
+use crate::compare::salience::WordWeights;
 use crate::compare::synopsis::Synopsis;
 use crate::model::article::source_name;
 use crate::output::layout::{Styled, runs};
@@ -30,11 +31,18 @@ pub(super) fn write(
         out,
         "Shared wording: **bold** in every source covering the topic, *italics* in several.\n"
     )?;
-    let render = |&t: &usize, buf: &mut dyn Write| write_topic(synopsis, t, rows, buf);
+    // Rows compare passages by their words' weight in the corpus, worked out once.
+    let rows = rows.then(|| WordWeights::new(&synopsis.articles));
+    let render = |&t: &usize, buf: &mut dyn Write| write_topic(synopsis, t, rows.as_ref(), buf);
     write_in_order(topics, render_workers(), render, out)
 }
 
-fn write_topic(synopsis: &Synopsis, t: usize, rows: bool, out: &mut dyn Write) -> io::Result<()> {
+fn write_topic(
+    synopsis: &Synopsis,
+    t: usize,
+    rows: Option<&WordWeights>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let topic = &synopsis.topics[t];
     let covering = topic.articles();
     let origin = topic.origin.name();
@@ -54,11 +62,11 @@ fn write_topic(synopsis: &Synopsis, t: usize, rows: bool, out: &mut dyn Write) -
         )?;
     }
     let agreement = synopsis.agreement(t, Detail::Counts).members;
-    if rows {
-        write_rows(synopsis, t, &agreement, out)?;
+    if let Some(weights) = rows {
+        write_rows(synopsis, (t, weights), &agreement, out)?;
     }
     let by_article = ByArticle::new(&agreement);
-    for &a in covering.iter().filter(|_| !rows) {
+    for &a in covering.iter().filter(|_| rows.is_none()) {
         let article = &synopsis.articles[a];
         writeln!(out, "\n### {}\n", escape(&article.display_name(), false))?;
         for member in by_article.of(a) {
@@ -79,7 +87,7 @@ fn write_topic(synopsis: &Synopsis, t: usize, rows: bool, out: &mut dyn Write) -
 /// that tell the same thing side by side.
 fn write_rows(
     synopsis: &Synopsis,
-    t: usize,
+    (t, weights): (usize, &WordWeights),
     agreement: &[crate::compare::agree::MemberSpans],
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -91,7 +99,7 @@ fn write_rows(
         .collect();
     writeln!(out, "\n| {} |", head.join(" | "))?;
     writeln!(out, "|{}", " --- |".repeat(shown.len()))?;
-    for row in rows(&synopsis.articles, topic, &shown) {
+    for row in rows(&synopsis.articles, topic, &shown, weights) {
         let cells: Vec<String> = row
             .cells
             .iter()

@@ -10,6 +10,7 @@ use super::{ByArticle, ExportOptions, leveled, not_covering, render_workers};
 use crate::compare::agree::Level;
 use crate::compare::agree::{Detail, MemberSpans};
 use crate::compare::figures::{FigureGroup, figures};
+use crate::compare::salience::WordWeights;
 use crate::compare::synopsis::Synopsis;
 use crate::model::article::{source_name, source_name_of_id};
 use crate::output::layout::{Line, Styled, borrowed, fit, runs, wrap};
@@ -33,9 +34,11 @@ pub(super) fn write(
     if opts.painter.is_none() {
         writeln!(out, "{}", marking.legend())?;
     }
+    // Rows compare passages by their words' weight in the corpus, worked out once.
+    let rows = opts.rows.then(|| WordWeights::new(&synopsis.articles));
     let render = |&t: &usize, buf: &mut dyn Write| {
         writeln!(buf)?;
-        write_topic(synopsis, t, width, &marking, opts.rows, buf)
+        write_topic(synopsis, t, width, &marking, rows.as_ref(), buf)
     };
     write_in_order(topics, render_workers(), render, out)
 }
@@ -45,7 +48,7 @@ fn write_topic(
     t: usize,
     width: usize,
     marking: &Marking,
-    rows: bool,
+    rows: Option<&WordWeights>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let topic = &synopsis.topics[t];
@@ -74,8 +77,8 @@ fn write_topic(
     let n = shown.len();
     let column = width.saturating_sub(GUTTER.chars().count() * n.saturating_sub(1)) / n.max(1);
     if column >= MIN_COLUMN {
-        let cells = if rows {
-            row_cells(synopsis, t, &shown, column, marking)
+        let cells = if let Some(weights) = rows {
+            row_cells(synopsis, (t, &shown), column, marking, weights)
         } else {
             article_cells(synopsis, t, &shown, column, marking)
         };
@@ -254,15 +257,15 @@ fn article_cells(
 /// thing start on the same line, a blank line between rows.
 fn row_cells(
     synopsis: &Synopsis,
-    t: usize,
-    shown: &[usize],
+    (t, shown): (usize, &[usize]),
     column: usize,
     marking: &Marking,
+    weights: &WordWeights,
 ) -> Vec<Vec<Line<Level>>> {
     let agreement = synopsis.agreement(t, Detail::Counts).members;
     let mut cells: Vec<Vec<Line<Level>>> = vec![Vec::new(); shown.len()];
     let topic = &synopsis.topics[t];
-    for (r, row) in crate::compare::rows::rows(&synopsis.articles, topic, shown)
+    for (r, row) in crate::compare::rows::rows(&synopsis.articles, topic, shown, weights)
         .iter()
         .enumerate()
     {
