@@ -421,7 +421,9 @@ fn y_puts_the_passage_under_the_cursor_on_the_clipboard_and_nothing_else() {
     let mut s = Session::start(45, 160);
     s.wait_for("Topic 1/");
     assert!(clipboard_writes(&s.raw).is_empty());
-    // The cursor to the first passage of the focused pane (its row may start below).
+    // The first source, and the cursor to its first passage (its row may start below).
+    s.press("1");
+    s.press("s");
     s.press("}");
     s.press("y");
     s.wait_for("copied the passage");
@@ -442,6 +444,9 @@ fn o_opens_the_article_in_the_pager_and_comes_back() {
     let pager = pager.display().to_string();
     let mut s = Session::start_env(45, 160, &[], dir.path(), &[("PAGER", &pager)]);
     s.wait_for("Topic 1/");
+    // The first source.
+    s.press("1");
+    s.press("s");
     s.press("o");
     let screen = s.wait_for("back from");
     assert!(

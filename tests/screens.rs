@@ -240,6 +240,9 @@ fn marks_stay_sparse_enough_to_mean_something_on_the_first_topic() {
     );
     a.update(Action::CycleMode);
     a.update(Action::CycleMode);
+    // Against the first source: a reference telling more marks more.
+    a.update(Action::Digit(1));
+    a.update(Action::GoToSource);
     let pairwise = highlighted_share(&a);
     assert!(
         (0.02..=0.40).contains(&pairwise),

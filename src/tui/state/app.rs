@@ -10,12 +10,10 @@ use crate::tui::effects::Request;
 use crate::tui::effects::corrections_file::TopicsOrigin;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::{Context, Keymap};
-use crate::tui::layout::build::build_view;
 use crate::tui::layout::cache::Caches;
 use crate::tui::layout::mode::Mode;
 use crate::tui::layout::view::{Shape, View};
 use crate::tui::state::overlays::{Help, Search, TopicList};
-use crate::tui::state::sources::pane_order;
 use synoptic_core::compare::agree::MemberSpans;
 use synoptic_core::compare::figures::FigureGroup;
 use synoptic_core::compare::pairwise::PairwiseMember;
@@ -322,76 +320,13 @@ impl App {
     fn topic_count(&self) -> usize {
         self.synopsis.topics.len()
     }
-
-    /// Forget every computation and the layout: the topics have changed.
-    fn forget_layout(&mut self) {
-        self.caches = Caches::default();
-        self.laid_out = None;
-    }
-
-    /// Fill the caches the current state needs, then lay the visible panes out.
-    fn refresh(&mut self) {
-        if self.unclaimed {
-            self.caches.fill_unclaimed(&self.synopsis);
-        }
-        self.order = pane_order(
-            &self.synopsis,
-            self.listing(),
-            self.all_sources,
-            self.fit(),
-            self.caches.unclaimed(),
-        );
-        if std::mem::take(&mut self.refocus) && !self.full_article {
-            self.first_pane = 0;
-            let top = &self.order[..self.visible_panes().min(self.order.len())];
-            if !top.contains(&self.focus) {
-                self.focus = top.first().copied().unwrap_or(0);
-            }
-        }
-        let at = match self.position(self.focus) {
-            Some(at) => at,
-            None if self.full_article => self.first_pane,
-            None => {
-                self.focus = self.order.get(self.first_pane).copied().unwrap_or(0);
-                self.first_pane
-            }
-        };
-        let visible = self.visible_panes();
-        if at < self.first_pane {
-            self.first_pane = at;
-        } else if at >= self.first_pane + visible {
-            self.first_pane = at + 1 - visible;
-        }
-        // The window of panes is always full: leaving the full-article view (one pane) or
-        // widening the terminal must not leave panes hidden on the left.
-        if !self.full_article {
-            self.first_pane = self
-                .first_pane
-                .min(self.order.len().saturating_sub(visible));
-        }
-        let shape = self.shape();
-        self.fill_caches(&shape);
-        // Scrolling and overlays do not change the wrapped lines: lay out again only when
-        // something that shapes them has changed.
-        if self.laid_out.as_ref() != Some(&shape) {
-            self.view = build_view(&shape, &self.synopsis, &self.caches);
-            self.laid_out = Some(shape);
-        }
-        if let Some((article, paragraph)) = self.pending_jump.take()
-            && let Some(line) = self.view.line_of(article, paragraph)
-        {
-            self.scroll_to(article, line);
-            self.cursor[article] = paragraph;
-        }
-        for pane in &self.view.panes {
-            let max = pane.lines.len().saturating_sub(1);
-            self.scroll[pane.article] = self.scroll[pane.article].min(max);
-        }
-    }
 }
 
 #[path = "moves.rs"]
 mod moves;
+
+#[path = "laying.rs"]
+mod laying;
 
 #[path = "screen.rs"]
 mod screen;

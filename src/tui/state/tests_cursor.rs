@@ -209,3 +209,16 @@ fn the_row_copied_is_the_cursors_row() {
         }
     }
 }
+
+#[test]
+fn the_reader_opens_with_the_focus_on_a_pane_that_shows_a_passage() {
+    // In rows, the seeds' first source waits blank for a row further down.
+    let app = seeds_app(160, 45);
+    let first = app.view.panes[0].article;
+    assert!(
+        app.cursor_in(first).is_none(),
+        "the first pane is blank at its top"
+    );
+    assert_ne!(app.focus, first);
+    assert!(app.cursor_paragraph().is_some());
+}
