@@ -81,3 +81,27 @@ fn fold(lines: &mut Vec<Line<Paint>>, key: &str) {
     lines.truncate(FOLDED_SHOWN);
     lines.push(note_line(&format!("⋯ {hidden} more lines ({key} unfolds)")));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(n: usize) -> Vec<Line<Paint>> {
+        (0..n)
+            .map(|i| Line::single(&i.to_string(), Paint::Plain))
+            .collect()
+    }
+
+    #[test]
+    fn a_fold_saves_two_lines_or_more_else_the_passage_stays_whole() {
+        let mut three = lines(3);
+        fold(&mut three, "z");
+        let last: String = three[2].pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(last, "2", "one line hidden behind a note saves nothing");
+        let mut four = lines(4);
+        fold(&mut four, "z");
+        assert_eq!(four.len(), 3);
+        let note: String = four[2].pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(note, "⋯ 2 more lines (z unfolds)");
+    }
+}
