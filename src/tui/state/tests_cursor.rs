@@ -222,3 +222,49 @@ fn the_reader_opens_with_the_focus_on_a_pane_that_shows_a_passage() {
     assert_ne!(app.focus, first);
     assert!(app.cursor_paragraph().is_some());
 }
+
+#[test]
+fn a_paragraph_just_off_either_edge_of_the_screen_is_not_under_the_cursor() {
+    let mut app = full_article_app();
+    let height = app.pane_height();
+    let order = on_screen_order(&app);
+    // A paragraph below the first screen, and the lines it takes.
+    let k = order.iter().position(|p| p.line > height).unwrap();
+    let (p, start) = (order[k].paragraph, order[k].line);
+    let on_it = |app: &App| app.cursor_paragraph().map(|c| c.paragraph) == Some(p);
+    app.put_cursor(app.focus, start);
+    app.scroll_to(app.focus, start);
+    let lines = app.cursor_in(app.focus).unwrap().1;
+    assert_eq!(lines.start, start);
+    app.scroll_to(app.focus, start - height);
+    assert!(!on_it(&app), "it starts on the line just below the screen");
+    app.scroll_to(app.focus, start + 1 - height);
+    assert!(on_it(&app), "its first line is the screen's last");
+    app.scroll_to(app.focus, lines.end);
+    assert!(!on_it(&app), "it ends on the line just above the screen");
+    app.scroll_to(app.focus, lines.end - 1);
+    assert!(on_it(&app), "its last line is on top of the screen");
+}
+
+#[test]
+fn stepping_back_to_a_paragraph_above_the_screen_scrolls_up_to_it() {
+    let mut app = full_article_app();
+    let order = on_screen_order(&app);
+    // The cursor on a paragraph whose first line is on top of the screen.
+    let k = order
+        .iter()
+        .position(|p| p.line > app.pane_height())
+        .unwrap();
+    app.scroll_to(app.focus, order[k].line);
+    app.put_cursor(app.focus, order[k].line);
+    app.update(Action::PrevParagraph);
+    assert_eq!(
+        app.cursor_paragraph().unwrap().paragraph,
+        order[k - 1].paragraph
+    );
+    assert_eq!(
+        app.scroll[app.focus],
+        order[k - 1].line,
+        "scrolled up to its first line"
+    );
+}
