@@ -276,7 +276,7 @@ impl App {
             Action::ToggleAllSources => self.toggle_all_sources(),
             Action::ToggleUnclaimed => self.toggle_unclaimed(),
             Action::ToggleRows => self.toggle_rows(),
-            Action::ToggleFold => self.fold = !self.fold,
+            Action::ToggleFold => self.toggle_fold(),
             Action::ToggleMouse => self.toggle_mouse(),
             Action::Help => self.open_help(),
             Action::StartSearch => self.open_prompt(Overlay::Search),

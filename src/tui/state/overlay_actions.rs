@@ -132,6 +132,15 @@ impl App {
         }
     }
 
+    pub(super) fn toggle_fold(&mut self) {
+        self.fold = !self.fold;
+        self.status = Some(if self.fold {
+            "rows: a passage no other pane has on its row is folded to two lines".into()
+        } else {
+            "rows: every passage whole".into()
+        });
+    }
+
     pub(super) fn toggle_mouse(&mut self) {
         self.mouse = !self.mouse;
         self.status = Some(if self.mouse {

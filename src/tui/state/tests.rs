@@ -162,6 +162,7 @@ fn each_pane_says_where_it_is_scrolled_and_when_its_passage_is_below() {
     let mut app = seeds_app(160, 45);
     // Whole passages: the rows are taller than the screen.
     app.update(Action::ToggleFold);
+    assert_eq!(app.status.as_deref(), Some("rows: every passage whole"));
     let shown = screen(&app);
     assert!(shown.contains(" top "), "{shown}");
     // The fifth source opens with what the first tells later: blank at the top of its pane.

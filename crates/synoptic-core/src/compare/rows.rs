@@ -8,9 +8,10 @@ use crate::lang::text::Token;
 use crate::model::article::Article;
 use crate::model::topic::Topic;
 
-/// Two passages face each other when this share of their telling words is common to both
-/// (Dice coefficient): paraphrases of one fact share a fifth of their words or more, passages
-/// on different facts of one event rarely do.
+/// Two passages face each other when this share of their telling words, each weighed by what
+/// it says in this corpus, is common to both (a weighted Dice coefficient): paraphrases of one
+/// fact share a fifth of their words or more, passages on different facts of one event rarely
+/// do. A row is faced when its passages are on average this alike.
 pub const FACING: f32 = 0.2;
 
 /// One row: for each source asked for (in that order), the member (an index into the topic's
@@ -36,7 +37,7 @@ struct Passage {
     quotes: Vec<usize>,
 }
 
-/// How alike two passages are: the share of their telling words in common, plus
+/// How alike two passages are: the weighed share of their telling words in common, plus
 /// `QUOTE_WEIGHT` when they carry a quotation in common.
 fn likeness(a: &Passage, b: &Passage) -> f32 {
     let quoted = shares_quote(a, b);
@@ -75,24 +76,22 @@ fn passages(articles: &[Article], topic: &Topic, weights: &WordWeights) -> Vec<P
             quotes[m].push(id);
         }
     }
-    let mut all = topic
+    topic
         .members
         .iter()
         .zip(quotes)
-        .map(|(member, quotes)| Passage {
-            words: content_keys(
-                &articles[member.at.article].paragraphs[member.at.paragraph].tokens,
-            ),
-            weights: Vec::new(),
-            weight: 0.0,
-            quotes,
+        .map(|(member, quotes)| {
+            let words =
+                content_keys(&articles[member.at.article].paragraphs[member.at.paragraph].tokens);
+            let each: Vec<f32> = words.iter().map(|&k| weights.idf_of(k)).collect();
+            Passage {
+                words,
+                weight: each.iter().sum(),
+                weights: each,
+                quotes,
+            }
         })
-        .collect::<Vec<Passage>>();
-    for p in &mut all {
-        p.weights = p.words.iter().map(|&k| weights.idf_of(k)).collect();
-        p.weight = p.weights.iter().sum();
-    }
-    all
+        .collect()
 }
 
 /// Words the language uses this often or more (Zipf 6: once in a thousand words) are its

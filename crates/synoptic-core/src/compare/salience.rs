@@ -235,9 +235,7 @@ impl Judge<'_> {
             push_trimmed(phrase, |t| self.worthy(t), marks);
         }
     }
-}
 
-impl Judge<'_> {
     /// Mark a phrase copied word for word, stretch by stretch of what every source has and
     /// what only some have. A short stretch every source has is marked only where its words
     /// are worthy: green there would say the sources agree on "sociaux" or on the
