@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::lang::text::{Token, sequence_hash};
+use crate::lang::lists::zipf_tenths;
+use crate::lang::text::{Token, fold, sequence_hash};
 use crate::model::article::Article;
 use crate::model::vectors::{ParaRef, TermSpace};
 
@@ -173,7 +174,8 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
     // A reader names a topic with a phrase or a name ("franchi la frontière", "Angkor"); a
     // lone common word ("lundi", "beaucoup", "annulant") names nothing, so it labels a topic
     // only when nothing else comes near.
-    let named = |t: &Term| t.words > 1 || t.text.starts_with(|c: char| c.is_uppercase());
+    let capital = |t: &Term| t.text.starts_with(|c: char| c.is_uppercase());
+    let named = |t: &Term| t.words > 1 || (capital(t) && !everyday(&t.text));
     let label_score = |t: &Term| {
         let plain = if named(t) { 1.0 } else { LONE_WORD };
         t.score * t.precision.sqrt() * (1.0 + 0.25 * (t.words.min(3) - 1) as f32) * plain
@@ -197,6 +199,16 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
         .clone();
     Some(Naming { keywords, label })
 }
+
+/// A lone word of everyday language names no topic even with a capital: "Among" or "Whether"
+/// open a sentence, "Angkor" names a place (see `lang::lists`).
+fn everyday(word: &str) -> bool {
+    let [fr, en] = zipf_tenths(&fold(word));
+    fr.max(en) >= EVERYDAY_LABEL
+}
+
+/// A lone word the language uses this often (Zipf 4.5: once in 30,000 words) is everyday.
+const EVERYDAY_LABEL: u8 = 45;
 
 /// Whether one keyword already says the other (a word of the phrase, or the phrase itself).
 fn overlaps(a: &str, b: &str) -> bool {

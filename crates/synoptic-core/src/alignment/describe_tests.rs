@@ -212,6 +212,20 @@ fn keywords_skip_what_an_earlier_keyword_says_and_stop_at_eight() {
 }
 
 #[test]
+fn a_capital_makes_a_name_of_a_rare_word_not_of_an_everyday_one() {
+    // "Among" opens sentences: with its capital it is still an everyday word, and weighs as
+    // a lone word does; "Angkor" is a name.
+    assert_eq!(
+        label(&[t("Among", 1.0, 1.0), t("contain Iran", 0.5, 1.0)]),
+        "contain Iran"
+    );
+    assert_eq!(
+        label(&[t("Angkor", 1.0, 1.0), t("contain Iran", 0.5, 1.0)]),
+        "Angkor"
+    );
+}
+
+#[test]
 fn a_phrase_names_better_than_a_word_of_the_same_weight() {
     // Label weights 1.0, 1.25 and 1.5 for one, two and three words or more; a name ("Veto")
     // counts as a phrase would.
