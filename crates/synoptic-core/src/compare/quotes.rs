@@ -14,8 +14,20 @@ pub const QUOTE_WORDS: usize = 5;
 /// member of each of two sources or more carry, the members that carry it. A run found in two
 /// members of one source is the event's stock phrase there, not a quotation: left out.
 pub fn shared_quotes(articles: &[Article], topic: &Topic) -> Vec<Vec<usize>> {
+    let all: Vec<usize> = (0..topic.members.len()).collect();
+    shared_quotes_among(articles, topic, &all)
+}
+
+/// [`shared_quotes`] among the members `among` of `topic` (indices into its members): what
+/// rows need when they lay out a few of a topic's thousand sources.
+pub fn shared_quotes_among(
+    articles: &[Article],
+    topic: &Topic,
+    among: &[usize],
+) -> Vec<Vec<usize>> {
     let mut carriers: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (m, member) in topic.members.iter().enumerate() {
+    for &m in among {
+        let member = &topic.members[m];
         let tokens = &articles[member.at.article].paragraphs[member.at.paragraph].tokens;
         let mut runs: Vec<u64> = tokens.windows(QUOTE_WORDS).map(sequence_hash).collect();
         runs.sort_unstable();
@@ -65,5 +77,18 @@ mod tests {
             &["Farmers blocked every road around the capital for three days."],
         ]);
         assert!(shared_quotes(&articles, &topic).is_empty());
+    }
+
+    #[test]
+    fn among_some_members_a_quotation_needs_two_of_them() {
+        let said = "We will rebuild every house in the valley, the mayor said.";
+        let (articles, topic) = crate::fixtures::all_in_one_topic(&[&[said], &[said], &[said]]);
+        assert_eq!(shared_quotes(&articles, &topic)[0], [0, 1, 2]);
+        let among = shared_quotes_among(&articles, &topic, &[0, 2]);
+        assert!(
+            !among.is_empty() && among.iter().all(|q| q == &[0, 2]),
+            "{among:?}"
+        );
+        assert!(shared_quotes_among(&articles, &topic, &[1]).is_empty());
     }
 }

@@ -2,7 +2,7 @@
 //! other across sources, each source keeping its own reading order, as in a printed synopsis.
 //! A passage with no counterpart gets a row of its own, blank opposite.
 
-use crate::compare::quotes::shared_quotes;
+use crate::compare::quotes::shared_quotes_among;
 use crate::compare::salience::WordWeights;
 use crate::lang::text::Token;
 use crate::model::article::Article;
@@ -21,12 +21,13 @@ pub struct Row {
     pub cells: Vec<Option<usize>>,
 }
 
-/// Weight of a quotation two passages share (see `rows_measure::shared_quotes`), on top of
+/// Weight of a quotation two passages share (see `quotes::shared_quotes`), on top of
 /// their words in common: the same words quoted by two sources are the surest sign that they
 /// tell the same thing.
 pub const QUOTE_WEIGHT: f32 = 0.5;
 
 /// What rows compare of a passage: its telling words, and the quotations it carries.
+#[derive(Default)]
 struct Passage {
     /// Sorted, distinct keys of its telling words.
     words: Vec<u64>,
@@ -67,31 +68,35 @@ fn weighted_dice(a: &Passage, b: &Passage) -> f32 {
     common / total
 }
 
-/// Each member's passage: its telling words, weighed by `weights`, and the quotations it
-/// shares.
-fn passages(articles: &[Article], topic: &Topic, weights: &WordWeights) -> Vec<Passage> {
-    let mut quotes = vec![Vec::new(); topic.members.len()];
-    for (id, carriers) in shared_quotes(articles, topic).into_iter().enumerate() {
+/// The passage of each member in `wanted` (indices into the topic's members; the others are
+/// left empty): its telling words, weighed by `weights`, and the quotations it shares with
+/// the other wanted ones.
+fn passages(
+    articles: &[Article],
+    topic: &Topic,
+    weights: &WordWeights,
+    wanted: &[usize],
+) -> Vec<Passage> {
+    let mut all: Vec<Passage> = std::iter::repeat_with(Passage::default)
+        .take(topic.members.len())
+        .collect();
+    for (id, carriers) in shared_quotes_among(articles, topic, wanted)
+        .into_iter()
+        .enumerate()
+    {
         for m in carriers {
-            quotes[m].push(id);
+            all[m].quotes.push(id);
         }
     }
-    topic
-        .members
-        .iter()
-        .zip(quotes)
-        .map(|(member, quotes)| {
-            let words =
-                content_keys(&articles[member.at.article].paragraphs[member.at.paragraph].tokens);
-            let each: Vec<f32> = words.iter().map(|&k| weights.idf_of(k)).collect();
-            Passage {
-                words,
-                weight: each.iter().sum(),
-                weights: each,
-                quotes,
-            }
-        })
-        .collect()
+    for &m in wanted {
+        let at = topic.members[m].at;
+        let words = content_keys(&articles[at.article].paragraphs[at.paragraph].tokens);
+        let each: Vec<f32> = words.iter().map(|&k| weights.idf_of(k)).collect();
+        all[m].weight = each.iter().sum();
+        all[m].weights = each;
+        all[m].words = words;
+    }
+    all
 }
 
 /// Words the language uses this often or more (Zipf 6: once in a thousand words) are its
@@ -214,7 +219,8 @@ pub fn rows(
         .collect();
     let mut order: Vec<usize> = (0..shown.len()).collect();
     order.sort_by_key(|&k| (std::cmp::Reverse(seqs[k].len()), k));
-    let all = passages(articles, topic, weights);
+    let wanted: Vec<usize> = seqs.iter().flatten().copied().collect();
+    let all = passages(articles, topic, weights, &wanted);
     let mut laid: Vec<Laid> = Vec::new();
     for (added, k) in order.into_iter().enumerate() {
         let opens = added < LAID_TOGETHER;
