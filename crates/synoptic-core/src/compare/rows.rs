@@ -53,18 +53,9 @@ fn weighted_dice(a: &Passage, b: &Passage) -> f32 {
     if total <= 0.0 {
         return 0.0;
     }
-    let (mut i, mut j, mut common) = (0, 0, 0.0f32);
-    while i < a.words.len() && j < b.words.len() {
-        match a.words[i].cmp(&b.words[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += a.weights[i] + b.weights[j];
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let common: f32 = in_common(&a.words, &b.words)
+        .map(|(i, j)| a.weights[i] + b.weights[j])
+        .sum();
     common / total
 }
 
@@ -106,23 +97,17 @@ const FILLER_ZIPF: u8 = 60;
 
 /// The keys rows compare a passage by: its telling words but the language's filler.
 fn content_keys(tokens: &[Token]) -> Vec<u64> {
-    let mut keys: Vec<u64> = tokens
-        .iter()
-        .filter(|t| t.is_telling() && t.zipf_tenths() < FILLER_ZIPF)
-        .map(|t| t.hash)
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
+    keys_of(tokens, |t| t.is_telling() && t.zipf_tenths() < FILLER_ZIPF)
 }
 
 /// Sorted, distinct keys of the telling words among `tokens`: what [`dice`] compares.
 pub fn telling_keys(tokens: &[Token]) -> Vec<u64> {
-    let mut keys: Vec<u64> = tokens
-        .iter()
-        .filter(|t| t.is_telling())
-        .map(|t| t.hash)
-        .collect();
+    keys_of(tokens, Token::is_telling)
+}
+
+/// Sorted, distinct keys of the tokens `keep` accepts.
+fn keys_of(tokens: &[Token], keep: impl Fn(&Token) -> bool) -> Vec<u64> {
+    let mut keys: Vec<u64> = tokens.iter().filter(|t| keep(t)).map(|t| t.hash).collect();
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -134,19 +119,27 @@ pub fn dice(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
+    2.0 * in_common(a, b).count() as f32 / (a.len() + b.len()) as f32
+}
+
+/// The positions in `a` and in `b` (sorted, distinct keys) of each key both hold.
+fn in_common<'k>(a: &'k [u64], b: &'k [u64]) -> impl Iterator<Item = (usize, usize)> + 'k {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let both = (i, j);
+                    i += 1;
+                    j += 1;
+                    return Some(both);
+                }
             }
         }
-    }
-    2.0 * common as f32 / (a.len() + b.len()) as f32
+        None
+    })
 }
 
 /// The pairs (i, j) of an order-keeping alignment of `rows` items and `cols` items that
