@@ -82,7 +82,8 @@ pub struct Shape {
     /// In synopsis rows, a passage alone on its row is cut to a few lines and a note naming
     /// this key, which shows it whole; `None`: every passage whole.
     pub fold: Option<String>,
-    /// The focused pane: what pairwise marks compare with.
+    /// In pairwise mode, the focused pane: what its marks compare with; 0 in the other modes,
+    /// which do not read it.
     pub reference: usize,
     pub query: Option<String>,
 }

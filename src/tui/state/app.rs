@@ -130,7 +130,13 @@ impl App {
                 .fold
                 .then(|| self.keymap.first_key(Context::Reader, Action::ToggleFold))
                 .flatten(),
-            reference: self.focus,
+            // Only pairwise marks depend on the focused pane: elsewhere moving the focus (or
+            // the reader placing it) lays nothing out again.
+            reference: if self.mode == Mode::Pairwise {
+                self.focus
+            } else {
+                0
+            },
             query: self.search.query.clone(),
         }
     }
