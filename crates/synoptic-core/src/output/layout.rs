@@ -4,6 +4,20 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+/// Display width of `text` in columns. Printable ASCII, nearly all of an English or French
+/// text, is one column a byte; anything else is measured character by character.
+pub fn columns_of(text: &str) -> usize {
+    if is_printable_ascii(text) {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
+fn is_printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
 /// A run of text in one style: borrowed (`&str`) going into `wrap`, owned coming out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Styled<T, S> {
@@ -60,18 +74,19 @@ impl<S> Line<S> {
     /// A line of one piece in one style, that needs no wrapping (a short note).
     pub fn single(text: &str, style: S) -> Self {
         Line {
-            width: text.width(),
+            width: columns_of(text),
             pieces: vec![Styled::new(text.to_owned(), style)],
         }
     }
 }
 
 impl<S: Copy + PartialEq> Line<S> {
-    fn push(&mut self, text: &str, style: S) {
+    /// Add `text`, `columns` wide, in `style`.
+    fn push(&mut self, text: &str, columns: usize, style: S) {
         if text.is_empty() {
             return;
         }
-        self.width += text.width();
+        self.width += columns;
         match self.pieces.last_mut() {
             Some(last) if last.style == style => last.text.push_str(text),
             _ => self.pieces.push(Styled::new(text.to_owned(), style)),
@@ -108,7 +123,7 @@ pub fn wrap<S: Copy + PartialEq>(pieces: &[Styled<&str, S>], width: usize) -> Ve
         } else if space == 1
             && let Some(style) = word.space
         {
-            line.push(" ", style);
+            line.push(" ", 1, style);
         }
         place_word(&mut lines, &chunks[word.chunks], word.width, width);
     }
@@ -120,46 +135,57 @@ pub fn wrap<S: Copy + PartialEq>(pieces: &[Styled<&str, S>], width: usize) -> Ve
 
 fn place_word<S: Copy + PartialEq>(
     lines: &mut Vec<Line<S>>,
-    chunks: &[(&str, S)],
+    chunks: &[Chunk<S>],
     word_width: usize,
     width: usize,
 ) {
     let line = lines.last_mut().expect("lines is never empty");
     // Nearly every word fits: only a word wider than a line is measured grapheme by grapheme.
     if line.width + word_width <= width {
-        for &(chunk, style) in chunks {
-            line.push(chunk, style);
+        for chunk in chunks {
+            line.push(chunk.text, chunk.columns, chunk.style);
         }
         return;
     }
-    for &(chunk, style) in chunks {
+    for &Chunk {
+        text: chunk, style, ..
+    } in chunks
+    {
         let mut start = 0;
         let mut pending = 0;
         for (i, g) in chunk.grapheme_indices(true) {
             let w = g.width();
             let line = lines.last_mut().expect("lines is never empty");
             if line.width + pending + w > width && line.width + pending > 0 {
-                line.push(&chunk[start..i], style);
+                line.push(&chunk[start..i], columns_of(&chunk[start..i]), style);
                 start = i;
                 pending = 0;
                 lines.push(Line::blank());
             }
             pending += w;
         }
-        lines
-            .last_mut()
-            .expect("lines is never empty")
-            .push(&chunk[start..], style);
+        lines.last_mut().expect("lines is never empty").push(
+            &chunk[start..],
+            columns_of(&chunk[start..]),
+            style,
+        );
     }
+}
+
+/// The part of a word in one style, and its width in columns.
+struct Chunk<'t, S> {
+    text: &'t str,
+    style: S,
+    columns: usize,
 }
 
 /// Split styled pieces into words at ASCII spaces; no-break spaces stay inside words. Each
 /// word's chunks are a range of the second vector, so a word costs no allocation of its own.
 fn words<'t, S: Copy + PartialEq>(
     pieces: &[Styled<&'t str, S>],
-) -> (Vec<Word<S>>, Vec<(&'t str, S)>) {
+) -> (Vec<Word<S>>, Vec<Chunk<'t, S>>) {
     let mut out: Vec<Word<S>> = Vec::new();
-    let mut chunks: Vec<(&'t str, S)> = Vec::new();
+    let mut chunks: Vec<Chunk<'t, S>> = Vec::new();
     let mut current: Option<Word<S>> = None;
     let mut space: Option<S> = None;
     for &Styled { text, style } in pieces {
@@ -178,9 +204,14 @@ fn words<'t, S: Copy + PartialEq>(
                 width: 0,
                 space: space.take(),
             });
-            chunks.push((part, style));
+            let columns = columns_of(part);
+            chunks.push(Chunk {
+                text: part,
+                style,
+                columns,
+            });
             word.chunks.end = chunks.len();
-            word.width += part.width();
+            word.width += columns;
         }
     }
     out.extend(current);
@@ -210,6 +241,14 @@ pub fn shorten(text: &str, width: usize) -> String {
 }
 
 pub fn fit(text: &str, width: usize) -> String {
+    if is_printable_ascii(text) {
+        // One column a byte: cut and pad by bytes.
+        let kept = &text[..text.len().min(width)];
+        let mut out = String::with_capacity(width);
+        out.push_str(kept);
+        out.extend(std::iter::repeat_n(' ', width - kept.len()));
+        return out;
+    }
     let mut out = String::new();
     let mut used = 0;
     for g in text.graphemes(true) {
@@ -244,6 +283,30 @@ mod tests {
             .iter()
             .map(Line::plain)
             .collect()
+    }
+
+    /// `fit` measured grapheme by grapheme, as it is for text that is not plain ASCII.
+    fn fit_by_graphemes(text: &str, width: usize) -> String {
+        let mut out = String::new();
+        for g in text.graphemes(true) {
+            if out.width() + g.width() > width {
+                break;
+            }
+            out.push_str(g);
+        }
+        let used = out.width();
+        out + &" ".repeat(width - used)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn columns_and_fit_agree_with_unicode_width(
+            text in "[ -~\t\r\n\u{7f}é\u{301}日🇫\u{fe0f}\u{200d}]{0,12}",
+            width in 0usize..14,
+        ) {
+            proptest::prop_assert_eq!(columns_of(&text), text.width());
+            proptest::prop_assert_eq!(fit(&text, width), fit_by_graphemes(&text, width));
+        }
     }
 
     #[test]
