@@ -124,7 +124,7 @@ mod wording;
 pub use wording::{Entry, Formula, Formulas, WordingTable};
 
 pub(crate) use sets::pair_key;
-use sets::{TopicIndex, Width, ordered_pairs, same_sentence, shared_sets};
+use sets::{TopicIndex, Width, ordered_pairs, shared_sets};
 
 /// What a topic's members have, indexed once: spans for any of its members can then be made
 /// one at a time (the reader makes them for the panes on screen only).
@@ -154,7 +154,7 @@ impl TopicWording {
     pub fn member(&self, articles: &[Article], at: ParaRef, detail: Detail) -> MemberSpans {
         let p = &articles[at.article].paragraphs[at.paragraph];
         let local = self.covering.binary_search(&at.article).unwrap_or(0);
-        let sets = shared_sets(&p.text, &p.tokens, local, &self.index);
+        let sets = shared_sets(&p.tokens, local, &self.index);
         let (spans, bits) = spans_from_sets(&p.text, &p.tokens, &sets, self.width, detail);
         MemberSpans { at, spans, bits }
     }
@@ -164,7 +164,7 @@ impl TopicWording {
     pub fn ordered_pairs(&self, articles: &[Article], at: ParaRef) -> Vec<bool> {
         let p = &articles[at.article].paragraphs[at.paragraph];
         let local = self.covering.binary_search(&at.article).unwrap_or(0);
-        ordered_pairs(&p.text, &p.tokens, local, &self.index)
+        ordered_pairs(&p.tokens, local, &self.index)
     }
 
     /// Spans for every member of `topic` (the topic this index was made for), in the topic's
@@ -220,7 +220,7 @@ fn spans_from_sets(
     let mut at = 0;
     for (i, t) in tokens.iter().enumerate() {
         let mine = &sets[i * w..(i + 1) * w];
-        if i > 0 && same_sentence(text, &tokens[i - 1], t) {
+        if i > 0 && !tokens[i - 1].ends_clause() {
             let before = &sets[(i - 1) * w..i * w];
             gap.iter_mut()
                 .zip(before.iter().zip(mine))

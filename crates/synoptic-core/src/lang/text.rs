@@ -77,7 +77,7 @@ pub struct Token {
     start: u32,
     /// Byte length of the word (`words` never makes one longer than `MAX_WORD`).
     len: u16,
-    /// `STOP`, `NUMERIC` and `TELLING`, worked out once.
+    /// `STOP`, `NUMERIC`, `TELLING` and `CLAUSE_END`, worked out once.
     flags: u8,
     /// See [`Token::zipf_tenths`]; in the byte the other fields leave free.
     zipf: u8,
@@ -86,6 +86,11 @@ pub struct Token {
 const STOP: u8 = 1;
 const NUMERIC: u8 = 2;
 const TELLING: u8 = 4;
+const CLAUSE_END: u8 = 8;
+
+/// What ends a clause between two words: two words with one of these between them are never
+/// one run of shared wording.
+const CLAUSE_ENDS: [char; 6] = ['.', '!', '?', ';', ':', '…'];
 
 /// Longest word, in bytes: a longer run of letters (no language has one) is cut into words of
 /// this length at most, so a token's length fits in 16 bits.
@@ -119,6 +124,13 @@ impl Token {
     /// or at least three letters long.
     pub fn is_telling(&self) -> bool {
         self.flags & TELLING != 0
+    }
+
+    /// Whether a clause ends between this word and the next one of its text (a '.', '!', '?',
+    /// ';', ':' or '…' between them): consecutive words are one run only when it does not.
+    /// False for the last word.
+    pub fn ends_clause(&self) -> bool {
+        self.flags & CLAUSE_END != 0
     }
 
     /// How often the language uses this word in general, in tenths of Zipf frequency (log10
@@ -214,12 +226,18 @@ pub fn tokenize(text: &str, lang: Language) -> Vec<Token> {
         u32::try_from(text.len()).is_ok(),
         "tokenize refuses texts of 4 GiB"
     );
-    words(text)
+    let mut tokens: Vec<Token> = words(text)
         .map(|range| {
             let word = &text[range.clone()];
             make_token(word, range, lang)
         })
-        .collect()
+        .collect();
+    for i in 1..tokens.len() {
+        if text[tokens[i - 1].end()..tokens[i].start()].contains(CLAUSE_ENDS) {
+            tokens[i - 1].flags |= CLAUSE_END;
+        }
+    }
+    tokens
 }
 
 /// Byte ranges of the words of a text: runs of letters, digits and combining marks. A '.' or
@@ -400,6 +418,28 @@ mod tests {
         fn any_word_folds_as_it_did_whole(word in "[a-zA-Zà-ÿÀ-ÖŒœĀ-ſ\u{300}-\u{36f}’İΣ]{0,12}") {
             proptest::prop_assert_eq!(fold(&word), fold_whole_word(&word));
         }
+    }
+
+    #[test]
+    fn a_word_ends_a_clause_when_a_stop_follows_it_before_the_next_word() {
+        let text = "Il a dit : « non ». Puis… rien ; fin, point final! x";
+        let ends: Vec<(&str, bool)> = tokenize(text, Language::French)
+            .iter()
+            .map(|t| (&text[t.range()], t.ends_clause()))
+            .collect();
+        let want = [
+            ("Il", false),
+            ("a", false),
+            ("dit", true),
+            ("non", true),
+            ("Puis", true),
+            ("rien", true),
+            ("fin", false),
+            ("point", false),
+            ("final", true),
+            ("x", false),
+        ];
+        assert_eq!(ends, want);
     }
 
     #[test]

@@ -43,11 +43,7 @@ impl TopicIndex {
             for t in &p.tokens {
                 mark(&mut index.words, &mut index.sets, width, t.hash, local);
             }
-            for w in p
-                .tokens
-                .windows(2)
-                .filter(|w| same_sentence(&p.text, &w[0], &w[1]))
-            {
+            for w in p.tokens.windows(2).filter(|w| !w[0].ends_clause()) {
                 let key = pair_key(&w[0], &w[1]);
                 mark(&mut index.pairs, &mut index.sets, width, key, local);
             }
@@ -86,16 +82,11 @@ fn mark(map: &mut ByHash<u32>, sets: &mut Vec<u64>, width: Width, key: u64, loca
 
 /// For each pair of consecutive words of a paragraph (`own`: its article's local index),
 /// whether another covering article has the two in a row, in one sentence.
-pub(super) fn ordered_pairs(
-    text: &str,
-    tokens: &[Token],
-    own: usize,
-    index: &TopicIndex,
-) -> Vec<bool> {
+pub(super) fn ordered_pairs(tokens: &[Token], own: usize, index: &TopicIndex) -> Vec<bool> {
     tokens
         .windows(2)
         .map(|w| {
-            same_sentence(text, &w[0], &w[1])
+            !w[0].ends_clause()
                 && index.pair(&w[0], &w[1]).is_some_and(|bits| {
                     bits.iter().enumerate().any(|(k, &b)| {
                         let own_bit = if own / 64 == k { 1u64 << (own % 64) } else { 0 };
@@ -106,21 +97,11 @@ pub(super) fn ordered_pairs(
         .collect()
 }
 
-/// Two consecutive words belong to one run only if no sentence ends between them.
-pub(super) fn same_sentence(text: &str, a: &Token, b: &Token) -> bool {
-    !text[a.end()..b.start()].contains(['.', '!', '?', ';', ':', '…'])
-}
-
 /// For each token, the set of other covering articles (local bits) that share it: flat,
 /// `width` words per token.
-pub(super) fn shared_sets(
-    text: &str,
-    tokens: &[Token],
-    own: usize,
-    index: &TopicIndex,
-) -> Vec<u64> {
+pub(super) fn shared_sets(tokens: &[Token], own: usize, index: &TopicIndex) -> Vec<u64> {
     let w = index.width.0;
-    let links = Links::new(text, tokens, index);
+    let links = Links::new(tokens, index);
     let mut run = runs(tokens, &links);
     let mut own_mask = vec![!0u64; w];
     own_mask[own / 64] &= !(1 << (own % 64));
@@ -149,11 +130,11 @@ struct Links {
 }
 
 impl Links {
-    fn new(text: &str, tokens: &[Token], index: &TopicIndex) -> Self {
+    fn new(tokens: &[Token], index: &TopicIndex) -> Self {
         let (w, n) = (index.width.0, tokens.len());
         let mut link = vec![0u64; w * n.saturating_sub(1)];
         for i in 0..n.saturating_sub(1) {
-            if same_sentence(text, &tokens[i], &tokens[i + 1])
+            if !tokens[i].ends_clause()
                 && let Some(bits) = index.pair(&tokens[i], &tokens[i + 1])
             {
                 link[i * w..(i + 1) * w].copy_from_slice(bits);

@@ -10,7 +10,6 @@
 
 use std::collections::HashMap;
 
-use super::sets::same_sentence;
 use super::{MemberSpans, TopicWording};
 use crate::lang::hashed::{Cheap, FastHash};
 use crate::lang::text::{Language, Token};
@@ -287,7 +286,7 @@ impl WordingTable<'_> {
     fn gap(&mut self, tokens: &Tokens, i: usize, out: &mut Terms) {
         out.clear();
         let all = tokens.all;
-        if i == 0 || i >= all.len() || !same_sentence(tokens.text, &all[i - 1], &all[i]) {
+        if i == 0 || i >= all.len() || all[i - 1].ends_clause() {
             return;
         }
         let mut before = std::mem::take(&mut self.scratch[2]);
@@ -332,7 +331,7 @@ impl WordingTable<'_> {
     /// crosses a sentence end (the pairs before it are entries all the same).
     fn chain(&mut self, tokens: &Tokens, run: &[Token], out: &mut Terms) -> bool {
         for w in run.windows(2) {
-            if !same_sentence(tokens.text, &w[0], &w[1]) {
+            if w[0].ends_clause() {
                 return false;
             }
             out.ids.push(self.pair(tokens, &w[0], &w[1]));
