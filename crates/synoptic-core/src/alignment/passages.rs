@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::alignment::community::{Graph, communities, numbered};
 use crate::alignment::measure::AlignOptions;
 use crate::model::vectors::{TermSpace, Vector};
+use crate::parallel::map_parts;
 
 /// Two paragraphs at least this alike (cosine) are one passage told twice.
 const DUPLICATE: f32 = 0.9;
@@ -90,37 +91,45 @@ impl PassageGraph {
 }
 
 /// For each sampled unit, its `k` most alike units of other articles: (cosine, sample index).
+/// Each unit's row is independent of the others: the rows are worked out on all cores.
 fn nearest(
     space: &TermSpace,
     vectors: &[Vector],
     sample: &[usize],
     k: usize,
 ) -> Vec<Vec<(f32, usize)>> {
-    let mut dense = vec![0.0f32; space.df.len()];
     let article = |i: usize| space.units[sample[i]].article;
-    (0..sample.len())
-        .map(|i| {
-            // Dense by term id: each cosine then costs only the other paragraph's terms.
-            for &(id, w) in &vectors[i] {
-                dense[id as usize] = w;
-            }
-            let mut near: Vec<(f32, usize)> = (0..sample.len())
-                .filter(|&j| article(j) != article(i))
-                .map(|j| {
-                    let dot = vectors[j].iter().map(|&(id, w)| w * dense[id as usize]);
-                    (dot.sum(), j)
-                })
-                .filter(|&(s, _)| s > 0.0)
-                .collect();
-            for &(id, _) in &vectors[i] {
-                dense[id as usize] = 0.0;
-            }
-            near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            near.truncate(k);
-            near
-        })
-        .collect()
+    let rows: Vec<usize> = (0..sample.len()).collect();
+    let parts = map_parts(&rows, NEAREST_PER_THREAD, |_, part| {
+        let mut dense = vec![0.0f32; space.df.len()];
+        part.iter()
+            .map(|&i| {
+                // Dense by term id: each cosine then costs only the other paragraph's terms.
+                for &(id, w) in &vectors[i] {
+                    dense[id as usize] = w;
+                }
+                let mut near: Vec<(f32, usize)> = (0..sample.len())
+                    .filter(|&j| article(j) != article(i))
+                    .map(|j| {
+                        let dot = vectors[j].iter().map(|&(id, w)| w * dense[id as usize]);
+                        (dot.sum(), j)
+                    })
+                    .filter(|&(s, _)| s > 0.0)
+                    .collect();
+                for &(id, _) in &vectors[i] {
+                    dense[id as usize] = 0.0;
+                }
+                near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                near.truncate(k);
+                near
+            })
+            .collect::<Vec<_>>()
+    });
+    parts.into_iter().flatten().collect()
 }
+
+/// Rows of the graph worth a thread: each costs a pass over every sampled unit.
+const NEAREST_PER_THREAD: usize = 64;
 
 /// Number the classes of near-duplicate units from 0, in order of first unit.
 fn duplicate_classes(near: &[Vec<(f32, usize)>]) -> Vec<usize> {

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::model::article::{Article, Kind};
+use crate::parallel::map;
 
 /// Where a paragraph lives: article index and paragraph index, both into the corpus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -61,17 +62,13 @@ impl TermSpace {
                 space.df[id as usize] += 1;
             }
         }
-        let vectors = counts
-            .into_iter()
-            .map(|tf| {
-                let v = tf
-                    .into_iter()
-                    .map(|(id, c)| (id, (1.0 + (c as f32).ln()) * space.idf(id)))
-                    .collect();
-                normalised(v)
-            })
-            .collect();
-        space.vectors = vectors;
+        space.vectors = map(&counts, VECTORS_PER_THREAD, |tf| {
+            let v = tf
+                .iter()
+                .map(|&(id, c)| (id, (1.0 + (c as f32).ln()) * space.idf(id)))
+                .collect();
+            normalised(v)
+        });
         space
     }
 
@@ -81,6 +78,9 @@ impl TermSpace {
         ((n + 1.0) / (self.df[id as usize] as f32 + 1.0)).ln() + 1.0
     }
 }
+
+/// Paragraphs worth a thread when weighing their vectors.
+const VECTORS_PER_THREAD: usize = 1024;
 
 /// Sort by term id and scale to unit length.
 pub fn normalised(mut v: Vec<(u32, f32)>) -> Vector {
