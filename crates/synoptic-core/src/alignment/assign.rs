@@ -280,13 +280,13 @@ fn with_feedback(
 ) -> Vec<Vec<f32>> {
     let (space, vectors) = (&corpus.space, &corpus.feedback);
     let topics = lexical.first().map_or(0, Vec::len);
-    let centers: Vec<Vector> = (0..topics)
-        .map(|t| {
-            let confident = (0..vectors.len())
-                .filter(|&u| path[u] == Some(t) && lexical[u][t] >= opts.threshold);
-            centroid(confident.map(|u| &vectors[u]))
-        })
-        .collect();
+    let topic_ids: Vec<usize> = (0..topics).collect();
+    // One topic's centroid is independent of the others': a part of them on each core.
+    let centers: Vec<Vector> = map(&topic_ids, 1, |&t| {
+        let confident =
+            (0..vectors.len()).filter(|&u| path[u] == Some(t) && lexical[u][t] >= opts.threshold);
+        centroid(confident.map(|u| &vectors[u]))
+    });
     let mut out = lexical.to_vec();
     // Paragraphs are independent here: a part of them on each core.
     for_each_part_mut(&mut out, 512, |start, rows| {
