@@ -1,9 +1,8 @@
 //! TF-IDF vectors over the body paragraphs of a corpus, and cosine similarity between them.
 
-use std::collections::HashMap;
-
+use crate::lang::hashed::ByHash;
 use crate::model::article::{Article, Kind};
-use crate::parallel::map;
+use crate::parallel::{map, map_parts};
 
 /// Where a paragraph lives: article index and paragraph index, both into the corpus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -24,37 +23,33 @@ pub struct TermSpace {
     /// For each term id, how many units contain it.
     pub df: Vec<u32>,
     /// Term ids by the hash of their key (`Token::hash`).
-    pub terms: HashMap<u64, u32>,
+    pub terms: ByHash<u32>,
 }
 
 impl TermSpace {
-    /// Build the space from the body paragraphs of `articles`.
+    /// Build the space from the body paragraphs of `articles`. Term ids are numbered in order
+    /// of first use in the corpus; parts of the corpus are counted on all cores, each with
+    /// ids of its own, then renumbered in that order.
     pub fn build(articles: &[Article]) -> Self {
+        let parts = map_parts(articles, ARTICLES_PER_THREAD, count_part);
         let mut space = TermSpace::default();
         let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
-        let mut ids_of_unit: Vec<u32> = Vec::new();
-        for (a, article) in articles.iter().enumerate() {
-            for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
-                ids_of_unit.clear();
-                for t in p.tokens.iter().filter(|t| t.is_telling()) {
+        for part in parts {
+            let global: Vec<u32> = part
+                .first_used
+                .iter()
+                .map(|&hash| {
                     let next = space.terms.len() as u32;
-                    let id = *space.terms.entry(t.hash).or_insert(next);
-                    ids_of_unit.push(id);
-                }
-                ids_of_unit.sort_unstable();
-                let mut tf: Vec<(u32, u32)> = Vec::new();
-                for &id in &ids_of_unit {
-                    match tf.last_mut() {
-                        Some((last, c)) if *last == id => *c += 1,
-                        _ => tf.push((id, 1)),
-                    }
-                }
-                space.units.push(ParaRef {
-                    article: a,
-                    paragraph: p.index,
-                });
-                counts.push(tf);
-            }
+                    *space.terms.entry(hash).or_insert(next)
+                })
+                .collect();
+            space.units.extend(part.units);
+            // Renumbered, a part's counts are no longer sorted by id: `normalised` sorts them.
+            counts.extend(map(&part.counts, UNITS_PER_THREAD, |tf| {
+                tf.iter()
+                    .map(|&(id, c)| (global[id as usize], c))
+                    .collect::<Vec<_>>()
+            }));
         }
         space.df = vec![0; space.terms.len()];
         for tf in &counts {
@@ -62,7 +57,7 @@ impl TermSpace {
                 space.df[id as usize] += 1;
             }
         }
-        space.vectors = map(&counts, VECTORS_PER_THREAD, |tf| {
+        space.vectors = map(&counts, UNITS_PER_THREAD, |tf| {
             let v = tf
                 .iter()
                 .map(|&(id, c)| (id, (1.0 + (c as f32).ln()) * space.idf(id)))
@@ -79,8 +74,57 @@ impl TermSpace {
     }
 }
 
-/// Paragraphs worth a thread when weighing their vectors.
-const VECTORS_PER_THREAD: usize = 1024;
+/// Articles worth a thread when counting their terms.
+const ARTICLES_PER_THREAD: usize = 64;
+/// Paragraphs worth a thread when renumbering or weighing their terms.
+const UNITS_PER_THREAD: usize = 1024;
+
+/// The terms of a part of the corpus: its body paragraphs, the (term id, count) pairs of each,
+/// sorted by id, and the terms' hashes by id, which is their order of first use in the part.
+struct PartCounts {
+    units: Vec<ParaRef>,
+    counts: Vec<Vec<(u32, u32)>>,
+    first_used: Vec<u64>,
+}
+
+/// Count the telling words of the body paragraphs of `articles` (the first is article
+/// `start` of the corpus).
+fn count_part(start: usize, articles: &[Article]) -> PartCounts {
+    let mut ids: ByHash<u32> = ByHash::default();
+    let mut part = PartCounts {
+        units: Vec::new(),
+        counts: Vec::new(),
+        first_used: Vec::new(),
+    };
+    let mut ids_of_unit: Vec<u32> = Vec::new();
+    for (k, article) in articles.iter().enumerate() {
+        for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
+            ids_of_unit.clear();
+            for t in p.tokens.iter().filter(|t| t.is_telling()) {
+                let next = part.first_used.len() as u32;
+                let id = *ids.entry(t.hash).or_insert(next);
+                if id == next {
+                    part.first_used.push(t.hash);
+                }
+                ids_of_unit.push(id);
+            }
+            ids_of_unit.sort_unstable();
+            let mut tf: Vec<(u32, u32)> = Vec::new();
+            for &id in &ids_of_unit {
+                match tf.last_mut() {
+                    Some((last, c)) if *last == id => *c += 1,
+                    _ => tf.push((id, 1)),
+                }
+            }
+            part.units.push(ParaRef {
+                article: start + k,
+                paragraph: p.index,
+            });
+            part.counts.push(tf);
+        }
+    }
+    part
+}
 
 /// Sort by term id and scale to unit length.
 pub fn normalised(mut v: Vec<(u32, f32)>) -> Vector {
@@ -129,6 +173,66 @@ pub fn centroid<'v>(vectors: impl IntoIterator<Item = &'v Vector>) -> Vector {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Term ids and counts worked out in one pass over the whole corpus, in order.
+    fn counted_in_one_pass(articles: &[Article]) -> (ByHash<u32>, Vec<Vec<(u32, u32)>>) {
+        let mut terms: ByHash<u32> = ByHash::default();
+        let mut counts = Vec::new();
+        for article in articles {
+            for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
+                let mut ids: Vec<u32> = p
+                    .tokens
+                    .iter()
+                    .filter(|t| t.is_telling())
+                    .map(|t| {
+                        let next = terms.len() as u32;
+                        *terms.entry(t.hash).or_insert(next)
+                    })
+                    .collect();
+                ids.sort_unstable();
+                let mut tf: Vec<(u32, u32)> = Vec::new();
+                for id in ids {
+                    match tf.last_mut() {
+                        Some((last, c)) if *last == id => *c += 1,
+                        _ => tf.push((id, 1)),
+                    }
+                }
+                counts.push(tf);
+            }
+        }
+        (terms, counts)
+    }
+
+    #[test]
+    fn parts_counted_apart_number_terms_as_one_pass_does() {
+        let vocabulary = [
+            "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta",
+        ];
+        // Enough articles for several parts; later ones use words the first never do.
+        let articles: Vec<Article> = (0..300)
+            .map(|a| {
+                let words: Vec<&str> = (0..6)
+                    .map(|k| vocabulary[(a * 7 + k * a / 50) % 7])
+                    .collect();
+                let text = format!(
+                    "Titre\n\n{} mot{}.\n\nAutre {} fin.",
+                    words.join(" "),
+                    a / 40,
+                    a
+                );
+                crate::input::ingest::article_from_text(format!("{a}"), format!("{a}.txt"), &text)
+            })
+            .collect();
+        let space = TermSpace::build(&articles);
+        let (terms, counts) = counted_in_one_pass(&articles);
+        assert_eq!(space.terms, terms);
+        assert_eq!(space.units.len(), counts.len());
+        for (v, tf) in space.vectors.iter().zip(&counts) {
+            let ids: Vec<u32> = tf.iter().map(|&(id, _)| id).collect();
+            assert_eq!(v.iter().map(|&(id, _)| id).collect::<Vec<_>>(), ids);
+        }
+        assert!(space.units.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn cosine_of_normalised_vectors() {

@@ -54,11 +54,21 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Whether `c` is unsafe or invisible. Of ASCII, only the controls are (most text is ASCII,
+/// and this is asked of every character shown).
+fn needs_care(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_control()
+    } else {
+        is_unsafe(c) || is_invisible(c)
+    }
+}
+
 /// Replace escape sequences' introducers, other controls and bidi overrides with visible
 /// symbols (ESC shows as ␛), and leave out invisible characters (see `is_invisible`). Text
 /// without any is returned as is.
 pub fn for_terminal(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_unsafe(c) || is_invisible(c)) {
+    if !text.chars().any(needs_care) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -72,6 +82,14 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn of_ascii_only_the_controls_need_care() {
+        for c in (0u8..=0x7f).map(char::from) {
+            assert_eq!(needs_care(c), is_unsafe(c) || is_invisible(c), "{c:?}");
+        }
+        assert!(needs_care('\u{202E}') && needs_care('\u{200B}') && !needs_care('é'));
+    }
 
     #[test]
     fn line_and_paragraph_separators_and_the_arabic_mark_are_neutralised() {
