@@ -8,7 +8,7 @@ use crate::model::article::{Article, Kind};
 use crate::model::pins::find;
 use crate::model::topic::Member;
 use crate::model::topic_def::TopicDef;
-use crate::model::vectors::{TermSpace, Vector, centroid, cosine};
+use crate::model::vectors::{ByTerm, TermSpace, Vector, centroid, cosine};
 use crate::parallel::{for_each_part_mut, map};
 
 /// A corpus as alignment reads it, prepared once for every topic set aligned to it: its body
@@ -287,26 +287,21 @@ fn with_feedback(
             (0..vectors.len()).filter(|&u| path[u] == Some(t) && lexical[u][t] >= opts.threshold);
         centroid(confident.map(|u| &vectors[u]))
     });
+    let by_term = ByTerm::new(&centers, space.df.len());
     let mut out = lexical.to_vec();
     // Paragraphs are independent here: a part of them on each core.
     for_each_part_mut(&mut out, 512, |start, rows| {
-        // Dense by term id: each paragraph's cosine then costs only its own terms.
-        let mut dense = vec![0.0f32; space.df.len()];
         let units = start..start + rows.len();
-        for (t, center) in centers.iter().enumerate() {
-            for &(id, w) in center {
-                dense[id as usize] = w;
-            }
-            for ((row, v), weight) in rows
-                .iter_mut()
-                .zip(&vectors[units.clone()])
-                .zip(&weights[units.clone()])
-            {
-                let sim: f32 = v.iter().map(|&(id, w)| w * dense[id as usize]).sum();
-                row[t] += weight * sim;
-            }
-            for &(id, _) in center {
-                dense[id as usize] = 0.0;
+        let mut sims = vec![0.0f32; topics];
+        for ((row, v), weight) in rows
+            .iter_mut()
+            .zip(&vectors[units.clone()])
+            .zip(&weights[units])
+        {
+            sims.fill(0.0);
+            by_term.add_dots(v, &mut sims);
+            for (evidence, sim) in row.iter_mut().zip(&sims) {
+                *evidence += weight * sim;
             }
         }
     });

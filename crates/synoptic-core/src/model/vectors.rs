@@ -138,6 +138,50 @@ pub fn normalised(mut v: Vec<(u32, f32)>) -> Vector {
     v
 }
 
+/// Several vectors indexed by term: for each term id, which of them hold it and with what
+/// weight. One vector's dot products with all of them then cost only the terms they share,
+/// not a pass over every one of them.
+pub struct ByTerm {
+    /// `entries[starts[id]..starts[id + 1]]` hold term `id`: (vector, weight), in the
+    /// vectors' order.
+    starts: Vec<usize>,
+    entries: Vec<(u32, f32)>,
+}
+
+impl ByTerm {
+    /// Index `vectors`, whose term ids are below `terms`.
+    pub fn new(vectors: &[Vector], terms: usize) -> Self {
+        let mut starts = vec![0usize; terms + 1];
+        for &(id, _) in vectors.iter().flatten() {
+            starts[id as usize + 1] += 1;
+        }
+        for i in 0..terms {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut entries = vec![(0u32, 0.0f32); starts[terms]];
+        for (k, v) in vectors.iter().enumerate() {
+            for &(id, w) in v {
+                let at = &mut next[id as usize];
+                entries[*at] = (k as u32, w);
+                *at += 1;
+            }
+        }
+        ByTerm { starts, entries }
+    }
+
+    /// Add `v`'s dot product with each indexed vector to `out` (one slot per vector). Each
+    /// product is summed in the order of `v`'s terms, as `cosine` sums it.
+    pub fn add_dots(&self, v: &[(u32, f32)], out: &mut [f32]) {
+        for &(id, w) in v {
+            let id = id as usize;
+            for &(k, weight) in &self.entries[self.starts[id]..self.starts[id + 1]] {
+                out[k as usize] += w * weight;
+            }
+        }
+    }
+}
+
 /// Dot product of two sorted sparse vectors (their cosine, when both are normalised).
 pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
@@ -157,17 +201,28 @@ pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 
 /// The normalised sum of several vectors.
 pub fn centroid<'v>(vectors: impl IntoIterator<Item = &'v Vector>) -> Vector {
-    let mut all: Vec<(u32, f32)> = vectors.into_iter().flatten().copied().collect();
-    // A stable sort: each term's weights are added in the order of the vectors.
-    all.sort_by_key(|&(id, _)| id);
-    let mut sum: Vec<(u32, f32)> = Vec::new();
-    for (id, w) in all {
-        match sum.last_mut() {
-            Some((last, total)) if *last == id => *total += w,
-            _ => sum.push((id, w)),
+    let vectors: Vec<&Vector> = vectors.into_iter().collect();
+    let terms = vectors
+        .iter()
+        .filter_map(|v| v.last())
+        .map(|&(id, _)| id as usize + 1)
+        .max()
+        .unwrap_or(0);
+    // Summed by term id in a dense array: each term's weights are added in the order of the
+    // vectors, as a stable sort of all of them would add them.
+    let mut dense = vec![0.0f32; terms];
+    let mut held = vec![false; terms];
+    let mut ids: Vec<u32> = Vec::new();
+    for &(id, w) in vectors.into_iter().flatten() {
+        let at = id as usize;
+        if !held[at] {
+            held[at] = true;
+            ids.push(id);
         }
+        dense[at] += w;
     }
-    normalised(sum)
+    ids.sort_unstable();
+    normalised(ids.into_iter().map(|id| (id, dense[id as usize])).collect())
 }
 
 #[cfg(test)]
@@ -232,6 +287,44 @@ mod tests {
             assert_eq!(v.iter().map(|&(id, _)| id).collect::<Vec<_>>(), ids);
         }
         assert!(space.units.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn dots_by_term_are_the_cosines_bit_for_bit() {
+        let vectors: Vec<Vector> = vec![
+            normalised(vec![(0, 0.3), (2, 1.7), (5, 0.2)]),
+            normalised(vec![(1, 1.0)]),
+            Vec::new(),
+            normalised(vec![(2, 0.1), (3, 2.5), (5, 0.9), (6, 0.4)]),
+        ];
+        let by_term = ByTerm::new(&vectors, 7);
+        for v in &vectors {
+            let mut dots = vec![0.0f32; vectors.len()];
+            by_term.add_dots(v, &mut dots);
+            let cosines: Vec<f32> = vectors.iter().map(|c| cosine(v, c)).collect();
+            assert_eq!(dots, cosines);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn centroid_adds_each_term_in_the_order_of_the_vectors(
+            raw in proptest::collection::vec(
+                proptest::collection::btree_map(0u32..40, 0.001f32..3.0, 0..12), 0..8),
+        ) {
+            let vectors: Vec<Vector> = raw.into_iter().map(|m| normalised(m.into_iter().collect())).collect();
+            // A stable sort of every weight, then each term's run summed in order.
+            let mut all: Vec<(u32, f32)> = vectors.iter().flatten().copied().collect();
+            all.sort_by_key(|&(id, _)| id);
+            let mut sum: Vec<(u32, f32)> = Vec::new();
+            for (id, w) in all {
+                match sum.last_mut() {
+                    Some((last, total)) if *last == id => *total += w,
+                    _ => sum.push((id, w)),
+                }
+            }
+            proptest::prop_assert_eq!(centroid(&vectors), normalised(sum));
+        }
     }
 
     #[test]
