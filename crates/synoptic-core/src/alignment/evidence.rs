@@ -26,23 +26,31 @@ impl KeyIndex {
     /// Index the `wanted` keys of the body paragraphs of `articles`, in the same order as
     /// `TermSpace::units`.
     fn build(articles: &[Article], wanted: &HashesSet) -> Self {
-        let mut index = KeyIndex::default();
-        for article in articles {
-            for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
-                let mut keys: Vec<u64> = p
-                    .tokens
-                    .iter()
-                    .map(|t| t.hash)
-                    .filter(|h| wanted.contains(h))
-                    .collect();
-                keys.sort_unstable();
-                keys.dedup();
-                for &k in &keys {
-                    *index.df.entry(k).or_default() += 1;
+        // Each article's keys are found apart from the others': a part of them on each core.
+        let parts = map_parts(articles, 64, |_, part| {
+            let mut found: Vec<(Vec<u64>, Language)> = Vec::new();
+            for article in part {
+                for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
+                    let mut keys: Vec<u64> = p
+                        .tokens
+                        .iter()
+                        .map(|t| t.hash)
+                        .filter(|h| wanted.contains(h))
+                        .collect();
+                    keys.sort_unstable();
+                    keys.dedup();
+                    found.push((keys, article.language));
                 }
-                index.units.push(keys);
-                index.languages.push(article.language);
             }
+            found
+        });
+        let mut index = KeyIndex::default();
+        for (keys, language) in parts.into_iter().flatten() {
+            for &k in &keys {
+                *index.df.entry(k).or_default() += 1;
+            }
+            index.units.push(keys);
+            index.languages.push(language);
         }
         index
     }
