@@ -227,7 +227,9 @@ fn build(sources: Vec<Source>, mut notices: Vec<Notice>) -> Loaded {
     let mut articles = Vec::new();
     let mut ids = HashSet::new();
     // Decoding one source needs nothing of the others: on all cores, in order.
-    let decoded = map(&sources, 8, |source| source_text(&source.name, &source.bytes));
+    let decoded = map(&sources, 8, |source| {
+        source_text(&source.name, &source.bytes)
+    });
     for (source, decoded) in sources.into_iter().zip(decoded) {
         let text = match decoded {
             Ok((text, note)) => {
