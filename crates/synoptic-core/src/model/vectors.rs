@@ -328,6 +328,24 @@ mod tests {
     }
 
     #[test]
+    fn a_word_weighs_its_log_count_times_its_rarity() {
+        let text = "Titre du jour\n\nAlpha alpha beta.\n\nBeta gamma.\n\nGamma delta.";
+        let article = crate::input::ingest::article_from_text("a".into(), "a.txt".into(), text);
+        let space = TermSpace::build(&[article]);
+        assert_eq!(space.units.len(), 3);
+        assert_eq!(space.df, vec![1, 2, 2, 1]);
+        // idf = ln((3 + 1) / (df + 1)) + 1; weight = (1 + ln tf) * idf, then unit length.
+        let (alpha, beta) = (
+            (1.0 + 2f32.ln()) * (2f32.ln() + 1.0),
+            (4f32 / 3.0).ln() + 1.0,
+        );
+        let norm = (alpha * alpha + beta * beta).sqrt();
+        let weights: Vec<f32> = space.vectors[0].iter().map(|&(_, w)| w).collect();
+        assert!((weights[0] - alpha / norm).abs() < 1e-6, "{weights:?}");
+        assert!((weights[1] - beta / norm).abs() < 1e-6, "{weights:?}");
+    }
+
+    #[test]
     fn cosine_of_normalised_vectors() {
         let a = normalised(vec![(1, 1.0), (2, 1.0)]);
         let b = normalised(vec![(2, 1.0), (3, 1.0)]);
