@@ -33,37 +33,39 @@ impl TermSpace {
     pub fn build(articles: &[Article]) -> Self {
         let parts = map_parts(articles, ARTICLES_PER_THREAD, count_part);
         let mut space = TermSpace::default();
-        let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
-        for part in parts {
-            let global: Vec<u32> = part
-                .first_used
-                .iter()
-                .map(|&hash| {
+        // Each part's ids in the corpus's numbering.
+        let globals: Vec<Vec<u32>> = parts
+            .iter()
+            .map(|part| {
+                let ids = part.first_used.iter().map(|&hash| {
                     let next = space.terms.len() as u32;
                     *space.terms.entry(hash).or_insert(next)
-                })
-                .collect();
-            space.units.extend(part.units);
+                });
+                ids.collect()
+            })
+            .collect();
+        space.df = vec![0; space.terms.len()];
+        for (part, global) in parts.iter().zip(&globals) {
+            for &(id, _) in part.counts.iter().flatten() {
+                space.df[global[id as usize] as usize] += 1;
+            }
+            space.units.extend(&part.units);
+        }
+        let mut vectors = Vec::with_capacity(space.units.len());
+        for (part, global) in parts.iter().zip(&globals) {
             // Renumbered, a part's counts are no longer sorted by id: `normalised` sorts them.
-            counts.extend(map(&part.counts, UNITS_PER_THREAD, |tf| {
-                tf.iter()
-                    .map(|&(id, c)| (global[id as usize], c))
-                    .collect::<Vec<_>>()
+            vectors.extend(map(&part.counts, UNITS_PER_THREAD, |tf| {
+                let v = tf
+                    .iter()
+                    .map(|&(id, c)| {
+                        let id = global[id as usize];
+                        (id, (1.0 + (c as f32).ln()) * space.idf(id))
+                    })
+                    .collect();
+                normalised(v)
             }));
         }
-        space.df = vec![0; space.terms.len()];
-        for tf in &counts {
-            for &(id, _) in tf {
-                space.df[id as usize] += 1;
-            }
-        }
-        space.vectors = map(&counts, UNITS_PER_THREAD, |tf| {
-            let v = tf
-                .iter()
-                .map(|&(id, c)| (id, (1.0 + (c as f32).ln()) * space.idf(id)))
-                .collect();
-            normalised(v)
-        });
+        space.vectors = vectors;
         space
     }
 
@@ -76,7 +78,7 @@ impl TermSpace {
 
 /// Articles worth a thread when counting their terms.
 const ARTICLES_PER_THREAD: usize = 64;
-/// Paragraphs worth a thread when renumbering or weighing their terms.
+/// Paragraphs worth a thread when weighing their terms.
 const UNITS_PER_THREAD: usize = 1024;
 
 /// The terms of a part of the corpus: its body paragraphs, the (term id, count) pairs of each,
@@ -229,35 +231,6 @@ pub fn centroid<'v>(vectors: impl IntoIterator<Item = &'v Vector>) -> Vector {
 mod tests {
     use super::*;
 
-    /// Term ids and counts worked out in one pass over the whole corpus, in order.
-    fn counted_in_one_pass(articles: &[Article]) -> (ByHash<u32>, Vec<Vec<(u32, u32)>>) {
-        let mut terms: ByHash<u32> = ByHash::default();
-        let mut counts = Vec::new();
-        for article in articles {
-            for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
-                let mut ids: Vec<u32> = p
-                    .tokens
-                    .iter()
-                    .filter(|t| t.is_telling())
-                    .map(|t| {
-                        let next = terms.len() as u32;
-                        *terms.entry(t.hash).or_insert(next)
-                    })
-                    .collect();
-                ids.sort_unstable();
-                let mut tf: Vec<(u32, u32)> = Vec::new();
-                for id in ids {
-                    match tf.last_mut() {
-                        Some((last, c)) if *last == id => *c += 1,
-                        _ => tf.push((id, 1)),
-                    }
-                }
-                counts.push(tf);
-            }
-        }
-        (terms, counts)
-    }
-
     #[test]
     fn parts_counted_apart_number_terms_as_one_pass_does() {
         let vocabulary = [
@@ -279,10 +252,17 @@ mod tests {
             })
             .collect();
         let space = TermSpace::build(&articles);
-        let (terms, counts) = counted_in_one_pass(&articles);
+        // The whole corpus as one part: ids in order of first use in the corpus.
+        let whole = count_part(0, &articles);
+        let terms: ByHash<u32> = whole
+            .first_used
+            .iter()
+            .zip(0..)
+            .map(|(&h, id)| (h, id))
+            .collect();
         assert_eq!(space.terms, terms);
-        assert_eq!(space.units.len(), counts.len());
-        for (v, tf) in space.vectors.iter().zip(&counts) {
+        assert_eq!(space.units, whole.units);
+        for (v, tf) in space.vectors.iter().zip(&whole.counts) {
             let ids: Vec<u32> = tf.iter().map(|&(id, _)| id).collect();
             assert_eq!(v.iter().map(|&(id, _)| id).collect::<Vec<_>>(), ids);
         }
