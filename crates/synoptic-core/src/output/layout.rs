@@ -4,6 +4,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::output::laid::{Laid, Run, wrap_into};
+
 /// Display width of `text` in columns. Printable ASCII, nearly all of an English or French
 /// text, is one column a byte; anything else is measured character by character.
 pub fn columns_of(text: &str) -> usize {
@@ -99,123 +101,34 @@ impl<S: Copy + PartialEq> Line<S> {
     }
 }
 
-/// A word being laid out: its styled chunks (a range of the chunks `words` returns) and its
-/// width.
-struct Word<S> {
-    chunks: std::ops::Range<usize>,
-    width: usize,
-    /// Style of the space before it, if there was one.
-    space: Option<S>,
-}
-
 /// Wrap styled pieces into lines of at most `width` columns, breaking at spaces; a word longer
 /// than a line is cut between user-perceived characters (graphemes: a letter and its accents,
 /// a flag, an emoji sequence stay whole). Text must already be free of control characters.
+/// The lines own their text; `laid::wrap_into` lays out ranges of one text instead.
 pub fn wrap<S: Copy + PartialEq>(pieces: &[Styled<&str, S>], width: usize) -> Vec<Line<S>> {
-    let width = width.max(1);
-    let mut lines = vec![Line::blank()];
-    let (words, chunks) = words(pieces);
-    for word in words {
-        let line = lines.last_mut().expect("lines is never empty");
-        let space = usize::from(line.width > 0 && word.space.is_some());
-        if line.width > 0 && line.width + space + word.width > width {
-            lines.push(Line::blank());
-        } else if space == 1
-            && let Some(style) = word.space
-        {
-            line.push(" ", 1, style);
-        }
-        place_word(&mut lines, &chunks[word.chunks], word.width, width);
+    let mut text = String::with_capacity(pieces.iter().map(|p| p.text.len()).sum());
+    let mut runs = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let start = text.len();
+        text.push_str(piece.text);
+        runs.push(Run {
+            range: start..text.len(),
+            style: piece.style,
+        });
     }
-    if lines.len() > 1 && lines.last().is_some_and(|l| l.width == 0) {
-        lines.pop();
-    }
-    lines
-}
-
-fn place_word<S: Copy + PartialEq>(
-    lines: &mut Vec<Line<S>>,
-    chunks: &[Chunk<S>],
-    word_width: usize,
-    width: usize,
-) {
-    let line = lines.last_mut().expect("lines is never empty");
-    // Nearly every word fits: only a word wider than a line is measured grapheme by grapheme.
-    if line.width + word_width <= width {
-        for chunk in chunks {
-            line.push(chunk.text, chunk.columns, chunk.style);
-        }
-        return;
-    }
-    for &Chunk {
-        text: chunk, style, ..
-    } in chunks
-    {
-        let mut start = 0;
-        let mut pending = 0;
-        for (i, g) in chunk.grapheme_indices(true) {
-            let w = g.width();
-            let line = lines.last_mut().expect("lines is never empty");
-            if line.width + pending + w > width && line.width + pending > 0 {
-                line.push(&chunk[start..i], columns_of(&chunk[start..i]), style);
-                start = i;
-                pending = 0;
-                lines.push(Line::blank());
+    let mut laid = Laid::default();
+    wrap_into(&text, &runs, width, &mut laid);
+    (0..laid.len())
+        .map(|i| {
+            let (pieces, width) = laid.line(i);
+            let mut line = Line::blank();
+            for run in pieces {
+                line.push(&text[run.range.clone()], 0, run.style);
             }
-            pending += w;
-        }
-        lines.last_mut().expect("lines is never empty").push(
-            &chunk[start..],
-            columns_of(&chunk[start..]),
-            style,
-        );
-    }
-}
-
-/// The part of a word in one style, and its width in columns.
-struct Chunk<'t, S> {
-    text: &'t str,
-    style: S,
-    columns: usize,
-}
-
-/// Split styled pieces into words at ASCII spaces; no-break spaces stay inside words. Each
-/// word's chunks are a range of the second vector, so a word costs no allocation of its own.
-fn words<'t, S: Copy + PartialEq>(
-    pieces: &[Styled<&'t str, S>],
-) -> (Vec<Word<S>>, Vec<Chunk<'t, S>>) {
-    let mut out: Vec<Word<S>> = Vec::new();
-    let mut chunks: Vec<Chunk<'t, S>> = Vec::new();
-    let mut current: Option<Word<S>> = None;
-    let mut space: Option<S> = None;
-    for &Styled { text, style } in pieces {
-        for (i, part) in text.split(' ').enumerate() {
-            if i > 0 {
-                if let Some(w) = current.take() {
-                    out.push(w);
-                }
-                space = Some(style);
-            }
-            if part.is_empty() {
-                continue;
-            }
-            let word = current.get_or_insert_with(|| Word {
-                chunks: chunks.len()..chunks.len(),
-                width: 0,
-                space: space.take(),
-            });
-            let columns = columns_of(part);
-            chunks.push(Chunk {
-                text: part,
-                style,
-                columns,
-            });
-            word.chunks.end = chunks.len();
-            word.width += columns;
-        }
-    }
-    out.extend(current);
-    (out, chunks)
+            line.width = width;
+            line
+        })
+        .collect()
 }
 
 /// Pad or cut `text` to exactly `width` display columns.

@@ -2,6 +2,7 @@
 //! written back into a topics file.
 
 pub mod export;
+pub mod laid;
 pub mod layout;
 pub mod sanitize;
 pub mod topics_edit;

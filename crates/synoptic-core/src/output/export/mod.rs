@@ -2,6 +2,7 @@
 //! `impl Write`; choosing a file, and writing it safely, is the caller's business.
 
 mod blocks;
+mod cell;
 pub mod excerpt;
 mod json;
 mod json_v2;

@@ -5,15 +5,16 @@
 use std::io::{self, Write};
 
 use super::blocks::write_in_order;
+use super::cell::Cell;
 use super::marks::{Marking, choose_marks};
 use super::{ByArticle, ExportOptions, leveled, not_covering, render_workers};
+use crate::compare::agree::Detail;
 use crate::compare::agree::Level;
-use crate::compare::agree::{Detail, MemberSpans};
 use crate::compare::figures::{FigureGroup, figures};
 use crate::compare::salience::WordWeights;
 use crate::compare::synopsis::Synopsis;
 use crate::model::article::{source_name, source_name_of_id};
-use crate::output::layout::{Line, Styled, borrowed, fit, runs, wrap};
+use crate::output::layout::{Styled, fit, wrap};
 use crate::output::sanitize::for_terminal;
 
 /// Below this many columns a side-by-side column is unreadable: stack the articles instead.
@@ -164,77 +165,26 @@ fn pad_with(text: &str, width: usize, fill: char) -> String {
     s
 }
 
-/// The lines of one article's cell: its members wrapped, or a note that it does not cover.
+/// One article's cell: its members wrapped, or a note that it does not cover the topic.
 fn cell(
     synopsis: &Synopsis,
     by_article: &ByArticle,
     article: usize,
     width: usize,
     marking: &Marking,
-) -> Vec<Line<Level>> {
+) -> Cell {
     let covering = by_article.covering;
-    let mut lines: Vec<Line<Level>> = Vec::new();
+    let mut cell = Cell::default();
     for member in by_article.of(article) {
-        if !lines.is_empty() {
-            lines.push(Line::blank());
+        if !cell.is_empty() {
+            cell.blank();
         }
-        lines.extend(member_lines(synopsis, member, covering, width, marking));
+        cell.passage(&leveled(synopsis, member, covering), width, marking);
     }
-    if lines.is_empty() {
-        lines.push(Line::single("(does not cover this topic)", Level::Alone));
+    if cell.is_empty() {
+        cell.note("(does not cover this topic)", Level::Alone);
     }
-    lines
-}
-
-/// One member paragraph, marked and wrapped to `width`.
-fn member_lines(
-    synopsis: &Synopsis,
-    member: &MemberSpans,
-    covering: usize,
-    width: usize,
-    marking: &Marking,
-) -> Vec<Line<Level>> {
-    let pieces = marked_pieces(&leveled(synopsis, member, covering), marking);
-    wrap(&borrowed(&pieces), width)
-}
-
-/// Sanitised pieces, same levels merged; without colour, shared ones get their marks.
-fn marked_pieces(pieces: &[Styled<&str, Level>], marking: &Marking) -> Vec<Styled<String, Level>> {
-    let merged = runs(pieces, for_terminal);
-    if marking.painter.is_some() {
-        return merged;
-    }
-    merged
-        .into_iter()
-        .map(|Styled { text, style: level }| {
-            let Some((open, close)) = marking.around(level) else {
-                return Styled::new(text, level);
-            };
-            // Marks hug the words: spaces and punctuation at the edges stay outside.
-            let edge = |c: char| !c.is_alphanumeric();
-            let core = text.trim_matches(edge);
-            let start = text.len() - text.trim_start_matches(edge).len();
-            let lead = &text[..start];
-            let tail = &text[start + core.len()..];
-            Styled::new(format!("{lead}{open}{core}{close}{tail}"), level)
-        })
-        .collect()
-}
-
-fn emit(line: &Line<Level>, width: usize, marking: &Marking) -> String {
-    let mut s = String::new();
-    for Styled { text, style: level } in &line.pieces {
-        match marking.painter {
-            Some(p) if *level != Level::Alone => {
-                s.push_str(p.start(*level));
-                s.push_str(text);
-                s.push_str(p.end(*level));
-            }
-            _ => s.push_str(text),
-        }
-    }
-    s.extend(std::iter::repeat_n(' ', width.saturating_sub(line.width)));
-    s
+    cell
 }
 
 /// One cell per shown source: all its passages.
@@ -244,7 +194,7 @@ fn article_cells(
     shown: &[usize],
     column: usize,
     marking: &Marking,
-) -> Vec<Vec<Line<Level>>> {
+) -> Vec<Cell> {
     let agreement = synopsis.agreement(t, Detail::Counts).members;
     let by_article = ByArticle::new(&agreement);
     shown
@@ -261,30 +211,33 @@ fn row_cells(
     column: usize,
     marking: &Marking,
     weights: &WordWeights,
-) -> Vec<Vec<Line<Level>>> {
+) -> Vec<Cell> {
     let agreement = synopsis.agreement(t, Detail::Counts).members;
-    let mut cells: Vec<Vec<Line<Level>>> = vec![Vec::new(); shown.len()];
+    let mut cells: Vec<Cell> = std::iter::repeat_with(Cell::default)
+        .take(shown.len())
+        .collect();
     let topic = &synopsis.topics[t];
     for (r, row) in crate::compare::rows::rows(&synopsis.articles, topic, shown, weights)
         .iter()
         .enumerate()
     {
-        let lines: Vec<Vec<Line<Level>>> = row
-            .cells
-            .iter()
-            .map(|c| {
-                c.map_or_else(Vec::new, |m| {
-                    member_lines(synopsis, &agreement[m], shown.len(), column, marking)
-                })
-            })
-            .collect();
-        let height = lines.iter().map(Vec::len).max().unwrap_or(0);
-        for (cell, mut lines) in cells.iter_mut().zip(lines) {
+        let mut tops = Vec::with_capacity(cells.len());
+        for (cell, passage) in cells.iter_mut().zip(&row.cells) {
             if r > 0 {
-                cell.push(Line::blank());
+                cell.blank();
             }
-            lines.resize_with(height, Line::blank);
-            cell.extend(lines);
+            tops.push(cell.len());
+            if let Some(m) = passage {
+                let pieces = leveled(synopsis, &agreement[*m], shown.len());
+                cell.passage(&pieces, column, marking);
+            }
+        }
+        let height = cells.iter().zip(&tops).map(|(c, top)| c.len() - top);
+        let height = height.max().unwrap_or(0);
+        for (cell, top) in cells.iter_mut().zip(tops) {
+            while cell.len() < top + height {
+                cell.blank();
+            }
         }
     }
     cells
@@ -294,7 +247,7 @@ fn write_columns(
     synopsis: &Synopsis,
     shown: &[usize],
     column: usize,
-    cells: &[Vec<Line<Level>>],
+    cells: &[Cell],
     marking: &Marking,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -305,16 +258,21 @@ fn write_columns(
     writeln!(out, "{}", heads.join(GUTTER).trim_end())?;
     let rule = "─".repeat(column);
     writeln!(out, "{}", vec![rule; shown.len()].join("─┼─"))?;
-    let rows = cells.iter().map(Vec::len).max().unwrap_or(0);
+    let rows = cells.iter().map(Cell::len).max().unwrap_or(0);
+    let mut line = String::new();
     for r in 0..rows {
-        let row: Vec<String> = cells
-            .iter()
-            .map(|c| {
-                c.get(r)
-                    .map_or_else(|| " ".repeat(column), |l| emit(l, column, marking))
-            })
-            .collect();
-        writeln!(out, "{}", row.join(GUTTER).trim_end())?;
+        line.clear();
+        for (k, cell) in cells.iter().enumerate() {
+            if k > 0 {
+                line.push_str(GUTTER);
+            }
+            if r < cell.len() {
+                cell.emit(r, column, marking, &mut line);
+            } else {
+                line.extend(std::iter::repeat_n(' ', column));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }
@@ -337,8 +295,12 @@ fn write_stacked(
         );
         let head = format!("── {} ", name.trim_end());
         writeln!(out, "{}", pad_with(&head, width, '─'))?;
-        for line in cell(synopsis, &by_article, a, width, marking) {
-            writeln!(out, "{}", emit(&line, width, marking).trim_end())?;
+        let cell = cell(synopsis, &by_article, a, width, marking);
+        let mut line = String::new();
+        for i in 0..cell.len() {
+            line.clear();
+            cell.emit(i, width, marking, &mut line);
+            writeln!(out, "{}", line.trim_end())?;
         }
         writeln!(out)?;
     }
