@@ -323,9 +323,9 @@ fn search_in_a_huge_paragraph_stops_on_a_signal() {
     stops_while_busy(dir.path(), "No topics", "/abc\r");
 }
 
-/// 800 copies of one wire story with five topics: exporting every topic takes a while.
+/// `copies` copies of one wire story with five topics: exporting every topic takes a while.
 #[cfg(unix)]
-fn wire_copies(dir: &std::path::Path) {
+fn wire_copies(dir: &std::path::Path, copies: usize) {
     let cues = ["volcan", "lave", "cendres", "seisme", "magma"];
     let story: Vec<String> = (0..20)
         .map(|p| {
@@ -336,7 +336,7 @@ fn wire_copies(dir: &std::path::Path) {
             format!("Texte {cue} {}.", words.join(" "))
         })
         .collect();
-    for a in 0..800 {
+    for a in 0..copies {
         let text = format!("Titre {a}\n\n{}", story.join("\n\n"));
         std::fs::write(dir.join(format!("a{a:03}.txt")), text).unwrap();
     }
@@ -352,7 +352,7 @@ fn wire_copies(dir: &std::path::Path) {
 #[test]
 fn an_export_of_every_topic_does_not_hold_up_a_signal() {
     let dir = tempfile::tempdir().unwrap();
-    wire_copies(dir.path());
+    wire_copies(dir.path(), 800);
     stops_while_busy(dir.path(), "Topic 1/", "E");
     let left = common::temporaries(dir.path());
     assert!(
@@ -377,9 +377,13 @@ fn a_terminal_of_ten_thousand_by_ten_thousand_cells_is_drawn_within_bounds() {
 #[test]
 fn a_slow_load_says_what_it_is_doing_then_clears_the_line() {
     let dir = tempfile::tempdir().unwrap();
-    wire_copies(dir.path());
+    // Long enough to load that the line shows (0.2 s), in a debug build and an optimised one.
+    let copies = if cfg!(debug_assertions) { 800 } else { 5000 };
+    wire_copies(dir.path(), copies);
     let mut s = Session::start_with(30, 120, &["."], dir.path());
-    s.wait_for("synoptic: aligning 800 articles to 5 topics…");
+    s.wait_for(&format!(
+        "synoptic: aligning {copies} articles to 5 topics…"
+    ));
     s.wait_for("Topic 1/");
     s.press("q");
     assert!(s.wait_exit().success());

@@ -10,4 +10,5 @@ pub mod read;
 pub mod segment;
 pub mod source_text;
 pub mod topics_file;
+mod walk;
 pub mod web;

@@ -1,0 +1,82 @@
+//! What the paths a user gives name, in reading order: each file to read, standard input read
+//! already, or a notice about something skipped. Folders are walked here; the files are read
+//! after, all at once on the machine's cores.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::input::folder::{is_article_file, is_corpus_note, pages_with_markdown};
+use crate::input::ingest::{MAX_ARTICLE_BYTES, Notice};
+use crate::input::read::{ReadProblem, kind_of, read_bounded};
+
+/// One thing to read, or to tell the user, in order.
+pub(crate) enum Step {
+    /// A file to read (it may turn out unreadable).
+    File(PathBuf),
+    /// Standard input, read already: it cannot wait for the files.
+    Stdin(Result<Vec<u8>, ReadProblem>),
+    Notice(Notice),
+}
+
+/// The steps `paths` make, in the order given; `-` is standard input.
+pub(crate) fn steps(paths: &[PathBuf]) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let bytes = read_bounded(std::io::stdin().lock(), MAX_ARTICLE_BYTES);
+            steps.push(Step::Stdin(bytes));
+        } else if path.is_dir() {
+            walk_dir(path, &mut steps, &mut seen_dirs);
+        } else {
+            steps.push(Step::File(path.clone()));
+        }
+    }
+    steps
+}
+
+/// Every article file below `dir` (see `folder`), sorted by name, following links but never
+/// twice.
+fn walk_dir(dir: &Path, steps: &mut Vec<Step>, seen: &mut HashSet<PathBuf>) {
+    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !seen.insert(canonical) {
+        return;
+    }
+    let notice = |path: &Path, message: String| {
+        Step::Notice(Notice {
+            path: path.display().to_string(),
+            message,
+        })
+    };
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            let message = format!("directory cannot be read ({e}); skipped");
+            steps.push(notice(dir, message));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    let twins = pages_with_markdown(&paths);
+    for path in paths.into_iter().filter(|p| !twins.contains(p)) {
+        let Ok(meta) = fs::metadata(&path) else {
+            steps.push(Step::File(path)); // reading it says why it cannot be read
+            continue;
+        };
+        if meta.is_dir() {
+            walk_dir(&path, steps, seen);
+        } else if !meta.is_file() && is_article_file(&path) {
+            // Never open a FIFO or a device found in a folder: it may block or never end.
+            let message = format!("{}, not a regular file; skipped", kind_of(&meta));
+            steps.push(notice(&path, message));
+        } else if is_article_file(&path) && is_corpus_note(&path) {
+            let message = "looks like a note about the corpus, not an article; skipped \
+                           (name it on the command line to read it)";
+            steps.push(notice(&path, message.into()));
+        } else if is_article_file(&path) {
+            steps.push(Step::File(path));
+        }
+    }
+}
