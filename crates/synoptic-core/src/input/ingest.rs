@@ -98,7 +98,7 @@ pub fn load_bytes(name: &str, path: &str, bytes: Vec<u8>) -> Result<Loaded, Load
 
 /// Read articles from files and directories; `-` is standard input.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
-    let steps = steps(paths);
+    let steps = steps(paths, MAX_ARTICLE_BYTES);
     // Reading one file needs nothing of the others: on all cores, in order.
     let read = map(&steps, 32, |step| match step {
         Step::File(path) => Some(read_limited(path, MAX_ARTICLE_BYTES)),
@@ -118,7 +118,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
                 path: "standard input".into(),
                 message: format!("{problem}; skipped"),
             }),
-            (Step::Notice(notice), _) => notices.push(notice),
+            (Step::Skipped { path, why }, _) => notices.push(Notice { path, message: why }),
             (Step::File(_), None) => {}
         }
     }

@@ -7,7 +7,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::input::folder::{is_article_file, is_corpus_note, pages_with_markdown};
-use crate::input::ingest::{MAX_ARTICLE_BYTES, Notice};
 use crate::input::read::{ReadProblem, kind_of, read_bounded};
 
 /// One thing to read, or to tell the user, in order.
@@ -16,16 +15,18 @@ pub(crate) enum Step {
     File(PathBuf),
     /// Standard input, read already: it cannot wait for the files.
     Stdin(Result<Vec<u8>, ReadProblem>),
-    Notice(Notice),
+    /// Something skipped, and why.
+    Skipped { path: String, why: String },
 }
 
-/// The steps `paths` make, in the order given; `-` is standard input.
-pub(crate) fn steps(paths: &[PathBuf]) -> Vec<Step> {
+/// The steps `paths` make, in the order given; `-` is standard input, read up to `limit`
+/// bytes.
+pub(crate) fn steps(paths: &[PathBuf], limit: u64) -> Vec<Step> {
     let mut steps = Vec::new();
     let mut seen_dirs = HashSet::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            let bytes = read_bounded(std::io::stdin().lock(), MAX_ARTICLE_BYTES);
+            let bytes = read_bounded(std::io::stdin().lock(), limit);
             steps.push(Step::Stdin(bytes));
         } else if path.is_dir() {
             walk_dir(path, &mut steps, &mut seen_dirs);
@@ -43,11 +44,9 @@ fn walk_dir(dir: &Path, steps: &mut Vec<Step>, seen: &mut HashSet<PathBuf>) {
     if !seen.insert(canonical) {
         return;
     }
-    let notice = |path: &Path, message: String| {
-        Step::Notice(Notice {
-            path: path.display().to_string(),
-            message,
-        })
+    let notice = |path: &Path, why: String| Step::Skipped {
+        path: path.display().to_string(),
+        why,
     };
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,

@@ -7,7 +7,19 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::output::layout::columns_of;
+/// Display width of `text` in columns. Printable ASCII, nearly all of an English or French
+/// text, is one column a byte; anything else is measured character by character.
+pub fn columns_of(text: &str) -> usize {
+    if is_printable_ascii(text) {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
+pub(crate) fn is_printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
 
 /// A range of the text in one style.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,21 +4,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::output::laid::{Laid, Run, wrap_into};
-
-/// Display width of `text` in columns. Printable ASCII, nearly all of an English or French
-/// text, is one column a byte; anything else is measured character by character.
-pub fn columns_of(text: &str) -> usize {
-    if is_printable_ascii(text) {
-        text.len()
-    } else {
-        text.width()
-    }
-}
-
-fn is_printable_ascii(text: &str) -> bool {
-    text.bytes().all(|b| (b' '..=b'~').contains(&b))
-}
+use crate::output::laid::{Laid, Run, columns_of, is_printable_ascii, wrap_into};
 
 /// A run of text in one style: borrowed (`&str`) going into `wrap`, owned coming out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

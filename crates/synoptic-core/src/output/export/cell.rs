@@ -4,8 +4,8 @@
 
 use super::marks::Marking;
 use crate::compare::agree::Level;
-use crate::output::laid::{Laid, Run, wrap_into};
-use crate::output::layout::{Styled, columns_of};
+use crate::output::laid::{Laid, Run, columns_of, wrap_into};
+use crate::output::layout::Styled;
 use crate::output::sanitize::for_terminal;
 
 /// The lines of one column.
