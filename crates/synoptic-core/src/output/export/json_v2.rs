@@ -31,7 +31,6 @@ impl Serialize for TopicOut<'_> {
         let topic = &synopsis.topics[self.t];
         // One index of the topic's wording serves its spans and its formulas.
         let wording = TopicWording::new(&synopsis.articles, topic);
-        let agreement = wording.agreement(&synopsis.articles, topic, Detail::Counts);
         let table = RefCell::new(WordingTable::new(&wording));
         let mut out = serializer.serialize_struct("Topic", 8)?;
         out.serialize_field("id", &topic.id)?;
@@ -39,13 +38,16 @@ impl Serialize for TopicOut<'_> {
         out.serialize_field("origin", &topic.origin)?;
         out.serialize_field("keywords", &topic.keywords)?;
         let covering = topic.covering_count();
-        let members = agreement.members.iter().zip(&topic.members);
-        let members = members.map(|(spans, m)| MemberOut {
-            synopsis,
-            spans,
-            formulas: table.borrow_mut().formulas(&synopsis.articles, spans),
-            covering,
-            score: rounded_score(m.score),
+        // Each member's spans are made as it is written, and dropped after.
+        let members = topic.members.iter().map(|m| {
+            let spans = wording.member(&synopsis.articles, m.at, Detail::Counts);
+            MemberOut {
+                synopsis,
+                formulas: table.borrow_mut().formulas(&synopsis.articles, &spans),
+                spans,
+                covering,
+                score: rounded_score(m.score),
+            }
         });
         out.serialize_field("members", &Seq::new(members))?;
         let table = table.borrow();
@@ -67,7 +69,7 @@ impl Serialize for EntriesOut<'_> {
 
 struct MemberOut<'a> {
     synopsis: &'a Synopsis,
-    spans: &'a MemberSpans,
+    spans: MemberSpans,
     formulas: Vec<Option<u32>>,
     covering: usize,
     score: f64,

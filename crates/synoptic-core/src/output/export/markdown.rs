@@ -5,8 +5,7 @@ use std::io::{self, Write};
 
 use super::blocks::write_in_order;
 use super::text::describe;
-use super::{ByArticle, leveled, not_covering, render_workers};
-use crate::compare::agree::Detail;
+use super::{TopicSpans, leveled, not_covering, render_workers};
 use crate::compare::agree::Level;
 use crate::compare::figures::figures;
 use crate::compare::rows::rows;
@@ -61,19 +60,18 @@ fn write_topic(
             escape(&describe(synopsis, group), false)
         )?;
     }
-    let agreement = synopsis.agreement(t, Detail::Counts).members;
+    let spans = TopicSpans::new(synopsis, t);
     if let Some(weights) = rows {
-        write_rows(synopsis, (t, weights), &agreement, out)?;
+        write_rows(synopsis, (t, weights), &spans, out)?;
     }
-    let by_article = ByArticle::new(&agreement);
     for &a in covering.iter().filter(|_| rows.is_none()) {
         let article = &synopsis.articles[a];
         writeln!(out, "\n### {}\n", escape(&article.display_name(), false))?;
-        for member in by_article.of(a) {
+        for member in spans.of(a) {
             writeln!(
                 out,
                 "{}\n",
-                marked(&leveled(synopsis, member, covering.len()))
+                marked(&leveled(synopsis, &member, covering.len()))
             )?;
         }
     }
@@ -88,7 +86,7 @@ fn write_topic(
 fn write_rows(
     synopsis: &Synopsis,
     (t, weights): (usize, &WordWeights),
-    agreement: &[crate::compare::agree::MemberSpans],
+    spans: &TopicSpans,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let topic = &synopsis.topics[t];
@@ -105,7 +103,8 @@ fn write_rows(
             .iter()
             .map(|c| {
                 c.map_or_else(String::new, |m| {
-                    marked(&leveled(synopsis, &agreement[m], shown.len()))
+                    let member = spans.member(topic.members[m].at);
+                    marked(&leveled(synopsis, &member, shown.len()))
                 })
             })
             .collect();

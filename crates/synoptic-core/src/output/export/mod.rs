@@ -14,8 +14,9 @@ mod text;
 use crate::compare::highlight::{Emphasis, highlighted};
 use std::io::{self, Write};
 
-use crate::compare::agree::{Level, MemberSpans};
+use crate::compare::agree::{Detail, Level, MemberSpans, TopicWording};
 use crate::compare::synopsis::Synopsis;
+use crate::model::vectors::ParaRef;
 use crate::output::layout::Styled;
 
 /// The export formats.
@@ -189,25 +190,41 @@ fn render_workers() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
 }
 
-/// A topic's member spans by article, and how many articles cover it: worked out once per
-/// topic, not once per cell.
-pub(super) struct ByArticle<'a> {
-    members: std::collections::HashMap<usize, Vec<&'a MemberSpans>>,
+/// A topic's members by article, and how many articles cover it, with the index their spans
+/// are made from: a passage's spans are made as it is written and dropped after, so a topic
+/// of thousands of passages never holds them all.
+pub(super) struct TopicSpans<'a> {
+    synopsis: &'a Synopsis,
+    wording: TopicWording,
+    by_article: std::collections::HashMap<usize, Vec<ParaRef>>,
     pub(super) covering: usize,
 }
 
-impl<'a> ByArticle<'a> {
-    pub(super) fn new(agreement: &'a [MemberSpans]) -> Self {
-        let mut members: std::collections::HashMap<usize, Vec<&MemberSpans>> =
+impl<'a> TopicSpans<'a> {
+    pub(super) fn new(synopsis: &'a Synopsis, t: usize) -> Self {
+        let topic = &synopsis.topics[t];
+        let mut by_article: std::collections::HashMap<usize, Vec<ParaRef>> =
             std::collections::HashMap::new();
-        for m in agreement {
-            members.entry(m.at.article).or_default().push(m);
+        for m in &topic.members {
+            by_article.entry(m.at.article).or_default().push(m.at);
         }
-        let covering = members.len();
-        ByArticle { members, covering }
+        TopicSpans {
+            synopsis,
+            wording: TopicWording::new(&synopsis.articles, topic),
+            covering: by_article.len(),
+            by_article,
+        }
     }
 
-    pub(super) fn of(&self, article: usize) -> &[&'a MemberSpans] {
-        self.members.get(&article).map_or(&[], Vec::as_slice)
+    /// The spans of `at`, a member of the topic.
+    pub(super) fn member(&self, at: ParaRef) -> MemberSpans {
+        self.wording
+            .member(&self.synopsis.articles, at, Detail::Counts)
+    }
+
+    /// The spans of each of `article`'s members, in the topic's order, made one at a time.
+    pub(super) fn of(&self, article: usize) -> impl Iterator<Item = MemberSpans> + '_ {
+        let members = self.by_article.get(&article).map_or(&[][..], Vec::as_slice);
+        members.iter().map(|&at| self.member(at))
     }
 }

@@ -7,8 +7,7 @@ use std::io::{self, Write};
 use super::blocks::write_in_order;
 use super::cell::Cell;
 use super::marks::{Marking, choose_marks};
-use super::{ByArticle, ExportOptions, leveled, not_covering, render_workers};
-use crate::compare::agree::Detail;
+use super::{ExportOptions, TopicSpans, leveled, not_covering, render_workers};
 use crate::compare::agree::Level;
 use crate::compare::figures::{FigureGroup, figures};
 use crate::compare::salience::WordWeights;
@@ -168,18 +167,18 @@ fn pad_with(text: &str, width: usize, fill: char) -> String {
 /// One article's cell: its members wrapped, or a note that it does not cover the topic.
 fn cell(
     synopsis: &Synopsis,
-    by_article: &ByArticle,
+    spans: &TopicSpans,
     article: usize,
     width: usize,
     marking: &Marking,
 ) -> Cell {
-    let covering = by_article.covering;
     let mut cell = Cell::default();
-    for member in by_article.of(article) {
+    for member in spans.of(article) {
         if !cell.is_empty() {
             cell.blank();
         }
-        cell.passage(&leveled(synopsis, member, covering), width, marking);
+        let pieces = leveled(synopsis, &member, spans.covering);
+        cell.passage(&pieces, width, marking);
     }
     if cell.is_empty() {
         cell.note("(does not cover this topic)", Level::Alone);
@@ -195,11 +194,10 @@ fn article_cells(
     column: usize,
     marking: &Marking,
 ) -> Vec<Cell> {
-    let agreement = synopsis.agreement(t, Detail::Counts).members;
-    let by_article = ByArticle::new(&agreement);
+    let spans = TopicSpans::new(synopsis, t);
     shown
         .iter()
-        .map(|&a| cell(synopsis, &by_article, a, column, marking))
+        .map(|&a| cell(synopsis, &spans, a, column, marking))
         .collect()
 }
 
@@ -212,7 +210,7 @@ fn row_cells(
     marking: &Marking,
     weights: &WordWeights,
 ) -> Vec<Cell> {
-    let agreement = synopsis.agreement(t, Detail::Counts).members;
+    let spans = TopicSpans::new(synopsis, t);
     let mut cells: Vec<Cell> = std::iter::repeat_with(Cell::default)
         .take(shown.len())
         .collect();
@@ -228,7 +226,8 @@ fn row_cells(
             }
             tops.push(cell.len());
             if let Some(m) = passage {
-                let pieces = leveled(synopsis, &agreement[*m], shown.len());
+                let member = spans.member(topic.members[*m].at);
+                let pieces = leveled(synopsis, &member, shown.len());
                 cell.passage(&pieces, column, marking);
             }
         }
@@ -285,8 +284,7 @@ fn write_stacked(
     marking: &Marking,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let agreement = synopsis.agreement(t, Detail::Counts).members;
-    let by_article = ByArticle::new(&agreement);
+    let spans = TopicSpans::new(synopsis, t);
     for &a in shown {
         let article = &synopsis.articles[a];
         let name = fit(
@@ -295,7 +293,7 @@ fn write_stacked(
         );
         let head = format!("── {} ", name.trim_end());
         writeln!(out, "{}", pad_with(&head, width, '─'))?;
-        let cell = cell(synopsis, &by_article, a, width, marking);
+        let cell = cell(synopsis, &spans, a, width, marking);
         let mut line = String::new();
         for i in 0..cell.len() {
             line.clear();
