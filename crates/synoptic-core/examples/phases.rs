@@ -1,6 +1,7 @@
 //! Where an export's time goes, phase by phase: `cargo run --release -p synoptic-core
 //! --example phases -- DIR [TOPICS] [json2|text|markdown]`. Wall and CPU time (from
-//! /proc/self/stat, so Linux only, 10 ms ticks) for reading, aligning and writing.
+//! /proc/self/stat, so Linux only, 10 ms ticks) for reading, aligning and writing, and the
+//! resident memory at the end of each (peak so far, and now).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -24,11 +25,25 @@ fn cpu() -> f64 {
     (ticks(11) + ticks(12)) / 100.0
 }
 
+/// Peak and current resident memory in MB (`VmHWM`, `VmRSS` of `/proc/self/status`).
+fn memory() -> (f64, f64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|rest| rest.split_whitespace().next()?.parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    };
+    (field("VmHWM:"), field("VmRSS:"))
+}
+
 fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let (wall, cpu0) = (Instant::now(), cpu());
     let out = f();
+    let (peak, now) = memory();
     eprintln!(
-        "{name:<10} {:>6.3} s wall {:>6.2} s CPU",
+        "{name:<10} {:>6.3} s wall {:>6.2} s CPU  peak {peak:>4.0} MB, now {now:>4.0} MB",
         wall.elapsed().as_secs_f64(),
         cpu() - cpu0
     );
