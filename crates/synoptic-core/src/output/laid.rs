@@ -93,24 +93,24 @@ impl<S: Copy + PartialEq> Laid<S> {
         if range.is_empty() {
             return;
         }
+        // Where the last line's pieces start: the end of the line before it.
+        let start = self
+            .lines
+            .len()
+            .checked_sub(2)
+            .map_or(0, |k| self.lines[k].end);
         let Some(line) = self.lines.last_mut() else {
             return;
         };
         line.width += columns;
-        let on_line = self.pieces.len()
-            > self.lines.len().checked_sub(2).map_or(0, |k| {
-                // The end of the line before the last.
-                self.lines[k].end
-            });
+        let on_line = self.pieces.len() > start;
         match self.pieces.last_mut() {
             Some(last) if on_line && last.style == style && last.range.end == range.start => {
                 last.range.end = range.end;
             }
             _ => self.pieces.push(Run { range, style }),
         }
-        if let Some(line) = self.lines.last_mut() {
-            line.end = self.pieces.len();
-        }
+        line.end = self.pieces.len();
     }
 
     /// Drop the last line and its pieces.
