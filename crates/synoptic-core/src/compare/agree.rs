@@ -121,7 +121,7 @@ impl Agreement {
 mod sets;
 mod wording;
 
-pub use wording::{Entry, Formula, Formulas, WordingTable};
+pub use wording::{Entries, Formula, Formulas, WordingTable};
 
 pub(crate) use sets::pair_key;
 use sets::{TopicIndex, Width, ordered_pairs, shared_sets};

@@ -11,33 +11,80 @@
 use std::collections::HashMap;
 
 use super::{MemberSpans, TopicWording};
+use std::hash::BuildHasher;
+
 use crate::lang::hashed::{Cheap, FastHash};
 use crate::lang::text::{Language, Token};
 use crate::model::article::{Article, Paragraph};
 
-/// A word, or two consecutive words, and the articles (corpus indices, ascending) whose members
-/// of the topic have it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entry {
-    /// The normalised word, or the two words separated by a space.
-    pub words: String,
-    pub articles: Vec<usize>,
+/// The topic's entries, flat: each is a word, or two consecutive words, and the articles
+/// (corpus indices, ascending) whose members of the topic have it. One string and one list
+/// for all, not two allocations an entry.
+#[derive(Debug, Default)]
+pub struct Entries {
+    /// The normalised words of every entry, one after the other (a pair: two words and a
+    /// space).
+    words: String,
+    articles: Vec<usize>,
+    /// Where each entry ends in `words` and in `articles`.
+    ends: Vec<(usize, usize)>,
+}
+
+impl Entries {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Each entry's words and articles, by number.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[usize])> + '_ {
+        let starts = std::iter::once((0, 0)).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|((w, a), &(w_end, a_end))| (&self.words[w..w_end], &self.articles[a..a_end]))
+    }
+
+    /// Add an entry, its words written by `words`, its articles `articles`; its number.
+    fn push(
+        &mut self,
+        words: impl FnOnce(&mut String),
+        articles: impl Iterator<Item = usize>,
+    ) -> u32 {
+        let id = to_u32(self.ends.len());
+        words(&mut self.words);
+        self.articles.extend(articles);
+        self.ends.push((self.words.len(), self.articles.len()));
+        id
+    }
 }
 
 /// The distinct formulas of one topic's shared spans, each once, numbered in the order they
 /// were first met: a thousand articles make a million shared spans but a fifth as many
 /// formulas, so a span names its formula by number.
 #[derive(Debug, Default)]
-pub struct Formulas {
-    /// Each formula, flat (entry ids, `TERM_END` after each term), and its number.
-    numbers: HashMap<Box<[u32]>, u32, FastHash>,
+pub struct Formulas<H = FastHash> {
+    /// Every formula, flat (entry ids, `TERM_END` after each term), one after the other.
+    flat: Vec<u32>,
+    /// Where each formula ends in `flat`, by number.
+    ends: Vec<usize>,
+    /// The first formula with each hash of its flat form, and after each formula the next one
+    /// with the same hash (`NONE` for none): formulas whose hashes meet are compared whole.
+    first: HashMap<u64, u32, Cheap>,
+    next: Vec<u32>,
+    hasher: H,
     encoded: Vec<u32>,
 }
 
 /// Closes a term in a flat formula (no entry has this number).
 const TERM_END: u32 = u32::MAX;
 
-impl Formulas {
+/// No formula.
+const NONE: u32 = u32::MAX;
+
+impl<H: BuildHasher> Formulas<H> {
     /// The number of the formula `terms`, given it now if it is new.
     fn number(&mut self, terms: &Terms) -> u32 {
         self.encoded.clear();
@@ -45,21 +92,33 @@ impl Formulas {
             self.encoded.extend_from_slice(terms.term(k));
             self.encoded.push(TERM_END);
         }
-        if let Some(&n) = self.numbers.get(self.encoded.as_slice()) {
-            return n;
+        let hash = self.hasher.hash_one(self.encoded.as_slice());
+        let mut at = self.first.get(&hash).copied().unwrap_or(NONE);
+        while at != NONE {
+            if self.flat_of(at) == self.encoded.as_slice() {
+                return at;
+            }
+            at = self.next[at as usize];
         }
-        let n = to_u32(self.numbers.len());
-        self.numbers.insert(self.encoded.as_slice().into(), n);
+        let n = to_u32(self.ends.len());
+        self.flat.extend_from_slice(&self.encoded);
+        self.ends.push(self.flat.len());
+        // The new formula goes first in its chain.
+        self.next.push(self.first.insert(hash, n).unwrap_or(NONE));
         n
+    }
+
+    fn flat_of(&self, n: u32) -> &[u32] {
+        let n = n as usize;
+        let start = if n == 0 { 0 } else { self.ends[n - 1] };
+        &self.flat[start..self.ends[n]]
     }
 
     /// Every formula, by number.
     pub fn in_order(&self) -> Vec<Formula<'_>> {
-        let mut all = vec![Formula(&[]); self.numbers.len()];
-        for (flat, &n) in &self.numbers {
-            all[n as usize] = Formula(flat);
-        }
-        all
+        (0..self.ends.len())
+            .map(|n| Formula(self.flat_of(to_u32(n))))
+            .collect()
     }
 }
 
@@ -141,7 +200,7 @@ impl Terms {
 pub struct WordingTable<'w> {
     topic: &'w TopicWording,
     ids: HashMap<Key, u32, Cheap>,
-    entries: Vec<Entry>,
+    entries: Entries,
     formulas: Formulas,
     /// Scratch terms: a span's formula, and the two sides of a gap.
     scratch: [Terms; 4],
@@ -152,7 +211,7 @@ impl<'w> WordingTable<'w> {
         WordingTable {
             topic,
             ids: HashMap::default(),
-            entries: Vec::new(),
+            entries: Entries::default(),
             formulas: Formulas::default(),
             scratch: Default::default(),
         }
@@ -170,7 +229,7 @@ impl<'w> WordingTable<'w> {
     }
 
     /// The entries the formulas so far refer to, by their number.
-    pub fn entries(&self) -> &[Entry] {
+    pub fn entries(&self) -> &Entries {
         &self.entries
     }
 
@@ -344,9 +403,12 @@ impl WordingTable<'_> {
         if let Some(&id) = self.ids.get(&key) {
             return id;
         }
-        let articles = self.articles(self.topic.index.word(t.hash));
-        let words = t.key(tokens.text, tokens.lang).to_string();
-        self.push(key, words, articles)
+        let key_text = t.key(tokens.text, tokens.lang);
+        let topic = self.topic;
+        let articles = articles(topic, topic.index.word(t.hash));
+        let id = self.entries.push(|w| w.push_str(&key_text), articles);
+        self.ids.insert(key, id);
+        id
     }
 
     fn pair(&mut self, tokens: &Tokens, a: &Token, b: &Token) -> u32 {
@@ -354,25 +416,27 @@ impl WordingTable<'_> {
         if let Some(&id) = self.ids.get(&key) {
             return id;
         }
-        let articles = self.articles(self.topic.index.pair(a, b));
         let (text, lang) = (tokens.text, tokens.lang);
-        let words = format!("{} {}", a.key(text, lang), b.key(text, lang));
-        self.push(key, words, articles)
-    }
-
-    /// The corpus indices of the covering articles whose bits are set.
-    fn articles(&self, bits: Option<&[u64]>) -> Vec<usize> {
-        ones(bits.unwrap_or_default())
-            .map(|local| self.topic.covering[local])
-            .collect()
-    }
-
-    fn push(&mut self, key: Key, words: String, articles: Vec<usize>) -> u32 {
-        let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        self.entries.push(Entry { words, articles });
+        let words = |w: &mut String| {
+            w.push_str(&a.key(text, lang));
+            w.push(' ');
+            w.push_str(&b.key(text, lang));
+        };
+        let topic = self.topic;
+        let id = self
+            .entries
+            .push(words, articles(topic, topic.index.pair(a, b)));
         self.ids.insert(key, id);
         id
     }
+}
+
+/// The corpus indices of the articles covering `topic` whose bits are set.
+fn articles<'b>(
+    topic: &'b TopicWording,
+    bits: Option<&'b [u64]>,
+) -> impl Iterator<Item = usize> + 'b {
+    ones(bits.unwrap_or_default()).map(|local| topic.covering[local])
 }
 
 /// The positions of the set bits.

@@ -35,7 +35,26 @@ fn an_abandoned_term_leaves_nothing_behind() {
 
 #[test]
 fn formulas_are_numbered_once_and_read_back_as_nested_lists() {
-    let mut all = Formulas::default();
+    numbered_once_and_read_back(Formulas::<FastHash>::default());
+}
+
+/// A hasher that gives every key the same hash.
+#[derive(Default)]
+struct Colliding;
+
+impl std::hash::Hasher for Colliding {
+    fn finish(&self) -> u64 {
+        7
+    }
+    fn write(&mut self, _: &[u8]) {}
+}
+
+#[test]
+fn formulas_whose_hashes_meet_are_still_told_apart() {
+    numbered_once_and_read_back(Formulas::<std::hash::BuildHasherDefault<Colliding>>::default());
+}
+
+fn numbered_once_and_read_back<H: std::hash::BuildHasher>(mut all: Formulas<H>) {
     let numbers = [
         all.number(&terms(&[&[0], &[4, 3]])),
         all.number(&terms(&[])),

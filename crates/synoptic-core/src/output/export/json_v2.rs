@@ -14,7 +14,7 @@ use super::json::article_out;
 use super::{Seq, render_workers, rounded_score};
 use std::cell::RefCell;
 
-use crate::compare::agree::{Detail, Entry, MemberSpans, TopicWording, WordingTable};
+use crate::compare::agree::{Detail, Entries, MemberSpans, TopicWording, WordingTable};
 use crate::compare::figures::figures;
 use crate::compare::synopsis::Synopsis;
 
@@ -58,12 +58,12 @@ impl Serialize for TopicOut<'_> {
     }
 }
 
-struct EntriesOut<'a>(&'a [Entry]);
+struct EntriesOut<'a>(&'a Entries);
 
 impl Serialize for EntriesOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // `[words, articles]`: a topic of a thousand articles has a hundred thousand entries.
-        serializer.collect_seq(self.0.iter().map(|e| (&e.words, &e.articles)))
+        serializer.collect_seq(self.0.iter())
     }
 }
 
