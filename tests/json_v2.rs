@@ -195,6 +195,9 @@ fn sentence() -> impl Strategy<Value = String> {
             Just("frontière"),
             Just("."),
             Just(","),
+            // Escaped in JSON: quotes, a backslash, a tab.
+            Just("\"dit\""),
+            Just("c\\d\t"),
         ],
         1..30,
     )

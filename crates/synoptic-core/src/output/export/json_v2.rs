@@ -7,55 +7,91 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde::ser::SerializeStruct;
 
 use super::blocks::write_in_order;
 use super::json::article_out;
-use super::{Seq, render_workers, rounded_score};
-use std::cell::RefCell;
+use super::{render_workers, rounded_score};
 
 use crate::compare::agree::{Detail, Entries, MemberSpans, TopicWording, WordingTable};
 use crate::compare::figures::figures;
 use crate::compare::synopsis::Synopsis;
 
-struct TopicOut<'a> {
-    synopsis: &'a Synopsis,
-    t: usize,
+/// Topic `t` as one JSON object. Members come before the topic's wording and formulas: they
+/// are made as members are written, so only they are ever held for the whole topic. A
+/// thousand articles make a million spans, so members are written by hand, the way
+/// `serde_json` would write them, and everything else through `serde_json`.
+fn write_topic<W: Write>(synopsis: &Synopsis, t: usize, w: &mut W) -> io::Result<()> {
+    let topic = &synopsis.topics[t];
+    // One index of the topic's wording serves its spans and its formulas.
+    let wording = TopicWording::new(&synopsis.articles, topic);
+    let mut table = WordingTable::new(&wording);
+    w.write_all(b"{\"id\":")?;
+    json(w, &topic.id)?;
+    w.write_all(b",\"label\":")?;
+    json(w, &topic.label)?;
+    w.write_all(b",\"origin\":")?;
+    json(w, &topic.origin)?;
+    w.write_all(b",\"keywords\":")?;
+    json(w, &topic.keywords)?;
+    w.write_all(b",\"members\":[")?;
+    let covering = topic.covering_count();
+    for (k, m) in topic.members.iter().enumerate() {
+        if k > 0 {
+            w.write_all(b",")?;
+        }
+        // Each member's spans are made as it is written, and dropped after.
+        let spans = wording.member(&synopsis.articles, m.at, Detail::Counts);
+        let formulas = table.formulas(&synopsis.articles, &spans);
+        w.write_all(b"{\"article\":")?;
+        json(w, &synopsis.articles[m.at.article].id)?;
+        w.write_all(b",\"paragraph\":")?;
+        json(w, &m.at.paragraph)?;
+        w.write_all(b",\"score\":")?;
+        json(w, &rounded_score(m.score))?;
+        w.write_all(b",\"spans\":")?;
+        let text = &synopsis.paragraph(m.at).text;
+        write_spans(text, &spans, &formulas, covering, w)?;
+        w.write_all(b"}")?;
+    }
+    w.write_all(b"],\"wording\":")?;
+    json(w, &EntriesOut(table.entries()))?;
+    w.write_all(b",\"sharing\":")?;
+    json(w, &table.sharing().in_order())?;
+    w.write_all(b",\"figures\":")?;
+    json(w, &figures(synopsis, t))?;
+    w.write_all(b"}")
 }
 
-impl Serialize for TopicOut<'_> {
-    /// Members come before the topic's wording and formulas: they are made as members are
-    /// written, so only they are ever held for the whole topic.
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let synopsis = self.synopsis;
-        let topic = &synopsis.topics[self.t];
-        // One index of the topic's wording serves its spans and its formulas.
-        let wording = TopicWording::new(&synopsis.articles, topic);
-        let table = RefCell::new(WordingTable::new(&wording));
-        let mut out = serializer.serialize_struct("Topic", 8)?;
-        out.serialize_field("id", &topic.id)?;
-        out.serialize_field("label", &topic.label)?;
-        out.serialize_field("origin", &topic.origin)?;
-        out.serialize_field("keywords", &topic.keywords)?;
-        let covering = topic.covering_count();
-        // Each member's spans are made as it is written, and dropped after.
-        let members = topic.members.iter().map(|m| {
-            let spans = wording.member(&synopsis.articles, m.at, Detail::Counts);
-            MemberOut {
-                synopsis,
-                formulas: table.borrow_mut().formulas(&synopsis.articles, &spans),
-                spans,
-                covering,
-                score: rounded_score(m.score),
-            }
-        });
-        out.serialize_field("members", &Seq::new(members))?;
-        let table = table.borrow();
-        out.serialize_field("wording", &EntriesOut(table.entries()))?;
-        out.serialize_field("sharing", &table.sharing().in_order())?;
-        out.serialize_field("figures", &figures(synopsis, self.t))?;
-        out.end()
+/// `value` as compact JSON.
+fn json<W: Write, T: Serialize + ?Sized>(w: &mut W, value: &T) -> io::Result<()> {
+    serde_json::to_writer(w, value).map_err(io::Error::from)
+}
+
+/// Spans as `[text, level, shared]`, or `[text, level, shared, formula]` when other articles
+/// share them (`formula` numbers the topic's `sharing`): field names would double their size.
+fn write_spans<W: Write>(
+    text: &str,
+    spans: &MemberSpans,
+    formulas: &[Option<u32>],
+    covering: usize,
+    w: &mut W,
+) -> io::Result<()> {
+    let mut digits = itoa::Buffer::new();
+    w.write_all(b"[")?;
+    for (k, span) in spans.spans.iter().enumerate() {
+        w.write_all(if k > 0 { b",[" } else { b"[" })?;
+        json(w, &text[span.range.clone()])?;
+        w.write_all(b",\"")?;
+        w.write_all(span.level(covering).name().as_bytes())?;
+        w.write_all(b"\",")?;
+        w.write_all(digits.format(span.shared).as_bytes())?;
+        if let Some(formula) = formulas.get(k).copied().flatten() {
+            w.write_all(b",")?;
+            w.write_all(digits.format(formula).as_bytes())?;
+        }
+        w.write_all(b"]")?;
     }
+    w.write_all(b"]")
 }
 
 struct EntriesOut<'a>(&'a Entries);
@@ -64,57 +100,6 @@ impl Serialize for EntriesOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // `[words, articles]`: a topic of a thousand articles has a hundred thousand entries.
         serializer.collect_seq(self.0.iter())
-    }
-}
-
-struct MemberOut<'a> {
-    synopsis: &'a Synopsis,
-    spans: MemberSpans,
-    formulas: Vec<Option<u32>>,
-    covering: usize,
-    score: f64,
-}
-
-/// A span as `[text, level, shared]`, or `[text, level, shared, formula]` when other articles
-/// share it (`formula` numbers the topic's `sharing`): a thousand articles make a million
-/// spans, and field names would double their size.
-struct SpanOut<'a> {
-    text: &'a str,
-    level: &'static str,
-    shared: u32,
-    sharing: Option<u32>,
-}
-
-impl Serialize for SpanOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeTuple;
-        let mut out = serializer.serialize_tuple(3 + usize::from(self.sharing.is_some()))?;
-        out.serialize_element(self.text)?;
-        out.serialize_element(self.level)?;
-        out.serialize_element(&self.shared)?;
-        if let Some(sharing) = &self.sharing {
-            out.serialize_element(sharing)?;
-        }
-        out.end()
-    }
-}
-
-impl Serialize for MemberOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let at = self.spans.at;
-        let text = &self.synopsis.paragraph(at).text;
-        let mut out = serializer.serialize_struct("Member", 4)?;
-        out.serialize_field("article", &self.synopsis.articles[at.article].id)?;
-        out.serialize_field("paragraph", &at.paragraph)?;
-        out.serialize_field("score", &self.score)?;
-        let spans = self.spans.spans.iter().enumerate().map(|(k, s)| SpanOut {
-            text: &text[s.range.clone()],
-            level: s.level(self.covering).name(),
-            shared: s.shared,
-            sharing: self.formulas.get(k).copied().flatten(),
-        });
-        out.serialize_field("spans", &Seq::new(spans))?;
-        out.end()
     }
 }
 
@@ -134,7 +119,7 @@ pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) 
         }
         // serde_json writes a few bytes at a time: gather them before they cross `dyn Write`.
         let mut gathered = io::BufWriter::with_capacity(1 << 16, buf);
-        serde_json::to_writer(&mut gathered, &TopicOut { synopsis, t }).map_err(io::Error::from)?;
+        write_topic(synopsis, t, &mut gathered)?;
         gathered.flush()
     };
     write_in_order(&numbered, render_workers(), render, &mut buffered)?;
