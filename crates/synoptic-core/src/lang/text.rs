@@ -241,6 +241,8 @@ pub fn tokenize(text: &str, lang: Language) -> Vec<Token> {
             tokens[i - 1].flags |= CLAUSE_END;
         }
     }
+    // Tokens stay as long as their article: no room left over from growing.
+    tokens.shrink_to_fit();
     tokens
 }
 
