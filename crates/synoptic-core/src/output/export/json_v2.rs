@@ -15,6 +15,7 @@ use super::{render_workers, rounded_score};
 use crate::compare::agree::{Detail, Entries, MemberSpans, TopicWording, WordingTable};
 use crate::compare::figures::figures;
 use crate::compare::synopsis::Synopsis;
+use crate::model::topic::Member;
 
 /// Topic `t` as one JSON object. Members come before the topic's wording and formulas: they
 /// are made as members are written, so only they are ever held for the whole topic. A
@@ -42,16 +43,7 @@ fn write_topic<W: Write>(synopsis: &Synopsis, t: usize, w: &mut W) -> io::Result
         // Each member's spans are made as it is written, and dropped after.
         let spans = wording.member(&synopsis.articles, m.at, Detail::Counts);
         let formulas = table.formulas(&synopsis.articles, &spans);
-        w.write_all(b"{\"article\":")?;
-        json(w, &synopsis.articles[m.at.article].id)?;
-        w.write_all(b",\"paragraph\":")?;
-        json(w, &m.at.paragraph)?;
-        w.write_all(b",\"score\":")?;
-        json(w, &rounded_score(m.score))?;
-        w.write_all(b",\"spans\":")?;
-        let text = &synopsis.paragraph(m.at).text;
-        write_spans(text, &spans, &formulas, covering, w)?;
-        w.write_all(b"}")?;
+        write_member(synopsis, m, (&spans, &formulas), covering, w)?;
     }
     w.write_all(b"],\"wording\":")?;
     json(w, &EntriesOut(table.entries()))?;
@@ -59,6 +51,26 @@ fn write_topic<W: Write>(synopsis: &Synopsis, t: usize, w: &mut W) -> io::Result
     json(w, &table.sharing().in_order())?;
     w.write_all(b",\"figures\":")?;
     json(w, &figures(synopsis, t))?;
+    w.write_all(b"}")
+}
+
+/// `{"article", "paragraph", "score", "spans"}`, `spans` with the formula of each.
+fn write_member<W: Write>(
+    synopsis: &Synopsis,
+    m: &Member,
+    (spans, formulas): (&MemberSpans, &[Option<u32>]),
+    covering: usize,
+    w: &mut W,
+) -> io::Result<()> {
+    w.write_all(b"{\"article\":")?;
+    json(w, &synopsis.articles[m.at.article].id)?;
+    w.write_all(b",\"paragraph\":")?;
+    json(w, &m.at.paragraph)?;
+    w.write_all(b",\"score\":")?;
+    json(w, &rounded_score(m.score))?;
+    w.write_all(b",\"spans\":")?;
+    let text = &synopsis.paragraph(m.at).text;
+    write_spans(text, spans, formulas, covering, w)?;
     w.write_all(b"}")
 }
 
