@@ -310,10 +310,41 @@ mod tests {
         );
     }
 
+    fn plain(text: &str, width: usize) -> Vec<String> {
+        let mut laid = Laid::default();
+        wrap_into(text, &runs(text, &[(text.len(), 0)]), width, &mut laid);
+        texts(text, &laid)
+            .iter()
+            .map(|l| l.iter().map(|(t, _)| *t).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_character_wider_than_the_line_gets_a_line_of_its_own_and_no_blank_before() {
+        assert_eq!(plain("日本", 1), ["日", "本"]);
+        assert_eq!(plain("a 日", 1), ["a", "日"]);
+    }
+
+    #[test]
+    fn a_word_of_no_width_that_starts_a_line_leaves_no_blank_line_at_the_end() {
+        // A combining accent alone, after a full line: it would start a line of width 0.
+        assert_eq!(plain("abc \u{301}", 3), ["abc"]);
+        assert_eq!(plain("abc \u{301} de", 3), ["abc", "\u{301}de"]);
+    }
+
+    #[test]
+    fn empty_until_a_line_is_added() {
+        let mut laid: Laid<u8> = Laid::default();
+        assert!(laid.is_empty());
+        laid.blank();
+        assert!(!laid.is_empty());
+        assert_eq!(laid.len(), 1);
+    }
+
     proptest::proptest! {
         #[test]
         fn every_word_is_kept_in_order_and_lines_hold_their_width(
-            text in "[a-zé日 \u{a0}]{0,40}",
+            text in " ?[a-zé日 \u{a0}]{0,40}",
             cut in 0usize..40,
             width in 1usize..12,
         ) {
@@ -329,6 +360,9 @@ mod tests {
                 .map(|l| l.iter().map(|(t, _)| *t).collect())
                 .collect();
             for (i, line) in joined.iter().enumerate() {
+                // Spaces only ever separate two words on a line, one space each.
+                proptest::prop_assert!(!line.starts_with(' ') && !line.ends_with(' '), "{line:?}");
+                proptest::prop_assert!(!line.contains("  "), "{line:?}");
                 let columns = columns_of(line);
                 proptest::prop_assert_eq!(laid.line(i).1, columns);
                 // Only a line of one character wider than the width may pass it.

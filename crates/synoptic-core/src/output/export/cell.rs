@@ -179,7 +179,9 @@ mod tests {
             marks: ["{", "}", "[", "]"],
         };
         let mut cell = Cell::default();
+        assert!(cell.is_empty());
         cell.passage(&PIECES, 14, &marking);
+        assert!(!cell.is_empty());
         cell.blank();
         cell.note("(rien)", Level::Alone);
         assert_eq!(
