@@ -108,7 +108,11 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     let mut sources = Vec::new();
     for (step, read) in steps.into_iter().zip(read) {
         match (step, read) {
-            (Step::File(path), Some(read)) => take_file(&path, read, &mut sources, &mut notices),
+            (Step::File(path), read) => {
+                // Read above for every file; reading it here is only what that would give.
+                let read = read.unwrap_or_else(|| read_limited(&path, MAX_ARTICLE_BYTES));
+                take_file(&path, read, &mut sources, &mut notices);
+            }
             (Step::Stdin(Ok(bytes)), _) => sources.push(Source {
                 name: "stdin".into(),
                 path: "-".into(),
@@ -119,7 +123,6 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
                 message: format!("{problem}; skipped"),
             }),
             (Step::Skipped { path, why }, _) => notices.push(Notice { path, message: why }),
-            (Step::File(_), None) => {}
         }
     }
     let place = paths
