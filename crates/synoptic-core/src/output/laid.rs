@@ -28,6 +28,21 @@ pub struct Run<S> {
     pub style: S,
 }
 
+/// Append `piece` in `style` to `text` as the last of `runs`: joined to the last run when that
+/// one has the same style, so touching pieces of one style make one run.
+pub fn push_joined<S: PartialEq>(text: &mut String, runs: &mut Vec<Run<S>>, piece: &str, style: S) {
+    let start = text.len();
+    text.push_str(piece);
+    let end = text.len();
+    match runs.last_mut() {
+        Some(run) if run.style == style => run.range.end = end,
+        _ => runs.push(Run {
+            range: start..end,
+            style,
+        }),
+    }
+}
+
 /// Lines laid out over one text: the pieces of all lines in order, and where each line ends.
 #[derive(Clone, Debug)]
 pub struct Laid<S> {

@@ -4,7 +4,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::output::laid::{Laid, Run, columns_of, is_printable_ascii, wrap_into};
+use crate::output::laid::{Laid, Run, columns_of, is_printable_ascii, push_joined, wrap_into};
 
 /// A run of text in one style: borrowed (`&str`) going into `wrap`, owned coming out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,15 +24,20 @@ pub fn runs<'t, S: Copy + PartialEq, C: AsRef<str>>(
     pieces: &[Styled<&'t str, S>],
     clean: impl Fn(&'t str) -> C,
 ) -> Vec<Styled<String, S>> {
-    let mut out: Vec<Styled<String, S>> = Vec::new();
+    let mut text = String::new();
+    let mut joined = Vec::new();
     for piece in pieces {
-        let text = clean(piece.text);
-        match out.last_mut() {
-            Some(run) if run.style == piece.style => run.text.push_str(text.as_ref()),
-            _ => out.push(Styled::new(text.as_ref().to_owned(), piece.style)),
-        }
+        push_joined(
+            &mut text,
+            &mut joined,
+            clean(piece.text).as_ref(),
+            piece.style,
+        );
     }
-    out
+    joined
+        .into_iter()
+        .map(|run| Styled::new(text[run.range].to_owned(), run.style))
+        .collect()
 }
 
 /// The pieces as borrowed text, for `wrap`.
@@ -69,12 +74,12 @@ impl<S> Line<S> {
 }
 
 impl<S: Copy + PartialEq> Line<S> {
-    /// Add `text`, `columns` wide, in `style`.
-    fn push(&mut self, text: &str, columns: usize, style: S) {
+    /// Add `text` in `style`, joined to the last piece when it has that style; the line's
+    /// width is the caller's to set.
+    fn push(&mut self, text: &str, style: S) {
         if text.is_empty() {
             return;
         }
-        self.width += columns;
         match self.pieces.last_mut() {
             Some(last) if last.style == style => last.text.push_str(text),
             _ => self.pieces.push(Styled::new(text.to_owned(), style)),
@@ -109,7 +114,7 @@ pub fn wrap<S: Copy + PartialEq>(pieces: &[Styled<&str, S>], width: usize) -> Ve
             let (pieces, width) = laid.line(i);
             let mut line = Line::blank();
             for run in pieces {
-                line.push(&text[run.range.clone()], 0, run.style);
+                line.push(&text[run.range.clone()], run.style);
             }
             line.width = width;
             line

@@ -4,7 +4,7 @@
 
 use super::marks::Marking;
 use crate::compare::agree::Level;
-use crate::output::laid::{Laid, Run, columns_of, wrap_into};
+use crate::output::laid::{Laid, Run, columns_of, push_joined, wrap_into};
 use crate::output::layout::Styled;
 use crate::output::sanitize::for_terminal;
 
@@ -54,16 +54,8 @@ impl Cell {
         self.clean.clear();
         self.clean_runs.clear();
         for piece in pieces {
-            let start = self.clean.len();
-            self.clean.push_str(&for_terminal(piece.text));
-            let end = self.clean.len();
-            match self.clean_runs.last_mut() {
-                Some(run) if run.style == piece.style => run.range.end = end,
-                _ => self.clean_runs.push(Run {
-                    range: start..end,
-                    style: piece.style,
-                }),
-            }
+            let clean = for_terminal(piece.text);
+            push_joined(&mut self.clean, &mut self.clean_runs, &clean, piece.style);
         }
         self.runs.clear();
         for run in &self.clean_runs {

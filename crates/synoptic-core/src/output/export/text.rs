@@ -285,6 +285,7 @@ fn write_stacked(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let spans = TopicSpans::new(synopsis, t);
+    let mut line = String::new();
     for &a in shown {
         let article = &synopsis.articles[a];
         let name = fit(
@@ -294,7 +295,6 @@ fn write_stacked(
         let head = format!("── {} ", name.trim_end());
         writeln!(out, "{}", pad_with(&head, width, '─'))?;
         let cell = cell(synopsis, &spans, a, width, marking);
-        let mut line = String::new();
         for i in 0..cell.len() {
             line.clear();
             cell.emit(i, width, marking, &mut line);
