@@ -2,4 +2,5 @@
 
 pub mod hashed;
 pub mod lists;
+pub mod sentences;
 pub mod text;
