@@ -7,6 +7,7 @@ use crate::tui::layout::paint::{Painted, member_paint};
 use crate::tui::layout::search::match_ranges;
 use crate::tui::layout::view::{Ctx, Paint, PaneView, ParagraphLine};
 use synoptic_core::alignment::measure::WEAK_MEMBER;
+use synoptic_core::compare::rows::Cell;
 use synoptic_core::model::article::Kind;
 use synoptic_core::model::article::source_name;
 use synoptic_core::model::topic::Member;
@@ -151,6 +152,41 @@ pub(super) fn full_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
     pane
 }
 
+/// The part of a member paragraph a synopsis row shows (`part`), painted and wrapped, with
+/// "…" where the paragraph goes on in another row; under a note when it joined on weak
+/// evidence (on its first part only).
+pub(super) fn member_part_lines(
+    app: &Ctx,
+    member: &Member,
+    part: &Cell,
+    width: usize,
+) -> Vec<Line<Paint>> {
+    let (a, paragraph) = (member.at.article, member.at.paragraph);
+    let mut lines = Vec::new();
+    if member.score < WEAK_MEMBER && !part.continues() {
+        let note = format!("≈ weak link, score {:.2}", member.score);
+        lines.extend(wrap(&[Styled::new(note.as_str(), Paint::Note)], width));
+    }
+    let clipped: Vec<Painted> = member_paint(app, a, paragraph)
+        .into_iter()
+        .filter_map(|p| {
+            let range = p.text.start.max(part.text.start)..p.text.end.min(part.text.end);
+            (range.start < range.end).then(|| Styled::new(range, p.style))
+        })
+        .collect();
+    let mut owned = Vec::with_capacity(clipped.len() + 2);
+    if part.continues() {
+        owned.push(Styled::new("… ".to_owned(), Paint::Note));
+    }
+    owned.extend(painted_text(app, a, paragraph, &clipped));
+    let len = app.synopsis.articles[a].paragraphs[paragraph].text.len();
+    if part.goes_on(len) {
+        owned.push(Styled::new(" …".to_owned(), Paint::Note));
+    }
+    lines.extend(wrap(&borrowed(&owned), width));
+    lines
+}
+
 /// Rough position of a paragraph that was not recorded: proportional to its index.
 fn line_of_paragraph(count: usize, pane: &PaneView, index: usize) -> usize {
     pane.lines.len() * index / count.max(1)
@@ -165,6 +201,17 @@ fn push_wrapped(
     pieces: &[Painted],
     width: usize,
 ) {
+    let owned = painted_text(app, a, paragraph, pieces);
+    lines.extend(wrap(&borrowed(&owned), width));
+}
+
+/// The text of painted ranges of a paragraph, search matches laid over, sanitised.
+fn painted_text(
+    app: &Ctx,
+    a: usize,
+    paragraph: usize,
+    pieces: &[Painted],
+) -> Vec<Styled<String, Paint>> {
     let text = &app.synopsis.articles[a].paragraphs[paragraph].text;
     let matches = app
         .shape
@@ -172,12 +219,11 @@ fn push_wrapped(
         .as_deref()
         .map_or_else(Vec::new, |q| match_ranges(text, q));
     let painted = overlay(pieces, &matches);
-    let owned: Vec<Styled<String, Paint>> = painted
+    painted
         .into_iter()
         .filter(|p| !p.text.is_empty())
         .map(|p| Styled::new(for_terminal(&text[p.text]).into_owned(), p.style))
-        .collect();
-    lines.extend(wrap(&borrowed(&owned), width));
+        .collect()
 }
 
 /// Split painted ranges at match boundaries; matched bytes are painted `Match`. Both lists are

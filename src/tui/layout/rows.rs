@@ -1,7 +1,7 @@
 //! The panes laid out in synopsis rows: passages that tell the same thing start on the same
 //! line across panes, each pane in its own reading order, blank where a source has nothing.
 
-use crate::tui::layout::panes::{member_lines, note_line, title};
+use crate::tui::layout::panes::{member_part_lines, note_line, title};
 use crate::tui::layout::view::{Ctx, Paint, PaneView, ParagraphLine};
 use synoptic_core::compare::rows::rows_seen_by;
 use synoptic_core::output::layout::Line;
@@ -32,7 +32,11 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
         let mut cells: Vec<_> = row
             .cells
             .iter()
-            .map(|c| c.map_or_else(Vec::new, |m| member_lines(app, &topic.members[m], width)))
+            .map(|c| {
+                c.as_ref().map_or_else(Vec::new, |part| {
+                    member_part_lines(app, &topic.members[part.member], part, width)
+                })
+            })
             .collect();
         if let Some(key) = &app.shape.fold {
             let mut passages = cells.iter_mut().filter(|c| !c.is_empty());
@@ -45,12 +49,15 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
             if r > 0 {
                 pane.lines.push(Line::blank());
             }
-            if let Some(m) = cell {
+            if let Some(part) = cell {
                 pane.covers = true;
-                pane.paragraph_lines.push(ParagraphLine {
-                    paragraph: topic.members[*m].at.paragraph,
-                    line: pane.lines.len(),
-                });
+                // A paragraph cut across rows is found at its first part.
+                if !part.continues() {
+                    pane.paragraph_lines.push(ParagraphLine {
+                        paragraph: topic.members[part.member].at.paragraph,
+                        line: pane.lines.len(),
+                    });
+                }
             }
             let pad = height - lines.len();
             pane.lines.extend(lines);

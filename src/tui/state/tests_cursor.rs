@@ -1,7 +1,7 @@
 //! The cursor driven by actions: it moves paragraph by paragraph, follows clicks, never sits
 //! off screen, and is what copying and corrections act on.
 
-use super::tests::{screen, seeds_app};
+use super::tests::{assassination_app, screen, seeds_app};
 use super::*;
 use crate::tui::effects::Request;
 use crate::tui::widgets::pane::CURSOR_MARK;
@@ -212,8 +212,8 @@ fn the_row_copied_is_the_cursors_row() {
 
 #[test]
 fn the_reader_opens_with_the_focus_on_a_pane_that_shows_a_passage() {
-    // In rows, the seeds' first source waits blank for a row further down.
-    let app = seeds_app(160, 45);
+    // In rows, the first source waits blank for a row further down.
+    let app = assassination_app(160, 12);
     let first = app.view.panes[0].article;
     assert!(
         app.cursor_in(first).is_none(),

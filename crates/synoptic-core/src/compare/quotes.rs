@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::lang::text::sequence_hash;
+use crate::lang::text::{Token, sequence_hash};
 use crate::model::article::Article;
 use crate::model::topic::Topic;
 
@@ -25,28 +25,80 @@ pub fn shared_quotes_among(
     topic: &Topic,
     among: &[usize],
 ) -> Vec<Vec<usize>> {
+    let passages: Vec<(usize, &[Token])> = among
+        .iter()
+        .map(|&m| {
+            let at = topic.members[m].at;
+            (
+                at.article,
+                &articles[at.article].paragraphs[at.paragraph].tokens[..],
+            )
+        })
+        .collect();
+    shared_runs(&passages)
+        .into_iter()
+        .map(|carriers| carriers.into_iter().map(|k| among[k]).collect())
+        .collect()
+}
+
+/// [`shared_quotes`] among any passages, each given as its source and its tokens: for every
+/// run of [`QUOTE_WORDS`] words that passages of two sources or more carry, and no source
+/// twice, the passages (indices into `passages`) that carry it, in order.
+pub fn shared_runs(passages: &[(usize, &[Token])]) -> Vec<Vec<usize>> {
+    carried_runs(passages)
+        .into_iter()
+        .map(|(_, carriers)| carriers)
+        .collect()
+}
+
+/// Where each of `topic`'s shared quotations (see [`shared_quotes`]) is: for each carrier, the
+/// member and the token its run starts at.
+pub fn shared_quotes_at(articles: &[Article], topic: &Topic) -> Vec<Vec<(usize, usize)>> {
+    let tokens = |m: usize| {
+        let at = topic.members[m].at;
+        &articles[at.article].paragraphs[at.paragraph].tokens[..]
+    };
+    let passages: Vec<(usize, &[Token])> = (0..topic.members.len())
+        .map(|m| (topic.members[m].at.article, tokens(m)))
+        .collect();
+    carried_runs(&passages)
+        .into_iter()
+        .map(|(run, carriers)| {
+            carriers
+                .into_iter()
+                .map(|m| {
+                    let at = tokens(m)
+                        .windows(QUOTE_WORDS)
+                        .position(|w| sequence_hash(w) == run);
+                    (m, at.unwrap_or(0))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The runs behind [`shared_runs`], each with its hash.
+fn carried_runs(passages: &[(usize, &[Token])]) -> Vec<(u64, Vec<usize>)> {
     let mut carriers: HashMap<u64, Vec<usize>> = HashMap::new();
-    for &m in among {
-        let member = &topic.members[m];
-        let tokens = &articles[member.at.article].paragraphs[member.at.paragraph].tokens;
+    for (k, (_, tokens)) in passages.iter().enumerate() {
         let mut runs: Vec<u64> = tokens.windows(QUOTE_WORDS).map(sequence_hash).collect();
         runs.sort_unstable();
         runs.dedup();
         for run in runs {
-            carriers.entry(run).or_default().push(m);
+            carriers.entry(run).or_default().push(k);
         }
     }
-    let mut quotes: Vec<Vec<usize>> = carriers
-        .into_values()
-        .filter(|ms| {
-            let mut sources: Vec<usize> = ms.iter().map(|&m| topic.members[m].at.article).collect();
+    let mut quotes: Vec<(u64, Vec<usize>)> = carriers
+        .into_iter()
+        .filter(|(_, ks)| {
+            let mut sources: Vec<usize> = ks.iter().map(|&k| passages[k].0).collect();
             sources.sort_unstable();
             let n = sources.len();
             sources.dedup();
             sources.len() == n && n >= 2
         })
         .collect();
-    quotes.sort();
+    quotes.sort_by(|a, b| a.1.cmp(&b.1));
     quotes
 }
 

@@ -3,27 +3,40 @@
 
 use std::collections::HashMap;
 
-use crate::compare::quotes::shared_quotes;
+use crate::compare::quotes::shared_quotes_at;
 use crate::compare::rows::Row;
 use crate::model::article::Article;
 use crate::model::topic::Topic;
 
 /// How many of `topic`'s shared quotations (see `quotes::shared_quotes`) have every carrier among
 /// the sources of `rows` on one row, and how many there are (those with two carriers or more
-/// among those sources).
+/// among those sources). A carrier's row is the one whose cell holds the start of its run: a
+/// paragraph cut across rows is on the row of the sentence that quotes.
 pub fn quotes_on_one_row(articles: &[Article], topic: &Topic, rows: &[Row]) -> (usize, usize) {
-    let mut row_of: HashMap<usize, usize> = HashMap::new();
+    let mut cells_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
     for (r, row) in rows.iter().enumerate() {
-        for &m in row.cells.iter().flatten() {
-            row_of.insert(m, r);
+        for cell in row.cells.iter().flatten() {
+            cells_of
+                .entry(cell.member)
+                .or_default()
+                .push((cell.text.start, r));
         }
     }
-    let (mut together, mut total) = (0, 0);
-    for quote in shared_quotes(articles, topic) {
-        let mut at: Vec<usize> = quote
+    let row_of = |(m, token): (usize, usize)| {
+        let at = topic.members[m].at;
+        let byte = articles[at.article].paragraphs[at.paragraph].tokens[token].start();
+        let cells = cells_of.get(&m)?;
+        // The last cell of the member that starts at or before the run.
+        cells
             .iter()
-            .filter_map(|m| row_of.get(m).copied())
-            .collect();
+            .filter(|&&(start, _)| start <= byte)
+            .map(|&(_, r)| r)
+            .next_back()
+            .or_else(|| cells.first().map(|&(_, r)| r))
+    };
+    let (mut together, mut total) = (0, 0);
+    for quote in shared_quotes_at(articles, topic) {
+        let mut at: Vec<usize> = quote.into_iter().filter_map(row_of).collect();
         if at.len() < 2 {
             continue;
         }
@@ -37,6 +50,7 @@ pub fn quotes_on_one_row(articles: &[Article], topic: &Topic, rows: &[Row]) -> (
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::quotes::shared_quotes;
     use crate::compare::rows::rows;
 
     #[test]

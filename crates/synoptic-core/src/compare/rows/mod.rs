@@ -1,8 +1,16 @@
 //! Synopsis rows: a topic's passages laid out so that those telling the same thing face each
 //! other across sources, each source keeping its own reading order, as in a printed synopsis.
-//! A passage with no counterpart gets a row of its own, blank opposite.
+//! A passage with no counterpart gets a row of its own, blank opposite. Passages are cut at
+//! sentences, so that a paragraph telling two facts can face two rows; sentences that end up
+//! on consecutive rows with nothing new beside them are joined again (`merge`).
 
-use crate::compare::quotes::shared_quotes_among;
+mod merge;
+pub mod parts;
+
+use std::ops::Range;
+
+use crate::compare::quotes::shared_runs;
+use crate::compare::rows::parts::parts;
 use crate::compare::salience::WordWeights;
 use crate::lang::text::Token;
 use crate::model::article::Article;
@@ -14,11 +22,40 @@ use crate::model::topic::Topic;
 /// do. A row is faced when its passages are on average this alike.
 pub const FACING: f32 = 0.2;
 
-/// One row: for each source asked for (in that order), the member (an index into the topic's
-/// members) it shows in this row, if any.
+/// One row: for each source asked for (in that order), what it shows in this row, if anything.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
-    pub cells: Vec<Option<usize>>,
+    pub cells: Vec<Option<Cell>>,
+}
+
+/// What one source shows in a row: a member (an index into the topic's members), all of its
+/// paragraph or some of its sentences (`text`, bytes of the paragraph).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub member: usize,
+    pub text: Range<usize>,
+}
+
+impl Cell {
+    /// Whether the paragraph goes on before this cell's text (in the row above).
+    pub fn continues(&self) -> bool {
+        self.text.start > 0
+    }
+
+    /// Whether the paragraph goes on after this cell's text (in a row below), given its
+    /// length in bytes. The text of a cell never ends on a space, so a paragraph that does
+    /// (it never does once read) would say so too.
+    pub fn goes_on(&self, paragraph_len: usize) -> bool {
+        self.text.end < paragraph_len
+    }
+}
+
+/// One part of a member, as rows lay it out.
+#[derive(Clone, Debug)]
+struct Piece {
+    member: usize,
+    tokens: Range<usize>,
+    bytes: Range<usize>,
 }
 
 /// Weight of a quotation two passages share (see `quotes::shared_quotes`), on top of
@@ -59,35 +96,68 @@ fn weighted_dice(a: &Passage, b: &Passage) -> f32 {
     common / total
 }
 
-/// The passage of each member in `wanted` (indices into the topic's members; the others are
-/// left empty): its telling words, weighed by `weights`, and the quotations it shares with
-/// the other wanted ones.
+/// The tokens of a member's paragraph.
+fn tokens_of<'a>(articles: &'a [Article], topic: &Topic, member: usize) -> &'a [Token] {
+    let at = topic.members[member].at;
+    &articles[at.article].paragraphs[at.paragraph].tokens
+}
+
+/// The passage of each piece: its telling words, weighed by `weights`, and the quotations it
+/// shares with pieces of other sources.
 fn passages(
     articles: &[Article],
     topic: &Topic,
     weights: &WordWeights,
-    wanted: &[usize],
+    pieces: &[Piece],
 ) -> Vec<Passage> {
-    let mut all: Vec<Passage> = std::iter::repeat_with(Passage::default)
-        .take(topic.members.len())
+    let tokens = |p: &Piece| &tokens_of(articles, topic, p.member)[p.tokens.clone()];
+    let mut all: Vec<Passage> = pieces
+        .iter()
+        .map(|p| {
+            let words = content_keys(tokens(p));
+            let weights: Vec<f32> = words.iter().map(|&k| weights.idf_of(k)).collect();
+            Passage {
+                weight: weights.iter().sum(),
+                weights,
+                words,
+                quotes: Vec::new(),
+            }
+        })
         .collect();
-    for (id, carriers) in shared_quotes_among(articles, topic, wanted)
-        .into_iter()
-        .enumerate()
-    {
-        for m in carriers {
-            all[m].quotes.push(id);
+    let runs: Vec<(usize, &[Token])> = pieces
+        .iter()
+        .map(|p| (topic.members[p.member].at.article, tokens(p)))
+        .collect();
+    for (id, carriers) in shared_runs(&runs).into_iter().enumerate() {
+        for k in carriers {
+            all[k].quotes.push(id);
         }
     }
-    for &m in wanted {
-        let at = topic.members[m].at;
-        let words = content_keys(&articles[at.article].paragraphs[at.paragraph].tokens);
-        let each: Vec<f32> = words.iter().map(|&k| weights.idf_of(k)).collect();
-        all[m].weight = each.iter().sum();
-        all[m].weights = each;
-        all[m].words = words;
-    }
     all
+}
+
+/// The pieces of `members`, in their order: each member cut into its parts (`cut`), or whole.
+fn pieces_of(articles: &[Article], topic: &Topic, members: &[usize], cut: bool) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for &m in members {
+        let at = topic.members[m].at;
+        let p = &articles[at.article].paragraphs[at.paragraph];
+        if !cut {
+            out.push(Piece {
+                member: m,
+                tokens: 0..p.tokens.len(),
+                bytes: 0..p.text.len(),
+            });
+            continue;
+        }
+        let words = |r: Range<usize>| content_keys(&p.tokens[r]).len();
+        out.extend(parts(p, words).into_iter().map(|part| Piece {
+            member: m,
+            tokens: part.tokens,
+            bytes: part.bytes,
+        }));
+    }
+    out
 }
 
 /// Words the language uses this often or more (Zipf 6: once in a thousand words) are its
@@ -202,26 +272,36 @@ pub fn rows(
     shown: &[usize],
     weights: &WordWeights,
 ) -> Vec<Row> {
-    let seqs: Vec<Vec<usize>> = shown
-        .iter()
-        .map(|&a| {
-            (0..topic.members.len())
-                .filter(|&m| topic.members[m].at.article == a)
-                .collect()
-        })
-        .collect();
+    // Each shown source's column, by article: one pass over the members, not one a source.
+    let mut column: Vec<Option<usize>> = vec![None; articles.len()];
+    for (k, &a) in shown.iter().enumerate() {
+        column[a] = Some(k);
+    }
+    let mut members_by: Vec<Vec<usize>> = vec![Vec::new(); shown.len()];
+    for (m, member) in topic.members.iter().enumerate() {
+        if let Some(k) = column.get(member.at.article).copied().flatten() {
+            members_by[k].push(m);
+        }
+    }
+    let members: Vec<usize> = members_by.concat();
+    // Hundreds of sources are laid out by whole paragraphs: sentences would treble the
+    // passages, and the cost goes with the square of them.
+    let pieces = pieces_of(articles, topic, &members, shown.len() <= LAID_TOGETHER);
+    let mut seqs: Vec<Vec<usize>> = vec![Vec::new(); shown.len()];
+    for (p, piece) in pieces.iter().enumerate() {
+        if let Some(k) = column[topic.members[piece.member].at.article] {
+            seqs[k].push(p);
+        }
+    }
     let mut order: Vec<usize> = (0..shown.len()).collect();
     order.sort_by_key(|&k| (std::cmp::Reverse(seqs[k].len()), k));
-    let wanted: Vec<usize> = seqs.iter().flatten().copied().collect();
-    let all = passages(articles, topic, weights, &wanted);
+    let all = passages(articles, topic, weights, &pieces);
     let mut laid: Vec<Laid> = Vec::new();
     for (added, k) in order.into_iter().enumerate() {
         let opens = added < LAID_TOGETHER;
         laid = add_source(laid, &seqs[k], (k, shown.len(), opens), &all);
     }
-    laid.into_iter()
-        .map(|row| Row { cells: row.cells })
-        .collect()
+    merge::joined(laid.into_iter().map(|row| row.cells), &pieces)
 }
 
 /// Up to this many sources covering a topic are laid out together, whichever are shown:
@@ -248,9 +328,9 @@ pub fn rows_seen_by(
     rows(articles, topic, &covering, weights)
         .into_iter()
         .filter_map(|row| {
-            let cells: Vec<Option<usize>> = column
+            let cells: Vec<Option<Cell>> = column
                 .iter()
-                .map(|c| c.and_then(|i| row.cells[i]))
+                .map(|c| c.and_then(|i| row.cells[i].clone()))
                 .collect();
             cells.iter().any(Option::is_some).then_some(Row { cells })
         })
@@ -337,179 +417,4 @@ fn add_source(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn topic_of(sources: &[&[&str]]) -> (Vec<Article>, Topic) {
-        crate::fixtures::all_in_one_topic(sources)
-    }
-
-    /// Each row as the paragraph numbers of its cells (0 for a blank cell).
-    fn layout(articles: &[Article], topic: &Topic) -> Vec<Vec<usize>> {
-        rows(articles, topic, &[0, 1], &WordWeights::new(articles))
-            .iter()
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .map(|c| c.map_or(0, |m| topic.members[m].at.paragraph))
-                    .collect()
-            })
-            .collect()
-    }
-
-    #[test]
-    fn passages_telling_the_same_face_each_other_in_reading_order() {
-        let (articles, topic) = topic_of(&[
-            &[
-                "The dam burst at dawn and water flooded the valley villages.",
-                "Rescue teams pulled forty people from rooftops by noon.",
-                "The governor blamed years of neglected maintenance work.",
-            ],
-            &[
-                "Helicopters and rescue teams lifted forty people from rooftops.",
-                "A local baker handed out bread to the families.",
-                "Neglected maintenance work was blamed by the governor.",
-            ],
-        ]);
-        assert_eq!(
-            layout(&articles, &topic),
-            vec![vec![1, 0], vec![2, 1], vec![0, 2], vec![3, 3]],
-            "the dam's burst and the baker have no counterpart: blank opposite"
-        );
-    }
-
-    #[test]
-    fn passages_that_share_only_the_languages_filler_do_not_face() {
-        let (articles, topic) = topic_of(&[
-            &["Two people were hurt in Lyon, they said."],
-            &["They said two people were arrested in Nantes."],
-        ]);
-        let laid = layout(&articles, &topic);
-        assert_eq!(
-            laid.len(),
-            2,
-            "\"they said two people\" is no fact in common: {laid:?}"
-        );
-        let (articles, topic) = topic_of(&[
-            &["They said two people were hurt in Lyon."],
-            &["In Lyon, two people were hurt, they said."],
-        ]);
-        assert_eq!(layout(&articles, &topic), vec![vec![1, 1]]);
-    }
-
-    #[test]
-    fn a_passage_joins_a_row_it_resembles_as_a_whole_not_through_one_member() {
-        let (articles, topic) = topic_of3(&[
-            &["The dam burst at dawn and muddy water flooded the valley villages."],
-            &[
-                "Muddy water flooded the valley villages after the dam burst; the governor blamed neglect.",
-            ],
-            &["The governor blamed neglect, budget cuts and missed inspections."],
-        ]);
-        let laid = rows(&articles, &topic, &[0, 1, 2], &WordWeights::new(&articles));
-        let governor = laid.iter().find(|r| r.cells[2].is_some()).unwrap();
-        assert_eq!(
-            governor.cells[0], None,
-            "the governor's blame does not join the flood's row through one passage: {laid:?}"
-        );
-    }
-
-    #[test]
-    fn a_quotation_shared_with_one_passage_of_a_row_is_enough_to_join_it() {
-        let flood = "The flood came at dawn and the valley villages were under water.";
-        let quoted =
-            format!("{flood} \"We lost everything we had in one single night\", a farmer said.");
-        let (articles, topic) = crate::fixtures::all_in_one_topic(&[
-            &[flood],
-            &[flood],
-            &[flood],
-            &[flood],
-            &[flood],
-            &[quoted.as_str()],
-            &["\"We lost everything we had in one single night\", the farmer told reporters."],
-        ]);
-        let laid = rows(
-            &articles,
-            &topic,
-            &[0, 1, 2, 3, 4, 5, 6],
-            &WordWeights::new(&articles),
-        );
-        let farmer = laid.iter().find(|r| r.cells[6].is_some()).unwrap();
-        assert!(farmer.cells[5].is_some(), "{laid:?}");
-    }
-
-    #[test]
-    fn every_passage_appears_once_in_its_own_order() {
-        let (articles, topic) = topic_of(&[
-            &["Alpha beta gamma delta.", "Epsilon zeta eta theta."],
-            &[
-                "Epsilon zeta eta theta.",
-                "Alpha beta gamma delta.",
-                "Iota kappa lambda.",
-            ],
-        ]);
-        let got = layout(&articles, &topic);
-        for source in 0..2 {
-            let seen: Vec<usize> = got.iter().map(|r| r[source]).filter(|&p| p > 0).collect();
-            let mut sorted = seen.clone();
-            sorted.sort_unstable();
-            assert_eq!(seen, sorted, "source {source} keeps its order: {got:?}");
-            assert_eq!(seen.len(), if source == 0 { 2 } else { 3 });
-        }
-    }
-
-    #[test]
-    fn two_sources_meet_on_a_fact_the_longest_source_does_not_tell() {
-        let (articles, topic) = topic_of3(&[
-            &[
-                "The dam burst at dawn and water flooded the valley villages.",
-                "The governor blamed years of neglected maintenance work.",
-                "Schools in the valley stay closed until further notice.",
-            ],
-            &[
-                "A local baker handed out warm bread to the homeless families.",
-                "Valley schools stay closed until further notice, officials said.",
-            ],
-            &[
-                "Water flooded the valley villages after the dam burst at dawn.",
-                "The baker handed out warm bread to families left homeless.",
-                "Neglected maintenance work was blamed by the governor.",
-            ],
-        ]);
-        let laid = rows(&articles, &topic, &[0, 1, 2], &WordWeights::new(&articles));
-        let baker = laid
-            .iter()
-            .find(|r| r.cells[1].is_some_and(|m| topic.members[m].at.paragraph == 1))
-            .expect("the baker's row");
-        assert_eq!(baker.cells[0], None);
-        assert!(
-            baker.cells[2].is_some_and(|m| topic.members[m].at.paragraph == 2),
-            "the two bakers face each other, a fact the longest source does not tell: {laid:?}"
-        );
-    }
-
-    #[test]
-    fn the_rows_a_pane_sees_do_not_depend_on_the_panes_beside_it() {
-        let (articles, topic) = topic_of3(&[
-            &["Alpha beta gamma delta.", "Epsilon zeta eta theta."],
-            &["Iota kappa lambda mu.", "Epsilon zeta eta theta nu."],
-            &[
-                "Alpha beta gamma delta xi.",
-                "Iota kappa lambda mu omicron.",
-            ],
-        ]);
-        let all = rows_seen_by(&articles, &topic, &[0, 1, 2], &WordWeights::new(&articles));
-        let two = rows_seen_by(&articles, &topic, &[0, 2], &WordWeights::new(&articles));
-        let projected: Vec<Vec<Option<usize>>> = all
-            .iter()
-            .map(|r| vec![r.cells[0], r.cells[2]])
-            .filter(|c| c.iter().any(Option::is_some))
-            .collect();
-        let got: Vec<Vec<Option<usize>>> = two.iter().map(|r| r.cells.clone()).collect();
-        assert_eq!(got, projected);
-    }
-
-    fn topic_of3(sources: &[&[&str]]) -> (Vec<Article>, Topic) {
-        crate::fixtures::all_in_one_topic(sources)
-    }
-}
+mod tests;

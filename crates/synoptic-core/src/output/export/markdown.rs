@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::blocks::write_in_order;
 use super::text::describe;
-use super::{TopicSpans, leveled, not_covering, render_workers};
+use super::{TopicSpans, leveled, leveled_part, not_covering, render_workers};
 use crate::compare::agree::Level;
 use crate::compare::figures::figures;
 use crate::compare::rows::rows;
@@ -102,9 +102,9 @@ fn write_rows(
             .cells
             .iter()
             .map(|c| {
-                c.map_or_else(String::new, |m| {
-                    let member = spans.member(topic.members[m].at);
-                    marked(&leveled(synopsis, &member, shown.len()))
+                c.as_ref().map_or_else(String::new, |part| {
+                    let member = spans.member(topic.members[part.member].at);
+                    marked(&leveled_part(synopsis, &member, shown.len(), part))
                 })
             })
             .collect();

@@ -169,6 +169,37 @@ fn leveled<'s>(
         .collect()
 }
 
+/// What a continued paragraph shows where it is cut: its text goes on in another row.
+const CUT: &str = "…";
+
+/// The pieces of the part of a member paragraph that a synopsis row shows (`cell`), with
+/// their agreement level; "…" where the paragraph goes on in another row.
+fn leveled_part<'s>(
+    synopsis: &'s Synopsis,
+    member: &MemberSpans,
+    covering: usize,
+    cell: &crate::compare::rows::Cell,
+) -> Vec<Styled<&'s str, Level>> {
+    let text = &synopsis.paragraph(member.at).text;
+    let part = &cell.text;
+    let mut out = Vec::new();
+    if cell.continues() {
+        out.push(Styled::new(CUT, Level::Alone));
+        out.push(Styled::new(" ", Level::Alone));
+    }
+    for p in highlighted(member, covering, Emphasis::EverySharedSpan) {
+        let (start, end) = (p.range.start.max(part.start), p.range.end.min(part.end));
+        if start < end {
+            out.push(Styled::new(&text[start..end], p.level));
+        }
+    }
+    if cell.goes_on(text.len()) {
+        out.push(Styled::new(" ", Level::Alone));
+        out.push(Styled::new(CUT, Level::Alone));
+    }
+    out
+}
+
 /// An iterator serialised as a sequence, once: members and spans are written as they are
 /// made, never collected.
 struct Seq<I>(std::cell::Cell<Option<I>>);

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use super::blocks::write_in_order;
 use super::cell::Cell;
 use super::marks::{Marking, choose_marks};
-use super::{ExportOptions, TopicSpans, leveled, not_covering, render_workers};
+use super::{ExportOptions, TopicSpans, leveled, leveled_part, not_covering, render_workers};
 use crate::compare::agree::Level;
 use crate::compare::figures::{FigureGroup, figures};
 use crate::compare::salience::WordWeights;
@@ -225,9 +225,9 @@ fn row_cells(
                 cell.blank();
             }
             tops.push(cell.len());
-            if let Some(m) = passage {
-                let member = spans.member(topic.members[*m].at);
-                let pieces = leveled(synopsis, &member, shown.len());
+            if let Some(part) = passage {
+                let member = spans.member(topic.members[part.member].at);
+                let pieces = leveled_part(synopsis, &member, shown.len(), part);
                 cell.passage(&pieces, column, marking);
             }
         }
