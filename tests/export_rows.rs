@@ -2,6 +2,7 @@
 //! parser with tables, and the text columns, each holding every passage once, in rows.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use synoptic_core::compare::rows::{CUT_AFTER, CUT_BEFORE};
 use synoptic_core::compare::synopsis::Synopsis;
 use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
 use synoptic_core::input::topics_file::parse_topics;
@@ -48,13 +49,13 @@ fn table(markdown: &str) -> Vec<Vec<String>> {
     rows
 }
 
-/// A column's cells put back into paragraphs: a cell that opens on "… " goes on with the
-/// paragraph of the cell above it, which ended on " …".
+/// A column's cells put back into paragraphs: a cell that opens on "…" goes on with the
+/// paragraph of the cell above it, which ended on "…".
 fn paragraphs_of<'c>(cells: impl Iterator<Item = &'c str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut open = false;
     for cell in cells.filter(|c| !c.is_empty()) {
-        let (goes_on, text) = match cell.strip_prefix("… ") {
+        let (goes_on, text) = match cell.strip_prefix(CUT_BEFORE) {
             Some(rest) => (true, rest),
             None => (false, cell),
         };
@@ -62,8 +63,8 @@ fn paragraphs_of<'c>(cells: impl Iterator<Item = &'c str>) -> Vec<String> {
             goes_on, open,
             "a cut paragraph goes on in the next cell: {cell}"
         );
-        open = text.ends_with(" …");
-        let text = text.strip_suffix(" …").unwrap_or(text);
+        open = text.ends_with(CUT_AFTER);
+        let text = text.strip_suffix(CUT_AFTER).unwrap_or(text);
         match out.last_mut() {
             Some(last) if goes_on => {
                 last.push(' ');

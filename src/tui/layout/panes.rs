@@ -7,7 +7,7 @@ use crate::tui::layout::paint::{Painted, member_paint};
 use crate::tui::layout::search::match_ranges;
 use crate::tui::layout::view::{Ctx, Paint, PaneView, ParagraphLine};
 use synoptic_core::alignment::measure::WEAK_MEMBER;
-use synoptic_core::compare::rows::Cell;
+use synoptic_core::compare::rows::{CUT_AFTER, CUT_BEFORE, Cell};
 use synoptic_core::model::article::Kind;
 use synoptic_core::model::article::source_name;
 use synoptic_core::model::topic::Member;
@@ -176,12 +176,12 @@ pub(super) fn member_part_lines(
         .collect();
     let mut owned = Vec::with_capacity(clipped.len() + 2);
     if part.continues() {
-        owned.push(Styled::new("… ".to_owned(), Paint::Note));
+        owned.push(Styled::new(CUT_BEFORE.to_owned(), Paint::Note));
     }
     owned.extend(painted_text(app, a, paragraph, &clipped));
     let len = app.synopsis.articles[a].paragraphs[paragraph].text.len();
     if part.goes_on(len) {
-        owned.push(Styled::new(" …".to_owned(), Paint::Note));
+        owned.push(Styled::new(CUT_AFTER.to_owned(), Paint::Note));
     }
     lines.extend(wrap(&borrowed(&owned), width));
     lines

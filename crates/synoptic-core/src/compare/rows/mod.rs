@@ -50,6 +50,11 @@ impl Cell {
     }
 }
 
+/// What a cell shows before its text when its paragraph began in a row above, and after it
+/// when the paragraph goes on below: a no-break space keeps the mark on its word's line.
+pub const CUT_BEFORE: &str = "…\u{a0}";
+pub const CUT_AFTER: &str = "\u{a0}…";
+
 /// One part of a member, as rows lay it out.
 #[derive(Clone, Debug)]
 struct Piece {

@@ -12,6 +12,7 @@ mod pretty;
 mod text;
 
 use crate::compare::highlight::{Emphasis, highlighted};
+use crate::compare::rows::{CUT_AFTER, CUT_BEFORE, Cell};
 use std::io::{self, Write};
 
 use crate::compare::agree::{Detail, Level, MemberSpans, TopicWording};
@@ -169,23 +170,19 @@ fn leveled<'s>(
         .collect()
 }
 
-/// What a continued paragraph shows where it is cut: its text goes on in another row.
-const CUT: &str = "…";
-
 /// The pieces of the part of a member paragraph that a synopsis row shows (`cell`), with
 /// their agreement level; "…" where the paragraph goes on in another row.
 fn leveled_part<'s>(
     synopsis: &'s Synopsis,
     member: &MemberSpans,
     covering: usize,
-    cell: &crate::compare::rows::Cell,
+    cell: &Cell,
 ) -> Vec<Styled<&'s str, Level>> {
     let text = &synopsis.paragraph(member.at).text;
     let part = &cell.text;
     let mut out = Vec::new();
     if cell.continues() {
-        out.push(Styled::new(CUT, Level::Alone));
-        out.push(Styled::new(" ", Level::Alone));
+        out.push(Styled::new(CUT_BEFORE, Level::Alone));
     }
     for p in highlighted(member, covering, Emphasis::EverySharedSpan) {
         let (start, end) = (p.range.start.max(part.start), p.range.end.min(part.end));
@@ -194,8 +191,7 @@ fn leveled_part<'s>(
         }
     }
     if cell.goes_on(text.len()) {
-        out.push(Styled::new(" ", Level::Alone));
-        out.push(Styled::new(CUT, Level::Alone));
+        out.push(Styled::new(CUT_AFTER, Level::Alone));
     }
     out
 }
