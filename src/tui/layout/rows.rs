@@ -25,42 +25,64 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
     ) else {
         return panes;
     };
-    for (r, row) in rows_seen_by(&app.synopsis.articles, topic, shown, weights)
-        .iter()
-        .enumerate()
-    {
-        let mut cells: Vec<_> = row
-            .cells
-            .iter()
-            .map(|c| {
-                c.as_ref().map_or_else(Vec::new, |part| {
-                    member_part_lines(app, &topic.members[part.member], part, width)
+    let fold_key = app.shape.fold.as_deref();
+    let mut blocks: Vec<Block> = Vec::new();
+    for row in rows_seen_by(&app.synopsis.articles, topic, shown, weights) {
+        let block = Block {
+            passages: row
+                .cells
+                .iter()
+                .map(|cell| {
+                    cell.iter()
+                        .map(|part| Passage {
+                            // A paragraph cut across rows is found at its first part.
+                            starts: (!part.continues())
+                                .then(|| topic.members[part.member].at.paragraph),
+                            lines: member_part_lines(app, &topic.members[part.member], part, width),
+                        })
+                        .collect()
                 })
+                .collect(),
+        };
+        match blocks.last_mut() {
+            Some(above)
+                if fold_key.is_some()
+                    && above.alone().is_some_and(|k| block.alone() == Some(k)) =>
+            {
+                above.append(block);
+            }
+            _ => blocks.push(block),
+        }
+    }
+    for (r, block) in blocks.into_iter().enumerate() {
+        let alone = block.alone();
+        let cells: Vec<Cell> = block
+            .passages
+            .into_iter()
+            .enumerate()
+            .map(|(k, passages)| match fold_key {
+                Some(key) if alone == Some(k) => folded(passages, key),
+                _ => whole(passages),
             })
             .collect();
-        if let Some(key) = &app.shape.fold {
-            let mut passages = cells.iter_mut().filter(|c| !c.is_empty());
-            if let (Some(alone), None) = (passages.next(), passages.next()) {
-                fold(alone, key);
-            }
-        }
-        let height = cells.iter().map(Vec::len).max().unwrap_or(0);
-        for ((pane, lines), cell) in panes.iter_mut().zip(cells).zip(&row.cells) {
+        let height = cells.iter().map(|c| c.lines.len()).max().unwrap_or(0);
+        for (pane, cell) in panes.iter_mut().zip(cells) {
             if r > 0 {
                 pane.lines.push(Line::blank());
             }
-            if let Some(part) = cell {
-                pane.covers = true;
-                // A paragraph cut across rows is found at its first part.
-                if !part.continues() {
-                    pane.paragraph_lines.push(ParagraphLine {
-                        paragraph: topic.members[part.member].at.paragraph,
-                        line: pane.lines.len(),
-                    });
-                }
-            }
-            let pad = height - lines.len();
-            pane.lines.extend(lines);
+            pane.covers |= !cell.lines.is_empty();
+            let top = pane.lines.len();
+            pane.paragraph_lines
+                .extend(
+                    cell.starts
+                        .into_iter()
+                        .map(|(paragraph, line)| ParagraphLine {
+                            paragraph,
+                            line: top + line,
+                        }),
+                );
+            let pad = height - cell.lines.len();
+            pane.lines.extend(cell.lines);
             pane.lines
                 .extend(std::iter::repeat_with(Line::blank).take(pad));
         }
@@ -73,6 +95,89 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
         }
     }
     panes
+}
+
+/// One passage of a row as drawn: its lines, and the paragraph that starts with it (none for
+/// the rest of a paragraph cut across rows).
+struct Passage {
+    starts: Option<usize>,
+    lines: Vec<Line<Paint>>,
+}
+
+/// Rows as they are drawn: each pane's passages. Rows that hold passages of one pane only, the
+/// same pane, are one block when folded, so that a source telling several things no other
+/// tells leaves the other panes blank for a few lines, not for each of its passages.
+struct Block {
+    passages: Vec<Vec<Passage>>,
+}
+
+impl Block {
+    /// The one pane with a passage here, if only one has.
+    fn alone(&self) -> Option<usize> {
+        let mut with = (0..self.passages.len()).filter(|&k| !self.passages[k].is_empty());
+        match (with.next(), with.next()) {
+            (Some(k), None) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// `below`'s passages after this block's, in the same panes.
+    fn append(&mut self, below: Block) {
+        for (mine, more) in self.passages.iter_mut().zip(below.passages) {
+            mine.extend(more);
+        }
+    }
+}
+
+/// One pane's part of a block: its lines, and each paragraph that starts in them, with its
+/// line.
+#[derive(Default)]
+struct Cell {
+    lines: Vec<Line<Paint>>,
+    starts: Vec<(usize, usize)>,
+}
+
+/// Passages one after the other, a blank line between them.
+fn whole(passages: Vec<Passage>) -> Cell {
+    let mut cell = Cell::default();
+    for passage in passages {
+        if !cell.lines.is_empty() {
+            cell.lines.push(Line::blank());
+        }
+        cell.starts
+            .extend(passage.starts.map(|p| (p, cell.lines.len())));
+        cell.lines.extend(passage.lines);
+    }
+    cell
+}
+
+/// Passages no other pane has beside them, folded: one passage to its first lines and a note;
+/// several to the first line of each and one note, so that each can still take the cursor.
+fn folded(passages: Vec<Passage>, key: &str) -> Cell {
+    if passages.len() == 1 {
+        let mut cell = whole(passages);
+        fold(&mut cell.lines, key);
+        return cell;
+    }
+    let mut cell = Cell::default();
+    let mut hidden = 0;
+    for mut passage in passages {
+        // Its first line of text, not the note of a weak link above it.
+        let first = passage
+            .lines
+            .iter()
+            .position(|l| l.pieces.iter().any(|p| p.style != Paint::Note))
+            .unwrap_or(0);
+        hidden += passage.lines.len().saturating_sub(1);
+        cell.starts
+            .extend(passage.starts.map(|p| (p, cell.lines.len())));
+        if first < passage.lines.len() {
+            cell.lines.push(passage.lines.swap_remove(first));
+        }
+    }
+    cell.lines
+        .push(note_line(&format!("⋯ {hidden} more lines ({key} unfolds)")));
+    cell
 }
 
 /// Lines of a folded passage shown before the note that says how many more it has.
@@ -110,5 +215,64 @@ mod tests {
         assert_eq!(four.len(), 3);
         let note: String = four[2].pieces.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(note, "⋯ 2 more lines (z unfolds)");
+    }
+
+    fn text(line: &Line<Paint>) -> String {
+        line.pieces.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    fn passage(paragraph: usize, words: &[&str]) -> Passage {
+        Passage {
+            starts: Some(paragraph),
+            lines: words
+                .iter()
+                .map(|w| Line::single(w, Paint::Plain))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn rows_of_one_pane_alone_are_one_block_the_others_stay_apart() {
+        let row = |cells: [&[usize]; 2]| Block {
+            passages: cells
+                .iter()
+                .map(|ps| ps.iter().map(|&p| passage(p, &["x"])).collect())
+                .collect(),
+        };
+        let mut above = row([&[1], &[]]);
+        assert_eq!(above.alone(), Some(0));
+        above.append(row([&[2], &[]]));
+        assert_eq!(above.passages[0].len(), 2);
+        assert_eq!(row([&[1], &[4]]).alone(), None, "two panes face each other");
+        assert_eq!(row([&[], &[4]]).alone(), Some(1));
+    }
+
+    #[test]
+    fn several_passages_alone_fold_to_a_line_each_and_one_note() {
+        let mut weak = passage(7, &["first of seven", "b", "c"]);
+        weak.lines.insert(0, note_line("≈ weak link, score 0.2"));
+        let cell = folded(vec![passage(3, &["first of three", "b"]), weak], "z");
+        let shown: Vec<String> = cell.lines.iter().map(text).collect();
+        assert_eq!(
+            shown,
+            [
+                "first of three",
+                "first of seven",
+                "⋯ 4 more lines (z unfolds)"
+            ],
+            "each passage by its first line of text, not the note above it"
+        );
+        assert_eq!(cell.starts, [(3, 0), (7, 1)], "the cursor can go to each");
+    }
+
+    #[test]
+    fn one_passage_alone_folds_to_its_first_lines_and_whole_passages_are_spaced() {
+        let cell = folded(vec![passage(3, &["a", "b", "c", "d"])], "z");
+        assert_eq!(cell.lines.len(), 3);
+        assert_eq!(cell.starts, [(3, 0)]);
+        let cell = whole(vec![passage(3, &["a", "b"]), passage(4, &["c"])]);
+        let shown: Vec<String> = cell.lines.iter().map(text).collect();
+        assert_eq!(shown, ["a", "b", "", "c"]);
+        assert_eq!(cell.starts, [(3, 0), (4, 3)]);
     }
 }
