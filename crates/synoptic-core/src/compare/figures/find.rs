@@ -4,7 +4,7 @@
 use super::{Figure, FigureKey};
 use std::cell::OnceCell;
 
-use crate::lang::text::{Language, fold};
+use crate::lang::text::{Language, fold, fold_into};
 use crate::model::article::Paragraph;
 
 const QUALIFIERS: &[&[&str]] = &[
@@ -157,13 +157,16 @@ fn parse_number(raw: &str, lang: Language) -> Option<f64> {
 pub fn find_figures(p: &Paragraph, lang: Language) -> Vec<Figure> {
     let toks = &p.tokens;
     // Each word folded once: a figure is looked for at every word, its neighbours read often.
-    let w = Folded::new(p);
+    // Most paragraphs hold no word that may start one: they fold nothing.
+    let mut folded: Option<Folded> = None;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if !may_start_figure(p, lang, i) {
             i += 1;
-        } else if let Some((fig, next)) = figure_at(p, &w, lang, i) {
+        } else if let Some((fig, next)) =
+            figure_at(p, folded.get_or_insert_with(|| Folded::new(p)), lang, i)
+        {
             out.push(fig);
             i = next;
         } else {
@@ -177,11 +180,24 @@ pub fn find_figures(p: &Paragraph, lang: Language) -> Vec<Figure> {
 /// or in English a month (`figure_at` starts with nothing else). Most words are none of these.
 fn may_start_figure(p: &Paragraph, lang: Language, i: usize) -> bool {
     let token = &p.tokens[i];
-    let raw = &p.text[token.range()];
-    if token.is_numeric() || !raw.is_ascii() {
-        // A word with accents is rare enough to be folded and tried.
+    if token.is_numeric() {
         return true;
     }
+    let raw = &p.text[token.range()];
+    if !raw.is_ascii() {
+        // Accents are common in French: fold the word into a buffer kept for the purpose.
+        thread_local!(static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
+        return FOLDED.with_borrow_mut(|folded| {
+            fold_into(raw, folded);
+            folded.is_ascii() && starts_figure(folded, lang)
+        });
+    }
+    starts_figure(raw, lang)
+}
+
+/// Whether an ASCII word, case aside, is one `figure_at` may start with: a number word, or in
+/// English a month or a month cut short.
+fn starts_figure(raw: &str, lang: Language) -> bool {
     let is = |word: &&str| word.eq_ignore_ascii_case(raw);
     NUMBER_WORDS.iter().map(|(word, _)| word).any(is)
         || lang == Language::English
