@@ -158,6 +158,14 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_starts_at_its_opening_mark_after_the_closing_one_of_the_last() {
+        assert_eq!(
+            cut("Il est parti.»  « Non, pas du tout », dit-il."),
+            ["Il est parti.»", "« Non, pas du tout », dit-il."]
+        );
+    }
+
+    #[test]
     fn a_text_with_no_words_has_no_sentence() {
         assert!(sentences("…", &[]).is_empty());
     }

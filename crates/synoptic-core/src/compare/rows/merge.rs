@@ -54,7 +54,7 @@ fn cell(pieces: &[Piece], first: usize, last: usize) -> Cell {
 
 /// Whether `row` may be joined to `above` (see [`joined`]).
 fn joins(above: &[Option<Span>], row: &[Option<Span>], pieces: &[Piece]) -> bool {
-    let (mut both, mut above_only, mut row_only) = (0, 0, 0);
+    let (mut both, mut above_only, mut row_only) = (false, false, false);
     for (a, b) in above.iter().zip(row) {
         match (*a, *b) {
             (Some((_, last)), Some((next, _))) => {
@@ -62,14 +62,14 @@ fn joins(above: &[Option<Span>], row: &[Option<Span>], pieces: &[Piece]) -> bool
                 if !goes_on {
                     return false;
                 }
-                both += 1;
+                both = true;
             }
-            (Some(_), None) => above_only += 1,
-            (None, Some(_)) => row_only += 1,
+            (Some(_), None) => above_only = true,
+            (None, Some(_)) => row_only = true,
             (None, None) => {}
         }
     }
-    both > 0 && (above_only == 0 || row_only == 0)
+    both && !(above_only && row_only)
 }
 
 #[cfg(test)]
