@@ -7,7 +7,7 @@ use crate::tui::layout::paint::{Painted, member_paint};
 use crate::tui::layout::search::match_ranges;
 use crate::tui::layout::view::{Ctx, Paint, PaneView, ParagraphLine};
 use synoptic_core::alignment::measure::WEAK_MEMBER;
-use synoptic_core::compare::rows::{CUT_AFTER, CUT_BEFORE, Cell};
+use synoptic_core::compare::rows::{CUT_AFTER, CUT_BEFORE};
 use synoptic_core::model::article::Kind;
 use synoptic_core::model::article::source_name;
 use synoptic_core::model::topic::Member;
@@ -88,15 +88,8 @@ pub(super) fn topic_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
 
 /// One member paragraph, painted and wrapped, under a note when it joined on weak evidence.
 pub(super) fn member_lines(app: &Ctx, member: &Member, width: usize) -> Vec<Line<Paint>> {
-    let (a, paragraph) = (member.at.article, member.at.paragraph);
-    let mut lines = Vec::new();
-    if member.score < WEAK_MEMBER {
-        let note = format!("≈ weak link, score {:.2}", member.score);
-        lines.extend(wrap(&[Styled::new(note.as_str(), Paint::Note)], width));
-    }
-    let pieces = member_paint(app, a, paragraph);
-    push_wrapped(&mut lines, app, a, paragraph, &pieces, width);
-    lines
+    let len = app.synopsis.paragraph(member.at).text.len();
+    member_part_lines(app, member, 0..len, width)
 }
 
 /// The whole article: the current topic's paragraphs painted, the rest dimmed.
@@ -152,35 +145,35 @@ pub(super) fn full_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
     pane
 }
 
-/// The part of a member paragraph a synopsis row shows (`part`), painted and wrapped, with
-/// "…" where the paragraph goes on in another row; under a note when it joined on weak
-/// evidence (on its first part only).
+/// The part `part` (bytes) of a member paragraph, painted and wrapped, with "…" where the
+/// paragraph goes on in another row (a synopsis row may show some of its sentences); under a
+/// note when it joined on weak evidence, on its first part.
 pub(super) fn member_part_lines(
     app: &Ctx,
     member: &Member,
-    part: &Cell,
+    part: Range<usize>,
     width: usize,
 ) -> Vec<Line<Paint>> {
     let (a, paragraph) = (member.at.article, member.at.paragraph);
+    let len = app.synopsis.articles[a].paragraphs[paragraph].text.len();
     let mut lines = Vec::new();
-    if member.score < WEAK_MEMBER && !part.continues() {
+    if member.score < WEAK_MEMBER && part.start == 0 {
         let note = format!("≈ weak link, score {:.2}", member.score);
         lines.extend(wrap(&[Styled::new(note.as_str(), Paint::Note)], width));
     }
     let clipped: Vec<Painted> = member_paint(app, a, paragraph)
         .into_iter()
         .filter_map(|p| {
-            let range = p.text.start.max(part.text.start)..p.text.end.min(part.text.end);
+            let range = p.text.start.max(part.start)..p.text.end.min(part.end);
             (range.start < range.end).then(|| Styled::new(range, p.style))
         })
         .collect();
     let mut owned = Vec::with_capacity(clipped.len() + 2);
-    if part.continues() {
+    if part.start > 0 {
         owned.push(Styled::new(CUT_BEFORE.to_owned(), Paint::Note));
     }
     owned.extend(painted_text(app, a, paragraph, &clipped));
-    let len = app.synopsis.articles[a].paragraphs[paragraph].text.len();
-    if part.goes_on(len) {
+    if part.end < len {
         owned.push(Styled::new(CUT_AFTER.to_owned(), Paint::Note));
     }
     lines.extend(wrap(&borrowed(&owned), width));

@@ -38,7 +38,12 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
                             // A paragraph cut across rows is found at its first part.
                             starts: (!part.continues())
                                 .then(|| topic.members[part.member].at.paragraph),
-                            lines: member_part_lines(app, &topic.members[part.member], part, width),
+                            lines: member_part_lines(
+                                app,
+                                &topic.members[part.member],
+                                part.text.clone(),
+                                width,
+                            ),
                         })
                         .collect()
                 })

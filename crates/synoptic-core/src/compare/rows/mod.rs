@@ -42,17 +42,17 @@ impl Cell {
         self.text.start > 0
     }
 
-    /// Whether the paragraph goes on after this cell's text (in a row below), given its
-    /// length in bytes. The text of a cell never ends on a space, so a paragraph that does
-    /// (it never does once read) would say so too.
+    /// Whether the paragraph, `paragraph_len` bytes long, goes on after this cell's text (in
+    /// a row below).
     pub fn goes_on(&self, paragraph_len: usize) -> bool {
         self.text.end < paragraph_len
     }
 }
 
-/// What a cell shows before its text when its paragraph began in a row above, and after it
-/// when the paragraph goes on below: a no-break space keeps the mark on its word's line.
+/// What a cell shows before its text when its paragraph began in a row above: a no-break
+/// space keeps the mark on its word's line.
 pub const CUT_BEFORE: &str = "…\u{a0}";
+/// What a cell shows after its text when its paragraph goes on in a row below.
 pub const CUT_AFTER: &str = "\u{a0}…";
 
 /// One part of a member, as rows lay it out.
