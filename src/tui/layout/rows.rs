@@ -3,14 +3,14 @@
 
 use crate::tui::layout::panes::{member_part_lines, note_line, title};
 use crate::tui::layout::view::{Ctx, Paint, PaneView, ParagraphLine};
-use synoptic_core::compare::rows::rows_seen_by;
+use synoptic_core::compare::rows::{Row, rows_seen_by};
+use synoptic_core::model::topic::Topic;
 use synoptic_core::output::layout::Line;
 
 /// The shown panes of the current topic, row by row. Every pane gets the same number of
 /// lines, so that scrolling them together keeps the rows facing.
 pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
     let shown = &app.shape.articles;
-    let width = app.shape.inner_width;
     let mut panes: Vec<PaneView> = shown
         .iter()
         .map(|&a| PaneView {
@@ -26,42 +26,11 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
         return panes;
     };
     let fold_key = app.shape.fold.as_deref();
-    let mut blocks: Vec<Block> = Vec::new();
-    for row in rows_seen_by(&app.synopsis.articles, topic, shown, weights) {
-        let block = Block {
-            passages: row
-                .cells
-                .iter()
-                .map(|cell| {
-                    cell.iter()
-                        .map(|part| Passage {
-                            // A paragraph cut across rows is found at its first part.
-                            starts: (!part.continues())
-                                .then(|| topic.members[part.member].at.paragraph),
-                            lines: member_part_lines(
-                                app,
-                                &topic.members[part.member],
-                                part.text.clone(),
-                                width,
-                            ),
-                        })
-                        .collect()
-                })
-                .collect(),
-        };
-        match blocks.last_mut() {
-            Some(above)
-                if fold_key.is_some()
-                    && above.alone().is_some_and(|k| block.alone() == Some(k)) =>
-            {
-                above.append(block);
-            }
-            _ => blocks.push(block),
-        }
-    }
+    let rows = rows_seen_by(&app.synopsis.articles, topic, shown, weights);
+    let blocks = blocks_of(app, topic, rows, fold_key.is_some());
     for (r, block) in blocks.into_iter().enumerate() {
         let alone = block.alone();
-        let cells: Vec<Cell> = block
+        let cells: Vec<Drawn> = block
             .passages
             .into_iter()
             .enumerate()
@@ -102,6 +71,39 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
     panes
 }
 
+/// The rows as blocks, each cell's passages drawn at `width`; rows of one pane alone joined
+/// when `folding`.
+fn blocks_of(app: &Ctx, topic: &Topic, rows: Vec<Row>, folding: bool) -> Vec<Block> {
+    let width = app.shape.inner_width;
+    let mut blocks: Vec<Block> = Vec::new();
+    for row in rows {
+        let passages = row.cells.iter().map(|cell| {
+            cell.iter()
+                .map(|part| Passage {
+                    // A paragraph cut across rows is found at its first part.
+                    starts: (!part.continues()).then(|| topic.members[part.member].at.paragraph),
+                    lines: member_part_lines(
+                        app,
+                        &topic.members[part.member],
+                        part.text.clone(),
+                        width,
+                    ),
+                })
+                .collect()
+        });
+        let block = Block {
+            passages: passages.collect(),
+        };
+        match blocks.last_mut() {
+            Some(above) if folding && above.alone().is_some_and(|k| block.alone() == Some(k)) => {
+                above.append(block);
+            }
+            _ => blocks.push(block),
+        }
+    }
+    blocks
+}
+
 /// One passage of a row as drawn: its lines, and the paragraph that starts with it (none for
 /// the rest of a paragraph cut across rows).
 struct Passage {
@@ -137,14 +139,14 @@ impl Block {
 /// One pane's part of a block: its lines, and each paragraph that starts in them, with its
 /// line.
 #[derive(Default)]
-struct Cell {
+struct Drawn {
     lines: Vec<Line<Paint>>,
     starts: Vec<(usize, usize)>,
 }
 
 /// Passages one after the other, a blank line between them.
-fn whole(passages: Vec<Passage>) -> Cell {
-    let mut cell = Cell::default();
+fn whole(passages: Vec<Passage>) -> Drawn {
+    let mut cell = Drawn::default();
     for passage in passages {
         if !cell.lines.is_empty() {
             cell.lines.push(Line::blank());
@@ -158,13 +160,13 @@ fn whole(passages: Vec<Passage>) -> Cell {
 
 /// Passages no other pane has beside them, folded: one passage to its first lines and a note;
 /// several to the first line of each and one note, so that each can still take the cursor.
-fn folded(passages: Vec<Passage>, key: &str) -> Cell {
+fn folded(passages: Vec<Passage>, key: &str) -> Drawn {
     if passages.len() == 1 {
         let mut cell = whole(passages);
         fold(&mut cell.lines, key);
         return cell;
     }
-    let mut cell = Cell::default();
+    let mut cell = Drawn::default();
     let mut hidden = 0;
     for mut passage in passages {
         // Its first line of text, not the note of a weak link above it.
