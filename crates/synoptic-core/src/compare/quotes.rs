@@ -143,4 +143,16 @@ mod tests {
         );
         assert!(shared_quotes_among(&articles, &topic, &[1]).is_empty());
     }
+
+    #[test]
+    fn a_quotation_is_found_where_its_run_starts_in_each_carrier() {
+        let (articles, topic) = crate::fixtures::all_in_one_topic(&[
+            &["Rain fell. We will rebuild every house in the valley, the mayor said."],
+            &["We will rebuild every house in the valley, he said."],
+        ]);
+        let at = shared_quotes_at(&articles, &topic);
+        assert!(!at.is_empty());
+        // "we will rebuild every house" starts at word 2 of the first, word 0 of the second.
+        assert!(at.contains(&vec![(0, 2), (1, 0)]), "{at:?}");
+    }
 }

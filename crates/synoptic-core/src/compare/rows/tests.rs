@@ -183,3 +183,108 @@ fn the_rows_a_pane_sees_do_not_depend_on_the_panes_beside_it() {
 fn topic_of3(sources: &[&[&str]]) -> (Vec<Article>, Topic) {
     crate::fixtures::all_in_one_topic(sources)
 }
+
+/// Each row as (paragraph, text) per source, blank cells `None`.
+fn texts(articles: &[Article], topic: &Topic, laid: &[Row]) -> Vec<Vec<Option<String>>> {
+    laid.iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| {
+                    c.as_ref().map(|c| {
+                        let at = topic.members[c.member].at;
+                        articles[at.article].paragraphs[at.paragraph].text[c.text.clone()]
+                            .to_owned()
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+const FLOOD: &str = "The dam burst at dawn and muddy water flooded the valley villages.";
+const GOVERNOR: &str = "The governor blamed years of neglected maintenance work on the dam.";
+
+#[test]
+fn a_paragraph_telling_two_facts_is_cut_between_the_two_rows_that_tell_them() {
+    let both = format!("{FLOOD} {GOVERNOR}");
+    let (articles, topic) = topic_of3(&[
+        &[both.as_str()],
+        &["Muddy water flooded the valley villages after the dam burst at dawn."],
+        &["Neglected maintenance work on the dam was blamed by the governor for years."],
+    ]);
+    let laid = rows(&articles, &topic, &[0, 1, 2], &WordWeights::new(&articles));
+    let shown = texts(&articles, &topic, &laid);
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert_eq!(shown[0][0].as_deref(), Some(FLOOD));
+    assert_eq!(shown[1][0].as_deref(), Some(GOVERNOR));
+    assert!(shown[0][1].is_some() && shown[1][2].is_some(), "{shown:?}");
+    let cells: Vec<&Cell> = laid.iter().filter_map(|r| r.cells[0].as_ref()).collect();
+    let len = both.len();
+    assert!(!cells[0].continues() && cells[0].goes_on(len));
+    assert!(cells[1].continues() && !cells[1].goes_on(len));
+}
+
+#[test]
+fn a_paragraph_whose_sentences_face_the_same_passage_stays_whole() {
+    let both = format!("{FLOOD} {GOVERNOR}");
+    let (articles, topic) = topic_of(&[&[both.as_str()], &[both.as_str()]]);
+    let laid = rows(&articles, &topic, &[0, 1], &WordWeights::new(&articles));
+    assert_eq!(
+        texts(&articles, &topic, &laid),
+        [[Some(both.clone()), Some(both.clone())]]
+    );
+}
+
+#[test]
+fn hundreds_of_sources_are_laid_out_by_whole_paragraphs() {
+    let both = format!("{FLOOD} {GOVERNOR}");
+    let many: Vec<&[&str]> = vec![&[]; LAID_TOGETHER + 1];
+    let mut sources = many;
+    let first = [both.as_str()];
+    sources[0] = &first;
+    let rest = [FLOOD];
+    for s in sources.iter_mut().skip(1) {
+        *s = &rest;
+    }
+    let (articles, topic) = crate::fixtures::all_in_one_topic(&sources);
+    let shown: Vec<usize> = (0..sources.len()).collect();
+    let laid = rows(&articles, &topic, &shown, &WordWeights::new(&articles));
+    let of_first: Vec<&Cell> = laid.iter().filter_map(|r| r.cells[0].as_ref()).collect();
+    assert_eq!(of_first.len(), 1, "one cell, the whole paragraph");
+    assert_eq!(of_first[0].text, 0..both.len());
+}
+
+#[test]
+fn words_in_common_weigh_what_each_weighs_in_its_passage() {
+    let passage = |words: &[u64], weights: &[f32]| Passage {
+        words: words.to_vec(),
+        weights: weights.to_vec(),
+        weight: weights.iter().sum(),
+        quotes: Vec::new(),
+    };
+    let a = passage(&[1, 2], &[3.0, 1.0]);
+    let b = passage(&[1, 3], &[2.0, 4.0]);
+    // (3 + 2) / (4 + 6)
+    assert!((weighted_dice(&a, &b) - 0.5).abs() < 1e-6);
+}
+
+#[test]
+fn a_cell_says_whether_its_paragraph_goes_on_before_or_after_it() {
+    let cell = |text| Cell { member: 0, text };
+    assert!(!cell(0..10).continues() && !cell(0..10).goes_on(10));
+    assert!(cell(4..10).continues() && !cell(4..10).goes_on(10));
+    assert!(!cell(0..4).continues() && cell(0..4).goes_on(10));
+}
+
+#[test]
+fn dice_is_the_share_of_keys_in_common_and_every_common_key_is_found() {
+    assert_eq!(
+        in_common(&[1, 3, 5, 7], &[3, 4, 5, 7]).collect::<Vec<_>>(),
+        [(1, 0), (2, 2), (3, 3)]
+    );
+    // 2 × 3 in common / (4 + 5)
+    assert!((dice(&[1, 3, 5, 7], &[3, 4, 5, 7, 9]) - 6.0 / 9.0).abs() < 1e-6);
+    assert_eq!(dice(&[], &[1]), 0.0);
+    assert_eq!(dice(&[], &[]), 0.0);
+}
