@@ -69,7 +69,6 @@ struct Piece {
 pub const QUOTE_WEIGHT: f32 = 0.5;
 
 /// What rows compare of a passage: its telling words, and the quotations it carries.
-#[derive(Default)]
 struct Passage {
     /// Sorted, distinct keys of its telling words.
     words: Vec<u64>,
