@@ -65,7 +65,7 @@ fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// Whether a sentence ends between two consecutive words.
-fn ends_sentence(text: &str, before: &Token, after: &Token) -> bool {
+pub fn ends_sentence(text: &str, before: &Token, after: &Token) -> bool {
     let gap = &text[before.end()..after.start()];
     let Some(stop) = gap.find(SENTENCE_ENDS) else {
         return false;

@@ -8,6 +8,7 @@ use std::time::Instant;
 use super::{Change, Mark, PAIRWISE_BUDGET, PairwiseMember, WordChanges, compare};
 use crate::compare::agree::pair_key;
 use crate::compare::rows::{dice, telling_keys};
+use crate::lang::sentences::{ends_sentence, sentences};
 use crate::lang::text::Token;
 use crate::model::article::{Article, Paragraph};
 use crate::model::topic::Topic;
@@ -32,30 +33,20 @@ struct Sentence {
     words: Vec<u64>,
 }
 
-/// Whether a sentence ends between two consecutive tokens.
-fn breaks(text: &str, a: &Token, b: &Token) -> bool {
-    text[a.end()..b.start()].contains(['.', '!', '?', '…'])
-}
-
 /// The sentences of `article`'s members of `topic`, in reading order.
-fn sentences(articles: &[Article], topic: &Topic, article: usize) -> Vec<Sentence> {
+fn member_sentences(articles: &[Article], topic: &Topic, article: usize) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (m, member) in topic.members.iter().enumerate() {
         if member.at.article != article {
             continue;
         }
         let p = &articles[article].paragraphs[member.at.paragraph];
-        let mut start = 0;
-        for i in 0..p.tokens.len() {
-            let last = i + 1 == p.tokens.len() || breaks(&p.text, &p.tokens[i], &p.tokens[i + 1]);
-            if last {
-                out.push(Sentence {
-                    member: m,
-                    tokens: start..i + 1,
-                    words: telling_keys(&p.tokens[start..=i]),
-                });
-                start = i + 1;
-            }
+        for s in sentences(&p.text, &p.tokens) {
+            out.push(Sentence {
+                member: m,
+                words: telling_keys(&p.tokens[s.tokens.clone()]),
+                tokens: s.tokens,
+            });
         }
     }
     out
@@ -103,7 +94,7 @@ fn pair_keys(articles: &[Article], topic: &Topic, keep: impl Fn(usize) -> bool) 
     for member in topic.members.iter().filter(|m| keep(m.at.article)) {
         let p = &articles[member.at.article].paragraphs[member.at.paragraph];
         for w in p.tokens.windows(2) {
-            if !breaks(&p.text, &w[0], &w[1]) {
+            if !ends_sentence(&p.text, &w[0], &w[1]) {
                 keys.insert(pair_key(&w[0], &w[1]));
             }
         }
@@ -118,7 +109,7 @@ fn mark_quotes(text: &str, tokens: &[Token], pairs: &HashSet<u64>, marks: &mut [
     while i < tokens.len() {
         let mut j = i;
         while j + 1 < tokens.len()
-            && !breaks(text, &tokens[j], &tokens[j + 1])
+            && !ends_sentence(text, &tokens[j], &tokens[j + 1])
             && pairs.contains(&pair_key(&tokens[j], &tokens[j + 1]))
         {
             j += 1;
@@ -145,7 +136,7 @@ type Marks = Vec<Vec<Option<Change>>>;
 /// Diff, word by word, each sentence of the other articles that is another version of a
 /// reference sentence, marking both sides.
 fn mark_versions(articles: &[Article], topic: &Topic, reference: usize, marks: &mut Marks) {
-    let refs = sentences(articles, topic, reference);
+    let refs = member_sentences(articles, topic, reference);
     let deadline = Instant::now() + PAIRWISE_BUDGET;
     let hashes = |x: &Sentence| -> Vec<u64> {
         let p = paragraph_of(articles, topic, x.member);
@@ -156,7 +147,7 @@ fn mark_versions(articles: &[Article], topic: &Topic, reference: usize, marks: &
     };
     for other in topic.articles().into_iter().filter(|&a| a != reference) {
         let mut last = None;
-        for s in sentences(articles, topic, other) {
+        for s in member_sentences(articles, topic, other) {
             let Some(k) = version_of(&s, &refs) else {
                 continue;
             };
@@ -334,5 +325,22 @@ mod tests {
         ]);
         let words = shown(&articles, &pairwise(&articles, &topic, 0), 1);
         assert!(words.contains(&"him:C".to_string()), "{words:?}");
+    }
+
+    #[test]
+    fn an_abbreviation_does_not_end_the_sentence_it_is_compared_by() {
+        // Cut at "M.", the reference's sentence would be two, and the copy's version of it
+        // would show only its second half as the same.
+        let (articles, topic) = topic_of(&[
+            "Le dalaï-lama a rencontré M. Sarkozy samedi à Gdansk, en Pologne.",
+            "Le dalaï-lama a rencontré le président Sarkozy samedi à Gdansk, en Pologne.",
+        ]);
+        let words = shown(&articles, &pairwise(&articles, &topic, 0), 1);
+        assert_eq!(
+            &words[..5],
+            ["Le:S", "dalaï:S", "lama:S", "a:S", "rencontré:S"],
+            "{words:?}"
+        );
+        assert!(words.contains(&"Sarkozy:S".to_string()), "{words:?}");
     }
 }
