@@ -157,7 +157,7 @@ fn copying_and_corrections_take_the_paragraph_under_the_cursor_not_the_top_one()
     let Some(Request::Copy(text)) = app.requests.pop() else {
         panic!("no copy: {:?}", app.status)
     };
-    let paragraph = &app.synopsis.articles[at.article].paragraphs[at.paragraph].text;
+    let paragraph = &at.paragraph_in(&app.synopsis.articles).text;
     assert!(text.contains(paragraph.as_str()), "{text}");
     app.update(Action::PinOut);
     let def = app
@@ -193,7 +193,7 @@ fn the_row_copied_is_the_cursors_row() {
     // The header names the sources, some by their opening words: the row is below it.
     let table: String = table.lines().skip(2).collect();
     let opening = |p: ParaRef| -> String {
-        let text = &app.synopsis.articles[p.article].paragraphs[p.paragraph].text;
+        let text = &p.paragraph_in(&app.synopsis.articles).text;
         text.chars().take(30).collect()
     };
     assert!(table.contains(&opening(at)), "{table}");

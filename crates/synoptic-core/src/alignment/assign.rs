@@ -33,7 +33,7 @@ impl<'a> Corpus<'a> {
         let words = space
             .units
             .iter()
-            .map(|at| articles[at.article].paragraphs[at.paragraph].tokens.len())
+            .map(|at| at.paragraph_in(articles).tokens.len())
             .collect();
         Corpus {
             articles,

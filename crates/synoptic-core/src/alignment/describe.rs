@@ -41,7 +41,7 @@ impl PhraseCounts {
         let mut seen: BTreeSet<u64> = BTreeSet::new();
         for &u in pool {
             let at = space.units[u];
-            let tokens = &articles[at.article].paragraphs[at.paragraph].tokens;
+            let tokens = &at.paragraph_in(articles).tokens;
             seen.clear();
             seen.extend(spans(tokens).map(|(s, e)| sequence_hash(&tokens[s..e])));
             for &h in &seen {
@@ -78,7 +78,7 @@ pub fn telling_terms(
     let mut seen: BTreeSet<u64> = BTreeSet::new();
     for &u in group {
         let at = space.units[u];
-        let p = &articles[at.article].paragraphs[at.paragraph];
+        let p = at.paragraph_in(articles);
         seen.clear();
         for (start, end) in spans(&p.tokens) {
             let h = sequence_hash(&p.tokens[start..end]);

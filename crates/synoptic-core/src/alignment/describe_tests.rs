@@ -9,7 +9,7 @@ fn units(articles: &[Article], space: &TermSpace, starts: &[&str]) -> Vec<usize>
     let found: Vec<usize> = (0..space.units.len())
         .filter(|&u| {
             let at = space.units[u];
-            let text = &articles[at.article].paragraphs[at.paragraph].text;
+            let text = &at.paragraph_in(articles).text;
             starts.iter().any(|s| text.starts_with(s))
         })
         .collect();

@@ -140,7 +140,7 @@ impl TopicWording {
         let width = Width(covering.len().div_ceil(64).max(1));
         let members = topic.members.iter().map(|m| {
             let local = covering.binary_search(&m.at.article).unwrap_or(0);
-            (local, &articles[m.at.article].paragraphs[m.at.paragraph])
+            (local, m.at.paragraph_in(articles))
         });
         let index = TopicIndex::build(width, members);
         TopicWording {
@@ -152,7 +152,7 @@ impl TopicWording {
 
     /// The spans of the member paragraph `at` (which must be a member of the topic).
     pub fn member(&self, articles: &[Article], at: ParaRef, detail: Detail) -> MemberSpans {
-        let p = &articles[at.article].paragraphs[at.paragraph];
+        let p = at.paragraph_in(articles);
         let local = self.covering.binary_search(&at.article).unwrap_or(0);
         let sets = shared_sets(&p.tokens, local, &self.index);
         let (spans, bits) = spans_from_sets(&p.text, &p.tokens, &sets, self.width, detail);
@@ -162,7 +162,7 @@ impl TopicWording {
     /// For each pair of consecutive words of member `at`, whether another covering article
     /// has them in a row: what tells a phrase carried over from a word met in passing.
     pub fn ordered_pairs(&self, articles: &[Article], at: ParaRef) -> Vec<bool> {
-        let p = &articles[at.article].paragraphs[at.paragraph];
+        let p = at.paragraph_in(articles);
         let local = self.covering.binary_search(&at.article).unwrap_or(0);
         ordered_pairs(&p.tokens, local, &self.index)
     }

@@ -14,30 +14,9 @@ pub const QUOTE_WORDS: usize = 5;
 /// member of each of two sources or more carry, the members that carry it. A run found in two
 /// members of one source is the event's stock phrase there, not a quotation: left out.
 pub fn shared_quotes(articles: &[Article], topic: &Topic) -> Vec<Vec<usize>> {
-    let all: Vec<usize> = (0..topic.members.len()).collect();
-    shared_quotes_among(articles, topic, &all)
-}
-
-/// [`shared_quotes`] among the members `among` of `topic` (indices into its members): what
-/// rows need when they lay out a few of a topic's thousand sources.
-pub fn shared_quotes_among(
-    articles: &[Article],
-    topic: &Topic,
-    among: &[usize],
-) -> Vec<Vec<usize>> {
-    let passages: Vec<(usize, &[Token])> = among
-        .iter()
-        .map(|&m| {
-            let at = topic.members[m].at;
-            (
-                at.article,
-                &articles[at.article].paragraphs[at.paragraph].tokens[..],
-            )
-        })
-        .collect();
-    shared_runs(&passages)
+    shared_quotes_at(articles, topic)
         .into_iter()
-        .map(|carriers| carriers.into_iter().map(|k| among[k]).collect())
+        .map(|carriers| carriers.into_iter().map(|(m, _)| m).collect())
         .collect()
 }
 
@@ -56,7 +35,7 @@ pub fn shared_runs(passages: &[(usize, &[Token])]) -> Vec<Vec<usize>> {
 pub fn shared_quotes_at(articles: &[Article], topic: &Topic) -> Vec<Vec<(usize, usize)>> {
     let tokens = |m: usize| {
         let at = topic.members[m].at;
-        &articles[at.article].paragraphs[at.paragraph].tokens[..]
+        &at.paragraph_in(articles).tokens[..]
     };
     let passages: Vec<(usize, &[Token])> = (0..topic.members.len())
         .map(|m| (topic.members[m].at.article, tokens(m)))
@@ -132,16 +111,21 @@ mod tests {
     }
 
     #[test]
-    fn among_some_members_a_quotation_needs_two_of_them() {
+    fn among_some_passages_a_quotation_needs_two_sources_of_them() {
         let said = "We will rebuild every house in the valley, the mayor said.";
         let (articles, topic) = crate::fixtures::all_in_one_topic(&[&[said], &[said], &[said]]);
         assert_eq!(shared_quotes(&articles, &topic)[0], [0, 1, 2]);
-        let among = shared_quotes_among(&articles, &topic, &[0, 2]);
+        let tokens = |m: usize| &topic.members[m].at.paragraph_in(&articles).tokens[..];
+        let two = shared_runs(&[(0, tokens(0)), (2, tokens(2))]);
         assert!(
-            !among.is_empty() && among.iter().all(|q| q == &[0, 2]),
-            "{among:?}"
+            !two.is_empty() && two.iter().all(|q| q == &[0, 1]),
+            "{two:?}"
         );
-        assert!(shared_quotes_among(&articles, &topic, &[1]).is_empty());
+        assert!(shared_runs(&[(1, tokens(1))]).is_empty());
+        assert!(
+            shared_runs(&[(1, tokens(1)), (1, tokens(2))]).is_empty(),
+            "two passages of one source"
+        );
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub fn quotes_on_one_row(articles: &[Article], topic: &Topic, rows: &[Row]) -> (
     }
     let row_of = |(m, token): (usize, usize)| {
         let at = topic.members[m].at;
-        let byte = articles[at.article].paragraphs[at.paragraph].tokens[token].start();
+        let byte = at.paragraph_in(articles).tokens[token].start();
         let cells = cells_of.get(&m)?;
         // The last cell of the member that starts at or before the run.
         cells

@@ -17,7 +17,7 @@ fn marked(articles: &[Article], topic: &Topic, m: usize) -> Vec<String> {
     let at = topic.members[m].at;
     let member = wording.member(articles, at, Detail::Counts);
     let pairs = wording.ordered_pairs(articles, at);
-    let p = &articles[at.article].paragraphs[at.paragraph];
+    let p = at.paragraph_in(articles);
     let weights = WordWeights::new(articles);
     let covering = topic.covering_count();
     telling_shared(

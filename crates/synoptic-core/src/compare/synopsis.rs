@@ -29,7 +29,7 @@ impl Synopsis {
     }
 
     pub fn paragraph(&self, at: ParaRef) -> &Paragraph {
-        &self.articles[at.article].paragraphs[at.paragraph]
+        at.paragraph_in(&self.articles)
     }
 
     /// Shared-wording spans for every member of topic `t`, with the sharing articles' lists

@@ -1,7 +1,7 @@
 //! TF-IDF vectors over the body paragraphs of a corpus, and cosine similarity between them.
 
 use crate::lang::hashed::ByHash;
-use crate::model::article::{Article, Kind};
+use crate::model::article::{Article, Kind, Paragraph};
 use crate::parallel::{map, map_parts};
 
 /// Where a paragraph lives: article index and paragraph index, both into the corpus.
@@ -9,6 +9,13 @@ use crate::parallel::{map, map_parts};
 pub struct ParaRef {
     pub article: usize,
     pub paragraph: usize,
+}
+
+impl ParaRef {
+    /// The paragraph this names among `articles`.
+    pub fn paragraph_in(self, articles: &[Article]) -> &Paragraph {
+        &articles[self.article].paragraphs[self.paragraph]
+    }
 }
 
 /// A sparse, L2-normalised vector: (term id, weight), sorted by term id.

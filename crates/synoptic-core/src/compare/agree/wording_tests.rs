@@ -91,7 +91,7 @@ fn a_span_gets_the_smallest_formula_of_its_pieces_the_first_on_ties() {
     let mut table = WordingTable::new(&wording);
     let mut checked = 0;
     for member in &agreement.members {
-        let p = &articles[member.at.article].paragraphs[member.at.paragraph];
+        let p = member.at.paragraph_in(&articles);
         let formulas = table.formulas(&articles, member);
         let lang = articles[member.at.article].language;
         let tokens = Tokens::new(&p.text, lang, &p.tokens);

@@ -92,7 +92,7 @@ fn inside_quotation(before: &str) -> bool {
 fn pair_keys(articles: &[Article], topic: &Topic, keep: impl Fn(usize) -> bool) -> HashSet<u64> {
     let mut keys = HashSet::new();
     for member in topic.members.iter().filter(|m| keep(m.at.article)) {
-        let p = &articles[member.at.article].paragraphs[member.at.paragraph];
+        let p = member.at.paragraph_in(articles);
         for w in p.tokens.windows(2) {
             if !ends_sentence(&p.text, &w[0], &w[1]) {
                 keys.insert(pair_key(&w[0], &w[1]));
@@ -127,7 +127,7 @@ fn mark_quotes(text: &str, tokens: &[Token], pairs: &HashSet<u64>, marks: &mut [
 
 fn paragraph_of<'a>(articles: &'a [Article], topic: &Topic, m: usize) -> &'a Paragraph {
     let at = topic.members[m].at;
-    &articles[at.article].paragraphs[at.paragraph]
+    at.paragraph_in(articles)
 }
 
 /// Marks per member and token: `None` where the word stays plain.

@@ -103,7 +103,7 @@ fn weighted_dice(a: &Passage, b: &Passage) -> f32 {
 /// The tokens of a member's paragraph.
 fn tokens_of<'a>(articles: &'a [Article], topic: &Topic, member: usize) -> &'a [Token] {
     let at = topic.members[member].at;
-    &articles[at.article].paragraphs[at.paragraph].tokens
+    &at.paragraph_in(articles).tokens
 }
 
 /// The passage of each piece: its telling words, weighed by `weights`, and the quotations it
@@ -145,7 +145,7 @@ fn pieces_of(articles: &[Article], topic: &Topic, members: &[usize], cut: bool) 
     let mut out = Vec::new();
     for &m in members {
         let at = topic.members[m].at;
-        let p = &articles[at.article].paragraphs[at.paragraph];
+        let p = at.paragraph_in(articles);
         if !cut {
             out.push(Piece {
                 member: m,

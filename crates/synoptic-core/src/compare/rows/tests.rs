@@ -193,8 +193,7 @@ fn texts(articles: &[Article], topic: &Topic, laid: &[Row]) -> Vec<Vec<Option<St
                 .map(|c| {
                     c.as_ref().map(|c| {
                         let at = topic.members[c.member].at;
-                        articles[at.article].paragraphs[at.paragraph].text[c.text.clone()]
-                            .to_owned()
+                        at.paragraph_in(articles).text[c.text.clone()].to_owned()
                     })
                 })
                 .collect()
