@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use super::{Change, Mark, PAIRWISE_BUDGET, PairwiseMember, WordChanges, compare};
 use crate::compare::agree::pair_key;
-use crate::compare::rows::{dice, telling_keys};
+use crate::compare::rows::passage::{dice, telling_keys};
 use crate::lang::sentences::{ends_sentence, sentences};
 use crate::lang::text::Token;
 use crate::model::article::{Article, Paragraph};

@@ -1,7 +1,8 @@
 //! Rows of sentences joined back into rows of passages: a paragraph is cut where it faces two
 //! different things, and stays whole where its sentences only go on beside the same passages.
 
-use super::{Cell, Piece, Row};
+use crate::compare::rows::passage::Piece;
+use crate::compare::rows::{Cell, Row};
 
 /// A cell being joined: the first and last piece it holds (consecutive pieces of one member).
 type Span = (usize, usize);

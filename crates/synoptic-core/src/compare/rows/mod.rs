@@ -6,13 +6,15 @@
 
 mod merge;
 pub mod parts;
+pub mod passage;
 
 use std::ops::Range;
 
-use crate::compare::quotes::shared_runs;
 use crate::compare::rows::parts::parts;
+use crate::compare::rows::passage::{
+    Passage, Piece, content_keys, likeness, passages, shares_quote,
+};
 use crate::compare::salience::WordWeights;
-use crate::lang::text::Token;
 use crate::model::article::Article;
 use crate::model::topic::Topic;
 
@@ -55,91 +57,6 @@ pub const CUT_BEFORE: &str = "…\u{a0}";
 /// What a cell shows after its text when its paragraph goes on in a row below.
 pub const CUT_AFTER: &str = "\u{a0}…";
 
-/// One part of a member, as rows lay it out.
-#[derive(Clone, Debug)]
-struct Piece {
-    member: usize,
-    tokens: Range<usize>,
-    bytes: Range<usize>,
-}
-
-/// Weight of a quotation two passages share (see `quotes::shared_quotes`), on top of
-/// their words in common: the same words quoted by two sources are the surest sign that they
-/// tell the same thing.
-pub const QUOTE_WEIGHT: f32 = 0.5;
-
-/// What rows compare of a passage: its telling words, and the quotations it carries.
-struct Passage {
-    /// Sorted, distinct keys of its telling words.
-    words: Vec<u64>,
-    /// The weight of each of `words`, in the same order, and their sum.
-    weights: Vec<f32>,
-    weight: f32,
-    /// Sorted ids of the quotations it shares with other sources.
-    quotes: Vec<usize>,
-}
-
-/// How alike two passages are: the weighed share of their telling words in common, plus
-/// `QUOTE_WEIGHT` when they carry a quotation in common.
-fn likeness(a: &Passage, b: &Passage) -> f32 {
-    let quoted = shares_quote(a, b);
-    weighted_dice(a, b) + if quoted { QUOTE_WEIGHT } else { 0.0 }
-}
-
-/// The Dice coefficient of two passages' words, each word weighing what it says of a
-/// paragraph in this corpus (`WordWeights::idf_of`): the protagonists' names, in most
-/// paragraphs, count for little; "Breton" or "guilty" for much.
-fn weighted_dice(a: &Passage, b: &Passage) -> f32 {
-    let total = a.weight + b.weight;
-    if total <= 0.0 {
-        return 0.0;
-    }
-    let common: f32 = in_common(&a.words, &b.words)
-        .map(|(i, j)| a.weights[i] + b.weights[j])
-        .sum();
-    common / total
-}
-
-/// The tokens of a member's paragraph.
-fn tokens_of<'a>(articles: &'a [Article], topic: &Topic, member: usize) -> &'a [Token] {
-    let at = topic.members[member].at;
-    &at.paragraph_in(articles).tokens
-}
-
-/// The passage of each piece: its telling words, weighed by `weights`, and the quotations it
-/// shares with pieces of other sources.
-fn passages(
-    articles: &[Article],
-    topic: &Topic,
-    weights: &WordWeights,
-    pieces: &[Piece],
-) -> Vec<Passage> {
-    let tokens = |p: &Piece| &tokens_of(articles, topic, p.member)[p.tokens.clone()];
-    let mut all: Vec<Passage> = pieces
-        .iter()
-        .map(|p| {
-            let words = content_keys(tokens(p));
-            let weights: Vec<f32> = words.iter().map(|&k| weights.idf_of(k)).collect();
-            Passage {
-                weight: weights.iter().sum(),
-                weights,
-                words,
-                quotes: Vec::new(),
-            }
-        })
-        .collect();
-    let runs: Vec<(usize, &[Token])> = pieces
-        .iter()
-        .map(|p| (topic.members[p.member].at.article, tokens(p)))
-        .collect();
-    for (id, carriers) in shared_runs(&runs).into_iter().enumerate() {
-        for k in carriers {
-            all[k].quotes.push(id);
-        }
-    }
-    all
-}
-
 /// The pieces of `members`, in their order: each member cut into its parts (`cut`), or whole.
 fn pieces_of(articles: &[Article], topic: &Topic, members: &[usize], cut: bool) -> Vec<Piece> {
     let mut out = Vec::new();
@@ -162,58 +79,6 @@ fn pieces_of(articles: &[Article], topic: &Topic, members: &[usize], cut: bool) 
         }));
     }
     out
-}
-
-/// Words the language uses this often or more (Zipf 6: once in a thousand words) are its
-/// filler, which the stopword lists leave out ("two", "people", "fait", "plus"): two passages
-/// that share only these tell nothing alike.
-const FILLER_ZIPF: u8 = 60;
-
-/// The keys rows compare a passage by: its telling words but the language's filler.
-fn content_keys(tokens: &[Token]) -> Vec<u64> {
-    keys_of(tokens, |t| t.is_telling() && t.zipf_tenths() < FILLER_ZIPF)
-}
-
-/// Sorted, distinct keys of the telling words among `tokens`: what [`dice`] compares.
-pub fn telling_keys(tokens: &[Token]) -> Vec<u64> {
-    keys_of(tokens, Token::is_telling)
-}
-
-/// Sorted, distinct keys of the tokens `keep` accepts.
-fn keys_of(tokens: &[Token], keep: impl Fn(&Token) -> bool) -> Vec<u64> {
-    let mut keys: Vec<u64> = tokens.iter().filter(|t| keep(t)).map(|t| t.hash).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
-}
-
-/// The Dice coefficient of two sorted, distinct key lists: the share of words they have in
-/// common.
-pub fn dice(a: &[u64], b: &[u64]) -> f32 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    2.0 * in_common(a, b).count() as f32 / (a.len() + b.len()) as f32
-}
-
-/// The positions in `a` and in `b` (sorted, distinct keys) of each key both hold.
-fn in_common<'k>(a: &'k [u64], b: &'k [u64]) -> impl Iterator<Item = (usize, usize)> + 'k {
-    let (mut i, mut j) = (0, 0);
-    std::iter::from_fn(move || {
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    let both = (i, j);
-                    i += 1;
-                    j += 1;
-                    return Some(both);
-                }
-            }
-        }
-        None
-    })
 }
 
 /// The pairs (i, j) of an order-keeping alignment of `rows` items and `cols` items that
@@ -367,11 +232,6 @@ fn row_likeness(sample: &[usize], passage: &Passage, all: &[Passage]) -> f32 {
     } else {
         each.sum::<f32>() / sample.len().max(1) as f32
     }
-}
-
-/// Whether two passages carry a quotation in common.
-fn shares_quote(a: &Passage, b: &Passage) -> bool {
-    a.quotes.iter().any(|q| b.quotes.binary_search(q).is_ok())
 }
 
 /// `laid` with the passages `items` of source `k` (of `width` sources) placed: each paired

@@ -255,35 +255,9 @@ fn hundreds_of_sources_are_laid_out_by_whole_paragraphs() {
 }
 
 #[test]
-fn words_in_common_weigh_what_each_weighs_in_its_passage() {
-    let passage = |words: &[u64], weights: &[f32]| Passage {
-        words: words.to_vec(),
-        weights: weights.to_vec(),
-        weight: weights.iter().sum(),
-        quotes: Vec::new(),
-    };
-    let a = passage(&[1, 2], &[3.0, 1.0]);
-    let b = passage(&[1, 3], &[2.0, 4.0]);
-    // (3 + 2) / (4 + 6)
-    assert!((weighted_dice(&a, &b) - 0.5).abs() < 1e-6);
-}
-
-#[test]
 fn a_cell_says_whether_its_paragraph_goes_on_before_or_after_it() {
     let cell = |text| Cell { member: 0, text };
     assert!(!cell(0..10).continues() && !cell(0..10).goes_on(10));
     assert!(cell(4..10).continues() && !cell(4..10).goes_on(10));
     assert!(!cell(0..4).continues() && cell(0..4).goes_on(10));
-}
-
-#[test]
-fn dice_is_the_share_of_keys_in_common_and_every_common_key_is_found() {
-    assert_eq!(
-        in_common(&[1, 3, 5, 7], &[3, 4, 5, 7]).collect::<Vec<_>>(),
-        [(1, 0), (2, 2), (3, 3)]
-    );
-    // 2 × 3 in common / (4 + 5)
-    assert!((dice(&[1, 3, 5, 7], &[3, 4, 5, 7, 9]) - 6.0 / 9.0).abs() < 1e-6);
-    assert_eq!(dice(&[], &[1]), 0.0);
-    assert_eq!(dice(&[], &[]), 0.0);
 }
