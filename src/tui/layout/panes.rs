@@ -155,7 +155,7 @@ pub(super) fn member_part_lines(
     width: usize,
 ) -> Vec<Line<Paint>> {
     let (a, paragraph) = (member.at.article, member.at.paragraph);
-    let len = app.synopsis.articles[a].paragraphs[paragraph].text.len();
+    let len = app.synopsis.paragraph(member.at).text.len();
     let mut lines = Vec::new();
     if member.score < WEAK_MEMBER && part.start == 0 {
         let note = format!("≈ weak link, score {:.2}", member.score);

@@ -10,19 +10,9 @@ use crate::model::topic::Topic;
 /// Words in a run that counts as a quotation carried by several sources.
 pub const QUOTE_WORDS: usize = 5;
 
-/// For every run of [`QUOTE_WORDS`] words (all words, stopwords included, as stems) that one
-/// member of each of two sources or more carry, the members that carry it. A run found in two
-/// members of one source is the event's stock phrase there, not a quotation: left out.
-pub fn shared_quotes(articles: &[Article], topic: &Topic) -> Vec<Vec<usize>> {
-    shared_quotes_at(articles, topic)
-        .into_iter()
-        .map(|carriers| carriers.into_iter().map(|(m, _)| m).collect())
-        .collect()
-}
-
-/// [`shared_quotes`] among any passages, each given as its source and its tokens: for every
-/// run of [`QUOTE_WORDS`] words that passages of two sources or more carry, and no source
-/// twice, the passages (indices into `passages`) that carry it, in order.
+/// The quotations several sources carry among `passages`, each given as its source and its
+/// tokens: for every run of [`QUOTE_WORDS`] words that passages of two sources or more carry,
+/// and no source twice, the passages (indices into `passages`) that carry it, in order.
 pub fn shared_runs(passages: &[(usize, &[Token])]) -> Vec<Vec<usize>> {
     carried_runs(passages)
         .into_iter()
@@ -30,8 +20,10 @@ pub fn shared_runs(passages: &[(usize, &[Token])]) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// Where each of `topic`'s shared quotations (see [`shared_quotes`]) is: for each carrier, the
-/// member and the token its run starts at.
+/// `topic`'s quotations: every run of [`QUOTE_WORDS`] words (all words, stopwords included,
+/// as stems) that one member of each of two sources or more carry, and where it is in each:
+/// the member and the token its run starts at. A run found in two members of one source is
+/// the event's stock phrase there, not a quotation: left out.
 pub fn shared_quotes_at(articles: &[Article], topic: &Topic) -> Vec<Vec<(usize, usize)>> {
     let tokens = |m: usize| {
         let at = topic.members[m].at;
@@ -79,6 +71,15 @@ fn carried_runs(passages: &[(usize, &[Token])]) -> Vec<(u64, Vec<usize>)> {
         .collect();
     quotes.sort_by(|a, b| a.1.cmp(&b.1));
     quotes
+}
+
+/// The members that carry each of `topic`'s quotations (see [`shared_quotes_at`]).
+#[cfg(test)]
+pub(crate) fn shared_quotes(articles: &[Article], topic: &Topic) -> Vec<Vec<usize>> {
+    shared_quotes_at(articles, topic)
+        .into_iter()
+        .map(|carriers| carriers.into_iter().map(|(m, _)| m).collect())
+        .collect()
 }
 
 #[cfg(test)]

@@ -8,9 +8,9 @@ use crate::compare::rows::Row;
 use crate::model::article::Article;
 use crate::model::topic::Topic;
 
-/// How many of `topic`'s shared quotations (see `quotes::shared_quotes`) have every carrier among
-/// the sources of `rows` on one row, and how many there are (those with two carriers or more
-/// among those sources). A carrier's row is the one whose cell holds the start of its run: a
+/// How many of `topic`'s shared quotations (see `quotes::shared_quotes_at`) have every
+/// carrier among the sources of `rows` on one row, and how many there are (those with two
+/// carriers or more among those sources). A carrier's row is the one whose cell holds the start of its run: a
 /// paragraph cut across rows is on the row of the sentence that quotes.
 pub fn quotes_on_one_row(articles: &[Article], topic: &Topic, rows: &[Row]) -> (usize, usize) {
     let mut cells_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();

@@ -40,7 +40,7 @@ fn member_sentences(articles: &[Article], topic: &Topic, article: usize) -> Vec<
         if member.at.article != article {
             continue;
         }
-        let p = &articles[article].paragraphs[member.at.paragraph];
+        let p = member.at.paragraph_in(articles);
         for s in sentences(&p.text, &p.tokens) {
             out.push(Sentence {
                 member: m,

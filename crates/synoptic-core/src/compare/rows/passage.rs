@@ -17,7 +17,7 @@ pub(super) struct Piece {
     pub(super) bytes: Range<usize>,
 }
 
-/// Weight of a quotation two passages share (see `quotes::shared_quotes`), on top of
+/// Weight of a quotation two passages share (see `quotes::shared_quotes_at`), on top of
 /// their words in common: the same words quoted by two sources are the surest sign that they
 /// tell the same thing.
 pub const QUOTE_WEIGHT: f32 = 0.5;
