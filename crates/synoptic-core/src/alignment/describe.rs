@@ -26,6 +26,9 @@ pub struct Term {
     /// Of the paragraphs that hold it, the share inside the group.
     pub precision: f32,
     pub score: f32,
+    /// It starts or ends on a word that names nothing alone (see `names_nothing`): "last
+    /// year", "dirigeants des deux", "Putin had told".
+    pub weak_edge: bool,
 }
 
 /// In how many paragraphs of the pool each word and phrase (by `sequence_hash`) occurs.
@@ -62,6 +65,7 @@ struct Tally<'t> {
     articles: BTreeSet<usize>,
     inside: u32,
     words: usize,
+    weak_edge: bool,
     forms: HashMap<&'t str, u32>,
 }
 
@@ -86,6 +90,7 @@ pub fn telling_terms(
             let form = &p.text[p.tokens[start].start()..p.tokens[end - 1].end()];
             *tally.forms.entry(form).or_default() += 1;
             tally.words = end - start;
+            tally.weak_edge = names_nothing(&p.tokens[start]) || names_nothing(&p.tokens[end - 1]);
             if seen.insert(h) {
                 tally.inside += 1;
                 tally.articles.insert(at.article);
@@ -121,6 +126,7 @@ pub fn telling_terms(
                 words: t.words,
                 precision: t.inside as f32 / (t.inside + outside) as f32,
                 score,
+                weak_edge: t.weak_edge,
             })
         })
         .collect();
@@ -175,7 +181,7 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
     // lone common word ("lundi", "beaucoup", "annulant") names nothing, so it labels a topic
     // only when nothing else comes near.
     let capital = |t: &Term| t.text.starts_with(|c: char| c.is_uppercase());
-    let named = |t: &Term| t.words > 1 || (capital(t) && !everyday(&t.text));
+    let named = |t: &Term| !t.weak_edge && (t.words > 1 || (capital(t) && !everyday(&t.text)));
     let label_score = |t: &Term| {
         let plain = if named(t) { 1.0 } else { LONE_WORD };
         t.score * t.precision.sqrt() * (1.0 + 0.25 * (t.words.min(3) - 1) as f32) * plain
@@ -191,7 +197,10 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
     let label = terms
         .iter()
         .filter(|t| {
-            t.words > best.words && t.score >= 0.5 * best.score && overlaps(&t.text, &best.text)
+            t.words > best.words
+                && !t.weak_edge
+                && t.score >= 0.5 * best.score
+                && overlaps(&t.text, &best.text)
         })
         .max_by(|a, b| a.score.total_cmp(&b.score).then(b.text.cmp(&a.text)))
         .unwrap_or(best)
@@ -206,6 +215,16 @@ fn everyday(word: &str) -> bool {
     let [fr, en] = zipf_tenths(&fold(word));
     fr.max(en) >= EVERYDAY_LABEL
 }
+
+/// A number, or one of the words a language uses most ("two", "last", "told", "deux",
+/// "toujours"): a label that starts or ends on one says when or how much, or is cut from a
+/// sentence, and names no subject.
+fn names_nothing(token: &Token) -> bool {
+    token.is_numeric() || token.zipf_tenths() >= COMMONEST
+}
+
+/// Zipf 5.8, once in 1,600 words: the commonest few hundred words of a language.
+const COMMONEST: u8 = 58;
 
 /// A lone word the language uses this often (Zipf 4.5: once in 30,000 words) is everyday.
 const EVERYDAY_LABEL: u8 = 45;

@@ -175,6 +175,7 @@ fn t(text: &str, score: f32, precision: f32) -> Term {
         words: text.split_whitespace().count(),
         precision,
         score,
+        weak_edge: false,
     }
 }
 
@@ -267,6 +268,53 @@ fn a_lone_common_word_names_a_topic_only_when_nothing_else_comes_near() {
         label(&[t("lundi", 1.0, 1.0), t("Bangkok", 0.21, 1.0)]),
         "Bangkok"
     );
+}
+
+fn weak(text: &str, score: f32) -> Term {
+    Term {
+        weak_edge: true,
+        ..t(text, score, 1.0)
+    }
+}
+
+#[test]
+fn a_phrase_on_a_number_or_a_commonest_word_names_like_a_lone_common_word() {
+    // "last year" weighs a fifth, as "lundi" does: 1.25 * 0.2 = 0.25 against "Bangkok".
+    assert_eq!(
+        label(&[weak("last year", 1.0), t("Bangkok", 0.26, 1.0)]),
+        "Bangkok"
+    );
+    assert_eq!(
+        label(&[weak("last year", 1.0), t("Bangkok", 0.24, 1.0)]),
+        "last year"
+    );
+    // Nor does a weak phrase lengthen a good label: "Poutine" stays whole.
+    let terms = [t("Poutine", 2.0, 1.0), weak("Poutine avait dit", 1.9)];
+    assert_eq!(label(&terms), "Poutine");
+}
+
+#[test]
+fn dates_figures_and_the_commonest_words_make_a_weak_edge() {
+    let arts = articles(&[
+        &[
+            "Alpha : le 5 août dernier, Hun Sen a parlé deux fois.",
+            "Bravo : rien à voir avec la suite.",
+        ],
+        &[
+            "Charlie : le 5 août dernier, Hun Sen a parlé deux fois.",
+            "Delta : la Bourse recule nettement ce matin.",
+        ],
+    ]);
+    let terms = terms_of(&arts, &["Alpha", "Charlie"]);
+    let edge = |text: &str| term(&terms, text).map(|t| t.weak_edge);
+    assert_eq!(edge("5 août"), Some(true), "a date starts on a number");
+    assert_eq!(
+        edge("parlé deux"),
+        Some(true),
+        "\"deux\" is among the commonest words"
+    );
+    assert_eq!(edge("Hun Sen"), Some(false));
+    assert_eq!(edge("août dernier"), Some(false));
 }
 
 #[test]
