@@ -135,6 +135,8 @@ fn align_pair(rows: usize, cols: usize, like: impl Fn(usize, usize) -> f32) -> V
 /// it resembles most (its quotations first, then its telling words). So two sources that tell
 /// a fact the first one does not tell still meet on one row. A passage that resembles no row
 /// gets a row of its own, blank opposite, after the row of its source's previous passage.
+/// Up to [`LAID_TOGETHER`] sources, each is then laid again against all the others
+/// (`refined`).
 pub fn rows(
     articles: &[Article],
     topic: &Topic,
@@ -166,9 +168,12 @@ pub fn rows(
     order.sort_by_key(|&k| (std::cmp::Reverse(seqs[k].len()), k));
     let all = passages(articles, topic, weights, &pieces);
     let mut laid: Vec<Laid> = Vec::new();
-    for (added, k) in order.into_iter().enumerate() {
+    for (added, &k) in order.iter().enumerate() {
         let opens = added < LAID_TOGETHER;
         laid = add_source(laid, &seqs[k], (k, shown.len(), opens), &all);
+    }
+    if shown.len() <= LAID_TOGETHER {
+        laid = refined(laid, &order, &seqs, &all);
     }
     merge::joined(laid.into_iter().map(|row| row.cells), &pieces)
 }
@@ -232,6 +237,43 @@ fn row_likeness(sample: &[usize], passage: &Passage, all: &[Passage]) -> f32 {
     } else {
         each.sum::<f32>() / sample.len().max(1) as f32
     }
+}
+
+/// At most this many rounds of `refined`: two settle every layout of the labelled corpora.
+const REFINING_ROUNDS: usize = 3;
+
+/// `laid` with each source taken out and laid again against all the others, round after
+/// round until nothing moves. The first sources were laid against one or two others only:
+/// the seeds' first source put its lede, on the outage, below the rows where the others'
+/// ledes met its second paragraph; laid again against all of them, it joins them.
+fn refined(
+    mut laid: Vec<Laid>,
+    order: &[usize],
+    seqs: &[Vec<usize>],
+    all: &[Passage],
+) -> Vec<Laid> {
+    for _ in 0..REFINING_ROUNDS {
+        let before: Vec<Vec<Option<usize>>> = laid.iter().map(|row| row.cells.clone()).collect();
+        for &k in order {
+            laid = without_source(laid, k, &seqs[k]);
+            laid = add_source(laid, &seqs[k], (k, seqs.len(), true), all);
+        }
+        if laid.iter().map(|row| &row.cells).eq(before.iter()) {
+            break;
+        }
+    }
+    laid
+}
+
+/// `laid` without source `k`'s passages `items`; rows left empty are dropped.
+fn without_source(laid: Vec<Laid>, k: usize, items: &[usize]) -> Vec<Laid> {
+    laid.into_iter()
+        .filter_map(|mut row| {
+            row.cells[k] = None;
+            row.members.retain(|m| !items.contains(m));
+            (!row.members.is_empty()).then_some(row)
+        })
+        .collect()
 }
 
 /// `laid` with the passages `items` of source `k` (of `width` sources) placed: each paired

@@ -261,3 +261,30 @@ fn a_cell_says_whether_its_paragraph_goes_on_before_or_after_it() {
     assert!(cell(4..10).continues() && !cell(4..10).goes_on(10));
     assert!(!cell(0..4).continues() && cell(0..4).goes_on(10));
 }
+
+#[test]
+fn a_source_laid_early_is_laid_again_against_all_the_others() {
+    let (articles, topic) = topic_of3(&[
+        &["The dam burst at dawn and muddy water flooded the valley villages."],
+        &["Muddy water flooded the valley villages when the dam burst at dawn."],
+        &["At dawn the dam burst, and muddy water flooded the valley villages."],
+    ]);
+    let members: Vec<usize> = (0..topic.members.len()).collect();
+    let pieces = pieces_of(&articles, &topic, &members, true);
+    let all = passages(&articles, &topic, &WordWeights::new(&articles), &pieces);
+    let seqs: Vec<Vec<usize>> = (0..3).map(|k| vec![k]).collect();
+    let row = |cells: Vec<Option<usize>>, members: Vec<usize>| Laid {
+        cells,
+        members,
+        open: true,
+    };
+    // As a first pass could leave it: the first source alone below the row where the two
+    // others met.
+    let laid = vec![
+        row(vec![None, Some(1), Some(2)], vec![1, 2]),
+        row(vec![Some(0), None, None], vec![0]),
+    ];
+    let settled = refined(laid, &[0, 1, 2], &seqs, &all);
+    let cells: Vec<Vec<Option<usize>>> = settled.into_iter().map(|r| r.cells).collect();
+    assert_eq!(cells, vec![vec![Some(0), Some(1), Some(2)]]);
+}
