@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::lang::lists::zipf_tenths;
-use crate::lang::text::{Token, fold, sequence_hash};
+use crate::lang::text::{Token, fold, is_apostrophe, sequence_hash};
 use crate::model::article::Article;
 use crate::model::vectors::{ParaRef, TermSpace};
 
@@ -44,9 +44,10 @@ impl PhraseCounts {
         let mut seen: BTreeSet<u64> = BTreeSet::new();
         for &u in pool {
             let at = space.units[u];
-            let tokens = &at.paragraph_in(articles).tokens;
+            let p = at.paragraph_in(articles);
+            let tokens = &p.tokens;
             seen.clear();
-            seen.extend(spans(tokens).map(|(s, e)| sequence_hash(&tokens[s..e])));
+            seen.extend(spans(&p.text, tokens).map(|(s, e)| sequence_hash(&tokens[s..e])));
             for &h in &seen {
                 *paragraphs.entry(h).or_default() += 1;
             }
@@ -84,7 +85,7 @@ pub fn telling_terms(
         let at = space.units[u];
         let p = at.paragraph_in(articles);
         seen.clear();
-        for (start, end) in spans(&p.tokens) {
+        for (start, end) in spans(&p.text, &p.tokens) {
             let h = sequence_hash(&p.tokens[start..end]);
             let tally = tallies.entry(h).or_default();
             let form = &p.text[p.tokens[start].start()..p.tokens[end - 1].end()];
@@ -134,17 +135,37 @@ pub fn telling_terms(
     terms
 }
 
-/// The word and phrase spans of a paragraph's tokens: every telling word, and every run of two
-/// to `PHRASE_WORDS` words that starts and ends on a telling word ("Conseil de sécurité").
-fn spans(tokens: &[Token]) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// The word and phrase spans of a paragraph's tokens (cut from `text`): every telling word,
+/// and every run of two to `PHRASE_WORDS` words that starts and ends on a telling word
+/// ("Conseil de sécurité"), never inside a word (see `whole_at`).
+fn spans<'a>(text: &'a str, tokens: &'a [Token]) -> impl Iterator<Item = (usize, usize)> + 'a {
     (0..tokens.len())
-        .filter(|&s| tokens[s].is_telling())
+        .filter(|&s| tokens[s].is_telling() && whole_at(text, tokens, s))
         .flat_map(move |s| {
             (s + 1..=(s + PHRASE_WORDS).min(tokens.len()))
-                .filter(move |&e| tokens[e - 1].is_telling())
+                .filter(move |&e| tokens[e - 1].is_telling() && whole_at(text, tokens, e))
                 .filter(move |&e| contiguous(&tokens[s..e]))
                 .map(move |e| (s, e))
         })
+}
+
+/// Whether a span may start or end between token `at - 1` and token `at`: not inside a
+/// compound ("week-end", "vice-présidente", "aujourd'hui", "didn't"), where a part alone is
+/// no keyword. An apostrophe after an elided stopword ("l'attaque") or before a possessive
+/// "s" ("Trump's") is a boundary.
+fn whole_at(text: &str, tokens: &[Token], at: usize) -> bool {
+    let (Some(before), Some(after)) = (at.checked_sub(1).map(|b| &tokens[b]), tokens.get(at))
+    else {
+        return true;
+    };
+    let mut between = text[before.end()..after.start()].chars();
+    match (between.next(), between.next()) {
+        (Some('-' | '\u{2010}' | '\u{2011}'), None) => false,
+        (Some(c), None) if is_apostrophe(c) => {
+            before.is_stop() || text[after.range()].eq_ignore_ascii_case("s")
+        }
+        _ => true,
+    }
 }
 
 /// Words of one phrase: no sentence punctuation between them (only spaces, apostrophes and

@@ -120,7 +120,7 @@ fn a_term_is_written_in_the_form_the_sources_use_most() {
 
 fn span_texts(text: &str) -> Vec<&str> {
     let tokens = tokenize(text, Language::French);
-    spans(&tokens)
+    spans(text, &tokens)
         .map(|(s, e)| &text[tokens[s].start()..tokens[e - 1].end()])
         .collect()
 }
@@ -131,6 +131,31 @@ fn phrases_start_and_end_on_telling_words_and_stop_at_punctuation() {
         span_texts("Conseil de sécurité, vote"),
         ["Conseil", "Conseil de sécurité", "sécurité", "vote"]
     );
+}
+
+#[test]
+fn no_span_starts_or_ends_inside_a_word() {
+    assert_eq!(
+        span_texts("un week-end tendu"),
+        ["week-end", "week-end tendu", "tendu"],
+        "neither \"week\" nor \"end\" alone"
+    );
+    assert_eq!(span_texts("aujourd'hui"), ["aujourd'hui"]);
+    assert_eq!(
+        span_texts("l'attaque massive"),
+        ["attaque", "attaque massive", "massive"],
+        "an elided stopword is no part of the word after it"
+    );
+    let tokens = tokenize("Trump's visit, they didn't", Language::English);
+    let text = "Trump's visit, they didn't";
+    let found: Vec<&str> = spans(text, &tokens)
+        .map(|(s, e)| &text[tokens[s].start()..tokens[e - 1].end()])
+        .collect();
+    assert!(
+        found.contains(&"Trump"),
+        "a possessive ends a word: {found:?}"
+    );
+    assert!(!found.contains(&"didn"), "{found:?}");
 }
 
 #[test]
