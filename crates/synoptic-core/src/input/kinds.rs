@@ -306,6 +306,9 @@ fn is_caption(
     if has_separator && is_among(lead, CREDIT_MARKERS) && words <= 40 {
         return true;
     }
+    if is_bare_credit(text, words) {
+        return true;
+    }
     if let Some(plain) = plain.filter(|_| words <= CAPTION_MAX_WORDS)
         && (CAPTION_OPENINGS.iter().any(|m| opens_with(plain, m)) || has_closing_credit(text))
     {
@@ -324,6 +327,19 @@ fn is_caption(
         && credit
             .split('/')
             .all(|part| part.trim().starts_with(char::is_uppercase))
+}
+
+/// A credit with no colon: a credit word, then a name or an agency of one to three
+/// capitalised words, and nothing else ("Photo AFP.", "Photo Jean Dupont").
+fn is_bare_credit(text: &str, words: usize) -> bool {
+    let mut parts = text.split_whitespace();
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    let marker = fold(first);
+    (2..=4).contains(&words)
+        && CREDIT_MARKERS.contains(&marker.trim_matches(|c: char| !c.is_alphanumeric()))
+        && parts.all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// A title or subhead: short, no sentence end, starts with a capital or a digit; or a short

@@ -106,6 +106,10 @@ fn table_of_shapes() {
             Caption,
         ),
         ("Photo : Jean Dupont", Caption),
+        ("Photo AFP.", Caption),
+        ("Photo Jean Dupont", Caption),
+        ("Photo prise lundi.", Body),
+        ("Image Getty Images Europe Presse", Heading),
         ("Qui est derrière cette cyberoffensive ?", Body),
         ("Video shows the crowd gathering before dawn.", Body),
     ];
