@@ -178,6 +178,12 @@ fn the_rows_a_pane_sees_do_not_depend_on_the_panes_beside_it() {
         .collect();
     let got: Vec<Vec<Option<Cell>>> = two.iter().map(|r| r.cells.clone()).collect();
     assert_eq!(got, projected);
+    assert_eq!(
+        all,
+        rows(&articles, &topic, &[0, 1, 2], &WordWeights::new(&articles)),
+        "all the panes see the rows of all the sources"
+    );
+    assert!(projected.len() >= 2, "{projected:?}");
 }
 
 fn topic_of3(sources: &[&[&str]]) -> (Vec<Article>, Topic) {
@@ -287,4 +293,97 @@ fn a_source_laid_early_is_laid_again_against_all_the_others() {
     let settled = refined(laid, &[0, 1, 2], &seqs, &all);
     let cells: Vec<Vec<Option<usize>>> = settled.into_iter().map(|r| r.cells).collect();
     assert_eq!(cells, vec![vec![Some(0), Some(1), Some(2)]]);
+}
+
+/// `align_pair` on a table of likenesses, rows by columns.
+fn best_pairs(table: &[&[f32]]) -> Vec<(usize, usize)> {
+    align_pair(table.len(), table[0].len(), |i, j| table[i][j])
+}
+
+#[test]
+fn the_pairs_kept_are_the_order_keeping_set_of_greatest_likeness() {
+    // Two weak pairs in order (0.3 + 0.3) against one strong pair across (0.9).
+    assert_eq!(best_pairs(&[&[0.3, 0.9], &[0.8, 0.3]]), vec![(0, 1)]);
+    // Two pairs in order beat either alone.
+    assert_eq!(
+        best_pairs(&[&[0.5, 0.6], &[0.0, 0.5]]),
+        vec![(0, 0), (1, 1)]
+    );
+    // Below FACING nothing pairs; a column may stay unpaired between two pairs.
+    assert_eq!(best_pairs(&[&[0.1, 0.1], &[0.1, 0.1]]), vec![]);
+    assert_eq!(
+        best_pairs(&[&[0.9, 0.0, 0.0], &[0.0, 0.0, 0.9]]),
+        vec![(0, 0), (1, 2)]
+    );
+    assert_eq!(
+        best_pairs(&[&[0.0, 0.9, 0.0], &[0.0, 0.0, 0.0], &[0.0, 0.0, 0.9]]),
+        vec![(0, 1), (2, 2)]
+    );
+}
+
+#[test]
+fn rows_are_laid_again_once_every_source_is_there() {
+    // Laid first, source 0 offers rows 1 and 2; source 1 resembles row 2 more (epsilon zeta
+    // eta), and source 2 joins it through the words it shares with source 1. Laid again
+    // against both, source 1 faces source 2 on row 1, where the two meet source 0 too.
+    let (articles, topic) = topic_of3(&[
+        &[
+            "Alpha beta gamma delta sigma.",
+            "Epsilon zeta eta theta phi.",
+            "Kappa lambda mu nu.",
+        ],
+        &["Epsilon zeta eta alpha beta, omega psi chi."],
+        &["Alpha beta, omega psi chi rho tau."],
+    ]);
+    let laid = rows(&articles, &topic, &[0, 1, 2], &WordWeights::new(&articles));
+    let paragraphs: Vec<Vec<Option<usize>>> = laid
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| c.as_ref().map(|c| topic.members[c.member].at.paragraph))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        paragraphs,
+        vec![
+            vec![Some(1), Some(1), Some(1)],
+            vec![Some(2), None, None],
+            vec![Some(3), None, None],
+        ]
+    );
+}
+
+#[test]
+fn past_the_sources_laid_together_a_late_source_opens_no_row_for_the_next() {
+    const BAKER: &str = "A local baker handed out warm bread to the families.";
+    let flooded = [FLOOD, GOVERNOR];
+    let baker = [BAKER];
+    let mut sources: Vec<&[&str]> = vec![&flooded; LAID_TOGETHER];
+    sources.extend([&baker[..], &baker[..]]);
+    let (articles, topic) = crate::fixtures::all_in_one_topic(&sources);
+    let weights = WordWeights::new(&articles);
+    let shown: Vec<usize> = (0..sources.len()).collect();
+    let laid = rows(&articles, &topic, &shown, &weights);
+    let (first, second) = (LAID_TOGETHER, LAID_TOGETHER + 1);
+    assert!(
+        laid.iter()
+            .any(|r| r.cells[..LAID_TOGETHER].iter().all(Option::is_some)),
+        "the first sources meet on the flood"
+    );
+    let bakers: Vec<&Row> = laid
+        .iter()
+        .filter(|r| r.cells[first].is_some() || r.cells[second].is_some())
+        .collect();
+    assert_eq!(
+        bakers.len(),
+        2,
+        "the row the first baker opened stays closed"
+    );
+    // Seen by the two bakers alone, too many sources cover the topic to lay them all: the
+    // two are laid by themselves, and meet.
+    let seen = rows_seen_by(&articles, &topic, &[first, second], &weights);
+    assert_eq!(seen.len(), 1);
+    assert!(seen[0].cells.iter().all(Option::is_some));
 }
