@@ -387,3 +387,36 @@ fn past_the_sources_laid_together_a_late_source_opens_no_row_for_the_next() {
     assert_eq!(seen.len(), 1);
     assert!(seen[0].cells.iter().all(Option::is_some));
 }
+
+/// The best total of an order-keeping pairing of `table`, every pair at least [`FACING`],
+/// by trying every one.
+fn best_total_by_hand(table: &[Vec<f32>], i: usize, j: usize) -> f32 {
+    if i == table.len() || j == table[0].len() {
+        return 0.0;
+    }
+    let skip = best_total_by_hand(table, i + 1, j).max(best_total_by_hand(table, i, j + 1));
+    if table[i][j] >= FACING {
+        skip.max(table[i][j] + best_total_by_hand(table, i + 1, j + 1))
+    } else {
+        skip
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn align_pair_keeps_order_and_finds_the_best_total(
+        table in proptest::collection::vec(
+            proptest::collection::vec(proptest::sample::select(vec![0.0f32, 0.1, 0.3, 0.5, 0.9]), 1..5),
+            1..5,
+        ),
+    ) {
+        let cols = table.iter().map(Vec::len).min().unwrap_or(1);
+        let table: Vec<Vec<f32>> = table.into_iter().map(|row| row[..cols].to_vec()).collect();
+        let pairs = align_pair(table.len(), cols, |i, j| table[i][j]);
+        proptest::prop_assert!(pairs.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+        proptest::prop_assert!(pairs.iter().all(|&(i, j)| table[i][j] >= FACING));
+        let total: f32 = pairs.iter().map(|&(i, j)| table[i][j]).sum();
+        let best = best_total_by_hand(&table, 0, 0);
+        proptest::prop_assert!((total - best).abs() < 1e-5, "{pairs:?} {total} against {best}");
+    }
+}
