@@ -255,7 +255,7 @@ fn refined(
     for _ in 0..REFINING_ROUNDS {
         let before: Vec<Vec<Option<usize>>> = laid.iter().map(|row| row.cells.clone()).collect();
         for &k in order {
-            laid = without_source(laid, k, &seqs[k]);
+            laid = without_source(laid, k);
             laid = add_source(laid, &seqs[k], (k, seqs.len(), true), all);
         }
         if laid.iter().map(|row| &row.cells).eq(before.iter()) {
@@ -265,12 +265,13 @@ fn refined(
     laid
 }
 
-/// `laid` without source `k`'s passages `items`; rows left empty are dropped.
-fn without_source(laid: Vec<Laid>, k: usize, items: &[usize]) -> Vec<Laid> {
+/// `laid` without source `k`'s passages; rows left empty are dropped.
+fn without_source(laid: Vec<Laid>, k: usize) -> Vec<Laid> {
     laid.into_iter()
         .filter_map(|mut row| {
-            row.cells[k] = None;
-            row.members.retain(|m| !items.contains(m));
+            if let Some(member) = row.cells[k].take() {
+                row.members.retain(|&m| m != member);
+            }
             (!row.members.is_empty()).then_some(row)
         })
         .collect()
