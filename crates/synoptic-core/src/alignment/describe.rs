@@ -21,7 +21,7 @@ const LONE_WORD: f32 = 0.2;
 pub struct Term {
     /// The form the sources use most often.
     pub text: String,
-    /// How many words it has.
+    /// How many words it has, a compound counting as one.
     pub words: usize,
     /// Of the paragraphs that hold it, the share inside the group.
     pub precision: f32,
@@ -90,7 +90,7 @@ pub fn telling_terms(
             let tally = tallies.entry(h).or_default();
             let form = &p.text[p.tokens[start].start()..p.tokens[end - 1].end()];
             *tally.forms.entry(form).or_default() += 1;
-            tally.words = end - start;
+            tally.words = words_in(&p.text, &p.tokens, start, end);
             tally.weak_edge = names_nothing(&p.tokens[start]) || names_nothing(&p.tokens[end - 1]);
             if seen.insert(h) {
                 tally.inside += 1;
@@ -144,7 +144,7 @@ fn spans<'a>(text: &'a str, tokens: &'a [Token]) -> impl Iterator<Item = (usize,
         .flat_map(move |s| {
             (s + 1..=(s + PHRASE_WORDS).min(tokens.len()))
                 .filter(move |&e| tokens[e - 1].is_telling() && whole_at(text, tokens, e))
-                .filter(move |&e| contiguous(&tokens[s..e]))
+                .filter(move |&e| contiguous(text, &tokens[s..e]))
                 .map(move |e| (s, e))
         })
 }
@@ -168,12 +168,28 @@ fn whole_at(text: &str, tokens: &[Token], at: usize) -> bool {
     }
 }
 
-/// Words of one phrase: no sentence punctuation between them (only spaces, apostrophes and
-/// hyphens), checked by the gaps between their byte ranges. A single word always is.
-fn contiguous(tokens: &[Token]) -> bool {
-    tokens
-        .windows(2)
-        .all(|w| w[1].start().saturating_sub(w[0].end()) <= 1)
+/// How many words a reader counts in tokens `start..end`: a compound ("aujourd'hui",
+/// "week-end") is one, though two tokens.
+fn words_in(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
+    1 + (start + 1..end)
+        .filter(|&at| whole_at(text, tokens, at))
+        .count()
+}
+
+/// Words of one phrase: one space, apostrophe or hyphen between each two, whatever its width in
+/// bytes ("aujourd’hui", a no-break space in "5\u{a0}août"); any other punctuation ends a
+/// phrase. A single word always is one.
+fn contiguous(text: &str, tokens: &[Token]) -> bool {
+    tokens.windows(2).all(|w| {
+        let mut gap = text[w[0].end()..w[1].start()].chars();
+        match (gap.next(), gap.next()) {
+            (None, _) => true,
+            (Some(c), None) => {
+                c.is_whitespace() || is_apostrophe(c) || matches!(c, '-' | '\u{2010}' | '\u{2011}')
+            }
+            _ => false,
+        }
+    })
 }
 
 /// What a discovered topic is called and found by.

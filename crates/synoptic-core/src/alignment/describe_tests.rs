@@ -76,6 +76,24 @@ fn a_terms_score_is_its_spread_times_root_share_times_lift() {
 }
 
 #[test]
+fn a_compound_counts_as_one_word() {
+    let terms = terms_of(
+        &articles(&[
+            &[
+                "Alpha : un week-end tendu aujourd\u{2019}hui.",
+                "Bravo : rien.",
+            ],
+            &["Charlie : un week-end tendu aujourd'hui.", "Delta : rien."],
+        ]),
+        &["Alpha", "Charlie"],
+    );
+    let words = |text: &str| term(&terms, text).map(|t| t.words);
+    assert_eq!(words("week-end"), Some(1));
+    assert_eq!(words("aujourd'hui"), Some(1), "either apostrophe");
+    assert_eq!(words("week-end tendu"), Some(2));
+}
+
+#[test]
 fn a_term_of_one_article_is_not_telling_of_the_group() {
     let terms = terms_of(&volcano(), &["Alpha", "Charlie"]);
     assert!(term(&terms, "gronde").is_none());
@@ -134,6 +152,22 @@ fn phrases_start_and_end_on_telling_words_and_stop_at_punctuation() {
 }
 
 #[test]
+fn a_phrase_spans_one_separator_of_any_width_and_no_other_punctuation() {
+    assert_eq!(
+        span_texts("sommet\u{a0}annulé"),
+        ["sommet", "sommet\u{a0}annulé", "annulé"],
+        "a no-break space is a space"
+    );
+    for text in ["sommet/annulé", "sommet.annulé"] {
+        assert_eq!(
+            span_texts(text),
+            ["sommet", "annulé"],
+            "a slash or a full stop ends a phrase, though one byte wide"
+        );
+    }
+}
+
+#[test]
 fn no_span_starts_or_ends_inside_a_word() {
     assert_eq!(
         span_texts("un week-end tendu"),
@@ -141,6 +175,11 @@ fn no_span_starts_or_ends_inside_a_word() {
         "neither \"week\" nor \"end\" alone"
     );
     assert_eq!(span_texts("aujourd'hui"), ["aujourd'hui"]);
+    assert_eq!(
+        span_texts("aujourd\u{2019}hui"),
+        ["aujourd\u{2019}hui"],
+        "a typographic apostrophe joins a compound as the typed one does"
+    );
     assert_eq!(
         span_texts("l'attaque massive"),
         ["attaque", "attaque massive", "massive"],
