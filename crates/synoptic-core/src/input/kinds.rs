@@ -329,17 +329,29 @@ fn is_caption(
             .all(|part| part.trim().starts_with(char::is_uppercase))
 }
 
-/// A credit with no colon: a credit word, then a name or an agency of one to three
-/// capitalised words, and nothing else ("Photo AFP.", "Photo Jean Dupont").
+/// A credit with no colon: a credit word or two, then a name or an agency of one to three
+/// capitalised words, and nothing else ("Photo AFP.", "Photo Jean Dupont", "File photo AP").
 fn is_bare_credit(text: &str, words: usize) -> bool {
-    let mut parts = text.split_whitespace();
-    let Some(first) = parts.next() else {
-        return false;
-    };
-    let marker = fold(first);
-    (2..=4).contains(&words)
-        && CREDIT_MARKERS.contains(&marker.trim_matches(|c: char| !c.is_alphanumeric()))
-        && parts.all(|w| w.starts_with(char::is_uppercase))
+    let folded: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            fold(w)
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_owned()
+        })
+        .collect();
+    CREDIT_MARKERS.iter().any(|marker| {
+        let marker_words = marker.split_whitespace().count();
+        (1..=3).contains(&words.saturating_sub(marker_words))
+            && folded.len() > marker_words
+            && marker
+                .split_whitespace()
+                .eq(folded[..marker_words].iter().map(String::as_str))
+            && text
+                .split_whitespace()
+                .skip(marker_words)
+                .all(|w| w.starts_with(char::is_uppercase))
+    })
 }
 
 /// A title or subhead: short, no sentence end, starts with a capital or a digit; or a short
