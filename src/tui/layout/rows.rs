@@ -3,7 +3,7 @@
 
 use crate::tui::layout::panes::{member_part_lines, note_line, title};
 use crate::tui::layout::view::{Ctx, Paint, PaneView, ParagraphLine};
-use synoptic_core::compare::rows::{Row, rows_seen_by};
+use synoptic_core::compare::rows::{CUT_AFTER, Row, rows_seen_by};
 use synoptic_core::model::topic::Topic;
 use synoptic_core::output::layout::Line;
 
@@ -35,7 +35,7 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
             .into_iter()
             .enumerate()
             .map(|(k, passages)| match fold_key {
-                Some(key) if alone == Some(k) => folded(passages, key),
+                Some(key) if alone == Some(k) => folded(passages, key, app.shape.inner_width),
                 _ => whole(passages),
             })
             .collect();
@@ -159,8 +159,9 @@ fn whole(passages: Vec<Passage>) -> Drawn {
 }
 
 /// Passages no other pane has beside them, folded: one passage to its first lines and a note;
-/// several to the first line of each and one note, so that each can still take the cursor.
-fn folded(passages: Vec<Passage>, key: &str) -> Drawn {
+/// several to the first line of each, marked cut where the passage goes on, and one note, so
+/// that each can still take the cursor.
+fn folded(passages: Vec<Passage>, key: &str, width: usize) -> Drawn {
     if passages.len() == 1 {
         let mut cell = whole(passages);
         fold(&mut cell.lines, key);
@@ -179,7 +180,13 @@ fn folded(passages: Vec<Passage>, key: &str) -> Drawn {
         cell.starts
             .extend(passage.starts.map(|p| (p, cell.lines.len())));
         if first < passage.lines.len() {
-            cell.lines.push(passage.lines.swap_remove(first));
+            let more = first + 1 < passage.lines.len();
+            let line = passage.lines.swap_remove(first);
+            cell.lines.push(if more {
+                line.ending_with(CUT_AFTER, Paint::Note, width)
+            } else {
+                line
+            });
         }
     }
     cell.lines
@@ -256,25 +263,40 @@ mod tests {
 
     #[test]
     fn several_passages_alone_fold_to_a_line_each_and_one_note() {
-        let mut weak = passage(7, &["first of seven", "b", "c"]);
+        let mut weak = passage(7, &["the first of seven", "b", "c"]);
         weak.lines.insert(0, note_line("≈ weak link, score 0.2"));
-        let cell = folded(vec![passage(3, &["first of three", "b"]), weak], "z");
+        let cell = folded(
+            vec![
+                passage(3, &["first of three", "b"]),
+                weak,
+                passage(9, &["only line"]),
+            ],
+            "z",
+            16,
+        );
         let shown: Vec<String> = cell.lines.iter().map(text).collect();
         assert_eq!(
             shown,
             [
-                "first of three",
-                "first of seven",
+                "first of three\u{a0}…",
+                "the first of\u{a0}…",
+                "only line",
                 "⋯ 4 more lines (z unfolds)"
             ],
-            "each passage by its first line of text, not the note above it"
+            "each passage by its first line of text, not the note above it, marked cut when it \
+             goes on"
         );
-        assert_eq!(cell.starts, [(3, 0), (7, 1)], "the cursor can go to each");
+        assert_eq!(cell.lines[1].pieces[1].style, Paint::Note);
+        assert_eq!(
+            cell.starts,
+            [(3, 0), (7, 1), (9, 2)],
+            "the cursor can go to each"
+        );
     }
 
     #[test]
     fn one_passage_alone_folds_to_its_first_lines_and_whole_passages_are_spaced() {
-        let cell = folded(vec![passage(3, &["a", "b", "c", "d"])], "z");
+        let cell = folded(vec![passage(3, &["a", "b", "c", "d"])], "z", 10);
         assert_eq!(cell.lines.len(), 3);
         assert_eq!(cell.starts, [(3, 0)]);
         let cell = whole(vec![passage(3, &["a", "b"]), passage(4, &["c"])]);

@@ -86,9 +86,48 @@ impl<S: Copy + PartialEq> Line<S> {
         }
     }
 
+    /// Keep the first `bytes` bytes of the line's text, in their styles.
+    fn truncate(&mut self, bytes: usize) {
+        let mut left = bytes;
+        self.pieces.retain_mut(|piece| {
+            let kept = piece.text.len().min(left);
+            piece.text.truncate(kept);
+            left -= kept;
+            kept > 0
+        });
+        self.width = self.pieces.iter().map(|p| columns_of(&p.text)).sum();
+    }
+
     /// The line's text without styles.
     pub fn plain(&self) -> String {
         self.pieces.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    /// The line with `mark` in `style` at its end, within `width` columns: when it is too full
+    /// to take the mark, its last word gives way (a word cut short reads as another word), or
+    /// the end of a word that fills the line alone.
+    pub fn ending_with(mut self, mark: &str, style: S, width: usize) -> Self {
+        let room = width.saturating_sub(columns_of(mark));
+        if self.width > room {
+            let text = self.plain();
+            let (mut keep, mut used) = (0, 0);
+            for (at, g) in text.grapheme_indices(true) {
+                if used + g.width() > room {
+                    break;
+                }
+                used += g.width();
+                keep = at + g.len();
+            }
+            if !text[keep..].starts_with(char::is_whitespace)
+                && let Some(space) = text[..keep].rfind(char::is_whitespace)
+            {
+                keep = space;
+            }
+            self.truncate(text[..keep].trim_end().len());
+        }
+        self.push(mark, style);
+        self.width += columns_of(mark);
+        self
     }
 }
 
@@ -122,7 +161,6 @@ pub fn wrap<S: Copy + PartialEq>(pieces: &[Styled<&str, S>], width: usize) -> Ve
         .collect()
 }
 
-/// Pad or cut `text` to exactly `width` display columns.
 /// `text` cut to at most `width` columns, ending in "…" when something was cut; no padding.
 pub fn shorten(text: &str, width: usize) -> String {
     if text.width() <= width {
@@ -144,6 +182,7 @@ pub fn shorten(text: &str, width: usize) -> String {
     out
 }
 
+/// Pad or cut `text` to exactly `width` display columns.
 pub fn fit(text: &str, width: usize) -> String {
     if is_printable_ascii(text) {
         // One column a byte: cut and pad by bytes.
@@ -180,6 +219,49 @@ mod tests {
         assert_eq!(texts, ["🇫🇷", "🇫🇷", "🇫🇷e\u{301}", "e\u{301}e\u{301}"]);
         assert_eq!(shorten("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
         assert_eq!(fit("🇫🇷🇫🇷", 3), "🇫🇷 ");
+    }
+
+    #[test]
+    fn a_cut_mark_goes_after_the_text_or_in_place_of_its_last_word() {
+        let line = |text: &str| wrap(&[Styled::new(text, 'a')], 20).remove(0);
+        let roomy = line("il a dit").ending_with(" …", 'n', 10);
+        assert_eq!(
+            roomy.pieces,
+            [
+                Styled::new("il a dit".into(), 'a'),
+                Styled::new(" …".into(), 'n')
+            ]
+        );
+        assert_eq!(roomy.width, 10);
+        let full = line("il a dite\u{301}").ending_with(" …", 'n', 9);
+        assert_eq!(
+            full.plain(),
+            "il a …",
+            "the last word goes whole, not cut short"
+        );
+        assert_eq!(full.width, 6);
+        let one_word = line("anticonstitutionnellement").ending_with(" …", 'n', 8);
+        assert_eq!(
+            one_word.plain(),
+            "antico …",
+            "a word alone on its line is cut"
+        );
+        let accent = line("de\u{301}ja\u{300}").ending_with("…", 'n', 3);
+        assert_eq!(
+            accent.plain(),
+            "de\u{301}…",
+            "an accented letter goes whole"
+        );
+        let two = Line {
+            pieces: vec![Styled::new("ab".into(), 'a'), Styled::new("c".into(), 'b')],
+            width: 3,
+        };
+        let cut = two.ending_with("…", 'n', 2);
+        assert_eq!(
+            cut.pieces,
+            [Styled::new("a".into(), 'a'), Styled::new("…".into(), 'n')]
+        );
+        assert_eq!(Line::<char>::blank().ending_with("…", 'n', 0).plain(), "…");
     }
 
     fn plain(text: &str, width: usize) -> Vec<String> {
