@@ -332,8 +332,15 @@ fn is_caption(
 /// A credit with no colon: a credit word or two, then a name or an agency of one to three
 /// capitalised words, and nothing else ("Photo AFP.", "Photo Jean Dupont", "File photo AP").
 fn is_bare_credit(text: &str, words: usize) -> bool {
-    let folded: Vec<String> = text
+    let longest = CREDIT_MARKERS
+        .iter()
+        .map(|m| m.split_whitespace().count())
+        .max()
+        .unwrap_or(0);
+    // Only the opening words are folded: this runs on every paragraph.
+    let opening: Vec<String> = text
         .split_whitespace()
+        .take(longest)
         .map(|w| {
             fold(w)
                 .trim_matches(|c: char| !c.is_alphanumeric())
@@ -343,10 +350,10 @@ fn is_bare_credit(text: &str, words: usize) -> bool {
     CREDIT_MARKERS.iter().any(|marker| {
         let marker_words = marker.split_whitespace().count();
         (1..=3).contains(&words.saturating_sub(marker_words))
-            && folded.len() > marker_words
+            && opening.len() >= marker_words
             && marker
                 .split_whitespace()
-                .eq(folded[..marker_words].iter().map(String::as_str))
+                .eq(opening[..marker_words].iter().map(String::as_str))
             && text
                 .split_whitespace()
                 .skip(marker_words)
