@@ -182,8 +182,9 @@ fn words_in(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
 fn contiguous(text: &str, tokens: &[Token]) -> bool {
     tokens.windows(2).all(|w| {
         let mut gap = text[w[0].end()..w[1].start()].chars();
+        // No gap at all is the cut in a run of letters too long to be a word (see
+        // `lang::text::words`): garbage, no phrase.
         match (gap.next(), gap.next()) {
-            (None, _) => true,
             (Some(c), None) => {
                 c.is_whitespace() || is_apostrophe(c) || matches!(c, '-' | '\u{2010}' | '\u{2011}')
             }
