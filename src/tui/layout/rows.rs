@@ -189,9 +189,16 @@ fn folded(passages: Vec<Passage>, key: &str, width: usize) -> Drawn {
             });
         }
     }
-    cell.lines
-        .push(note_line(&format!("⋯ {hidden} more lines ({key} unfolds)")));
+    if hidden > 0 {
+        cell.lines.push(more_lines(hidden, key));
+    }
     cell
+}
+
+/// The note under a folded passage: how many lines it hides, and the key that shows them.
+fn more_lines(hidden: usize, key: &str) -> Line<Paint> {
+    let lines = if hidden == 1 { "line" } else { "lines" };
+    note_line(&format!("⋯ {hidden} more {lines} ({key} unfolds)"))
 }
 
 /// Lines of a folded passage shown before the note that says how many more it has.
@@ -205,7 +212,7 @@ fn fold(lines: &mut Vec<Line<Paint>>, key: &str) {
         return;
     }
     lines.truncate(FOLDED_SHOWN);
-    lines.push(note_line(&format!("⋯ {hidden} more lines ({key} unfolds)")));
+    lines.push(more_lines(hidden, key));
 }
 
 #[cfg(test)]
@@ -292,6 +299,20 @@ mod tests {
             [(3, 0), (7, 1), (9, 2)],
             "the cursor can go to each"
         );
+    }
+
+    #[test]
+    fn a_passage_with_no_line_folds_to_nothing_and_one_hidden_line_is_singular() {
+        let cell = folded(vec![passage(3, &["a", "b"]), passage(4, &[])], "z", 10);
+        let shown: Vec<String> = cell.lines.iter().map(text).collect();
+        assert_eq!(shown, ["a\u{a0}…", "⋯ 1 more line (z unfolds)"]);
+    }
+
+    #[test]
+    fn passages_of_one_line_each_fold_with_no_note() {
+        let cell = folded(vec![passage(3, &["a"]), passage(4, &["b"])], "z", 10);
+        let shown: Vec<String> = cell.lines.iter().map(text).collect();
+        assert_eq!(shown, ["a", "b"], "nothing hidden, nothing to unfold");
     }
 
     #[test]
