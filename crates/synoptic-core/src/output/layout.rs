@@ -233,25 +233,34 @@ mod tests {
             ]
         );
         assert_eq!(roomy.width, 10);
-        let full = line("il a dite\u{301}").ending_with(" …", 'n', 9);
-        assert_eq!(
-            full.plain(),
-            "il a …",
-            "the last word goes whole, not cut short"
-        );
-        assert_eq!(full.width, 6);
-        let one_word = line("anticonstitutionnellement").ending_with(" …", 'n', 8);
-        assert_eq!(
-            one_word.plain(),
-            "antico …",
-            "a word alone on its line is cut"
-        );
-        let accent = line("de\u{301}ja\u{300}").ending_with("…", 'n', 3);
-        assert_eq!(
-            accent.plain(),
-            "de\u{301}…",
-            "an accented letter goes whole"
-        );
+        let cases = [
+            (
+                "il a dite\u{301}",
+                " …",
+                9,
+                "il a …",
+                "the last word goes whole",
+            ),
+            (
+                "anticonstitutionnellement",
+                " …",
+                8,
+                "antico …",
+                "a word alone is cut",
+            ),
+            (
+                "de\u{301}ja\u{300}",
+                "…",
+                3,
+                "de\u{301}…",
+                "an accented letter goes whole",
+            ),
+        ];
+        for (text, mark, width, want, why) in cases {
+            let cut = line(text).ending_with(mark, 'n', width);
+            assert_eq!(cut.plain(), want, "{why}");
+            assert_eq!(cut.width, want.width(), "{why}");
+        }
         let two = Line {
             pieces: vec![Styled::new("ab".into(), 'a'), Styled::new("c".into(), 'b')],
             width: 3,
