@@ -332,32 +332,17 @@ fn is_caption(
 /// A credit with no colon: a credit word or two, then a name or an agency of one to three
 /// capitalised words, and nothing else ("Photo AFP.", "Photo Jean Dupont", "File photo AP").
 fn is_bare_credit(text: &str, words: usize) -> bool {
-    let longest = CREDIT_MARKERS
-        .iter()
-        .map(|m| m.split_whitespace().count())
-        .max()
-        .unwrap_or(0);
-    // Only the opening words are folded: this runs on every paragraph.
-    let opening: Vec<String> = text
-        .split_whitespace()
-        .take(longest)
-        .map(|w| {
-            fold(w)
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_owned()
-        })
-        .collect();
+    let says = |word: &str, marker: &str| {
+        fold(word).trim_matches(|c: char| !c.is_alphanumeric()) == marker
+    };
     CREDIT_MARKERS.iter().any(|marker| {
-        let marker_words = marker.split_whitespace().count();
-        (1..=3).contains(&words.saturating_sub(marker_words))
-            && opening.len() >= marker_words
+        let mut parts = text.split_whitespace();
+        // The count first: it turns away nearly every paragraph before any word is folded.
+        (1..=3).contains(&words.saturating_sub(marker.split_whitespace().count()))
             && marker
                 .split_whitespace()
-                .eq(opening[..marker_words].iter().map(String::as_str))
-            && text
-                .split_whitespace()
-                .skip(marker_words)
-                .all(|w| w.starts_with(char::is_uppercase))
+                .all(|m| parts.next().is_some_and(|w| says(w, m)))
+            && parts.all(|w| w.starts_with(char::is_uppercase))
     })
 }
 
