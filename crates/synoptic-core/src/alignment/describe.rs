@@ -160,12 +160,17 @@ fn whole_at(text: &str, tokens: &[Token], at: usize) -> bool {
     };
     let mut between = text[before.end()..after.start()].chars();
     match (between.next(), between.next()) {
-        (Some('-' | '\u{2010}' | '\u{2011}'), None) => false,
+        (Some(c), None) if is_hyphen(c) => false,
         (Some(c), None) if is_apostrophe(c) => {
             before.is_stop() || text[after.range()].eq_ignore_ascii_case("s")
         }
         _ => true,
     }
+}
+
+/// A hyphen between two parts of a word: ASCII, or Unicode's hyphen or no-break hyphen.
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 /// How many words a reader counts in tokens `start..end`: a compound ("aujourd'hui",
@@ -185,9 +190,7 @@ fn contiguous(text: &str, tokens: &[Token]) -> bool {
         // No gap at all is the cut in a run of letters too long to be a word (see
         // `lang::text::words`): garbage, no phrase.
         match (gap.next(), gap.next()) {
-            (Some(c), None) => {
-                c.is_whitespace() || is_apostrophe(c) || matches!(c, '-' | '\u{2010}' | '\u{2011}')
-            }
+            (Some(c), None) => c.is_whitespace() || is_apostrophe(c) || is_hyphen(c),
             _ => false,
         }
     })
