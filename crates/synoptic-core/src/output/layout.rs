@@ -110,14 +110,7 @@ impl<S: Copy + PartialEq> Line<S> {
         let room = width.saturating_sub(columns_of(mark));
         if self.width > room {
             let text = self.plain();
-            let (mut keep, mut used) = (0, 0);
-            for (at, g) in text.grapheme_indices(true) {
-                if used + g.width() > room {
-                    break;
-                }
-                used += g.width();
-                keep = at + g.len();
-            }
+            let (mut keep, _) = fitting_start(&text, room);
             if !text[keep..].starts_with(char::is_whitespace)
                 && let Some(space) = text[..keep].rfind(char::is_whitespace)
             {
@@ -166,20 +159,11 @@ pub fn shorten(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in text.graphemes(true) {
-        let w = g.width();
-        if used + w + 1 > width {
-            break;
-        }
-        out.push_str(g);
-        used += w;
+    if width == 0 {
+        return String::new();
     }
-    if width > 0 {
-        out.push('…');
-    }
-    out
+    let (kept, _) = fitting_start(text, width - 1);
+    format!("{}…", &text[..kept])
 }
 
 /// Pad or cut `text` to exactly `width` display columns.
@@ -192,18 +176,26 @@ pub fn fit(text: &str, width: usize) -> String {
         out.extend(std::iter::repeat_n(' ', width - kept.len()));
         return out;
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in text.graphemes(true) {
+    let (kept, used) = fitting_start(text, width);
+    let mut out = String::with_capacity(kept + width - used);
+    out.push_str(&text[..kept]);
+    out.extend(std::iter::repeat_n(' ', width - used));
+    out
+}
+
+/// The longest start of `text` that fits in `width` columns, never cutting a grapheme: its
+/// length in bytes and its width in columns.
+fn fitting_start(text: &str, width: usize) -> (usize, usize) {
+    let (mut bytes, mut used) = (0, 0);
+    for (at, g) in text.grapheme_indices(true) {
         let w = g.width();
         if used + w > width {
             break;
         }
-        out.push_str(g);
         used += w;
+        bytes = at + g.len();
     }
-    out.extend(std::iter::repeat_n(' ', width - used));
-    out
+    (bytes, used)
 }
 
 #[cfg(test)]
