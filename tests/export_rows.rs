@@ -2,7 +2,7 @@
 //! parser with tables, and the text columns, each holding every passage once, in rows.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use synoptic_core::compare::rows::{CUT_AFTER, CUT_BEFORE};
+use synoptic_core::compare::rows::{CUT_AFTER, CUT_BEFORE, Echo};
 use synoptic_core::compare::synopsis::Synopsis;
 use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
 use synoptic_core::input::topics_file::parse_topics;
@@ -43,6 +43,11 @@ fn table(markdown: &str) -> Vec<Vec<String>> {
                     c.push_str(&t);
                 }
             }
+            Event::InlineHtml(html) if &*html == "<br>" => {
+                if let Some(c) = cell.as_mut() {
+                    c.push('\n');
+                }
+            }
             _ => {}
         }
     }
@@ -50,11 +55,30 @@ fn table(markdown: &str) -> Vec<Vec<String>> {
 }
 
 /// A column's cells put back into paragraphs: a cell that opens on "…" goes on with the
-/// paragraph of the cell above it, which ended on "…".
-fn paragraphs_of<'c>(cells: impl Iterator<Item = &'c str>) -> Vec<String> {
+/// paragraph of the cell above it, which ended on "…". Echoes (a sentence repeated from
+/// another row, under a break and a mark) are left out, and given back apart, without their
+/// marks.
+fn paragraphs_of<'c>(cells: impl Iterator<Item = &'c str>) -> (Vec<String>, Vec<String>) {
     let mut out: Vec<String> = Vec::new();
+    let mut echoes: Vec<String> = Vec::new();
     let mut open = false;
+    let is_echo = |c: &str| c.starts_with(Echo::Above.mark()) || c.starts_with(Echo::Below.mark());
     for cell in cells.filter(|c| !c.is_empty()) {
+        let mut parts = cell.split("\n\n");
+        let cell = match parts.next() {
+            Some(first) if !is_echo(first) => first,
+            first => {
+                echoes.extend(first.map(str::to_owned));
+                ""
+            }
+        };
+        for echo in parts {
+            assert!(is_echo(echo), "only an echo goes under a passage: {echo}");
+            echoes.push(echo.to_owned());
+        }
+        if cell.is_empty() {
+            continue;
+        }
         let (goes_on, text) = match cell.strip_prefix(CUT_BEFORE) {
             Some(rest) => (true, rest),
             None => (false, cell),
@@ -74,7 +98,13 @@ fn paragraphs_of<'c>(cells: impl Iterator<Item = &'c str>) -> Vec<String> {
         }
     }
     assert!(!open, "the last cell ends its paragraph");
-    out
+    let bare = |echo: &String| {
+        let text = [Echo::Above.mark(), Echo::Below.mark(), CUT_BEFORE]
+            .iter()
+            .fold(echo.as_str(), |t, mark| t.strip_prefix(mark).unwrap_or(t));
+        text.strip_suffix(CUT_AFTER).unwrap_or(text).to_owned()
+    };
+    (out, echoes.iter().map(bare).collect())
 }
 
 /// A text with every run of spaces one space, and none at either end.
@@ -90,15 +120,27 @@ fn markdown_rows_are_a_table_with_every_passage_once_in_its_column() {
     let covering: Vec<usize> = topic.articles().into_iter().collect();
     let rows = table(&export(&synopsis, Format::Markdown, "outage"));
     assert!(rows.len() > 2, "{rows:?}");
+    let mut repeats = 0;
     assert!(rows.iter().all(|r| r.len() == covering.len()), "{rows:?}");
     for (column, &a) in covering.iter().enumerate() {
-        let shown = paragraphs_of(rows[1..].iter().map(|r| r[column].as_str()));
+        let (shown, echoes) = paragraphs_of(rows[1..].iter().map(|r| r[column].as_str()));
         let members: Vec<String> = topic
             .members_of(a)
             .map(|m| spaced(&synopsis.paragraph(m.at).text))
             .collect();
         assert_eq!(shown, members, "source {a}, in reading order");
+        for echo in &echoes {
+            assert!(
+                members.iter().any(|m| m.contains(echo.as_str())),
+                "an echo repeats a sentence of its source: {echo}"
+            );
+        }
+        repeats += echoes.len();
     }
+    assert!(
+        repeats > 0,
+        "source 2's DDoS sentence is repeated beside source 4's"
+    );
 }
 
 #[test]

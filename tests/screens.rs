@@ -254,3 +254,12 @@ fn marks_stay_sparse_enough_to_mean_something_on_the_first_topic() {
 fn without_colour_shared_wording_still_stands_out_at_100x30() {
     insta::assert_snapshot!(style_map(&app(100, 30)));
 }
+
+#[test]
+fn the_legend_names_echoes_only_where_rows_can_show_them() {
+    let hint = "↓↑ told further down or up, repeated here";
+    let mut a = app(160, 45);
+    assert!(screen(&a).contains(hint), "rows are on by default");
+    a.update(Action::ToggleRows);
+    assert!(!screen(&a).contains(hint), "columns repeat nothing");
+}

@@ -5,13 +5,14 @@
 //! ```
 //!
 //! For every topic (defined and discovered), the rows of all its sources, then the share of
-//! its shared five-word runs whose carriers all sit on one row (see `compare::rows_measure`).
+//! its shared five-word runs whose carriers all sit on one row (see `compare::rows_measure`),
+//! with the echoes that repeat a sentence beside its parallels, and without them.
 
 use std::path::PathBuf;
 
 use synoptic_core::alignment::align::align;
 use synoptic_core::alignment::measure::AlignOptions;
-use synoptic_core::compare::rows::rows;
+use synoptic_core::compare::rows::{Row, rows};
 use synoptic_core::compare::rows_measure::quotes_on_one_row;
 use synoptic_core::compare::salience::WordWeights;
 use synoptic_core::input::ingest::load_paths;
@@ -29,19 +30,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let topics = align(&articles, &defs, AlignOptions::default());
     let weights = WordWeights::new(&articles);
-    let (mut together, mut total) = (0, 0);
+    let (mut together, mut placed, mut total) = (0, 0, 0);
     for topic in &topics {
         let shown: Vec<usize> = topic.articles().into_iter().collect();
         let laid = rows(&articles, topic, &shown, &weights);
         let (t, n) = quotes_on_one_row(&articles, topic, &laid);
         together += t;
         total += n;
+        let unechoed: Vec<Row> = laid
+            .into_iter()
+            .map(|row| Row {
+                echoes: vec![None; row.cells.len()],
+                ..row
+            })
+            .collect();
+        placed += quotes_on_one_row(&articles, topic, &unechoed).0;
     }
-    let share = if total > 0 {
-        together as f64 / total as f64
-    } else {
-        1.0
+    let share = |n: usize| {
+        if total > 0 {
+            n as f64 / total as f64
+        } else {
+            1.0
+        }
     };
-    println!("shared quotations on one row: {together}/{total} = {share:.3}");
+    println!(
+        "shared quotations on one row: {together}/{total} = {:.3} (without echoes: {placed}/{total} = {:.3})",
+        share(together),
+        share(placed)
+    );
     Ok(())
 }

@@ -7,7 +7,7 @@ use crate::tui::layout::paint::{Painted, member_paint};
 use crate::tui::layout::search::match_ranges;
 use crate::tui::layout::view::{Ctx, Paint, PaneView, ParagraphLine};
 use synoptic_core::alignment::measure::WEAK_MEMBER;
-use synoptic_core::compare::rows::{CUT_AFTER, CUT_BEFORE};
+use synoptic_core::compare::rows::{CUT_AFTER, CUT_BEFORE, Echo};
 use synoptic_core::model::article::Kind;
 use synoptic_core::model::article::source_name;
 use synoptic_core::model::topic::Member;
@@ -89,7 +89,7 @@ pub(super) fn topic_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
 /// One member paragraph, painted and wrapped, under a note when it joined on weak evidence.
 pub(super) fn member_lines(app: &Ctx, member: &Member, width: usize) -> Vec<Line<Paint>> {
     let len = app.synopsis.paragraph(member.at).text.len();
-    member_part_lines(app, member, 0..len, width)
+    member_part_lines(app, member, (0..len, None), width)
 }
 
 /// The whole article: the current topic's paragraphs painted, the rest dimmed.
@@ -147,17 +147,18 @@ pub(super) fn full_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
 
 /// The part `part` (bytes) of a member paragraph, painted and wrapped, with "…" where the
 /// paragraph goes on in another row (a synopsis row may show some of its sentences); under a
-/// note when it joined on weak evidence, on its first part.
+/// note when it joined on weak evidence, on its first part. An echo (a sentence repeated
+/// from another row) opens with its mark.
 pub(super) fn member_part_lines(
     app: &Ctx,
     member: &Member,
-    part: Range<usize>,
+    (part, echo): (Range<usize>, Option<Echo>),
     width: usize,
 ) -> Vec<Line<Paint>> {
     let (a, paragraph) = (member.at.article, member.at.paragraph);
     let len = app.synopsis.paragraph(member.at).text.len();
     let mut lines = Vec::new();
-    if member.score < WEAK_MEMBER && part.start == 0 {
+    if member.score < WEAK_MEMBER && part.start == 0 && echo.is_none() {
         let note = format!("≈ weak link, score {:.2}", member.score);
         lines.extend(wrap(&[Styled::new(note.as_str(), Paint::Note)], width));
     }
@@ -168,7 +169,10 @@ pub(super) fn member_part_lines(
             (range.start < range.end).then(|| Styled::new(range, p.style))
         })
         .collect();
-    let mut owned = Vec::with_capacity(clipped.len() + 2);
+    let mut owned = Vec::with_capacity(clipped.len() + 3);
+    if let Some(echo) = echo {
+        owned.push(Styled::new(echo.mark().to_owned(), Paint::Note));
+    }
     if part.start > 0 {
         owned.push(Styled::new(CUT_BEFORE.to_owned(), Paint::Note));
     }

@@ -338,3 +338,50 @@ fn in_rows_passages_that_meet_on_a_row_are_never_folded() {
         );
     }
 }
+
+#[test]
+fn in_rows_an_echo_opens_with_its_mark_and_never_takes_the_cursor() {
+    let dam = "The dam burst at dawn and muddy water flooded the valley villages.";
+    let rescue = "Rescue teams pulled forty people from the flooded rooftops by noon.";
+    let baker = "A local baker handed out warm bread to the soaked families.";
+    let synopsis = Synopsis {
+        articles: articles(&[&[dam, rescue], &[rescue, baker, dam]]),
+        topics: vec![topic_with(
+            [(0, 1), (0, 2), (1, 1), (1, 2), (1, 3)]
+                .map(|(a, p)| member(a, p, 1.0))
+                .to_vec(),
+        )],
+    };
+    let mut caches = Caches::default();
+    caches.fill_weights(&synopsis);
+    let view = build_view(
+        &Shape {
+            rows: true,
+            ..shape()
+        },
+        &synopsis,
+        &caches,
+    );
+    let marked = |l: &Line<Paint>| {
+        l.pieces.first().is_some_and(|p| {
+            p.style == Paint::Note && (p.text.starts_with('↓') || p.text.starts_with('↑'))
+        })
+    };
+    let echoes: Vec<(usize, usize)> = (0..2)
+        .flat_map(|k| {
+            let lines = &view.panes[k].lines;
+            (0..lines.len())
+                .filter(move |&i| marked(&lines[i]))
+                .map(move |i| (k, i))
+        })
+        .collect();
+    assert_eq!(echoes.len(), 1, "{:?}", view.panes);
+    let (k, line) = echoes[0];
+    let starts = &view.panes[k].paragraph_lines;
+    assert_eq!(
+        starts.len(),
+        [2, 3][k],
+        "each paragraph starts once, in its place"
+    );
+    assert!(starts.iter().all(|s| s.line != line));
+}

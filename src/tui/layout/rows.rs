@@ -77,15 +77,17 @@ fn blocks_of(app: &Ctx, topic: &Topic, rows: Vec<Row>, folding: bool) -> Vec<Blo
     let width = app.shape.inner_width;
     let mut blocks: Vec<Block> = Vec::new();
     for row in rows {
-        let passages = row.cells.iter().map(|cell| {
+        let passages = row.cells.iter().zip(&row.echoes).map(|(cell, echo)| {
             cell.iter()
+                .chain(echo)
                 .map(|part| Passage {
-                    // A paragraph cut across rows is found at its first part.
-                    starts: (!part.continues()).then(|| topic.members[part.member].at.paragraph),
+                    // A paragraph cut across rows is found at its first part, never at an echo.
+                    starts: (!part.continues() && part.echo.is_none())
+                        .then(|| topic.members[part.member].at.paragraph),
                     lines: member_part_lines(
                         app,
                         &topic.members[part.member],
-                        part.text.clone(),
+                        (part.text.clone(), part.echo),
                         width,
                     ),
                 })

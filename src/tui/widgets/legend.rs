@@ -37,7 +37,7 @@ fn legend(app: &App) -> Result<Vec<Span<'static>>, String> {
             "paragraphs no topic claims: what each source says that no topic covers".into(),
         );
     }
-    Ok(match app.mode {
+    let mut spans = match app.mode {
         Mode::Agreement => vec![
             Span::styled("same words in every source", style(Paint::SharedAll)),
             Span::raw(" · "),
@@ -50,8 +50,17 @@ fn legend(app: &App) -> Result<Vec<Span<'static>>, String> {
         ],
         Mode::Pairwise => pairwise_legend(app)?,
         Mode::Plain => vec![Span::raw("plain text")],
-    })
+    };
+    if app.rows && !app.full_article {
+        // Last, so a narrow screen drops it first: the marks say "repeated" by their place.
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(ECHO_HINT, style(Paint::Note)));
+    }
+    Ok(spans)
 }
+
+/// What the marks of an echo in synopsis rows mean (`compare::rows::Echo`).
+const ECHO_HINT: &str = "↓↑ told further down or up, repeated here";
 
 /// The pairwise legend, or the note that says the reference does not cover the topic.
 fn pairwise_legend(app: &App) -> Result<Vec<Span<'static>>, String> {

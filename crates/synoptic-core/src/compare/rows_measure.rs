@@ -4,45 +4,56 @@
 use std::collections::HashMap;
 
 use crate::compare::quotes::shared_quotes_at;
-use crate::compare::rows::Row;
+use crate::compare::rows::{Cell, Row};
 use crate::model::article::Article;
 use crate::model::topic::Topic;
 
 /// How many of `topic`'s shared quotations (see `quotes::shared_quotes_at`) have every
 /// carrier among the sources of `rows` on one row, and how many there are (those with two
-/// carriers or more among those sources). A carrier's row is the one whose cell holds the start of its run: a
-/// paragraph cut across rows is on the row of the sentence that quotes.
+/// carriers or more among those sources). A carrier is on the row whose cell holds the start
+/// of its run (a paragraph cut across rows is on the row of the sentence that quotes), and on
+/// any row where an echo repeats that sentence.
 pub fn quotes_on_one_row(articles: &[Article], topic: &Topic, rows: &[Row]) -> (usize, usize) {
-    let mut cells_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    let mut cells_of: HashMap<usize, Vec<(&Cell, usize)>> = HashMap::new();
     for (r, row) in rows.iter().enumerate() {
-        for cell in row.cells.iter().flatten() {
-            cells_of
-                .entry(cell.member)
-                .or_default()
-                .push((cell.text.start, r));
+        for cell in row.cells.iter().chain(&row.echoes).flatten() {
+            cells_of.entry(cell.member).or_default().push((cell, r));
         }
     }
-    let row_of = |(m, token): (usize, usize)| {
+    let rows_of = |(m, token): (usize, usize)| -> Vec<usize> {
         let at = topic.members[m].at;
         let byte = at.paragraph_in(articles).tokens[token].start();
-        let cells = cells_of.get(&m)?;
-        // The last cell of the member that starts at or before the run.
-        cells
-            .iter()
-            .filter(|&&(start, _)| start <= byte)
+        let Some(cells) = cells_of.get(&m) else {
+            return Vec::new();
+        };
+        let placed = || cells.iter().filter(|(c, _)| c.echo.is_none());
+        // The last placed cell of the member that starts at or before the run.
+        let home = placed()
+            .filter(|(c, _)| c.text.start <= byte)
             .map(|&(_, r)| r)
             .next_back()
-            .or_else(|| cells.first().map(|&(_, r)| r))
+            .or_else(|| placed().next().map(|&(_, r)| r));
+        let repeats = cells
+            .iter()
+            .filter(|(c, _)| c.echo.is_some() && c.text.contains(&byte))
+            .map(|&(_, r)| r);
+        home.into_iter().chain(repeats).collect()
     };
     let (mut together, mut total) = (0, 0);
     for quote in shared_quotes_at(articles, topic) {
-        let mut at: Vec<usize> = quote.into_iter().filter_map(row_of).collect();
+        let at: Vec<Vec<usize>> = quote
+            .into_iter()
+            .map(rows_of)
+            .filter(|rows| !rows.is_empty())
+            .collect();
         if at.len() < 2 {
             continue;
         }
         total += 1;
-        at.dedup();
-        together += usize::from(at.iter().all(|&r| r == at[0]));
+        let shared = at[0]
+            .iter()
+            .any(|r| at[1..].iter().all(|rows| rows.contains(r)));
+        together += usize::from(shared);
     }
     (together, total)
 }
@@ -78,9 +89,21 @@ mod tests {
         );
         let (together, total) = quotes_on_one_row(&articles, &topic, &laid);
         assert_eq!(total, quotes.len());
+        assert_eq!(
+            together, total,
+            "the fact told out of order is repeated beside the other source's"
+        );
+        let placed: Vec<Row> = laid
+            .into_iter()
+            .map(|row| Row {
+                echoes: vec![None; row.cells.len()],
+                ..row
+            })
+            .collect();
+        let (together, total) = quotes_on_one_row(&articles, &topic, &placed);
         assert!(
             together < total,
-            "the two facts cross: both cannot face each other"
+            "the two facts cross: in their own order, both cannot face each other"
         );
         assert!(together > 0);
     }

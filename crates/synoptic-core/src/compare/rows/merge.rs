@@ -39,6 +39,7 @@ pub(super) fn joined(
 
 fn finished(row: Vec<Option<Span>>, pieces: &[Piece]) -> Row {
     Row {
+        echoes: vec![None; row.len()],
         cells: row
             .into_iter()
             .map(|c| c.map(|(first, last)| cell(pieces, first, last)))
@@ -50,6 +51,7 @@ fn cell(pieces: &[Piece], first: usize, last: usize) -> Cell {
     Cell {
         member: pieces[first].member,
         text: pieces[first].bytes.start..pieces[last].bytes.end,
+        echo: None,
     }
 }
 

@@ -4,6 +4,7 @@
 //! sentences, so that a paragraph telling two facts can face two rows; sentences that end up
 //! on consecutive rows with nothing new beside them are joined again (`merge`).
 
+mod echo;
 mod merge;
 pub mod parts;
 pub mod passage;
@@ -24,18 +25,42 @@ use crate::model::topic::Topic;
 /// do. A row is faced when its passages are on average this alike.
 pub const FACING: f32 = 0.2;
 
-/// One row: for each source asked for (in that order), what it shows in this row, if anything.
+/// One row: for each source asked for (in that order), what it shows in this row, if anything,
+/// and under it, what it repeats here of a sentence it tells in another row (see `echo`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     pub cells: Vec<Option<Cell>>,
+    pub echoes: Vec<Option<Cell>>,
 }
 
 /// What one source shows in a row: a member (an index into the topic's members), all of its
-/// paragraph or some of its sentences (`text`, bytes of the paragraph).
+/// paragraph or some of its sentences (`text`, bytes of the paragraph). An `echo` repeats a
+/// sentence shown in another row of the same source, beside the sources that quote it too.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
     pub member: usize,
     pub text: Range<usize>,
+    pub echo: Option<Echo>,
+}
+
+/// Where the sentence an echo repeats stands in its source's reading order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Echo {
+    Above,
+    Below,
+}
+
+/// What the marks of echoes mean, for a legend.
+pub const ECHO_LEGEND: &str = "↓ ↑ a sentence its source tells further down or up, repeated beside the sources that tell it too.";
+
+impl Echo {
+    /// What a cell shows before an echo's text: which way its sentence stands.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Echo::Above => "↑\u{a0}",
+            Echo::Below => "↓\u{a0}",
+        }
+    }
 }
 
 impl Cell {
@@ -172,10 +197,16 @@ pub fn rows(
         let opens = added < LAID_TOGETHER;
         laid = add_source(laid, &seqs[k], (k, shown.len(), opens), &all);
     }
-    if shown.len() <= LAID_TOGETHER {
-        laid = refined(laid, &order, &seqs, &all);
+    if shown.len() > LAID_TOGETHER {
+        return merge::joined(laid.into_iter().map(|row| row.cells), &pieces);
     }
-    merge::joined(laid.into_iter().map(|row| row.cells), &pieces)
+    laid = refined(laid, &order, &seqs, &all);
+    let joined = merge::joined(laid.into_iter().map(|row| row.cells), &pieces);
+    let column_of: Vec<usize> = pieces
+        .iter()
+        .map(|piece| column[topic.members[piece.member].at.article].unwrap_or(0))
+        .collect();
+    echo::echoed(joined, &pieces, &all, &column_of)
 }
 
 /// Up to this many sources covering a topic are laid out together, whichever are shown:
@@ -202,11 +233,19 @@ pub fn rows_seen_by(
     rows(articles, topic, &covering, weights)
         .into_iter()
         .filter_map(|row| {
-            let cells: Vec<Option<Cell>> = column
-                .iter()
-                .map(|c| c.and_then(|i| row.cells[i].clone()))
-                .collect();
-            cells.iter().any(Option::is_some).then_some(Row { cells })
+            let of = |cells: &[Option<Cell>]| -> Vec<Option<Cell>> {
+                column
+                    .iter()
+                    .map(|c| c.and_then(|i| cells[i].clone()))
+                    .collect()
+            };
+            let cells = of(&row.cells);
+            // An echo is there to face another source's passage: alone, it says nothing.
+            let placed = cells.iter().any(Option::is_some);
+            placed.then(|| Row {
+                cells,
+                echoes: of(&row.echoes),
+            })
         })
         .collect()
 }

@@ -33,6 +33,19 @@ pub(super) struct Passage {
     quotes: Vec<usize>,
 }
 
+#[cfg(test)]
+impl Passage {
+    /// A passage of `words` (each weighing 1) that carries the quotations `quotes`.
+    pub(super) fn of(words: &[u64], quotes: &[usize]) -> Passage {
+        Passage {
+            words: words.to_vec(),
+            weights: vec![1.0; words.len()],
+            weight: words.len() as f32,
+            quotes: quotes.to_vec(),
+        }
+    }
+}
+
 /// How alike two passages are: the weighed share of their telling words in common, plus
 /// `QUOTE_WEIGHT` when they carry a quotation in common.
 pub(super) fn likeness(a: &Passage, b: &Passage) -> f32 {
@@ -43,7 +56,7 @@ pub(super) fn likeness(a: &Passage, b: &Passage) -> f32 {
 /// The Dice coefficient of two passages' words, each word weighing what it says of a
 /// paragraph in this corpus (`WordWeights::idf_of`): the protagonists' names, in most
 /// paragraphs, count for little; "Breton" or "guilty" for much.
-fn weighted_dice(a: &Passage, b: &Passage) -> f32 {
+pub(super) fn weighted_dice(a: &Passage, b: &Passage) -> f32 {
     let total = a.weight + b.weight;
     if total <= 0.0 {
         return 0.0;

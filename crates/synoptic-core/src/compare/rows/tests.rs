@@ -262,7 +262,11 @@ fn hundreds_of_sources_are_laid_out_by_whole_paragraphs() {
 
 #[test]
 fn a_cell_says_whether_its_paragraph_goes_on_before_or_after_it() {
-    let cell = |text| Cell { member: 0, text };
+    let cell = |text| Cell {
+        member: 0,
+        text,
+        echo: None,
+    };
     assert!(!cell(0..10).continues() && !cell(0..10).goes_on(10));
     assert!(cell(4..10).continues() && !cell(4..10).goes_on(10));
     assert!(!cell(0..4).continues() && cell(0..4).goes_on(10));

@@ -8,7 +8,7 @@ use super::text::describe;
 use super::{TopicSpans, leveled, leveled_part, not_covering, render_workers};
 use crate::compare::agree::Level;
 use crate::compare::figures::figures;
-use crate::compare::rows::rows;
+use crate::compare::rows::{ECHO_LEGEND, rows};
 use crate::compare::salience::WordWeights;
 use crate::compare::synopsis::Synopsis;
 use crate::model::article::source_name;
@@ -30,6 +30,9 @@ pub(super) fn write(
         out,
         "Shared wording: **bold** in every source covering the topic, *italics* in several.\n"
     )?;
+    if rows {
+        writeln!(out, "{}\n", escape(ECHO_LEGEND, true))?;
+    }
     // Rows compare passages by their words' weight in the corpus, worked out once.
     let rows = rows.then(|| WordWeights::new(&synopsis.articles));
     let render = |&t: &usize, buf: &mut dyn Write| write_topic(synopsis, t, rows.as_ref(), buf);
@@ -98,14 +101,18 @@ fn write_rows(
     writeln!(out, "\n| {} |", head.join(" | "))?;
     writeln!(out, "|{}", " --- |".repeat(shown.len()))?;
     for row in rows(&synopsis.articles, topic, &shown, weights) {
+        // A table cell holds no line break: an echo goes under its source's passage after an
+        // HTML break, which common viewers render.
         let cells: Vec<String> = row
             .cells
             .iter()
-            .map(|c| {
-                c.as_ref().map_or_else(String::new, |part| {
+            .zip(&row.echoes)
+            .map(|(cell, echo)| {
+                let parts = cell.iter().chain(echo).map(|part| {
                     let member = spans.member(topic.members[part.member].at);
                     marked(&leveled_part(synopsis, &member, shown.len(), part))
-                })
+                });
+                parts.collect::<Vec<String>>().join("<br><br>")
             })
             .collect();
         writeln!(out, "| {} |", cells.join(" | "))?;

@@ -181,6 +181,9 @@ fn leveled_part<'s>(
     let text = &synopsis.paragraph(member.at).text;
     let part = &cell.text;
     let mut out = Vec::new();
+    if let Some(echo) = cell.echo {
+        out.push(Styled::new(echo.mark(), Level::Alone));
+    }
     if cell.continues() {
         out.push(Styled::new(CUT_BEFORE, Level::Alone));
     }

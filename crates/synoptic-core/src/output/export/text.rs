@@ -10,6 +10,7 @@ use super::marks::{Marking, choose_marks};
 use super::{ExportOptions, TopicSpans, leveled, leveled_part, not_covering, render_workers};
 use crate::compare::agree::Level;
 use crate::compare::figures::{FigureGroup, figures};
+use crate::compare::rows::ECHO_LEGEND;
 use crate::compare::salience::WordWeights;
 use crate::compare::synopsis::Synopsis;
 use crate::model::article::{source_name, source_name_of_id};
@@ -33,6 +34,9 @@ pub(super) fn write(
     };
     if opts.painter.is_none() {
         writeln!(out, "{}", marking.legend())?;
+    }
+    if opts.rows {
+        writeln!(out, "{ECHO_LEGEND}")?;
     }
     // Rows compare passages by their words' weight in the corpus, worked out once.
     let rows = opts.rows.then(|| WordWeights::new(&synopsis.articles));
@@ -220,12 +224,15 @@ fn row_cells(
         .enumerate()
     {
         let mut tops = Vec::with_capacity(cells.len());
-        for (cell, passage) in cells.iter_mut().zip(&row.cells) {
+        for ((cell, passage), echo) in cells.iter_mut().zip(&row.cells).zip(&row.echoes) {
             if r > 0 {
                 cell.blank();
             }
             tops.push(cell.len());
-            if let Some(part) = passage {
+            for (k, part) in passage.iter().chain(echo).enumerate() {
+                if k > 0 {
+                    cell.blank();
+                }
                 let member = spans.member(topic.members[part.member].at);
                 let pieces = leveled_part(synopsis, &member, shown.len(), part);
                 cell.passage(&pieces, column, marking);
