@@ -62,7 +62,7 @@ pub fn quotes_on_one_row(articles: &[Article], topic: &Topic, rows: &[Row]) -> (
 mod tests {
     use super::*;
     use crate::compare::quotes::shared_quotes;
-    use crate::compare::rows::rows;
+    use crate::compare::rows::{Echo, rows};
 
     #[test]
     fn a_quote_carried_by_two_sources_counts_once_per_run_and_only_across_sources() {
@@ -106,6 +106,56 @@ mod tests {
             "the two facts cross: in their own order, both cannot face each other"
         );
         assert!(together > 0);
+    }
+
+    /// A cell of `member` showing `text` (bytes of its paragraph), repeated or not.
+    fn cell(member: usize, text: std::ops::Range<usize>, echo: Option<Echo>) -> Cell {
+        Cell { member, text, echo }
+    }
+
+    #[test]
+    fn a_carrier_is_on_the_row_of_the_sentence_that_quotes_or_of_an_echo_of_it() {
+        let first = "Farmers blocked the roads near the capital.";
+        let both = format!("{first} \"We will never sign this treaty,\" the minister said.");
+        let other = "The minister said \"we will never sign this treaty\" on Monday.";
+        let (articles, topic) = crate::fixtures::all_in_one_topic(&[&[both.as_str()], &[other]]);
+        let (cut, len) = (first.len(), both.len());
+        let row = |cells: Vec<Option<Cell>>, echoes: Vec<Option<Cell>>| Row { cells, echoes };
+        let count = |rows: &[Row]| quotes_on_one_row(&articles, &topic, rows);
+        // The quoting sentence, cut from its paragraph, faces the other source's.
+        let cut_rows = [
+            row(vec![Some(cell(0, 0..cut, None)), None], vec![None, None]),
+            row(
+                vec![
+                    Some(cell(0, cut..len, None)),
+                    Some(cell(1, 0..other.len(), None)),
+                ],
+                vec![None, None],
+            ),
+        ];
+        let (together, total) = count(&cut_rows);
+        assert!(total > 0 && together == total, "{together}/{total}");
+        // Whole, it stands above; an echo of its other sentence beside the quote is not it.
+        let mut apart = [
+            row(vec![Some(cell(0, 0..len, None)), None], vec![None, None]),
+            row(
+                vec![None, Some(cell(1, 0..other.len(), None))],
+                vec![None, None],
+            ),
+        ];
+        assert_eq!(count(&apart).0, 0);
+        apart[1].echoes[0] = Some(cell(0, 0..cut, Some(Echo::Below)));
+        assert_eq!(
+            count(&apart).0,
+            0,
+            "the echo holds no word of the quotation"
+        );
+        apart[1].echoes[0] = Some(cell(0, cut..len, Some(Echo::Above)));
+        assert_eq!(
+            count(&apart),
+            (total, total),
+            "the echo of the quoting sentence is"
+        );
     }
 
     #[test]
