@@ -329,3 +329,62 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod invariants {
+    use crate::compare::rows::{Echo, rows};
+    use crate::compare::salience::WordWeights;
+
+    /// Sentences that share quotations in pairs, so that sources built from them in any order
+    /// cross and repeat.
+    const SENTENCES: [&str; 6] = [
+        "The dam burst at dawn and muddy water flooded the valley villages.",
+        "Rescue teams pulled forty people from the flooded rooftops by noon.",
+        "A local baker handed out warm bread to the soaked families.",
+        "The governor blamed years of neglected maintenance work on the dam.",
+        "Muddy water flooded the valley villages after the dam burst at dawn.",
+        "Forty people were pulled from the flooded rooftops by rescue teams.",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn echoes_repeat_a_sentence_of_their_source_shown_in_another_row(
+            sources in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::collection::vec(0usize..SENTENCES.len(), 1..3),
+                    1..4,
+                ),
+                2..4,
+            ),
+        ) {
+            let texts: Vec<Vec<String>> = sources
+                .iter()
+                .map(|ps| ps.iter().map(|p| p.iter().map(|&s| SENTENCES[s]).collect::<Vec<_>>().join(" ")).collect())
+                .collect();
+            let borrowed: Vec<Vec<&str>> = texts.iter().map(|ps| ps.iter().map(String::as_str).collect()).collect();
+            let slices: Vec<&[&str]> = borrowed.iter().map(Vec::as_slice).collect();
+            let (articles, topic) = crate::fixtures::all_in_one_topic(&slices);
+            let shown: Vec<usize> = (0..sources.len()).collect();
+            let laid = rows(&articles, &topic, &shown, &WordWeights::new(&articles));
+            for (r, row) in laid.iter().enumerate() {
+                proptest::prop_assert_eq!(row.echoes.len(), row.cells.len());
+                for (k, echo) in row.echoes.iter().enumerate() {
+                    let Some(echo) = echo else { continue };
+                    let member = &topic.members[echo.member];
+                    proptest::prop_assert_eq!(member.at.article, k, "in its own source's column");
+                    proptest::prop_assert!(echo.text.end <= member.at.paragraph_in(&articles).text.len());
+                    proptest::prop_assert!(row.cells[k].as_ref().is_none_or(|c| c.member != echo.member));
+                    // Shown in its place in another row, above or below as its mark says.
+                    let home = laid.iter().position(|other| {
+                        other.cells[k].as_ref().is_some_and(|c| {
+                            c.member == echo.member && c.text.start <= echo.text.start && echo.text.end <= c.text.end
+                        })
+                    });
+                    proptest::prop_assert!(home.is_some_and(|h| h != r));
+                    let below = home.is_some_and(|h| h > r);
+                    proptest::prop_assert_eq!(echo.echo, Some(if below { Echo::Below } else { Echo::Above }));
+                }
+            }
+        }
+    }
+}
