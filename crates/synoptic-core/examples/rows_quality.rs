@@ -37,13 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (t, n) = quotes_on_one_row(&articles, topic, &laid);
         together += t;
         total += n;
-        let unechoed: Vec<Row> = laid
-            .into_iter()
-            .map(|row| Row {
-                echoes: vec![None; row.cells.len()],
-                ..row
-            })
-            .collect();
+        let unechoed: Vec<Row> = laid.into_iter().map(Row::without_echoes).collect();
         placed += quotes_on_one_row(&articles, topic, &unechoed).0;
     }
     let share = |n: usize| {

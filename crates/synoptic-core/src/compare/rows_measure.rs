@@ -93,13 +93,7 @@ mod tests {
             together, total,
             "the fact told out of order is repeated beside the other source's"
         );
-        let placed: Vec<Row> = laid
-            .into_iter()
-            .map(|row| Row {
-                echoes: vec![None; row.cells.len()],
-                ..row
-            })
-            .collect();
+        let placed: Vec<Row> = laid.into_iter().map(Row::without_echoes).collect();
         let (together, total) = quotes_on_one_row(&articles, &topic, &placed);
         assert!(
             together < total,

@@ -33,6 +33,16 @@ pub struct Row {
     pub echoes: Vec<Option<Cell>>,
 }
 
+impl Row {
+    /// The row as laid in each source's reading order, without its echoes.
+    pub fn without_echoes(self) -> Row {
+        Row {
+            echoes: vec![None; self.cells.len()],
+            ..self
+        }
+    }
+}
+
 /// What one source shows in a row: a member (an index into the topic's members), all of its
 /// paragraph or some of its sentences (`text`, bytes of the paragraph). An `echo` repeats a
 /// sentence shown in another row of the same source, beside the sources that quote it too.
