@@ -201,6 +201,10 @@ fn contiguous(text: &str, tokens: &[Token]) -> bool {
 pub struct Naming {
     pub keywords: Vec<String>,
     pub label: String,
+    /// The label is a phrase or a capitalised word ("Internet", "Goodlatte"), not a lone
+    /// lower-case word nor a word or phrase that says only when or how much ("dit",
+    /// "military", "trois").
+    pub named: bool,
 }
 
 /// The keywords and the label of a discovered topic from its telling terms: the best words and
@@ -244,10 +248,12 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
                 && overlaps(&t.text, &best.text)
         })
         .max_by(|a, b| a.score.total_cmp(&b.score).then(b.text.cmp(&a.text)))
-        .unwrap_or(best)
-        .text
-        .clone();
-    Some(Naming { keywords, label })
+        .unwrap_or(best);
+    Some(Naming {
+        keywords,
+        label: label.text.clone(),
+        named: !label.weak_edge && (label.words > 1 || capital(label)),
+    })
 }
 
 /// A lone word of everyday language names no topic even with a capital: "Among" or "Whether"

@@ -454,3 +454,17 @@ fn overlap_is_a_whole_word_run_of_the_longer_term() {
     assert!(!overlaps("sécurité", "insécurité"));
     assert!(!overlaps("Conseil sécurité", "Conseil de sécurité"));
 }
+
+#[test]
+fn a_label_is_named_when_a_phrase_or_a_capitalised_word_not_a_lone_lower_case_word() {
+    let named = |terms: &[Term]| keywords_and_label(terms).expect("a naming").named;
+    assert!(named(&[t("situation irrégulière", 1.0, 1.0)]));
+    assert!(
+        named(&[t("Internet", 1.0, 1.0)]),
+        "an everyday word written as a name"
+    );
+    assert!(!named(&[t("dit", 1.0, 1.0)]));
+    let mut trois = t("trois", 1.0, 1.0);
+    trois.weak_edge = true;
+    assert!(!named(&[trois]), "a number says how much, not what");
+}

@@ -247,3 +247,18 @@ fn slugs_are_ascii_words_joined_up_to_forty_letters() {
     assert_eq!(unique_slug("auto-x", &mut used), "auto-x");
     assert_eq!(unique_slug("auto-x", &mut used), "auto-x-2");
 }
+
+#[test]
+fn beside_a_readers_topics_a_group_only_a_lower_case_word_names_is_no_topic() {
+    let naming = |label: &str, named: bool| Naming {
+        keywords: vec![label.to_owned()],
+        label: label.to_owned(),
+        named,
+    };
+    assert!(worth_a_topic(&naming("Internet", true), true));
+    assert!(!worth_a_topic(&naming("dit", false), true));
+    assert!(
+        worth_a_topic(&naming("dit", false), false),
+        "alone, discovery keeps it"
+    );
+}
