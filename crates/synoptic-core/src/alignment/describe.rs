@@ -201,10 +201,10 @@ fn contiguous(text: &str, tokens: &[Token]) -> bool {
 pub struct Naming {
     pub keywords: Vec<String>,
     pub label: String,
-    /// The label is a phrase or a capitalised word ("Internet", "Goodlatte"), not a lone
-    /// lower-case word nor a word or phrase that says only when or how much ("dit",
-    /// "military", "trois").
-    pub named: bool,
+    /// Something in it tells what the group is about: its label is a phrase or a capitalised
+    /// word ("Internet", "Goodlatte"), or one of its keywords is a word the language seldom
+    /// uses ("insane"). Not so [dit, simplement] or [réaction, années]: a way of writing.
+    pub telling: bool,
 }
 
 /// The keywords and the label of a discovered topic from its telling terms: the best words and
@@ -249,10 +249,18 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
         })
         .max_by(|a, b| a.score.total_cmp(&b.score).then(b.text.cmp(&a.text)))
         .unwrap_or(best);
+    // A phrase, or a word the language seldom uses, says what the group is about.
+    let says = |t: &Term| !t.weak_edge && (t.words > 1 || !everyday(&t.text));
+    let telling = (!label.weak_edge && capital(label))
+        || says(label)
+        || terms
+            .iter()
+            .filter(|t| keywords.contains(&t.text))
+            .any(says);
     Some(Naming {
-        keywords,
         label: label.text.clone(),
-        named: !label.weak_edge && (label.words > 1 || capital(label)),
+        telling,
+        keywords,
     })
 }
 

@@ -456,15 +456,19 @@ fn overlap_is_a_whole_word_run_of_the_longer_term() {
 }
 
 #[test]
-fn a_label_is_named_when_a_phrase_or_a_capitalised_word_not_a_lone_lower_case_word() {
-    let named = |terms: &[Term]| keywords_and_label(terms).expect("a naming").named;
-    assert!(named(&[t("situation irrégulière", 1.0, 1.0)]));
+fn a_naming_tells_by_a_phrase_a_capitalised_label_or_a_seldom_used_keyword() {
+    let telling = |terms: &[Term]| keywords_and_label(terms).expect("a naming").telling;
+    assert!(telling(&[t("situation irrégulière", 1.0, 1.0)]));
     assert!(
-        named(&[t("Internet", 1.0, 1.0)]),
+        telling(&[t("Internet", 1.0, 1.0)]),
         "an everyday word written as a name"
     );
-    assert!(!named(&[t("dit", 1.0, 1.0)]));
+    assert!(!telling(&[t("dit", 1.0, 1.0), t("simplement", 0.9, 1.0)]));
+    assert!(
+        telling(&[t("made", 1.0, 1.0), t("insane", 0.9, 1.0)]),
+        "a keyword the language seldom uses"
+    );
     let mut trois = t("trois", 1.0, 1.0);
     trois.weak_edge = true;
-    assert!(!named(&[trois]), "a number says how much, not what");
+    assert!(!telling(&[trois]), "a number says how much, not what");
 }

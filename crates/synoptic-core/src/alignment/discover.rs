@@ -107,10 +107,10 @@ pub fn discovered_defs(
         .collect();
     // The order topics are shown in, as far as the groups tell it already.
     groups.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.len().cmp(&a.1.len())));
-    // Beside the paragraphs a reader's topics claim, a group that only a lower-case word names
-    // ("dit", "military") is no topic of its own: its paragraphs stay unclaimed. With nothing
-    // claimed, discovery keeps it: such groups still match readers' topics in part, and
-    // dropping them cost discovery up to 0.06 on the labelled corpora.
+    // Beside the paragraphs a reader's topics claim, a group whose words tell nothing ([dit,
+    // simplement]) is no topic of its own: its paragraphs stay unclaimed. With nothing claimed,
+    // discovery keeps it: such groups still match readers' topics in part, and dropping them
+    // cost discovery up to 0.06 on the labelled corpora.
     let beside_defined = !claimed.is_empty();
     for (_, units) in groups {
         let terms = telling_terms(articles, space, &counts, &units);
@@ -132,9 +132,9 @@ pub fn discovered_defs(
 }
 
 /// Whether a group so named becomes a topic: always when discovery is alone, beside a
-/// reader's topics only when a phrase or a capitalised word names it (see `Naming::named`).
+/// reader's topics only when its words tell what it is about (see `Naming::telling`).
 fn worth_a_topic(naming: &Naming, beside_defined: bool) -> bool {
-    naming.named || !beside_defined
+    naming.telling || !beside_defined
 }
 
 /// The members of each community, from its labels.

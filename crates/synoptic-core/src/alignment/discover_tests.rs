@@ -249,11 +249,11 @@ fn slugs_are_ascii_words_joined_up_to_forty_letters() {
 }
 
 #[test]
-fn beside_a_readers_topics_a_group_only_a_lower_case_word_names_is_no_topic() {
-    let naming = |label: &str, named: bool| Naming {
+fn beside_a_readers_topics_a_group_whose_words_tell_nothing_is_no_topic() {
+    let naming = |label: &str, telling: bool| Naming {
         keywords: vec![label.to_owned()],
         label: label.to_owned(),
-        named,
+        telling,
     };
     assert!(worth_a_topic(&naming("Internet", true), true));
     assert!(!worth_a_topic(&naming("dit", false), true));
