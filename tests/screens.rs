@@ -262,4 +262,9 @@ fn the_legend_names_echoes_only_where_rows_can_show_them() {
     assert!(screen(&a).contains(hint), "rows are on by default");
     a.update(Action::ToggleRows);
     assert!(!screen(&a).contains(hint), "columns repeat nothing");
+    // Too narrow for the hint: it goes with its separator.
+    let narrow = screen(&app(120, 30));
+    let legend = narrow.lines().nth(28).unwrap_or_default();
+    assert!(legend.starts_with("same words"), "{narrow}");
+    assert!(!legend.contains(hint) && !legend.ends_with('·'), "{legend}");
 }

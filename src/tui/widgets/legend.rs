@@ -52,15 +52,15 @@ fn legend(app: &App) -> Result<Vec<Span<'static>>, String> {
         Mode::Plain => vec![Span::raw("plain text")],
     };
     if app.rows && !app.full_article {
-        // Last, so a narrow screen drops it first: the marks say "repeated" by their place.
-        spans.push(Span::raw(" · "));
+        // Last, so a narrow screen drops it first, its separator with it: the marks say
+        // "repeated" by their place.
         spans.push(Span::styled(ECHO_HINT, style(Paint::Note)));
     }
     Ok(spans)
 }
 
 /// What the marks of an echo in synopsis rows mean (`compare::rows::Echo`).
-const ECHO_HINT: &str = "↓↑ told further down or up, repeated here";
+const ECHO_HINT: &str = " · ↓↑ told further down or up, repeated here";
 
 /// The pairwise legend, or the note that says the reference does not cover the topic.
 fn pairwise_legend(app: &App) -> Result<Vec<Span<'static>>, String> {
