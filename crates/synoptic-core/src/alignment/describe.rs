@@ -211,13 +211,13 @@ pub struct Naming {
 /// phrases as keywords, the best phrase as label (a single word when no phrase is telling).
 pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
     terms.first()?;
-    let mut keywords: Vec<String> = Vec::new();
+    let mut chosen: Vec<&Term> = Vec::new();
     for t in terms {
-        if keywords.len() == KEYWORDS {
+        if chosen.len() == KEYWORDS {
             break;
         }
-        if !keywords.iter().any(|k| overlaps(k, &t.text)) {
-            keywords.push(t.text.clone());
+        if !chosen.iter().any(|k| overlaps(&k.text, &t.text)) {
+            chosen.push(t);
         }
     }
     // A label names the topic: a phrase says more than a word, and a term found mostly inside
@@ -251,16 +251,12 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
         .unwrap_or(best);
     // A phrase, or a word the language seldom uses, says what the group is about.
     let says = |t: &Term| !t.weak_edge && (t.words > 1 || !everyday(&t.text));
-    let telling = (!label.weak_edge && capital(label))
-        || says(label)
-        || terms
-            .iter()
-            .filter(|t| keywords.contains(&t.text))
-            .any(says);
+    let telling =
+        (!label.weak_edge && capital(label)) || says(label) || chosen.iter().any(|t| says(t));
     Some(Naming {
+        keywords: chosen.iter().map(|t| t.text.clone()).collect(),
         label: label.text.clone(),
         telling,
-        keywords,
     })
 }
 
