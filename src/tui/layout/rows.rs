@@ -77,9 +77,8 @@ fn blocks_of(app: &Ctx, topic: &Topic, rows: Vec<Row>, folding: bool) -> Vec<Blo
     let width = app.shape.inner_width;
     let mut blocks: Vec<Block> = Vec::new();
     for row in rows {
-        let passages = row.cells.iter().zip(&row.echoes).map(|(cell, echo)| {
-            cell.iter()
-                .chain(echo)
+        let passages = row.columns().map(|parts| {
+            parts
                 .map(|part| Passage {
                     // A paragraph cut across rows is found at its first part, never at an echo.
                     starts: (!part.continues() && part.echo.is_none())

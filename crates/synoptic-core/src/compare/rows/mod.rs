@@ -34,6 +34,15 @@ pub struct Row {
 }
 
 impl Row {
+    /// What each source shows in this row, source by source: its own passage, if any, then
+    /// the sentence it repeats here, if any.
+    pub fn columns(&self) -> impl Iterator<Item = impl Iterator<Item = &Cell>> {
+        self.cells
+            .iter()
+            .zip(&self.echoes)
+            .map(|(cell, echo)| cell.iter().chain(echo))
+    }
+
     /// The row as laid in each source's reading order, without its echoes.
     pub fn without_echoes(self) -> Row {
         Row {

@@ -104,11 +104,9 @@ fn write_rows(
         // A table cell holds no line break: an echo goes under its source's passage after an
         // HTML break, which common viewers render.
         let cells: Vec<String> = row
-            .cells
-            .iter()
-            .zip(&row.echoes)
-            .map(|(cell, echo)| {
-                let parts = cell.iter().chain(echo).map(|part| {
+            .columns()
+            .map(|parts| {
+                let parts = parts.map(|part| {
                     let member = spans.member(topic.members[part.member].at);
                     marked(&leveled_part(synopsis, &member, shown.len(), part))
                 });

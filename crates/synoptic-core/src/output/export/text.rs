@@ -224,12 +224,12 @@ fn row_cells(
         .enumerate()
     {
         let mut tops = Vec::with_capacity(cells.len());
-        for ((cell, passage), echo) in cells.iter_mut().zip(&row.cells).zip(&row.echoes) {
+        for (cell, parts) in cells.iter_mut().zip(row.columns()) {
             if r > 0 {
                 cell.blank();
             }
             tops.push(cell.len());
-            for (k, part) in passage.iter().chain(echo).enumerate() {
+            for (k, part) in parts.enumerate() {
                 if k > 0 {
                     cell.blank();
                 }
