@@ -14,11 +14,15 @@ fn seeds() -> Synopsis {
 }
 
 fn export(synopsis: &Synopsis, format: Format, topic: &str) -> String {
+    export_at(synopsis, format, topic, 160)
+}
+
+fn export_at(synopsis: &Synopsis, format: Format, topic: &str, width: usize) -> String {
     let mut out = Vec::new();
     let opts = ExportOptions {
         format,
         topic: Some(topic.into()),
-        width: 160,
+        width,
         rows: true,
         ..ExportOptions::default()
     };
@@ -175,4 +179,125 @@ fn text_rows_start_facing_passages_on_one_line() {
         .iter()
         .filter(|r| r[0].iter().filter(|&&c| c).count() >= 3);
     assert!(facing.count() >= 1, "three sources face each other: {text}");
+}
+
+/// The pane number a source's name starts with ("3 · Libération" → 3).
+fn number(name: &str) -> usize {
+    let digits: String = name
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("no number in {name:?}"))
+}
+
+/// The sources present in each row of a text export in columns, by pane number.
+fn rows_in_columns(text: &str) -> Vec<Vec<usize>> {
+    let mut lines = text.lines().skip_while(|l| !l.contains(" │ "));
+    let heads: Vec<usize> = lines.next().unwrap().split('│').map(number).collect();
+    let lines: Vec<Vec<bool>> = lines
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.split('│').map(|c| !c.trim().is_empty()).collect())
+        .collect();
+    lines
+        .split(|l| l.iter().all(|&c| !c))
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            (0..heads.len())
+                .filter(|&c| r[0][c])
+                .map(|c| heads[c])
+                .collect()
+        })
+        .collect()
+}
+
+/// A source's pane number in a stacked row, and its lines (its passage, then any echo after a
+/// blank line).
+type Stacked = (usize, Vec<String>);
+
+/// A text export stacked row by row: for each row, its header and its sources.
+fn stacked_rows(text: &str) -> Vec<(String, Vec<Stacked>)> {
+    let mut rows: Vec<(String, Vec<Stacked>)> = Vec::new();
+    for line in text.lines().skip_while(|l| !l.starts_with("── row ")) {
+        if line.starts_with("── row ") {
+            rows.push((line.to_owned(), Vec::new()));
+        } else if let Some(indented) = line.strip_prefix("  ") {
+            let sources = &mut rows.last_mut().unwrap().1;
+            sources.last_mut().unwrap().1.push(indented.to_owned());
+        } else if !line.is_empty() && !line.starts_with("Does not cover") {
+            rows.last_mut().unwrap().1.push((number(line), Vec::new()));
+        } else if let Some((_, lines)) = rows.last_mut().and_then(|r| r.1.last_mut()) {
+            lines.push(String::new());
+        }
+    }
+    rows
+}
+
+#[test]
+fn text_rows_too_narrow_for_columns_are_stacked_row_by_row() {
+    let synopsis = seeds();
+    let wide = rows_in_columns(&export(&synopsis, Format::Text, "outage"));
+    // Five sources in 80 columns leave under 24 a column: the rows go one under the other.
+    let narrow = export_at(&synopsis, Format::Text, "outage", 80);
+    assert!(!narrow.contains(" │ "), "no columns: {narrow}");
+    let stacked = stacked_rows(&narrow);
+    let present: Vec<Vec<usize>> = stacked
+        .iter()
+        .map(|(_, sources)| sources.iter().map(|(n, _)| *n).collect())
+        .collect();
+    assert_eq!(present, wide, "the same rows at any width: {narrow}");
+    for (r, (head, sources)) in stacked.iter().enumerate() {
+        let count = match sources.len() {
+            1 => "1 source ".to_owned(),
+            n => format!("{n} sources "),
+        };
+        let expected = format!("── row {} of {} · {count}", r + 1, stacked.len());
+        assert!(head.starts_with(&expected), "{head:?} in {narrow}");
+        assert_eq!(
+            head.chars().count(),
+            80,
+            "the rule spans the width: {head:?}"
+        );
+    }
+    // Each source's passages, read row after row, are its members in reading order, once.
+    let topic = &synopsis.topics[synopsis.topic_index("outage").unwrap()];
+    let unmarked = |t: &str| spaced(&t.replace(['⟦', '⟧', '⟨', '⟩', '{', '}', '[', ']'], ""));
+    let mut echoes = 0;
+    for a in topic.articles() {
+        let mut told = String::new();
+        for (_, sources) in &stacked {
+            let Some((_, lines)) = sources.iter().find(|(n, _)| *n == a + 1) else {
+                continue;
+            };
+            let mut parts = lines.split(String::is_empty);
+            let own = parts.next().unwrap_or_default();
+            let echo = |p: &[String]| {
+                p.first().is_some_and(|l| {
+                    l.starts_with(Echo::Above.mark().trim_end())
+                        || l.starts_with(Echo::Below.mark().trim_end())
+                })
+            };
+            if echo(own) {
+                echoes += 1;
+            } else {
+                told.push_str(&own.join(" "));
+                told.push(' ');
+            }
+            echoes += parts.filter(|p| echo(p)).count();
+        }
+        let told =
+            spaced(&told).replace(&format!("{} {}", CUT_AFTER.trim(), CUT_BEFORE.trim()), "");
+        let members: Vec<String> = topic
+            .members_of(a)
+            .map(|m| unmarked(&synopsis.paragraph(m.at).text))
+            .collect();
+        assert_eq!(unmarked(&told), members.join(" "), "source {a}: {narrow}");
+    }
+    assert!(
+        echoes > 0,
+        "the DDoS sentence is repeated here too: {narrow}"
+    );
 }

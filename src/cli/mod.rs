@@ -122,7 +122,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=2))]
     pub format_version: Option<u8>,
     /// Text and Markdown: lay each topic out in synopsis rows, the passages that tell the same
-    /// thing side by side (Markdown: a table with a column per source).
+    /// thing side by side (Markdown: a table with a column per source; text too narrow for a
+    /// column each: one row under the other).
     #[arg(long)]
     pub rows: bool,
     /// Line width for text and Markdown, 20 to 2000 (default: the terminal's, or 160).

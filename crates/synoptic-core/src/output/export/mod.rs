@@ -10,6 +10,7 @@ mod markdown;
 mod marks;
 mod pretty;
 mod text;
+mod text_rows;
 
 use crate::compare::highlight::{Emphasis, highlighted};
 use crate::compare::rows::{CUT_AFTER, CUT_BEFORE, Cell};

@@ -1,5 +1,5 @@
 //! The text export: one block per topic, members side by side in columns (stacked when the
-//! width cannot hold them), shared wording marked `{…}` (all sources) and `[…]` (several), or
+//! width cannot hold them; in synopsis rows, see `text_rows`), shared wording marked `{…}` (all sources) and `[…]` (several), or
 //! coloured with ANSI when asked.
 
 use std::io::{self, Write};
@@ -7,7 +7,8 @@ use std::io::{self, Write};
 use super::blocks::write_in_order;
 use super::cell::Cell;
 use super::marks::{Marking, choose_marks};
-use super::{ExportOptions, TopicSpans, leveled, leveled_part, not_covering, render_workers};
+use super::text_rows::{row_cells, write_stacked_rows};
+use super::{ExportOptions, TopicSpans, leveled, not_covering, render_workers};
 use crate::compare::agree::Level;
 use crate::compare::figures::{FigureGroup, figures};
 use crate::compare::rows::ECHO_LEGEND;
@@ -87,6 +88,8 @@ fn write_topic(
             article_cells(synopsis, t, &shown, column, marking)
         };
         write_columns(synopsis, &shown, column, &cells, marking, out)?;
+    } else if let Some(weights) = rows {
+        write_stacked_rows(synopsis, (t, &shown), width, marking, weights, out)?;
     } else {
         write_stacked(synopsis, t, &shown, width, marking, out)?;
     }
@@ -161,7 +164,7 @@ pub(crate) fn describe(synopsis: &Synopsis, group: &FigureGroup) -> String {
         .join(", ")
 }
 
-fn pad_with(text: &str, width: usize, fill: char) -> String {
+pub(super) fn pad_with(text: &str, width: usize, fill: char) -> String {
     let used = unicode_width::UnicodeWidthStr::width(text);
     let mut s = text.to_owned();
     s.extend(std::iter::repeat_n(fill, width.saturating_sub(used)));
@@ -203,50 +206,6 @@ fn article_cells(
         .iter()
         .map(|&a| cell(synopsis, &spans, a, column, marking))
         .collect()
-}
-
-/// One cell per shown source, laid out in synopsis rows: the passages that tell the same
-/// thing start on the same line, a blank line between rows.
-fn row_cells(
-    synopsis: &Synopsis,
-    (t, shown): (usize, &[usize]),
-    column: usize,
-    marking: &Marking,
-    weights: &WordWeights,
-) -> Vec<Cell> {
-    let spans = TopicSpans::new(synopsis, t);
-    let mut cells: Vec<Cell> = std::iter::repeat_with(Cell::default)
-        .take(shown.len())
-        .collect();
-    let topic = &synopsis.topics[t];
-    for (r, row) in crate::compare::rows::rows(&synopsis.articles, topic, shown, weights)
-        .iter()
-        .enumerate()
-    {
-        let mut tops = Vec::with_capacity(cells.len());
-        for (cell, parts) in cells.iter_mut().zip(row.columns()) {
-            if r > 0 {
-                cell.blank();
-            }
-            tops.push(cell.len());
-            for (k, part) in parts.enumerate() {
-                if k > 0 {
-                    cell.blank();
-                }
-                let member = spans.member(topic.members[part.member].at);
-                let pieces = leveled_part(synopsis, &member, shown.len(), part);
-                cell.passage(&pieces, column, marking);
-            }
-        }
-        let height = cells.iter().zip(&tops).map(|(c, top)| c.len() - top);
-        let height = height.max().unwrap_or(0);
-        for (cell, top) in cells.iter_mut().zip(tops) {
-            while cell.len() < top + height {
-                cell.blank();
-            }
-        }
-    }
-    cells
 }
 
 fn write_columns(
