@@ -78,6 +78,49 @@ fn hints_shorten_to_fit_keeping_help_and_quit() {
 }
 
 #[test]
+fn a_long_label_keeps_its_first_words_before_the_lesser_hints() {
+    // At 160 columns the label and every hint do not fit: hints give way first, down to
+    // help and quit, and the label keeps at least 32 columns.
+    let bar = status_bar(&long_label_app(160, 45));
+    assert!(
+        bar.contains("The outage of the conversation on") && bar.contains('…'),
+        "{bar}"
+    );
+    assert!(bar.contains("? help") && bar.contains("q quit"), "{bar}");
+    assert!(!bar.contains("y copy"), "the least needed hint went: {bar}");
+    assert_eq!(unicode_width::UnicodeWidthStr::width(bar.as_str()), 160);
+    // At 80 columns help and quit stay, and the label is cut short for them.
+    let narrow = status_bar(&long_label_app(80, 24));
+    assert!(narrow.contains("? help · q quit"), "{narrow}");
+    assert!(
+        narrow.contains("Topic 1/") && narrow.contains("The out"),
+        "{narrow}"
+    );
+}
+
+#[test]
+fn a_narrow_bar_leaves_out_what_the_panes_show_before_help_and_quit() {
+    let mut app = long_label_app(80, 24);
+    app.update(Action::NextTopic);
+    app.update(Action::NextTopic);
+    let wide = status_bar(&long_label_app(200, 24));
+    assert!(
+        wide.contains("· ¶1/"),
+        "the cursor's paragraph when there is room: {wide}"
+    );
+    // Ukraine and Putin: one source of five does not cover it and is hidden.
+    let bar = status_bar(&app);
+    assert!(bar.contains("Topic 3/"), "{bar}");
+    assert!(bar.contains("? help · q quit"), "{bar}");
+    assert!(
+        bar.contains("Ukraine") && bar.contains("4/5 sources · agreement · rows"),
+        "{bar}"
+    );
+    assert!(!bar.contains("hidden") && !bar.contains('¶'), "{bar}");
+    assert_eq!(unicode_width::UnicodeWidthStr::width(bar.as_str()), 80);
+}
+
+#[test]
 fn help_wraps_rather_than_cuts_on_a_narrow_terminal() {
     let mut app = seeds_app(60, 40);
     app.update(Action::Help);

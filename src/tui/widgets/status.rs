@@ -57,7 +57,8 @@ pub fn message_lines(message: &str, width: usize) -> Vec<String> {
 
 /// The status bar: where the reader is on the left, a message or key hints on the right. A
 /// message is never cut: the topic label gives way first, then the rest of the left side.
-/// Hints are dropped, least needed first, until they fit.
+/// Hints are dropped, least needed first, until they fit; help and quit stay while the left
+/// side fits in short.
 pub fn status_text(app: &App, width: usize) -> String {
     let message = app
         .status
@@ -69,7 +70,8 @@ pub fn status_text(app: &App, width: usize) -> String {
         None => hints_within(
             &app.keymap,
             app.context(),
-            width.saturating_sub(least_left(app) + 2),
+            width.saturating_sub(least_left(app, LABEL_BEFORE_HINTS, false) + 2),
+            width.saturating_sub(least_left(app, LEAST_LABEL, true) + 2),
         ),
     };
     let room = width.saturating_sub(display_width(&right) + 2);
@@ -116,11 +118,29 @@ fn overlay_prompt(app: &App) -> Option<String> {
     }
 }
 
-/// The left side in three parts: what comes before the topic label, the label (which may be
-/// shortened), and what comes after it.
-fn left_parts(app: &App) -> (String, String, String) {
+/// The left side in parts: what comes before the topic label, the label (which may be
+/// shortened), what comes after it, and that last part short, for a narrow terminal.
+struct Left {
+    prefix: String,
+    label: String,
+    suffix: String,
+    short_suffix: String,
+}
+
+impl Left {
+    fn plain(prefix: String, suffix: String) -> Self {
+        Left {
+            prefix,
+            label: String::new(),
+            short_suffix: suffix.clone(),
+            suffix,
+        }
+    }
+}
+
+fn left_parts(app: &App) -> Left {
     if let Some(prompt) = overlay_prompt(app) {
-        return (prompt, String::new(), String::new());
+        return Left::plain(prompt, String::new());
     }
     let total = app.synopsis.articles.len();
     let hidden = match total - app.order.len().min(total) {
@@ -140,10 +160,10 @@ fn left_parts(app: &App) -> (String, String, String) {
             " · {paragraphs} paragraphs in {sources}/{total} sources{hidden}{}",
             cursor_place(app)
         );
-        return (" Not in any topic".into(), String::new(), suffix);
+        return Left::plain(" Not in any topic".into(), suffix);
     }
     let Some(topic) = app.synopsis.topics.get(app.topic) else {
-        return (" No topics".into(), String::new(), String::new());
+        return Left::plain(" No topics".into(), String::new());
     };
     let prefix = format!(" Topic {}/{} · ", app.topic + 1, app.synopsis.topics.len());
     let unsaved = match app.unsaved_count() {
@@ -156,13 +176,18 @@ fn left_parts(app: &App) -> (String, String, String) {
     } else {
         "panes"
     };
+    let (covering, mode) = (topic.covering_count(), app.mode.name());
     let suffix = format!(
-        " · {}/{total} sources{hidden} · {} · {layout}{}{unsaved}",
-        topic.covering_count(),
-        app.mode.name(),
+        " · {covering}/{total} sources{hidden} · {mode} · {layout}{}{unsaved}",
         cursor_place(app)
     );
-    (prefix, for_terminal(&topic.label).into_owned(), suffix)
+    Left {
+        prefix,
+        label: for_terminal(&topic.label).into_owned(),
+        suffix,
+        // The hidden count and the cursor's paragraph go first: the panes show both.
+        short_suffix: format!(" · {covering}/{total} sources · {mode} · {layout}{unsaved}"),
+    }
 }
 
 /// Which paragraph of the focused source the cursor is on, of how many it has.
@@ -181,35 +206,59 @@ fn cursor_place(app: &App) -> String {
 /// A label is cut to no fewer than this many columns before the rest of the left side is.
 const LEAST_LABEL: usize = 8;
 
-/// Where the reader is, in at most `room` columns: the label shortens first.
+/// Hints other than help and quit give way before a label is cut below this many columns:
+/// which topic is open says more than a hint the help (`?`) lists too.
+const LABEL_BEFORE_HINTS: usize = 32;
+
+/// Hints of this rank or lower (help, quit) stay as long as the label keeps `LEAST_LABEL`.
+const KEPT_HINT_RANK: u8 = 1;
+
+/// Where the reader is, in at most `room` columns: the label shortens first, then the part
+/// after it, then the whole.
 fn left_status(app: &App, room: usize) -> String {
-    let (prefix, label, suffix) = left_parts(app);
-    let fixed = display_width(&prefix) + display_width(&suffix);
-    let label_room = room.saturating_sub(fixed);
-    if label_room >= LEAST_LABEL.min(display_width(&label)) {
-        format!("{prefix}{}{suffix}", shorten(&label, label_room))
-    } else {
-        shorten(&format!("{prefix}{label}{suffix}"), room)
+    let Left {
+        prefix,
+        label,
+        suffix,
+        short_suffix,
+    } = left_parts(app);
+    for suffix in [&suffix, &short_suffix] {
+        let label_room = room.saturating_sub(display_width(&prefix) + display_width(suffix));
+        if label_room >= LEAST_LABEL.min(display_width(&label)) {
+            return format!("{prefix}{}{suffix}", shorten(&label, label_room));
+        }
     }
+    shorten(&format!("{prefix}{label}{short_suffix}"), room)
 }
 
-/// The columns the left side needs with its label cut to a few letters.
-fn least_left(app: &App) -> usize {
-    let (prefix, label, suffix) = left_parts(app);
-    display_width(&prefix) + display_width(&suffix) + display_width(&label).min(LEAST_LABEL)
+/// The columns the left side needs with its label cut to `label_columns` columns, whole or
+/// (`short`) with its short suffix.
+fn least_left(app: &App, label_columns: usize, short: bool) -> usize {
+    let left = left_parts(app);
+    let suffix = if short {
+        &left.short_suffix
+    } else {
+        &left.suffix
+    };
+    display_width(&left.prefix)
+        + display_width(suffix)
+        + display_width(&left.label).min(label_columns)
 }
 
 fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
 }
 
-/// The key hints of `context` that fit in `room` columns, dropping the least needed first.
-fn hints_within(keymap: &Keymap, context: Context, room: usize) -> String {
+/// The key hints of `context` that fit in `room` columns, dropping the least needed first;
+/// help and quit (see `KEPT_HINT_RANK`) need only fit in `kept_room`.
+fn hints_within(keymap: &Keymap, context: Context, room: usize, kept_room: usize) -> String {
     let mut wanted = hinted(context).to_vec();
     loop {
         let actions: Vec<Action> = wanted.iter().map(|&(a, _)| a).collect();
         let text = hint_text(keymap, context, &actions);
-        if display_width(&text) <= room || wanted.len() <= 1 {
+        let kept_only = wanted.iter().all(|&(_, rank)| rank <= KEPT_HINT_RANK);
+        let fits = display_width(&text) <= if kept_only { kept_room } else { room };
+        if fits || wanted.len() <= 1 {
             return text;
         }
         let least = wanted.iter().map(|&(_, rank)| rank).max();
