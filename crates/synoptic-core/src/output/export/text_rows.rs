@@ -124,3 +124,66 @@ fn add_parts<'p>(
         cell.passage(&pieces, width, marking);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::rows::Echo;
+    use crate::fixtures::{articles, topic_def};
+
+    #[test]
+    fn an_echo_stands_under_its_sources_passage_after_a_blank_line() {
+        let text =
+            "Le volcan gronde au-dessus de la ville. Les cendres du volcan tombent sur Catane.";
+        let arts = articles(&[
+            &[text],
+            &["Les cendres du volcan tombent sur Catane depuis hier."],
+        ]);
+        let synopsis = Synopsis::build(arts, &[topic_def("volcan", &["volcan", "cendres"])]);
+        let topic = &synopsis.topics[0];
+        let spans = TopicSpans::new(&synopsis, 0);
+        let member = topic.members.iter().position(|m| m.at.article == 0);
+        let member = member.expect("the first source is in the topic");
+        let cut = text.find(" Les").unwrap();
+        let own = RowCell {
+            member,
+            text: 0..cut,
+            echo: None,
+        };
+        let echo = RowCell {
+            member,
+            text: cut + 1..text.len(),
+            echo: Some(Echo::Below),
+        };
+        let marking = Marking {
+            painter: None,
+            marks: ["{", "}", "[", "]"],
+        };
+        let mut cell = Cell::default();
+        add_parts(
+            (&synopsis, topic, &spans),
+            [&own, &echo],
+            (30, &marking),
+            &mut cell,
+        );
+        let lines: Vec<String> = (0..cell.len())
+            .map(|i| {
+                let mut line = String::new();
+                cell.emit(i, 30, &marking, &mut line);
+                line.trim_end().to_owned()
+            })
+            .collect();
+        let blank = lines.iter().position(String::is_empty);
+        let blank = blank.unwrap_or_else(|| panic!("a blank line: {lines:?}"));
+        assert!(lines[0].starts_with("Le {volcan}"), "{lines:?}");
+        assert!(
+            lines[..blank].iter().all(|l| !l.contains("Catane")),
+            "{lines:?}"
+        );
+        assert!(
+            lines[blank + 1].starts_with(Echo::Below.mark()),
+            "{lines:?}"
+        );
+        assert!(lines[blank + 1..].concat().contains("Catane"), "{lines:?}");
+    }
+}
