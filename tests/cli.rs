@@ -86,15 +86,18 @@ fn json_export_of_the_embedded_default_follows_the_spec() {
 #[test]
 fn text_export_respects_the_width_and_marks_shared_wording() {
     let dir = tempfile::tempdir().unwrap();
-    for width in ["160", "100", "60"] {
-        let out = synoptic(
-            &["export", "--width", width, "--topic", "outage"],
-            dir.path(),
-        );
+    let widths = ["160", "100", "60", "20"];
+    for (width, rows) in widths.iter().flat_map(|w| [(*w, false), (*w, true)]) {
+        let mut args = vec!["export", "--width", width, "--topic", "outage"];
+        if rows {
+            args.push("--rows");
+        }
+        let out = synoptic(&args, dir.path());
         assert!(out.status.success());
         let text = String::from_utf8(out.stdout).unwrap();
         let limit: usize = width.parse().unwrap();
-        for line in text.lines().skip(1) {
+        // Legends, headers and rules included.
+        for line in text.lines() {
             assert!(
                 unicode_width::UnicodeWidthStr::width(line) <= limit,
                 "{width}: {line}"

@@ -34,10 +34,10 @@ pub(super) fn write(
         marks: choose_marks(synopsis),
     };
     if opts.painter.is_none() {
-        writeln!(out, "{}", marking.legend())?;
+        write_wrapped(out, &marking.legend(), width)?;
     }
     if opts.rows {
-        writeln!(out, "{ECHO_LEGEND}")?;
+        write_wrapped(out, ECHO_LEGEND, width)?;
     }
     // Rows compare passages by their words' weight in the corpus, worked out once.
     let rows = opts.rows.then(|| WordWeights::new(&synopsis.articles));

@@ -84,6 +84,7 @@ pub(super) fn write_stacked_rows(
             rows.len(),
             present.len()
         );
+        let head = format!("{} ", fit(&head, width.saturating_sub(1)).trim_end());
         writeln!(out, "{}", pad_with(&head, width, '─'))?;
         for (a, parts) in present {
             let name = for_terminal(&source_name(&synopsis.articles, a)).into_owned();
