@@ -65,17 +65,18 @@ pub fn status_text(app: &App, width: usize) -> String {
         .as_ref()
         .map(|s| for_terminal(s).into_owned())
         .or_else(|| (app.synopsis.articles.len() == 1).then(|| ONE_ARTICLE.to_owned()));
+    let parts = left_parts(app);
     let right = match &message {
         Some(m) => shorten(m, width.saturating_sub(1)),
         None => hints_within(
             &app.keymap,
             app.context(),
-            width.saturating_sub(least_left(app, LABEL_BEFORE_HINTS, false) + 2),
-            width.saturating_sub(least_left(app, LEAST_LABEL, true) + 2),
+            width.saturating_sub(parts.least(LABEL_BEFORE_HINTS, &parts.suffix) + 2),
+            width.saturating_sub(parts.least(LEAST_LABEL, &parts.short_suffix) + 2),
         ),
     };
     let room = width.saturating_sub(display_width(&right) + 2);
-    let left = left_status(app, room);
+    let left = parts.within(room);
     let gap = width.saturating_sub(display_width(&left) + display_width(&right) + 1);
     fit(&format!("{left}{}{right} ", " ".repeat(gap)), width)
 }
@@ -156,11 +157,13 @@ fn left_parts(app: &App) -> Left {
         let left = app.unclaimed_paragraphs();
         let sources = left.iter().filter(|p| !p.is_empty()).count();
         let paragraphs: usize = left.iter().map(Vec::len).sum();
-        let suffix = format!(
-            " · {paragraphs} paragraphs in {sources}/{total} sources{hidden}{}",
-            cursor_place(app)
-        );
-        return Left::plain(" Not in any topic".into(), suffix);
+        let counts = format!(" · {paragraphs} paragraphs in {sources}/{total} sources");
+        return Left {
+            prefix: " Not in any topic".into(),
+            label: String::new(),
+            suffix: format!("{counts}{hidden}{}", cursor_place(app)),
+            short_suffix: counts,
+        };
     }
     let Some(topic) = app.synopsis.topics.get(app.topic) else {
         return Left::plain(" No topics".into(), String::new());
@@ -213,36 +216,27 @@ const LABEL_BEFORE_HINTS: usize = 32;
 /// Hints of this rank or lower (help, quit) stay as long as the label keeps `LEAST_LABEL`.
 const KEPT_HINT_RANK: u8 = 1;
 
-/// Where the reader is, in at most `room` columns: the label shortens first, then the part
-/// after it, then the whole.
-fn left_status(app: &App, room: usize) -> String {
-    let Left {
-        prefix,
-        label,
-        suffix,
-        short_suffix,
-    } = left_parts(app);
-    for suffix in [&suffix, &short_suffix] {
-        let label_room = room.saturating_sub(display_width(&prefix) + display_width(suffix));
-        if label_room >= LEAST_LABEL.min(display_width(&label)) {
-            return format!("{prefix}{}{suffix}", shorten(&label, label_room));
+impl Left {
+    /// Where the reader is, in at most `room` columns: the label shortens first, then the
+    /// part after it, then the whole.
+    fn within(&self, room: usize) -> String {
+        let (prefix, label) = (&self.prefix, &self.label);
+        for suffix in [&self.suffix, &self.short_suffix] {
+            let label_room = room.saturating_sub(display_width(prefix) + display_width(suffix));
+            if label_room >= LEAST_LABEL.min(display_width(label)) {
+                return format!("{prefix}{}{suffix}", shorten(label, label_room));
+            }
         }
+        shorten(&format!("{prefix}{label}{}", self.short_suffix), room)
     }
-    shorten(&format!("{prefix}{label}{short_suffix}"), room)
-}
 
-/// The columns the left side needs with its label cut to `label_columns` columns, whole or
-/// (`short`) with its short suffix.
-fn least_left(app: &App, label_columns: usize, short: bool) -> usize {
-    let left = left_parts(app);
-    let suffix = if short {
-        &left.short_suffix
-    } else {
-        &left.suffix
-    };
-    display_width(&left.prefix)
-        + display_width(suffix)
-        + display_width(&left.label).min(label_columns)
+    /// The columns the left side needs with its label cut to `label_columns` and `suffix`
+    /// (its own or its short one) after it.
+    fn least(&self, label_columns: usize, suffix: &str) -> usize {
+        display_width(&self.prefix)
+            + display_width(suffix)
+            + display_width(&self.label).min(label_columns)
+    }
 }
 
 fn display_width(s: &str) -> usize {

@@ -79,11 +79,12 @@ pub(super) fn write_stacked_rows(
             .collect();
         let plural = if present.len() == 1 { "" } else { "s" };
         let head = format!(
-            "── row {} of {} · {} source{plural} ",
+            "── row {} of {} · {} source{plural}",
             r + 1,
             rows.len(),
             present.len()
         );
+        // Cut to leave room for one space and one stroke of the rule, as a topic's title.
         let head = format!("{} ", fit(&head, width.saturating_sub(1)).trim_end());
         writeln!(out, "{}", pad_with(&head, width, '─'))?;
         for (a, parts) in present {
