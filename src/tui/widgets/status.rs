@@ -260,12 +260,6 @@ fn hints_within(keymap: &Keymap, context: Context, room: usize, kept_room: usize
     }
 }
 
-/// Key hints for the status bar, from the keymap.
-pub fn hints(keymap: &Keymap, context: Context) -> String {
-    let actions: Vec<Action> = hinted(context).iter().map(|&(a, _)| a).collect();
-    hint_text(keymap, context, &actions)
-}
-
 /// The actions the status bar hints at, in the order shown, each with its rank: the lower the
 /// rank, the longer a hint stays when room runs short (help and quit stay longest).
 fn hinted(context: Context) -> &'static [(Action, u8)] {
