@@ -223,20 +223,28 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
     // A label names the topic: a phrase says more than a word, and a term found mostly inside
     // the group more than one the whole event uses.
     // A reader names a topic with a phrase or a name ("franchi la frontière", "Angkor"); a
-    // lone common word ("lundi", "beaucoup", "annulant") names nothing, so it labels a topic
-    // only when nothing else comes near.
+    // lone word weighs a fifth as a label, and a lone common word ("lundi", "beaucoup",
+    // "annulant") or a phrase cut on one names nothing: it labels a topic only when no term
+    // that says more (`says`) is among the candidates.
     let capital = |t: &Term| t.text.starts_with(|c: char| c.is_uppercase());
     let named = |t: &Term| !t.weak_edge && (t.words > 1 || (capital(t) && !everyday(&t.text)));
+    // A phrase, or a word the language seldom uses, says what the group is about.
+    let says = |t: &Term| !t.weak_edge && (t.words > 1 || !everyday(&t.text));
     let label_score = |t: &Term| {
         let plain = if named(t) { 1.0 } else { LONE_WORD };
         t.score * t.precision.sqrt() * (1.0 + 0.25 * (t.words.min(3) - 1) as f32) * plain
     };
     let candidates = &terms[..terms.len().min(2 * KEYWORDS)];
-    let best = candidates.iter().max_by(|a, b| {
+    let by_label_score = |a: &&Term, b: &&Term| {
         label_score(a)
             .total_cmp(&label_score(b))
             .then(b.text.cmp(&a.text))
-    })?;
+    };
+    let best = candidates
+        .iter()
+        .filter(|t| says(t))
+        .max_by(by_label_score)
+        .or_else(|| candidates.iter().max_by(by_label_score))?;
     // A word or a cut phrase reads better in the longer phrase the sources put it in ("Vladimir
     // Poutine", "ministre des Affaires étrangères").
     let label = terms
@@ -249,8 +257,6 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
         })
         .max_by(|a, b| a.score.total_cmp(&b.score).then(b.text.cmp(&a.text)))
         .unwrap_or(best);
-    // A phrase, or a word the language seldom uses, says what the group is about.
-    let says = |t: &Term| !t.weak_edge && (t.words > 1 || !everyday(&t.text));
     let telling =
         (!label.weak_edge && capital(label)) || says(label) || chosen.iter().any(|t| says(t));
     Some(Naming {

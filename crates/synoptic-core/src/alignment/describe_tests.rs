@@ -318,19 +318,29 @@ fn a_phrase_names_better_than_a_word_of_the_same_weight() {
 }
 
 #[test]
-fn a_lone_common_word_names_a_topic_only_when_nothing_else_comes_near() {
-    // "lundi" weighs a fifth of its score as a label.
+fn a_lone_common_word_names_a_topic_only_when_nothing_says_more() {
+    // "lundi" is everyday: a phrase or a name names the topic however far below it.
     assert_eq!(
-        label(&[t("lundi", 1.0, 1.0), t("vote blanc", 0.17, 1.0)]),
+        label(&[t("lundi", 1.0, 1.0), t("vote blanc", 0.05, 1.0)]),
         "vote blanc"
     );
     assert_eq!(
-        label(&[t("lundi", 1.0, 1.0), t("vote blanc", 0.15, 1.0)]),
+        label(&[t("lundi", 1.0, 1.0), t("Bangkok", 0.05, 1.0)]),
+        "Bangkok"
+    );
+    // Among everyday words only, the best.
+    assert_eq!(
+        label(&[t("lundi", 1.0, 1.0), t("semaine", 0.9, 1.0)]),
         "lundi"
     );
+    // A word the language seldom uses says something, and weighs a fifth against a phrase.
     assert_eq!(
-        label(&[t("lundi", 1.0, 1.0), t("Bangkok", 0.21, 1.0)]),
-        "Bangkok"
+        label(&[t("otage", 1.0, 1.0), t("vote blanc", 0.17, 1.0)]),
+        "vote blanc"
+    );
+    assert_eq!(
+        label(&[t("otage", 1.0, 1.0), t("vote blanc", 0.15, 1.0)]),
+        "otage"
     );
 }
 
@@ -342,15 +352,19 @@ fn weak(text: &str, score: f32) -> Term {
 }
 
 #[test]
-fn a_phrase_on_a_number_or_a_commonest_word_names_like_a_lone_common_word() {
-    // "last year" weighs a fifth, as "lundi" does: 1.25 * 0.2 = 0.25 against "Bangkok".
+fn a_phrase_on_a_number_or_a_commonest_word_names_only_when_nothing_says_more() {
     assert_eq!(
-        label(&[weak("last year", 1.0), t("Bangkok", 0.26, 1.0)]),
+        label(&[weak("last year", 1.0), t("Bangkok", 0.05, 1.0)]),
         "Bangkok"
     );
+    // Against an everyday word it weighs a fifth, as "lundi" does: 1.25 * 0.2 = 0.25.
     assert_eq!(
-        label(&[weak("last year", 1.0), t("Bangkok", 0.24, 1.0)]),
+        label(&[weak("last year", 1.0), t("lundi", 1.2, 1.0)]),
         "last year"
+    );
+    assert_eq!(
+        label(&[weak("last year", 1.0), t("lundi", 1.3, 1.0)]),
+        "lundi"
     );
     // Nor does a weak phrase lengthen a good label: "Poutine" stays whole.
     let terms = [t("Poutine", 2.0, 1.0), weak("Poutine avait dit", 1.9)];
@@ -384,10 +398,10 @@ fn dates_figures_and_the_commonest_words_make_a_weak_edge() {
 #[test]
 fn a_term_the_whole_event_uses_names_worse_than_one_of_the_group() {
     // Label weight grows with the square root of precision.
-    let terms = [t("sommet", 1.0, 0.25), t("otage", 0.6, 1.0)];
+    let terms = [t("cyberattaque", 1.0, 0.25), t("otage", 0.6, 1.0)];
     assert_eq!(label(&terms), "otage");
-    let terms = [t("sommet", 1.0, 0.25), t("otage", 0.4, 1.0)];
-    assert_eq!(label(&terms), "sommet");
+    let terms = [t("cyberattaque", 1.0, 0.25), t("otage", 0.4, 1.0)];
+    assert_eq!(label(&terms), "cyberattaque");
 }
 
 #[test]
