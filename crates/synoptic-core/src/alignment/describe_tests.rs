@@ -342,6 +342,11 @@ fn a_lone_common_word_names_a_topic_only_when_nothing_says_more() {
         label(&[t("otage", 1.0, 1.0), t("vote blanc", 0.15, 1.0)]),
         "otage"
     );
+    // A fifth of its score, whatever the score.
+    assert_eq!(
+        label(&[t("otage", 2.0, 1.0), t("vote blanc", 0.33, 1.0)]),
+        "vote blanc"
+    );
 }
 
 fn weak(text: &str, score: f32) -> Term {
