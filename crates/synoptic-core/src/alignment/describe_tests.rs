@@ -357,6 +357,23 @@ fn weak(text: &str, score: f32) -> Term {
 }
 
 #[test]
+fn a_label_beyond_the_keywords_that_says_something_makes_the_group_telling() {
+    // Eight everyday words are the keywords; the ninth term, a phrase, names the group.
+    let everyday = [
+        "lundi", "semaine", "jour", "mardi", "année", "fois", "temps", "homme",
+    ];
+    let mut terms: Vec<Term> = everyday.iter().map(|w| t(w, 1.0, 1.0)).collect();
+    terms.push(t("vote blanc", 0.1, 1.0));
+    let naming = keywords_and_label(&terms).unwrap();
+    assert_eq!(naming.keywords.len(), 8);
+    assert!(!naming.keywords.contains(&"vote blanc".to_owned()));
+    assert_eq!(naming.label, "vote blanc");
+    assert!(naming.telling);
+    terms.pop();
+    assert!(!keywords_and_label(&terms).unwrap().telling);
+}
+
+#[test]
 fn a_phrase_on_a_number_or_a_commonest_word_names_only_when_nothing_says_more() {
     assert_eq!(
         label(&[weak("last year", 1.0), t("Bangkok", 0.05, 1.0)]),
