@@ -17,7 +17,7 @@ pub fn build_view(shape: &Shape, synopsis: &Synopsis, caches: &Caches) -> View {
         synopsis,
         caches,
     };
-    if shape.rows && !shape.full_article && !shape.unclaimed {
+    if shape.in_rows() {
         return View {
             panes: row_panes(&app),
         };

@@ -88,6 +88,19 @@ pub struct Shape {
     pub query: Option<String>,
 }
 
+/// Whether the panes show a topic's passages in synopsis rows: rows on (`r`), and neither the
+/// full article nor the paragraphs no topic claims open, which are laid out on their own.
+pub fn in_rows(rows: bool, full_article: bool, unclaimed: bool) -> bool {
+    rows && !full_article && !unclaimed
+}
+
+impl Shape {
+    /// Whether this layout is in synopsis rows (see `in_rows`).
+    pub fn in_rows(&self) -> bool {
+        in_rows(self.rows, self.full_article, self.unclaimed)
+    }
+}
+
 /// What the layout functions read.
 pub(super) struct Ctx<'a> {
     pub(super) shape: &'a Shape,

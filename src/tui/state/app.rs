@@ -201,6 +201,11 @@ impl App {
         app
     }
 
+    /// Whether the panes show the topic in synopsis rows (see `view::in_rows`).
+    pub fn in_rows(&self) -> bool {
+        crate::tui::layout::view::in_rows(self.rows, self.full_article, self.unclaimed)
+    }
+
     /// Which key table applies now.
     pub fn context(&self) -> Context {
         match self.overlay {

@@ -43,7 +43,7 @@ impl App {
     /// The panes that scroll with `article`'s: in synopsis rows, every pane on screen, so the
     /// rows stay facing; otherwise its own.
     pub(super) fn scrolled_together(&self, article: usize) -> Vec<usize> {
-        if self.rows && !self.full_article && !self.unclaimed {
+        if self.in_rows() {
             self.view.panes.iter().map(|p| p.article).collect()
         } else {
             vec![article]
@@ -216,7 +216,7 @@ impl App {
         if shape.unclaimed {
             return;
         }
-        if shape.rows && !shape.full_article {
+        if shape.in_rows() {
             self.caches.fill_weights(&synopsis);
         }
         match shape.mode {

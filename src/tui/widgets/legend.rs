@@ -51,7 +51,7 @@ fn legend(app: &App) -> Result<Vec<Span<'static>>, String> {
         Mode::Pairwise => pairwise_legend(app)?,
         Mode::Plain => vec![Span::raw("plain text")],
     };
-    if app.rows && !app.full_article {
+    if app.in_rows() {
         // Last, so a narrow screen drops it first, its separator with it: the marks say
         // "repeated" by their place.
         spans.push(Span::styled(ECHO_HINT, style(Paint::Note)));

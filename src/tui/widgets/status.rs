@@ -174,11 +174,7 @@ fn left_parts(app: &App) -> Left {
         n => format!(" · {n} unsaved"),
     };
     // Which layout `r` has put on: passages in synopsis rows, or each pane on its own.
-    let layout = if app.rows && !app.full_article {
-        "rows"
-    } else {
-        "panes"
-    };
+    let layout = if app.in_rows() { "rows" } else { "panes" };
     let (covering, mode) = (topic.covering_count(), app.mode.name());
     let suffix = format!(
         " · {covering}/{total} sources{hidden} · {mode} · {layout}{}{unsaved}",
