@@ -213,7 +213,7 @@ fn the_row_copied_is_the_cursors_row() {
 #[test]
 fn the_reader_opens_with_the_focus_on_a_pane_that_shows_a_passage() {
     // In rows, the first source waits blank for a row further down.
-    let app = assassination_app(160, 12);
+    let app = assassination_app(160, 8);
     let first = app.view.panes[0].article;
     assert!(
         app.cursor_in(first).is_none(),

@@ -37,51 +37,83 @@ pub const OWN_WORD: f32 = 3.0;
 /// "piratage" (80 to 250 times) in the articles that tell of them.
 pub const KEY_RATIO: f32 = 50.0;
 
-/// How many body paragraphs of the corpus hold each word, and how often they use it.
+/// How many body paragraphs of the corpus hold each word, how often they use it, and in how
+/// many articles.
 #[derive(Debug, Default)]
 pub struct WordWeights {
-    /// For each word: the body paragraphs holding it, and its uses in them.
-    counts: HashMap<u64, (u32, u32), FastHash>,
+    counts: HashMap<u64, WordCount, FastHash>,
     units: usize,
     /// Words in the body paragraphs, stopwords and figures included.
     words: usize,
 }
 
+/// What the corpus's body paragraphs hold of one word.
+#[derive(Debug, Default, Clone, Copy)]
+struct WordCount {
+    paragraphs: u32,
+    uses: u32,
+    articles: u32,
+    /// The last article counted in `articles`, plus one (0: none yet).
+    last_article: u32,
+}
+
+/// A word tells one fact when the articles that use it use it in this many paragraphs each
+/// or fewer, on average: at most one article in two uses it twice. A fact is told once per
+/// source; the subject's words ("soldats", a general's name, "dossier") run through several
+/// paragraphs of each. A ratio, not a count, so that it holds whether two sources or three
+/// hundred tell the fact.
+pub const ONE_FACT_SPREAD: f32 = 1.5;
+
 impl WordWeights {
     pub fn new(articles: &[Article]) -> Self {
         let mut weights = WordWeights::default();
         let mut seen: Vec<u64> = Vec::new();
-        for p in articles
-            .iter()
-            .flat_map(|a| &a.paragraphs)
-            .filter(|p| p.kind == Kind::Body)
-        {
-            seen.clear();
-            seen.extend(p.tokens.iter().filter(|t| t.is_telling()).map(|t| t.hash));
-            seen.sort_unstable();
-            for (i, &h) in seen.iter().enumerate() {
-                let entry = weights.counts.entry(h).or_default();
-                entry.1 += 1;
-                if i == 0 || seen[i - 1] != h {
-                    entry.0 += 1;
+        for (a, article) in articles.iter().enumerate() {
+            let number = u32::try_from(a + 1).unwrap_or(u32::MAX);
+            for p in article.paragraphs.iter().filter(|p| p.kind == Kind::Body) {
+                seen.clear();
+                seen.extend(p.tokens.iter().filter(|t| t.is_telling()).map(|t| t.hash));
+                seen.sort_unstable();
+                for (i, &h) in seen.iter().enumerate() {
+                    let entry = weights.counts.entry(h).or_default();
+                    entry.uses += 1;
+                    if i == 0 || seen[i - 1] != h {
+                        entry.paragraphs += 1;
+                        if entry.last_article != number {
+                            entry.last_article = number;
+                            entry.articles += 1;
+                        }
+                    }
                 }
+                weights.units += 1;
+                weights.words += p.tokens.len();
             }
-            weights.units += 1;
-            weights.words += p.tokens.len();
         }
         weights
     }
 
+    /// Whether the word tells one fact rather than the event's subject: each article using it
+    /// uses it in [`ONE_FACT_SPREAD`] paragraphs or fewer.
+    pub fn tells_one_fact(&self, hash: u64) -> bool {
+        self.counts
+            .get(&hash)
+            .is_some_and(|c| c.paragraphs as f32 <= ONE_FACT_SPREAD * c.articles as f32)
+    }
+
     /// `ln(paragraphs / paragraphs holding the word)`: 0 for a word in every paragraph.
     pub fn rarity(&self, token: &Token) -> f32 {
-        let df = self.counts.get(&token.hash).map_or(1, |c| c.0).max(1);
+        let df = self
+            .counts
+            .get(&token.hash)
+            .map_or(1, |c| c.paragraphs)
+            .max(1);
         (self.units.max(1) as f32 / df as f32).ln().max(0.0)
     }
 
     /// How much a word says of a paragraph, by how few of the corpus's body paragraphs hold
     /// it: `ln(1 + paragraphs / paragraphs holding it)`, about 0.7 for a word in every one.
     pub fn idf_of(&self, hash: u64) -> f32 {
-        let df = self.counts.get(&hash).map_or(1, |c| c.0).max(1);
+        let df = self.counts.get(&hash).map_or(1, |c| c.paragraphs).max(1);
         (1.0 + self.units.max(1) as f32 / df as f32).ln()
     }
 
@@ -93,7 +125,7 @@ impl WordWeights {
             return f32::INFINITY;
         }
         let general = 10f32.powf(f32::from(zipf) / 10.0 - 9.0);
-        let uses = self.counts.get(&token.hash).map_or(1, |c| c.1).max(1);
+        let uses = self.counts.get(&token.hash).map_or(1, |c| c.uses).max(1);
         uses as f32 / self.words.max(1) as f32 / general
     }
 

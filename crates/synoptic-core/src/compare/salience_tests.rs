@@ -161,3 +161,37 @@ fn quotations_run_between_their_marks_or_to_the_end() {
     let got: Vec<&str> = quotations(text).into_iter().map(|r| &text[r]).collect();
     assert_eq!(got, ["« non ", "\"oui", "“peut-être"]);
 }
+
+#[test]
+fn a_word_each_source_uses_once_tells_a_fact_a_word_that_runs_through_them_does_not() {
+    let articles = crate::fixtures::articles(&[
+        &[
+            "Soldiers crossed near the temple at dawn.",
+            "Soldiers stayed by the temple all week.",
+        ],
+        &[
+            "By dawn soldiers had crossed, the governor said.",
+            "Soldiers kept watch over the temple gates.",
+        ],
+    ]);
+    let weights = WordWeights::new(&articles);
+    let key = |word: &str| {
+        let p = &articles[0].paragraphs[1];
+        p.tokens
+            .iter()
+            .find(|t| &p.text[t.start()..t.end()] == word)
+            .map(|t| t.hash)
+            .unwrap()
+    };
+    // "crossed" and "dawn": one paragraph in each source that uses them.
+    assert!(weights.tells_one_fact(key("crossed")));
+    assert!(weights.tells_one_fact(key("dawn")));
+    // "temple": three paragraphs in two sources, 1.5 each, the most a fact may spread.
+    assert!(weights.tells_one_fact(key("temple")));
+    // "Soldiers": in all four paragraphs, two in each source.
+    assert!(!weights.tells_one_fact(key("Soldiers")));
+    assert!(
+        !weights.tells_one_fact(12345),
+        "a word the corpus does not hold"
+    );
+}

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::compare::rows::parts::parts;
 use crate::compare::rows::passage::{
-    Passage, Piece, content_keys, likeness, passages, shares_quote,
+    Passage, Piece, content_keys, likeness, passages, shares_fact, shares_quote,
 };
 use crate::compare::salience::WordWeights;
 use crate::model::article::Article;
@@ -285,15 +285,19 @@ struct Laid {
 }
 
 /// How alike a passage is to a row, from the row's first passages (`sample`): a quotation
-/// it shares with one of them is enough to join it, else it must resemble them on average.
-/// A passage that resembled one of a row's passages was enough before; a row then gathered
-/// passages on different facts of one subject, each like one other.
+/// it shares with one of them is enough to join it, else it must share with one of them a
+/// word that tells one fact (`WordWeights::tells_one_fact`) and resemble them on average.
+/// Resembling one of a row's passages was enough before, and then words of the subject
+/// alone: a row gathered passages on different facts of one subject ("40 soldiers crossed"
+/// beside "500 soldiers are positioned").
 fn row_likeness(sample: &[usize], passage: &Passage, all: &[Passage]) -> f32 {
     let each = sample.iter().map(|&m| likeness(&all[m], passage));
     if sample.iter().any(|&m| shares_quote(&all[m], passage)) {
         each.fold(0.0, f32::max)
-    } else {
+    } else if sample.iter().any(|&m| shares_fact(&all[m], passage)) {
         each.sum::<f32>() / sample.len().max(1) as f32
+    } else {
+        0.0
     }
 }
 

@@ -29,6 +29,8 @@ pub(super) struct Passage {
     /// The weight of each of `words`, in the same order, and their sum.
     weights: Vec<f32>,
     weight: f32,
+    /// Sorted keys of those of `words` that tell one fact (`WordWeights::tells_one_fact`).
+    facts: Vec<u64>,
     /// Sorted ids of the quotations it shares with other sources.
     quotes: Vec<usize>,
 }
@@ -41,6 +43,7 @@ impl Passage {
             words: words.to_vec(),
             weights: vec![1.0; words.len()],
             weight: words.len() as f32,
+            facts: words.to_vec(),
             quotes: quotes.to_vec(),
         }
     }
@@ -86,11 +89,17 @@ pub(super) fn passages(
         .iter()
         .map(|p| {
             let words = content_keys(tokens(p));
+            let facts = words
+                .iter()
+                .copied()
+                .filter(|&k| weights.tells_one_fact(k))
+                .collect();
             let weights: Vec<f32> = words.iter().map(|&k| weights.idf_of(k)).collect();
             Passage {
                 weight: weights.iter().sum(),
                 weights,
                 words,
+                facts,
                 quotes: Vec::new(),
             }
         })
@@ -159,6 +168,11 @@ fn in_common<'k>(a: &'k [u64], b: &'k [u64]) -> impl Iterator<Item = (usize, usi
     })
 }
 
+/// Whether two passages share a word that tells one fact.
+pub(super) fn shares_fact(a: &Passage, b: &Passage) -> bool {
+    in_common(&a.facts, &b.facts).next().is_some()
+}
+
 /// Whether two passages carry a quotation in common.
 pub(super) fn shares_quote(a: &Passage, b: &Passage) -> bool {
     a.quotes.iter().any(|q| b.quotes.binary_search(q).is_ok())
@@ -174,6 +188,7 @@ mod tests {
             words: words.to_vec(),
             weights: weights.to_vec(),
             weight: weights.iter().sum(),
+            facts: Vec::new(),
             quotes: Vec::new(),
         };
         let a = passage(&[1, 2], &[3.0, 1.0]);

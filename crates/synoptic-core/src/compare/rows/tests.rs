@@ -63,6 +63,44 @@ fn passages_that_share_only_the_languages_filler_do_not_face() {
 }
 
 #[test]
+fn passages_that_share_only_the_subjects_words_do_not_face() {
+    // "soldiers", "temple" and "border" run through every paragraph of both sources: they
+    // say what the event is about, not which of its facts a passage tells.
+    let subject = |second_a: &'static str, second_b: &'static str| {
+        topic_of(&[
+            &[
+                "The temple border drew soldiers and monks alike.",
+                second_a,
+                "The temple border stayed closed to soldiers all week.",
+            ],
+            &[
+                "Soldiers watched the temple border from the hills.",
+                second_b,
+                "By Friday the soldiers left the temple border.",
+            ],
+        ])
+    };
+    let (articles, topic) = subject(
+        "Thai soldiers massed at the temple border.",
+        "Cambodian soldiers guarded the temple border.",
+    );
+    let laid = layout(&articles, &topic);
+    assert!(
+        laid.iter().all(|row| row.contains(&0)),
+        "no two passages tell one fact: {laid:?}"
+    );
+    let (articles, topic) = subject(
+        "Forty soldiers crossed the temple border.",
+        "At the temple border forty soldiers crossed over.",
+    );
+    let laid = layout(&articles, &topic);
+    assert!(
+        laid.contains(&vec![2, 2]),
+        "\"forty\" and \"crossed\", in one paragraph of each, tell one fact: {laid:?}"
+    );
+}
+
+#[test]
 fn a_passage_joins_a_row_it_resembles_as_a_whole_not_through_one_member() {
     let (articles, topic) = topic_of3(&[
         &["The dam burst at dawn and muddy water flooded the valley villages."],
