@@ -166,8 +166,8 @@ fn quotations_run_between_their_marks_or_to_the_end() {
 fn a_word_each_source_uses_once_tells_a_fact_a_word_that_runs_through_them_does_not() {
     let articles = crate::fixtures::articles(&[
         &[
-            "Soldiers crossed near the temple at dawn.",
-            "Soldiers stayed by the temple all week.",
+            "Soldiers and monks crossed near the temple at dawn.",
+            "Soldiers stayed by the temple with the monks all week.",
         ],
         &[
             "By dawn soldiers had crossed, the governor said.",
@@ -190,6 +190,8 @@ fn a_word_each_source_uses_once_tells_a_fact_a_word_that_runs_through_them_does_
     assert!(weights.tells_one_fact(key("temple")));
     // "Soldiers": in all four paragraphs, two in each source.
     assert!(!weights.tells_one_fact(key("Soldiers")));
+    // "monks": two paragraphs of one source, more than 1.5 a source.
+    assert!(!weights.tells_one_fact(key("monks")));
     assert!(
         !weights.tells_one_fact(12345),
         "a word the corpus does not hold"
