@@ -347,7 +347,8 @@ fn is_bare_credit(text: &str, words: usize) -> bool {
 }
 
 /// A title or subhead: short, no sentence end, starts with a capital or a digit; or a short
-/// quotation standing alone, with no sentence end inside ("\"Les soldats étaient en alerte\"").
+/// quotation standing alone, with no sentence end inside ("\"Les soldats étaient en alerte\"",
+/// `'Undocumented, unafraid'.`).
 fn is_heading(text: &str, words: usize) -> bool {
     if is_quoted_subhead(text, words) {
         return true;
@@ -376,12 +377,22 @@ fn unquoted_end(text: &str) -> &str {
     }
 }
 
+/// Marks that close a quotation, single quotes included (`'Undocumented, unafraid'`).
+const CLOSING_QUOTES: [char; 5] = ['"', '»', '”', '\'', '’'];
+
 fn is_quoted_subhead(text: &str, words: usize) -> bool {
     let t = text.trim();
-    let opens = t.starts_with(['"', '«', '“']);
-    let inner =
-        t.trim_matches(|c: char| matches!(c, '"' | '«' | '»' | '“' | '”') || c.is_whitespace());
-    let closes = t.ends_with(['"', '»', '”']);
+    // A stop after the closing quote ends the line, not the quotation: a phrase quoted in
+    // the British way (`'Undocumented, unafraid'.`).
+    let t = t
+        .strip_suffix('.')
+        .filter(|quoted| quoted.ends_with(CLOSING_QUOTES))
+        .unwrap_or(t);
+    let opens = t.starts_with(['"', '«', '“', '\'', '‘']);
+    let inner = t.trim_matches(|c: char| {
+        matches!(c, '"' | '«' | '»' | '“' | '”' | '\'' | '‘' | '’') || c.is_whitespace()
+    });
+    let closes = t.ends_with(CLOSING_QUOTES);
     // An exclamation or a question may end it ("« C'est louche ! »"); a full stop is a quote
     // told as a sentence.
     let stops = ends_sentence(inner) && !inner.ends_with(['!', '?']);

@@ -174,6 +174,19 @@ fn a_short_quotation_alone_is_a_subhead() {
     assert_eq!(got[1], Kind::Heading);
     let quote = "«Nous avons retiré nos soldats.»";
     assert_eq!(kinds(&[body, quote, body])[1], Kind::Body);
+    // In single quotes, with the line's stop after the closing quote.
+    for subhead in ["'Undocumented, unafraid'.", "‘No borders, no wall’"] {
+        let got = kinds(&["Titre", body, subhead, body]);
+        assert_eq!(got[2], Kind::Heading, "{subhead}");
+    }
+    for sentence in [
+        "'We will not go back.'.",
+        "\"Nous partirons demain.\".",
+        "'Tis the season, the mayor said.",
+    ] {
+        let got = kinds(&["Titre", body, sentence, body]);
+        assert_eq!(got[2], Kind::Body, "{sentence}");
+    }
 }
 
 #[test]
