@@ -46,6 +46,7 @@ fn shape() -> Shape {
         reference: 0,
         query: None,
         fold: None,
+        whole: None,
     }
 }
 

@@ -29,7 +29,8 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
     let rows = rows_seen_by(&app.synopsis.articles, topic, shown, weights);
     let blocks = blocks_of(app, topic, rows, fold_key.is_some());
     for (r, block) in blocks.into_iter().enumerate() {
-        let alone = block.alone();
+        // The paragraph under review is read whole: the reader has to, to answer.
+        let alone = block.alone().filter(|_| !block.under_review);
         let cells: Vec<Drawn> = block
             .passages
             .into_iter()
@@ -72,11 +73,21 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
 }
 
 /// The rows as blocks, each cell's passages drawn at `width`; rows of one pane alone joined
-/// when `folding`.
+/// when `folding`, but for a row holding the paragraph under review (`Shape::whole`).
 fn blocks_of(app: &Ctx, topic: &Topic, rows: Vec<Row>, folding: bool) -> Vec<Block> {
     let width = app.shape.inner_width;
+    let shown = &app.shape.articles;
+    let reviewed = |row: &Row| {
+        app.shape.whole.is_some_and(|at| {
+            row.columns().enumerate().any(|(k, mut parts)| {
+                shown.get(k) == Some(&at.article)
+                    && parts.any(|part| topic.members[part.member].at == at)
+            })
+        })
+    };
     let mut blocks: Vec<Block> = Vec::new();
     for row in rows {
+        let under_review = reviewed(&row);
         let passages = row.columns().map(|parts| {
             parts
                 .map(|part| Passage {
@@ -94,9 +105,16 @@ fn blocks_of(app: &Ctx, topic: &Topic, rows: Vec<Row>, folding: bool) -> Vec<Blo
         });
         let block = Block {
             passages: passages.collect(),
+            under_review,
         };
+        let apart = block.under_review;
         match blocks.last_mut() {
-            Some(above) if folding && above.alone().is_some_and(|k| block.alone() == Some(k)) => {
+            Some(above)
+                if folding
+                    && !apart
+                    && !above.under_review
+                    && above.alone().is_some_and(|k| block.alone() == Some(k)) =>
+            {
                 above.append(block);
             }
             _ => blocks.push(block),
@@ -117,6 +135,8 @@ struct Passage {
 /// tells leaves the other panes blank for a few lines, not for each of its passages.
 struct Block {
     passages: Vec<Vec<Passage>>,
+    /// It holds the paragraph under review: never folded, nor joined to another.
+    under_review: bool,
 }
 
 impl Block {
@@ -260,6 +280,7 @@ mod tests {
                 .iter()
                 .map(|ps| ps.iter().map(|&p| passage(p, &["x"])).collect())
                 .collect(),
+            under_review: false,
         };
         let mut above = row([&[1], &[]]);
         assert_eq!(above.alone(), Some(0));

@@ -5,6 +5,7 @@
 use crate::tui::layout::cache::Caches;
 use crate::tui::layout::mode::Mode;
 use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::model::vectors::ParaRef;
 use synoptic_core::output::layout::Line;
 
 /// What a piece of text is, for the theme to colour.
@@ -82,6 +83,9 @@ pub struct Shape {
     /// In synopsis rows, a passage alone on its row is cut to a few lines and a note naming
     /// this key, which shows it whole; `None`: every passage whole.
     pub fold: Option<String>,
+    /// A paragraph shown whole even where passages are folded: the one under review, which
+    /// the reader has to read to answer.
+    pub whole: Option<ParaRef>,
     /// In pairwise mode, the focused pane: what its marks compare with; 0 in the other modes,
     /// which do not read it.
     pub reference: usize,

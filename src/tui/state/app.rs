@@ -107,6 +107,8 @@ pub struct App {
     changed: Option<String>,
     /// The review under way: the topic's id, and the paragraphs shown so far.
     review: Option<(String, std::collections::BTreeSet<ParaRef>)>,
+    /// The paragraph the review showed last, with its topic's id.
+    reviewed: Option<(String, ParaRef)>,
     /// The panes list something new: show the start of the order, and move the focus there
     /// unless it is already on screen.
     refocus: bool,
@@ -130,6 +132,7 @@ impl App {
                 .fold
                 .then(|| self.keymap.first_key(Context::Reader, Action::ToggleFold))
                 .flatten(),
+            whole: self.under_review(),
             // Only pairwise marks depend on the focused pane: elsewhere moving the focus (or
             // the reader placing it) lays nothing out again.
             reference: if self.mode == Mode::Pairwise {
@@ -187,6 +190,7 @@ impl App {
             unsaved: Vec::new(),
             save_approved: false,
             review: None,
+            reviewed: None,
             changed: None,
             undo: Vec::new(),
         };

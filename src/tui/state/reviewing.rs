@@ -8,6 +8,7 @@ use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Context;
 use synoptic_core::alignment::review::{ReviewItem, review_queue_of};
 use synoptic_core::model::article::source_name;
+use synoptic_core::model::vectors::ParaRef;
 use synoptic_core::output::sanitize::for_terminal;
 
 impl App {
@@ -22,7 +23,7 @@ impl App {
         let (label, id) = (topic.label.clone(), topic.id.clone());
         let seen = match &mut self.review {
             Some((on, seen)) if *on == id => seen,
-            review => &mut review.insert((id, BTreeSet::new())).1,
+            review => &mut review.insert((id.clone(), BTreeSet::new())).1,
         };
         let unseen: Vec<ReviewItem> = queue
             .into_iter()
@@ -37,9 +38,17 @@ impl App {
         };
         seen.insert(item.at);
         let shown = seen.len();
+        self.reviewed = Some((id, item.at));
         self.show_for_review(item);
         let of = shown + unseen.len() - 1;
         self.status = Some(self.review_status(item, &label, shown, of));
+    }
+
+    /// The paragraph the review showed last, while its topic is the current one: shown whole.
+    pub(super) fn under_review(&self) -> Option<ParaRef> {
+        let (id, at) = self.reviewed.as_ref()?;
+        let topic = self.synopsis.topics.get(self.topic)?;
+        (topic.id == *id).then_some(*at)
     }
 
     /// Bring `item`'s paragraph to the top of its pane, focused: among the topic's passages

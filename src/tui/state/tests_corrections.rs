@@ -352,3 +352,41 @@ fn a_keyword_no_paragraph_uses_is_refused() {
     assert_eq!(app.topics.defs[0].keywords, vec!["volcano", "lava"]);
     assert_eq!(app.overlay, Overlay::None, "nothing to save");
 }
+
+#[test]
+fn the_paragraph_under_review_is_shown_whole_even_alone_on_its_row() {
+    let mut app = super::tests::seeds_app(160, 45);
+    assert!(
+        app.rows && app.fold,
+        "passages alone on their row are folded"
+    );
+    let mut long = 0;
+    for _ in 0..10 {
+        app.update(Action::Review);
+        let Some(at) = app.cursor_paragraph() else {
+            continue;
+        };
+        let text = &at.paragraph_in(&app.synopsis.articles).text;
+        let pane = app.view.panes.iter().find(|p| p.article == at.article);
+        let lines = &pane.unwrap().lines;
+        let shown: Vec<String> = lines
+            .iter()
+            .map(synoptic_core::output::layout::Line::plain)
+            .collect();
+        // Its last word, not a closing quote.
+        let words = text.split_whitespace().rev();
+        let last = words
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .find(|w| w.chars().count() >= 4)
+            .unwrap();
+        assert!(
+            shown.iter().any(|l| l.contains(last)),
+            "{at:?} ends on {last:?}, not shown: {shown:#?}"
+        );
+        long += usize::from(text.chars().count() > 300);
+    }
+    assert!(
+        long > 0,
+        "a paragraph long enough to be folded was reviewed"
+    );
+}
