@@ -105,6 +105,8 @@ pub struct App {
     )>,
     /// What the last realignment changed, until the save that follows reports it.
     changed: Option<String>,
+    /// The realignment under way undoes a correction.
+    undoing: bool,
     /// The review under way: the topic's id, and the paragraphs shown so far.
     review: Option<(String, std::collections::BTreeSet<ParaRef>)>,
     /// The paragraph the review showed last, with its topic's id.
@@ -192,6 +194,7 @@ impl App {
             review: None,
             reviewed: None,
             changed: None,
+            undoing: false,
             undo: Vec::new(),
         };
         app.topics.defs = app

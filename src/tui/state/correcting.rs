@@ -90,6 +90,7 @@ impl App {
         let Some(now) = self.topics.defs.iter().find(|d| d.id == before.id).cloned() else {
             return;
         };
+        self.undoing = true;
         if self.unsaved.last().is_some_and(|p| p.correction == done) {
             // Never written: forgetting it is undoing it.
             self.unsaved.pop();
@@ -97,13 +98,13 @@ impl App {
             self.requests.push(Request::Realign { stay_on: before.id });
             return;
         }
-        match done.undoing(&before) {
-            Some(undoing) => {
-                let mut after = now.clone();
-                undoing.apply_to(&mut after);
-                self.install(now, after, undoing);
-            }
-            None => self.status = Some("that correction changed nothing; nothing to undo".into()),
+        if let Some(undoing) = done.undoing(&before) {
+            let mut after = now.clone();
+            undoing.apply_to(&mut after);
+            self.install(now, after, undoing);
+        } else {
+            self.undoing = false;
+            self.status = Some("that correction changed nothing; nothing to undo".into());
         }
     }
 
@@ -130,7 +131,14 @@ impl App {
     /// The articles aligned again to the reader's definitions (`Request::Realign`): show
     /// them, staying on topic `id`.
     pub fn realigned(&mut self, topics: Vec<Topic>, id: &str) {
-        self.changed = Some(what_changed(&self.synopsis.topics, &topics, id));
+        let what = what_changed(&self.synopsis.topics, &topics, id);
+        // Said as an undo, so that "3 paragraphs in" is not read as a new correction.
+        let undone = if std::mem::take(&mut self.undoing) {
+            "undone: "
+        } else {
+            ""
+        };
+        self.changed = Some(format!("{undone}{what}"));
         self.status.clone_from(&self.changed);
         std::sync::Arc::make_mut(&mut self.synopsis).topics = topics;
         self.forget_layout();

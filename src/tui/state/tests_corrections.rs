@@ -310,7 +310,7 @@ fn undo_takes_a_saved_correction_back_out_of_the_reader_and_the_file() {
         app.status
             .as_deref()
             .unwrap()
-            .starts_with("“The volcano”: 1 paragraph in, 0 out"),
+            .starts_with("undone: “The volcano”: 1 paragraph in, 0 out"),
         "{:?}",
         app.status
     );
@@ -330,6 +330,19 @@ fn undo_forgets_a_correction_never_saved() {
     assert_eq!(app.unsaved_count(), 0);
     assert!(app.requests.is_empty(), "nothing to write");
     assert_eq!(members(&app), vec![(9, 1), (10, 1), (11, 1)]);
+    let bar = app.status.clone().unwrap_or_default();
+    assert!(
+        bar.starts_with("undone: “The volcano”: 1 paragraph in"),
+        "{bar}"
+    );
+    // The next correction is not said as an undo.
+    app.update(Action::PinOut);
+    settle(&mut app);
+    let bar = app.status.clone().unwrap_or_default();
+    assert!(
+        bar.starts_with("“The volcano”: 0 paragraphs in, 1 out"),
+        "{bar}"
+    );
 }
 
 #[test]
