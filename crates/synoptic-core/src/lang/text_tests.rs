@@ -1,0 +1,213 @@
+//! Tests of `text`.
+
+use super::*;
+
+fn keys(text: &str, lang: Language) -> Vec<String> {
+    tokenize(text, lang)
+        .into_iter()
+        .map(|t| t.key(text, lang).to_string())
+        .collect()
+}
+
+/// The fold as first written, the whole word decomposed at once: what the table of Latin
+/// letters and the per-character decomposition must give.
+fn fold_whole_word(word: &str) -> String {
+    let mut out = String::new();
+    word.nfd().for_each(|d| fold_decomposed(d, &mut out));
+    out
+}
+
+#[test]
+fn folding_letter_by_letter_is_folding_the_whole_word() {
+    for c in (0..0x3000).filter_map(char::from_u32) {
+        let word = format!("é{c}A{c}\u{301}");
+        assert_eq!(fold(&word), fold_whole_word(&word), "{c:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_word_folds_as_it_did_whole(word in "[a-zA-Zà-ÿÀ-ÖŒœĀ-ſ\u{300}-\u{36f}’İΣ]{0,12}") {
+        proptest::prop_assert_eq!(fold(&word), fold_whole_word(&word));
+    }
+}
+
+#[test]
+fn a_word_ends_a_clause_when_a_stop_follows_it_before_the_next_word() {
+    let text = "Il a dit : « non ». Puis… rien ; fin, point final! x";
+    let ends: Vec<(&str, bool)> = tokenize(text, Language::French)
+        .iter()
+        .map(|t| (&text[t.range()], t.ends_clause()))
+        .collect();
+    let want = [
+        ("Il", false),
+        ("a", false),
+        ("dit", true),
+        ("non", true),
+        ("Puis", true),
+        ("rien", true),
+        ("fin", false),
+        ("point", false),
+        ("final", true),
+        ("x", false),
+    ];
+    assert_eq!(ends, want);
+}
+
+/// The word cutter as first written, character by character: what the byte-wise one must
+/// give.
+fn words_by_char(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    let mut start: Option<usize> = None;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let inner_sep = matches!(c, ',' | '.')
+            && prev.is_some_and(|p| p.is_ascii_digit())
+            && next.is_some_and(|n| n.is_ascii_digit());
+        let in_word =
+            c.is_alphanumeric() || (start.is_some() && (is_combining_mark(c) || inner_sep));
+        prev = Some(c);
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (true, Some(s)) if i + c.len_utf8() - s > MAX_WORD => {
+                out.push(s..i);
+                start = Some(i);
+            }
+            (false, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out.extend(start.map(|s| s..text.len()));
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn words_are_cut_as_character_by_character(
+        text in "([a-z0-9éÉ日١٢\u{301}\u{300}'’,. \t\n-]{0,30}|[aé]{1015,1030}[ ,.1]{0,3}[0-9]{0,3})"
+    ) {
+        proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), words_by_char(&text));
+    }
+}
+
+#[test]
+fn folds_case_accents_ligatures_and_apostrophes() {
+    assert_eq!(fold("Été"), "ete");
+    assert_eq!(fold("Œuvre"), "oeuvre");
+    assert_eq!(fold("l’Ukraine"), "l'ukraine");
+}
+
+#[test]
+fn splits_french_elisions_into_stopwords() {
+    let text = "l’échange d'Elon";
+    let toks = tokenize(text, Language::French);
+    let words: Vec<_> = toks
+        .iter()
+        .map(|t| (t.key(text, Language::French), t.is_stop()))
+        .collect();
+    let words: Vec<_> = words.iter().map(|(k, stop)| (&**k, *stop)).collect();
+    assert_eq!(
+        words,
+        vec![("l", true), ("echang", false), ("d", true), ("elon", false)]
+    );
+}
+
+#[test]
+fn ranges_point_into_the_original_text() {
+    let text = "À 20h42, l’attaque";
+    for t in tokenize(text, Language::French) {
+        assert!(text.is_char_boundary(t.start()) && text.is_char_boundary(t.end()));
+    }
+    let words: Vec<_> = tokenize(text, Language::French)
+        .iter()
+        .map(|t| &text[t.range()])
+        .collect();
+    assert_eq!(words, vec!["À", "20h42", "l", "attaque"]);
+}
+
+#[test]
+fn word_endings_and_accents_share_a_key() {
+    assert_eq!(
+        keys("cyberattaque", Language::French),
+        keys("cyberattaques", Language::French)
+    );
+    assert_eq!(
+        keys("Etats", Language::French),
+        keys("États", Language::French)
+    );
+    assert_eq!(
+        keys("attacks", Language::English),
+        keys("attack", Language::English)
+    );
+}
+
+#[test]
+fn words_split_at_apostrophes_hyphens_and_punctuation() {
+    let text = "L’Été, vice-présidente: 1,3 million. Fin";
+    let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
+    assert_eq!(
+        got,
+        vec!["L", "Été", "vice", "présidente", "1,3", "million", "Fin"]
+    );
+}
+
+#[test]
+fn a_token_knows_how_often_its_language_uses_it() {
+    let tokens = tokenize("the thing, loyalty, hookers, 1962", Language::English);
+    let zipf: Vec<u8> = tokens.iter().map(Token::zipf_tenths).collect();
+    assert!(zipf[1] > 50 && (40..50).contains(&zipf[2]), "{zipf:?}");
+    assert_eq!(zipf[3], 0, "rarer than the list: {zipf:?}");
+    assert_eq!(zipf[4], 0, "a number has no frequency");
+    let french = tokenize("Une cyberattaque a été signalée", Language::French);
+    assert!(french[0].zipf_tenths() > 60 && french[1].zipf_tenths() == 0);
+}
+
+#[test]
+fn a_token_is_sixteen_bytes() {
+    assert_eq!(std::mem::size_of::<Token>(), 16);
+}
+
+#[test]
+fn a_run_longer_than_a_word_is_cut_into_words_that_join_back() {
+    let run = "é".repeat(MAX_WORD); // two bytes each
+    let text = format!("a {run} b");
+    let got: Vec<Range<usize>> = words(&text).collect();
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(got[1], 2..2 + MAX_WORD);
+    assert_eq!(got[2], 2 + MAX_WORD..2 + 2 * MAX_WORD);
+    let toks = tokenize(&text, Language::French);
+    assert_eq!(toks[2].range(), got[2]);
+    assert_eq!(&text[toks[3].range()], "b");
+}
+
+#[test]
+fn combining_accents_stay_in_their_word() {
+    let text = "e\u{301}te\u{301} ok";
+    let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
+    assert_eq!(got, vec!["e\u{301}te\u{301}", "ok"]);
+}
+
+#[test]
+fn numbers_keep_their_form() {
+    let toks = tokenize("1,3 million", Language::French);
+    assert_eq!(&*toks[0].key("1,3 million", Language::French), "1,3");
+    assert_eq!(toks[0].hash, key_hash("1,3"));
+    assert!(toks[0].is_numeric() && toks[0].is_telling());
+}
+
+#[test]
+fn detects_french_and_english() {
+    assert_eq!(
+        detect_language("Le chat est sur la table et il dort."),
+        Language::French
+    );
+    assert_eq!(
+        detect_language("The cat is on the table and it sleeps."),
+        Language::English
+    );
+}
