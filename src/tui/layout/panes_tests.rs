@@ -386,3 +386,67 @@ fn in_rows_an_echo_opens_with_its_mark_and_never_takes_the_cursor() {
     );
     assert!(starts.iter().all(|s| s.line != line));
 }
+
+#[test]
+fn in_rows_only_the_paragraph_under_review_is_unfolded() {
+    let long = |subject: &str| {
+        format!(
+            "The {subject} was told here at length, with every detail the reporter could \
+             gather through the night: the hour, the place, the people, the numbers, the calls."
+        )
+    };
+    let (dam, ferry, school) = (long("dam"), long("ferry"), long("school"));
+    let synopsis = Synopsis {
+        articles: articles(&[
+            &[dam.as_str(), ferry.as_str(), school.as_str()],
+            &["Bakers handed out bread on the square."],
+        ]),
+        topics: vec![topic_with(vec![
+            member(0, 1, 1.0),
+            member(0, 2, 1.0),
+            member(0, 3, 1.0),
+            member(1, 1, 1.0),
+        ])],
+    };
+    let mut caches = Caches::default();
+    caches.fill_weights(&synopsis);
+    let shape = Shape {
+        rows: true,
+        inner_width: 20,
+        fold: Some("z".into()),
+        whole: Some(ParaRef {
+            article: 0,
+            paragraph: 2,
+        }),
+        ..shape()
+    };
+    let view = build_view(&shape, &synopsis, &caches);
+    let lines: Vec<String> = view.panes[0].lines.iter().map(text_of).collect();
+    let start = |p: usize| {
+        let at = view.panes[0]
+            .paragraph_lines
+            .iter()
+            .find(|l| l.paragraph == p);
+        at.unwrap().line
+    };
+    let (ferry_at, school_at) = (start(2), start(3));
+    assert!(
+        lines[ferry_at..school_at]
+            .iter()
+            .all(|l| !l.contains("more lines")),
+        "the ferry is whole: {lines:#?}"
+    );
+    assert!(
+        lines[ferry_at..school_at]
+            .iter()
+            .any(|l| l.contains("calls."))
+    );
+    assert!(
+        lines[..ferry_at].iter().any(|l| l.contains("more lines")),
+        "the dam above it is folded: {lines:#?}"
+    );
+    assert!(
+        lines[school_at..].iter().any(|l| l.contains("more lines")),
+        "the school below it is folded: {lines:#?}"
+    );
+}
