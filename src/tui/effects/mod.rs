@@ -27,6 +27,7 @@ pub enum Request {
     },
     /// Write a text export of `topic` (every topic: `None`) to a new file in `dir`.
     Export { topic: Option<String>, dir: PathBuf },
-    /// Align the articles to the reader's topic definitions again, then show topic `stay_on`.
-    Realign { stay_on: String },
+    /// Align the articles to the reader's topic definitions again, then show topic `stay_on`
+    /// and say what changed in topic `corrected`.
+    Realign { stay_on: String, corrected: String },
 }

@@ -193,12 +193,12 @@ pub enum Action {
     /// Corrections: the paragraph under the cursor into the current topic, out of it; a keyword.
     #[strum(
         props(config = "pin_in"),
-        detailed_message = "put the paragraph under the cursor into this topic (saved)"
+        detailed_message = "put the paragraph under the cursor into this topic, or topic <number> typed first (saved)"
     )]
     PinIn,
     #[strum(
         props(config = "pin_out"),
-        detailed_message = "take the paragraph under the cursor out of this topic (saved)"
+        detailed_message = "take the paragraph under the cursor out of this topic, or topic <number> typed first (saved)"
     )]
     PinOut,
     #[strum(

@@ -307,8 +307,8 @@ impl App {
             Action::CopyPassage => self.copy_passage(),
             Action::CopyRow => self.copy_row(),
             Action::OpenPager => self.open_pager(),
-            Action::PinIn => self.pin_focused(true),
-            Action::PinOut => self.pin_focused(false),
+            Action::PinIn => self.pin_focused(true, number),
+            Action::PinOut => self.pin_focused(false, number),
             Action::Review => self.review_next(),
             Action::Undo => self.undo_last(),
             Action::Export => self.export(false),
@@ -387,3 +387,7 @@ mod input_tests;
 #[cfg(test)]
 #[path = "tests_cursor.rs"]
 mod cursor_tests;
+
+#[cfg(test)]
+#[path = "tests_other_topic.rs"]
+mod other_topic_tests;

@@ -15,7 +15,12 @@ use synoptic_core::output::topics_edit::Correction;
 impl App {
     /// The definition of the current topic as it stands (a discovered topic's, made from it).
     pub(super) fn current_def(&self) -> Option<TopicDef> {
-        let topic = self.synopsis.topics.get(self.topic)?;
+        self.def_of(self.topic)
+    }
+
+    /// The definition of topic `t` (an index) as it stands.
+    fn def_of(&self, t: usize) -> Option<TopicDef> {
+        let topic = self.synopsis.topics.get(t)?;
         Some(
             self.topics
                 .defs
@@ -26,13 +31,20 @@ impl App {
         )
     }
 
-    /// Put the paragraph under the cursor into the current topic (or confirm it there), or
-    /// take it out.
-    pub(super) fn pin_focused(&mut self, include: bool) {
-        let (Some(at), Some(topic)) = (
-            self.cursor_paragraph(),
-            self.synopsis.topics.get(self.topic),
-        ) else {
+    /// Put the paragraph under the cursor into a topic (or confirm it there), or take it out:
+    /// the current topic, or topic `number` when one was typed first, so that a paragraph
+    /// under review is settled in every topic it belongs to without leaving this one.
+    pub(super) fn pin_focused(&mut self, include: bool, number: Option<usize>) {
+        let count = self.synopsis.topics.len();
+        let t = match number {
+            Some(n) if (1..=count).contains(&n) => n - 1,
+            Some(n) => {
+                self.status = Some(format!("no topic {n}: topics are numbered 1 to {count}"));
+                return;
+            }
+            None => self.topic,
+        };
+        let (Some(at), Some(topic)) = (self.cursor_paragraph(), self.synopsis.topics.get(t)) else {
             self.status = Some("no paragraph here to correct".into());
             return;
         };
@@ -40,17 +52,20 @@ impl App {
         let pin = pin_for(&self.synopsis.articles, at, include);
         // A member not pinned yet may be confirmed (the review asks for it): the pin keeps it
         // in whatever later corrections do, and teaches the topic its look-alikes.
-        let settled = self.current_def().is_some_and(|d| d.pins.contains(&pin));
+        let settled = self.def_of(t).is_some_and(|d| d.pins.contains(&pin));
         if member == include && (settled || !include) {
             let already = if include {
                 "is already in"
             } else {
                 "is not in"
             };
-            self.status = Some(format!("this paragraph {already} “{}”", topic.label));
+            self.status = Some(format!(
+                "this paragraph {already} “{}”",
+                for_terminal(&topic.label)
+            ));
             return;
         }
-        self.correct(Correction::Pin(pin));
+        self.correct(t, Correction::Pin(pin));
     }
 
     /// Add `keyword` to the current topic.
@@ -66,12 +81,13 @@ impl App {
             ));
             return;
         }
-        self.correct(Correction::Keyword(keyword.to_owned()));
+        self.correct(self.topic, Correction::Keyword(keyword.to_owned()));
     }
 
-    /// Apply a correction to the current topic, align again, and save it (or ask where first).
-    fn correct(&mut self, correction: Correction) {
-        let Some(before) = self.current_def() else {
+    /// Apply a correction to topic `t` (an index), align again, and save it (or ask where
+    /// first).
+    fn correct(&mut self, t: usize, correction: Correction) {
+        let Some(before) = self.def_of(t) else {
             return;
         };
         let mut after = before.clone();
@@ -95,7 +111,7 @@ impl App {
             // Never written: forgetting it is undoing it.
             self.unsaved.pop();
             self.replace_def(before.clone());
-            self.requests.push(Request::Realign { stay_on: before.id });
+            self.realign_for(before.id);
             return;
         }
         if let Some(undoing) = done.undoing(&before) {
@@ -119,7 +135,7 @@ impl App {
     fn install(&mut self, before: TopicDef, after: TopicDef, correction: Correction) {
         let id = after.id.clone();
         self.replace_def(after);
-        self.requests.push(Request::Realign { stay_on: id });
+        self.realign_for(id);
         self.unsaved.push(Pending { before, correction });
         if self.save_approved {
             self.request_save();
@@ -128,10 +144,22 @@ impl App {
         }
     }
 
+    /// Ask for the topics aligned again after topic `corrected` changed, the reader staying on
+    /// the topic it shows (a paragraph put into another topic from here, or a correction undone
+    /// elsewhere, does not take the reader away from what it was reviewing).
+    fn realign_for(&mut self, corrected: String) {
+        let stay_on = self
+            .synopsis
+            .topics
+            .get(self.topic)
+            .map_or_else(|| corrected.clone(), |t| t.id.clone());
+        self.requests.push(Request::Realign { stay_on, corrected });
+    }
+
     /// The articles aligned again to the reader's definitions (`Request::Realign`): show
-    /// them, staying on topic `id`.
-    pub fn realigned(&mut self, topics: Vec<Topic>, id: &str) {
-        let what = what_changed(&self.synopsis.topics, &topics, id);
+    /// them, staying on topic `stay_on`, and say what changed in topic `corrected`.
+    pub fn realigned(&mut self, topics: Vec<Topic>, stay_on: &str, corrected: &str) {
+        let what = what_changed(&self.synopsis.topics, &topics, corrected);
         // Said as an undo, so that "3 paragraphs in" is not read as a new correction.
         let undone = if std::mem::take(&mut self.undoing) {
             "undone: "
@@ -142,11 +170,12 @@ impl App {
         self.status.clone_from(&self.changed);
         std::sync::Arc::make_mut(&mut self.synopsis).topics = topics;
         self.forget_layout();
-        self.topic = self
-            .synopsis
-            .topics
+        // A discovered topic corrected is a defined one now, under the same id.
+        let topics = &self.synopsis.topics;
+        self.topic = topics
             .iter()
-            .position(|t| t.id == id && t.origin == Origin::Defined)
+            .position(|t| t.id == stay_on && t.origin == Origin::Defined)
+            .or_else(|| topics.iter().position(|t| t.id == stay_on))
             .unwrap_or(0);
         self.refresh();
     }

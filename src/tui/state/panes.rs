@@ -29,11 +29,13 @@ impl App {
                 .first_key(crate::tui::keys::keymap::Context::Reader, a)
                 .unwrap_or_else(|| "?".into())
         };
+        let n = self.number.unwrap_or(0);
         format!(
-            "{}: {} topic · {} source",
-            self.number.unwrap_or(0),
+            "{n}: {} topic · {} source · {} paragraph into topic {n} · {} out of it",
             keys(Action::GoToTopic),
-            keys(Action::GoToSource)
+            keys(Action::GoToSource),
+            keys(Action::PinIn),
+            keys(Action::PinOut),
         )
     }
 

@@ -79,12 +79,27 @@ impl App {
             ("not in", "is it missing?")
         };
         format!(
-            "review {shown} of {of}: {source}, {state} “{}”, {:.0}% unsure · {question} {} yes  {} no  {} next",
+            "review {shown} of {of}: {source}, {state} “{}”{}, {:.0}% unsure · {question} {} yes  {} no  {} next",
             for_terminal(label),
+            self.also_in(item.at),
             item.doubt * 100.0,
             key(Action::PinIn),
             key(Action::PinOut),
             key(Action::Review),
         )
+    }
+
+    /// The other topics `at` is in, by number (", also in topics 2, 5"), so that the review
+    /// settles a paragraph everywhere it is claimed: a number then `+` or `-` corrects those.
+    fn also_in(&self, at: ParaRef) -> String {
+        let numbers: Vec<String> = (self.synopsis.topics.iter().enumerate())
+            .filter(|(t, topic)| *t != self.topic && topic.members.iter().any(|m| m.at == at))
+            .map(|(t, _)| (t + 1).to_string())
+            .collect();
+        match numbers.len() {
+            0 => String::new(),
+            1 => format!(", also in topic {}", numbers[0]),
+            _ => format!(", also in topics {}", numbers.join(", ")),
+        }
     }
 }

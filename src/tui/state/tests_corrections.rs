@@ -186,7 +186,8 @@ fn update_only_asks_the_loop_realigns_then_saves_in_that_order() {
     assert_eq!(
         app.requests,
         [Request::Realign {
-            stay_on: "volcano".into()
+            stay_on: "volcano".into(),
+            corrected: "volcano".into()
         }]
     );
     assert_eq!(members(&app), vec![(9, 1), (10, 1), (11, 1)], "not yet");

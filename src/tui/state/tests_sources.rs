@@ -63,7 +63,10 @@ fn with_more_sources_than_fit_only_those_covering_the_topic_are_shown() {
 fn a_number_then_enter_opens_that_topic_and_then_s_focuses_that_source() {
     let mut app = many_sources_app(160, 45);
     app.update(Action::Digit(2));
-    assert_eq!(app.status.as_deref(), Some("2: Enter topic · s source"));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("2: Enter topic · s source · + paragraph into topic 2 · - out of it")
+    );
     app.update(Action::GoToTopic);
     assert_eq!(app.topic, 1);
     app.update(Action::Digit(1));

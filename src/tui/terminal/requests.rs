@@ -28,14 +28,14 @@ pub fn carry_out_offscreen(app: &mut App, request: Request) -> Option<Request> {
             let outcome = save_corrections(&path, &defs, &corrections);
             app.saved(&path, corrections, outcome);
         }
-        Request::Realign { stay_on } => {
+        Request::Realign { stay_on, corrected } => {
             let topics = realign(
                 &app.synopsis.articles,
                 &app.topics.defs,
                 &app.synopsis.topics,
                 AlignOptions::default(),
             );
-            app.realigned(topics, &stay_on);
+            app.realigned(topics, &stay_on, &corrected);
         }
         on_screen @ (Request::Copy(_) | Request::Pager(_)) => return Some(on_screen),
     }

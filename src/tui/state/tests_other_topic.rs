@@ -1,0 +1,139 @@
+//! `App` driven by actions: a number typed before `+` or `-` corrects that topic, from
+//! wherever the reader is, and the review names the other topics its paragraph is in.
+
+use super::sources_tests::many_sources_app;
+use super::tests::settle;
+use super::*;
+use crate::tui::effects::corrections_file::save_corrections;
+use synoptic_core::input::topics_file::parse_topics;
+
+fn members_of(app: &App, t: usize) -> Vec<(usize, usize)> {
+    app.synopsis.topics[t]
+        .members
+        .iter()
+        .map(|m| (m.at.article, m.at.paragraph))
+        .collect()
+}
+
+/// Topic `id`'s number, as typed, and its index.
+fn topic_number(app: &App, id: &str) -> (u8, usize) {
+    let t = app.synopsis.topics.iter().position(|t| t.id == id).unwrap();
+    (u8::try_from(t + 1).unwrap(), t)
+}
+
+#[test]
+fn a_number_then_plus_puts_the_paragraph_into_that_topic_and_stays_here() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = many_sources_app(160, 45);
+    app.export_dir = dir.path().to_owned();
+    let (bakery, bakery_at) = topic_number(&app, "bakery");
+    assert_eq!(app.synopsis.topics[app.topic].id, "volcano");
+    let at = app.cursor_paragraph().unwrap();
+    assert_eq!((at.article, at.paragraph), (9, 1));
+    assert!(!members_of(&app, bakery_at).contains(&(9, 1)));
+    app.update(Action::Digit(bakery));
+    app.update(Action::PinIn);
+    settle(&mut app);
+    assert_eq!(
+        app.synopsis.topics[app.topic].id, "volcano",
+        "the reader stays"
+    );
+    assert!(members_of(&app, bakery_at).contains(&(9, 1)));
+    assert!(members_of(&app, app.topic).contains(&(9, 1)), "and here");
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.starts_with("“The bakery”: 1 paragraph in, 0 out (1 source)"),
+        "the status names the topic corrected: {status}"
+    );
+    app.update(Action::ConfirmYes);
+    let Some(Request::SaveTopics {
+        path,
+        defs,
+        corrections,
+    }) = app.requests.pop()
+    else {
+        panic!("no save asked: {:?}", app.status);
+    };
+    save_corrections(&path, &defs, &corrections).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let read = parse_topics("topics.toml", &text).unwrap();
+    let pins = |id: &str| {
+        read.topics
+            .iter()
+            .find(|t| t.id == id)
+            .unwrap()
+            .pins
+            .clone()
+    };
+    assert!(pins("volcano").is_empty(), "{text}");
+    let into_bakery = pins("bakery");
+    assert_eq!(into_bakery.len(), 1, "{text}");
+    assert!(into_bakery[0].include);
+    assert_eq!(into_bakery[0].article, "s09");
+}
+
+#[test]
+fn a_number_then_minus_takes_it_out_of_that_topic_and_undo_puts_it_back() {
+    let mut app = many_sources_app(160, 45);
+    let (bakery, bakery_at) = topic_number(&app, "bakery");
+    app.update(Action::Digit(bakery));
+    app.update(Action::PinIn);
+    settle(&mut app);
+    app.update(Action::Back);
+    app.update(Action::Digit(bakery));
+    app.update(Action::PinOut);
+    settle(&mut app);
+    assert!(!members_of(&app, bakery_at).contains(&(9, 1)));
+    assert_eq!(app.synopsis.topics[app.topic].id, "volcano");
+    app.update(Action::Undo);
+    settle(&mut app);
+    assert!(members_of(&app, bakery_at).contains(&(9, 1)), "back in");
+    assert_eq!(
+        app.synopsis.topics[app.topic].id, "volcano",
+        "undo stays too"
+    );
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.starts_with("undone: “The bakery”: 1 paragraph in"),
+        "{status}"
+    );
+}
+
+#[test]
+fn a_number_beyond_the_topics_corrects_nothing() {
+    let mut app = many_sources_app(160, 45);
+    let count = app.synopsis.topics.len();
+    app.update(Action::Digit(u8::try_from(count + 1).unwrap()));
+    app.update(Action::PinIn);
+    assert!(app.requests.is_empty());
+    assert_eq!(
+        app.status.as_deref(),
+        Some(format!("no topic {}: topics are numbered 1 to {count}", count + 1).as_str())
+    );
+    app.update(Action::PinIn);
+    assert!(!app.requests.is_empty(), "without a number: this topic");
+}
+
+#[test]
+fn the_review_names_the_other_topics_its_paragraph_is_in() {
+    let mut app = many_sources_app(160, 45);
+    let (bakery, bakery_at) = topic_number(&app, "bakery");
+    app.update(Action::Review);
+    let at = app.cursor_paragraph().unwrap();
+    let bar = app.status.clone().unwrap();
+    assert!(!bar.contains("also in"), "{bar}");
+    app.update(Action::Digit(bakery));
+    app.update(Action::PinIn);
+    settle(&mut app);
+    app.update(Action::Back);
+    assert!(members_of(&app, bakery_at).contains(&(at.article, at.paragraph)));
+    // A new review of the topic asks about the same paragraph first: it is still unsure here.
+    app.review = None;
+    app.update(Action::Review);
+    assert_eq!(app.cursor_paragraph(), Some(at));
+    let bar = app.status.clone().unwrap();
+    assert!(
+        bar.contains(&format!("in “The volcano”, also in topic {bakery}, ")),
+        "{bar}"
+    );
+}
