@@ -177,6 +177,7 @@ impl App {
             .position(|t| t.id == stay_on && t.origin == Origin::Defined)
             .or_else(|| topics.iter().position(|t| t.id == stay_on))
             .unwrap_or(0);
+        self.keep_review_in_sight();
         self.refresh();
     }
 

@@ -51,6 +51,24 @@ impl App {
         (topic.id == *id).then_some(*at)
     }
 
+    /// After a realignment: the paragraph under review, when it left the topic (answered `-`,
+    /// or put into another topic that won it), stays under the cursor in its full article, so
+    /// the next `+`, `-` or number acts on it and never on a neighbour that took its place.
+    pub(super) fn keep_review_in_sight(&mut self) {
+        let Some(at) = self.under_review() else {
+            return;
+        };
+        let still_member = (self.synopsis.topics.get(self.topic))
+            .is_some_and(|t| t.members.iter().any(|m| m.at == at));
+        if !still_member && !self.full_article {
+            self.show_for_review(ReviewItem {
+                at,
+                member: false,
+                doubt: 0.0,
+            });
+        }
+    }
+
     /// Bring `item`'s paragraph to the top of its pane, focused: among the topic's passages
     /// for a member, in its full article for a paragraph out of the topic.
     fn show_for_review(&mut self, item: ReviewItem) {

@@ -125,6 +125,7 @@ fn the_review_names_the_other_topics_its_paragraph_is_in() {
     app.update(Action::Digit(bakery));
     app.update(Action::PinIn);
     settle(&mut app);
+    assert_eq!(app.cursor_paragraph(), Some(at), "the cursor stays on it");
     app.update(Action::Back);
     assert!(members_of(&app, bakery_at).contains(&(at.article, at.paragraph)));
     // A new review of the topic asks about the same paragraph first: it is still unsure here.
@@ -135,5 +136,46 @@ fn the_review_names_the_other_topics_its_paragraph_is_in() {
     assert!(
         bar.contains(&format!("in “The volcano”, also in topic {bakery}, ")),
         "{bar}"
+    );
+}
+
+#[test]
+fn a_paragraph_under_review_that_leaves_the_topic_stays_under_the_cursor() {
+    let mut app = many_sources_app(160, 45);
+    let (bakery, bakery_at) = topic_number(&app, "bakery");
+    app.update(Action::Review);
+    let at = app.cursor_paragraph().unwrap();
+    assert!(
+        !app.full_article,
+        "a member is shown among the topic's passages"
+    );
+    app.update(Action::PinOut);
+    settle(&mut app);
+    app.update(Action::Back);
+    assert!(!members_of(&app, app.topic).contains(&(at.article, at.paragraph)));
+    assert!(app.full_article, "shown in its full article");
+    assert_eq!(app.focus, at.article);
+    assert_eq!(
+        app.cursor_paragraph(),
+        Some(at),
+        "not a neighbour in its place"
+    );
+    // So the number that follows puts this paragraph, and no other, where it belongs.
+    app.update(Action::Digit(bakery));
+    app.update(Action::PinIn);
+    settle(&mut app);
+    assert!(members_of(&app, bakery_at).contains(&(at.article, at.paragraph)));
+    assert_eq!(app.cursor_paragraph(), Some(at));
+}
+
+#[test]
+fn without_a_review_a_paragraph_taken_out_is_not_followed() {
+    let mut app = many_sources_app(160, 45);
+    app.update(Action::PinOut);
+    settle(&mut app);
+    assert!(!app.full_article);
+    assert_ne!(
+        app.focus, 9,
+        "the focus goes to a source still in the topic"
     );
 }
