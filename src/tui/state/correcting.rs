@@ -170,12 +170,14 @@ impl App {
         self.status.clone_from(&self.changed);
         std::sync::Arc::make_mut(&mut self.synopsis).topics = topics;
         self.forget_layout();
-        // A discovered topic corrected is a defined one now, under the same id.
+        // A discovered topic corrected is a defined one now, under the same id. A found topic
+        // the correction emptied is gone: its paragraphs went to the topic corrected.
         let topics = &self.synopsis.topics;
         self.topic = topics
             .iter()
             .position(|t| t.id == stay_on && t.origin == Origin::Defined)
             .or_else(|| topics.iter().position(|t| t.id == stay_on))
+            .or_else(|| topics.iter().position(|t| t.id == corrected))
             .unwrap_or(0);
         self.keep_review_in_sight();
         self.refresh();

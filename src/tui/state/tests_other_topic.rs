@@ -6,6 +6,7 @@ use super::tests::settle;
 use super::*;
 use crate::tui::effects::corrections_file::save_corrections;
 use synoptic_core::input::topics_file::parse_topics;
+use synoptic_core::model::topic::Origin;
 
 fn members_of(app: &App, t: usize) -> Vec<(usize, usize)> {
     app.synopsis.topics[t]
@@ -177,5 +178,37 @@ fn without_a_review_a_paragraph_taken_out_is_not_followed() {
     assert_ne!(
         app.focus, 9,
         "the focus goes to a source still in the topic"
+    );
+}
+
+#[test]
+fn a_found_topic_a_correction_empties_gives_way_to_the_topic_corrected() {
+    let mut app = many_sources_app(160, 45);
+    let (bakery, bakery_at) = topic_number(&app, "bakery");
+    // "bakery" is in every article, so tells nothing: a found topic holds those paragraphs.
+    assert!(members_of(&app, bakery_at).is_empty());
+    let found = (app.synopsis.topics.iter())
+        .position(|t| t.origin == Origin::Discovered)
+        .unwrap();
+    assert!(found > bakery_at && bakery_at > 0);
+    app.topic = found;
+    app.refresh();
+    let at = app
+        .cursor_paragraph()
+        .expect("a paragraph of the found topic");
+    app.update(Action::Digit(bakery));
+    app.update(Action::PinIn);
+    settle(&mut app);
+    // Twelve paragraphs word for word alike: the one put in brings the others with it.
+    assert!(members_of(&app, bakery_at).contains(&(at.article, at.paragraph)));
+    assert!(
+        app.synopsis
+            .topics
+            .iter()
+            .all(|t| t.origin == Origin::Defined)
+    );
+    assert_eq!(
+        app.topic, bakery_at,
+        "where its paragraphs went, not the first topic"
     );
 }
