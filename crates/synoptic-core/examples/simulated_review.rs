@@ -147,9 +147,7 @@ impl Review<'_> {
     fn elsewhere(&self, defs: &mut [TopicDef], name: &str, at: ParaRef, label: &Label) -> usize {
         let mut pins = 0;
         for def in defs.iter_mut().filter(|d| d.id != name) {
-            let is_in = self
-                .defined(&def.id)
-                .is_some_and(|t| t.members.iter().any(|m| m.at == at));
+            let is_in = self.defined(&def.id).is_some_and(|t| t.holds(at));
             let required = label.required.contains(&def.id);
             let unwanted = !required && !label.allowed.contains(&def.id);
             if (required && !is_in) || (unwanted && is_in) {

@@ -35,20 +35,18 @@ impl App {
     /// the current topic, or topic `number` when one was typed first, so that a paragraph
     /// under review is settled in every topic it belongs to without leaving this one.
     pub(super) fn pin_focused(&mut self, include: bool, number: Option<usize>) {
-        let count = self.synopsis.topics.len();
         let t = match number {
-            Some(n) if (1..=count).contains(&n) => n - 1,
-            Some(n) => {
-                self.status = Some(format!("no topic {n}: topics are numbered 1 to {count}"));
-                return;
-            }
+            Some(n) => match self.numbered_topic(n) {
+                Some(t) => t,
+                None => return,
+            },
             None => self.topic,
         };
         let (Some(at), Some(topic)) = (self.cursor_paragraph(), self.synopsis.topics.get(t)) else {
             self.status = Some("no paragraph here to correct".into());
             return;
         };
-        let member = topic.members.iter().any(|m| m.at == at);
+        let member = topic.holds(at);
         let pin = pin_for(&self.synopsis.articles, at, include);
         // A member not pinned yet may be confirmed (the review asks for it): the pin keeps it
         // in whatever later corrections do, and teaches the topic its look-alikes.

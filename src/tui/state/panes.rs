@@ -40,15 +40,24 @@ impl App {
     }
 
     pub(super) fn go_to_topic(&mut self, number: Option<usize>) {
-        let count = self.topic_count();
         match number {
-            Some(n) if (1..=count).contains(&n) => {
-                self.go_topic(n - 1);
-            }
             Some(n) => {
-                self.status = Some(format!("no topic {n}: topics are numbered 1 to {count}"));
+                if let Some(t) = self.numbered_topic(n) {
+                    self.go_topic(t);
+                }
             }
             None => self.status = Some("type a topic's number first, then this key".into()),
+        }
+    }
+
+    /// The index of the topic numbered `n` (from 1), or none, said in the status bar.
+    pub(super) fn numbered_topic(&mut self, n: usize) -> Option<usize> {
+        let count = self.topic_count();
+        if (1..=count).contains(&n) {
+            Some(n - 1)
+        } else {
+            self.status = Some(format!("no topic {n}: topics are numbered 1 to {count}"));
+            None
         }
     }
 

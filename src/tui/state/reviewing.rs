@@ -58,8 +58,7 @@ impl App {
         let Some(at) = self.under_review() else {
             return;
         };
-        let still_member = (self.synopsis.topics.get(self.topic))
-            .is_some_and(|t| t.members.iter().any(|m| m.at == at));
+        let still_member = (self.synopsis.topics.get(self.topic)).is_some_and(|t| t.holds(at));
         if !still_member && !self.full_article {
             self.show_for_review(ReviewItem {
                 at,
@@ -111,7 +110,7 @@ impl App {
     /// settles a paragraph everywhere it is claimed: a number then `+` or `-` corrects those.
     fn also_in(&self, at: ParaRef) -> String {
         let numbers: Vec<String> = (self.synopsis.topics.iter().enumerate())
-            .filter(|(t, topic)| *t != self.topic && topic.members.iter().any(|m| m.at == at))
+            .filter(|(t, topic)| *t != self.topic && topic.holds(at))
             .map(|(t, _)| (t + 1).to_string())
             .collect();
         match numbers.len() {

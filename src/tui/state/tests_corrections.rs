@@ -8,7 +8,7 @@ use crate::tui::effects::corrections_file::save_corrections;
 use synoptic_core::input::topics_file::parse_topics;
 
 /// Carry out the save the reader asked for, as the event loop does; the file's text.
-fn save(app: &mut App) -> String {
+pub(super) fn save(app: &mut App) -> String {
     let Some(Request::SaveTopics {
         path,
         defs,
@@ -23,7 +23,12 @@ fn save(app: &mut App) -> String {
 }
 
 fn members(app: &App) -> Vec<(usize, usize)> {
-    app.synopsis.topics[app.topic]
+    members_of(app, app.topic)
+}
+
+/// The members of topic `t` (an index), as (article, paragraph).
+pub(super) fn members_of(app: &App, t: usize) -> Vec<(usize, usize)> {
+    app.synopsis.topics[t]
         .members
         .iter()
         .map(|m| (m.at.article, m.at.paragraph))

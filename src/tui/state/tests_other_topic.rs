@@ -1,20 +1,12 @@
 //! `App` driven by actions: a number typed before `+` or `-` corrects that topic, from
 //! wherever the reader is, and the review names the other topics its paragraph is in.
 
+use super::correction_tests::{members_of, save};
 use super::sources_tests::many_sources_app;
 use super::tests::settle;
 use super::*;
-use crate::tui::effects::corrections_file::save_corrections;
 use synoptic_core::input::topics_file::parse_topics;
 use synoptic_core::model::topic::Origin;
-
-fn members_of(app: &App, t: usize) -> Vec<(usize, usize)> {
-    app.synopsis.topics[t]
-        .members
-        .iter()
-        .map(|m| (m.at.article, m.at.paragraph))
-        .collect()
-}
 
 /// Topic `id`'s number, as typed, and its index.
 fn topic_number(app: &App, id: &str) -> (u8, usize) {
@@ -47,16 +39,7 @@ fn a_number_then_plus_puts_the_paragraph_into_that_topic_and_stays_here() {
         "the status names the topic corrected: {status}"
     );
     app.update(Action::ConfirmYes);
-    let Some(Request::SaveTopics {
-        path,
-        defs,
-        corrections,
-    }) = app.requests.pop()
-    else {
-        panic!("no save asked: {:?}", app.status);
-    };
-    save_corrections(&path, &defs, &corrections).unwrap();
-    let text = std::fs::read_to_string(&path).unwrap();
+    let text = save(&mut app);
     let read = parse_topics("topics.toml", &text).unwrap();
     let pins = |id: &str| {
         read.topics

@@ -431,7 +431,7 @@ mod tests {
         let ids2: Vec<String> = again.iter().map(|t| t.id.clone()).collect();
         assert_eq!(ids2, ids, "same topics, same places");
         assert_eq!(again[1].origin, Origin::Defined);
-        assert!(!again[1].members.iter().any(|m| m.at == gone));
+        assert!(!again[1].holds(gone));
         for (old, new) in first.iter().zip(&again).skip(2) {
             assert_eq!(
                 (&old.label, old.members.len()),

@@ -66,6 +66,11 @@ impl Topic {
         }
     }
 
+    /// Whether paragraph `at` is one of the members.
+    pub fn holds(&self, at: ParaRef) -> bool {
+        self.members.iter().any(|m| m.at == at)
+    }
+
     /// The members from one article, in reading order.
     pub fn members_of(&self, article: usize) -> impl Iterator<Item = &Member> {
         self.members.iter().filter(move |m| m.at.article == article)
@@ -117,5 +122,13 @@ mod tests {
         assert_eq!(topic_of(&[]).covering_count(), 0);
         assert_eq!(topic_of(&[0, 0, 2, 2, 2, 7]).covering_count(), 3);
         assert_eq!(topic_of(&[2, 0, 2, 7, 0]).covering_count(), 3);
+    }
+
+    #[test]
+    fn holds_names_a_member_by_article_and_paragraph() {
+        let topic = crate::fixtures::topic([(0, 1), (2, 3)]);
+        let at = |article, paragraph| ParaRef { article, paragraph };
+        assert!(topic.holds(at(0, 1)) && topic.holds(at(2, 3)));
+        assert!(!topic.holds(at(0, 3)) && !topic.holds(at(2, 1)));
     }
 }
