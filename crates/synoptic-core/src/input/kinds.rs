@@ -4,6 +4,7 @@
 //! uses for teasers and embeds), never at what an article is about. When unsure, a paragraph
 //! stays `Body`: hiding real text as boilerplate would lose the reader's data.
 
+use crate::input::repeats::repeated_lines;
 use crate::input::segment::ends_sentence;
 use crate::lang::text::fold;
 use crate::model::article::Kind;
@@ -76,6 +77,13 @@ pub fn classify(texts: &[String]) -> Vec<Kind> {
         };
         kinds.push(kind);
     }
+    // Only sentences, and never the title: a subhead may repeat with one word changed ("Day
+    // one", "Day two"), and a page may repeat its headline.
+    for (kind, twinned) in kinds.iter_mut().zip(repeated_lines(texts)).skip(1) {
+        if twinned && *kind == Kind::Body {
+            *kind = Kind::Boilerplate;
+        }
+    }
     by_position(&shapes, &mut kinds);
     kinds
 }
@@ -86,7 +94,11 @@ fn by_position(shapes: &[Shape], kinds: &mut [Kind]) {
     if kinds.first() == Some(&Kind::Body) && is_title(shapes) {
         kinds[0] = Kind::Heading;
     }
-    if kinds.first() == Some(&Kind::Heading) && shapes.len() > 2 && is_deck(shapes) {
+    if kinds.first() == Some(&Kind::Heading)
+        && kinds.get(1) == Some(&Kind::Body)
+        && shapes.len() > 2
+        && is_deck(shapes)
+    {
         kinds[1] = Kind::Heading;
     }
     // A lede opens with its dateline ("WASHINGTON — …"): a short paragraph between the title

@@ -395,3 +395,46 @@ fn subheads_without_a_capital_or_ending_on_a_quote_or_an_exclamation() {
         );
     }
 }
+
+/// A sentence the page repeats is furniture; a subhead that repeats stays a subhead.
+#[test]
+fn repeated_sentences_are_boilerplate_and_repeated_subheads_stay_headings() {
+    use Kind::*;
+    let got = kinds(&[
+        "Migrants reach the border",
+        "First paragraph (index) is missing.",
+        "About 200 migrants walked to the port of entry on Sunday morning, their organisers said.",
+        "What happened on Monday",
+        "Officials said they had no room to process the group and asked them to wait outside.",
+        "Tenth paragraph (index) is missing.",
+        "What happened on Tuesday",
+        "The first families were let in late on Monday night, a spokesman for the agency said.",
+    ]);
+    assert_eq!(
+        got,
+        [
+            Heading,
+            Boilerplate,
+            Body,
+            Heading,
+            Body,
+            Boilerplate,
+            Heading,
+            Body
+        ]
+    );
+}
+
+/// A headline that ends with a stop and comes back as a line of the page is still the title.
+#[test]
+fn a_repeated_title_stays_the_title() {
+    use Kind::*;
+    let title = "Trump says the memos show no obstruction.";
+    let got = kinds(&[
+        title,
+        "The memos were sent to Congress on Thursday evening, a spokesman for the department said.",
+        "Republicans and Democrats read them in opposite ways, and both said they were vindicated.",
+        title,
+    ]);
+    assert_eq!(got, [Heading, Body, Body, Boilerplate]);
+}

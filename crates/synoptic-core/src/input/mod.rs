@@ -7,6 +7,7 @@ pub mod ingest;
 pub mod kinds;
 mod markers;
 pub mod read;
+mod repeats;
 pub mod segment;
 pub mod source_text;
 pub mod topics_file;

@@ -1,0 +1,106 @@
+//! Page furniture told by repetition: a short line an article carries twice, word for word or
+//! but for one word ("Continue reading the main story", "Tenth paragraph (index) is missing.").
+//!
+//! A story does not say the same short sentence twice as paragraphs of its own; a page's
+//! template does, whatever the language, so no list of markers is needed.
+
+use crate::lang::text::fold;
+
+/// A line longer than this is text even when repeated (a refrain quoted twice).
+const MAX_WORDS: usize = 12;
+
+/// Fewer shared words than this can repeat by chance.
+const MIN_SHARED: usize = 3;
+
+/// For each paragraph of one article, whether it is short and has a twin in the same article:
+/// as many words, and all of them the same (folded, punctuation aside) but at most one.
+pub fn repeated_lines(texts: &[String]) -> Vec<bool> {
+    let words: Vec<Option<Vec<String>>> = texts.iter().map(|t| short_words(t)).collect();
+    let mut twinned = vec![false; texts.len()];
+    for (i, a) in words.iter().enumerate() {
+        let Some(a) = a else { continue };
+        for (j, b) in words.iter().enumerate().skip(i + 1) {
+            if b.as_ref().is_some_and(|b| are_twins(a, b)) {
+                twinned[i] = true;
+                twinned[j] = true;
+            }
+        }
+    }
+    twinned
+}
+
+/// The folded words of a short paragraph, bare of punctuation; `None` for a long one.
+fn short_words(text: &str) -> Option<Vec<String>> {
+    let mut parts = text.split_whitespace();
+    if parts.clone().nth(MAX_WORDS).is_some() {
+        return None;
+    }
+    let words: Vec<String> = parts
+        .by_ref()
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (words.len() >= MIN_SHARED).then_some(words)
+}
+
+fn are_twins(a: &[String], b: &[String]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let differing = a.iter().zip(b).filter(|(x, y)| x != y).count();
+    differing <= 1 && a.len() - differing >= MIN_SHARED
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flags(lines: &[&str]) -> Vec<bool> {
+        let texts: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+        repeated_lines(&texts)
+    }
+
+    #[test]
+    fn a_template_line_with_one_word_changed_is_twinned() {
+        let got = flags(&[
+            "First paragraph (index) is missing.",
+            "The migrants walked to the port of entry on Sunday.",
+            "Tenth paragraph (index) is missing.",
+        ]);
+        assert_eq!(got, [true, false, true]);
+    }
+
+    #[test]
+    fn a_line_repeated_word_for_word_is_twinned_whatever_its_case() {
+        let got = flags(&[
+            "Continue reading the main story",
+            "The talks went on all night.",
+            "CONTINUE READING THE MAIN STORY",
+        ]);
+        assert_eq!(got, [true, false, true]);
+    }
+
+    #[test]
+    fn two_words_changed_or_a_word_more_make_no_twins() {
+        let got = flags(&[
+            "The police arrived on Monday.",
+            "The army left on Tuesday.",
+            "The police arrived on Monday night.",
+        ]);
+        assert_eq!(got, [false, false, false]);
+    }
+
+    #[test]
+    fn short_lines_and_long_paragraphs_are_never_twinned() {
+        let long = "word ".repeat(MAX_WORDS + 1);
+        let got = flags(&["He said no.", "He said yes.", &long, &long]);
+        assert_eq!(got, [false, false, false, false]);
+    }
+
+    #[test]
+    fn a_line_of_exactly_the_longest_length_can_still_be_twinned() {
+        let line = "word ".repeat(MAX_WORDS);
+        let got = flags(&[&line, &line]);
+        assert_eq!(got, [true, true]);
+    }
+}
