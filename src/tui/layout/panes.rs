@@ -11,6 +11,7 @@ use synoptic_core::compare::rows::{CUT_AFTER, CUT_BEFORE, Echo};
 use synoptic_core::model::article::Kind;
 use synoptic_core::model::article::source_name;
 use synoptic_core::model::topic::Member;
+use synoptic_core::model::vectors::ParaRef;
 use synoptic_core::output::layout::{Line, Styled, borrowed, wrap};
 use synoptic_core::output::sanitize::for_terminal;
 
@@ -102,24 +103,26 @@ pub(super) fn full_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
     };
     let topic = app.synopsis.topics.get(app.shape.topic);
     let article = &app.synopsis.articles[a];
+    let mut others = Vec::new();
     for p in &article.paragraphs {
         if !pane.lines.is_empty() {
             pane.lines.push(Line::blank());
         }
         let member = topic.is_some_and(|t| {
-            t.members
-                .iter()
-                .any(|m| m.at.article == a && m.at.paragraph == p.index)
-        });
-        if member {
-            pane.paragraph_lines.push(ParagraphLine {
+            t.holds(ParaRef {
+                article: a,
                 paragraph: p.index,
-                line: pane.lines.len(),
-            });
-        }
+            })
+        });
+        let start = ParagraphLine {
+            paragraph: p.index,
+            line: pane.lines.len(),
+        };
         let pieces = if member {
+            pane.paragraph_lines.push(start);
             member_paint(app, a, p.index)
         } else {
+            others.push(start);
             let paint = match p.kind {
                 Kind::Heading => Paint::Heading,
                 _ => Paint::Dim,
@@ -128,20 +131,9 @@ pub(super) fn full_pane(app: &Ctx, a: usize, width: usize) -> PaneView {
         };
         push_wrapped(&mut pane.lines, app, a, p.index, &pieces, width);
     }
-    // Paragraphs outside the topic can be jumped to as well (search), after the members.
-    for p in &article.paragraphs {
-        if !pane
-            .paragraph_lines
-            .iter()
-            .any(|pl| pl.paragraph == p.index)
-        {
-            let line = line_of_paragraph(article.paragraphs.len(), &pane, p.index);
-            pane.paragraph_lines.push(ParagraphLine {
-                paragraph: p.index,
-                line,
-            });
-        }
-    }
+    // The topic's paragraphs first: the article opens on them (`View::line_of`); the others
+    // can be jumped to as well (search, the review of a paragraph out of the topic).
+    pane.paragraph_lines.extend(others);
     pane
 }
 
@@ -182,11 +174,6 @@ pub(super) fn member_part_lines(
     }
     lines.extend(wrap(&borrowed(&owned), width));
     lines
-}
-
-/// Rough position of a paragraph that was not recorded: proportional to its index.
-fn line_of_paragraph(count: usize, pane: &PaneView, index: usize) -> usize {
-    pane.lines.len() * index / count.max(1)
 }
 
 /// Overlay search matches, sanitise, wrap, and append to `lines`.

@@ -135,14 +135,16 @@ fn the_full_article_dims_what_is_outside_the_topic_and_can_jump_to_every_paragra
             ("Lava reached the sea.".to_owned(), Paint::Plain),
         ]
     );
-    let mut at: Vec<(usize, usize)> = pane
+    let at: Vec<(usize, usize)> = pane
         .paragraph_lines
         .iter()
         .map(|pl| (pl.paragraph, pl.line))
         .collect();
-    at.sort_unstable();
-    // Members where they are drawn; the others at a line proportional to their index.
-    assert_eq!(at, [(0, 0), (1, 2), (2, 3), (3, 6)]);
+    // Every paragraph where it is drawn (a blank line between two), the topic's first: the
+    // article opens on them.
+    assert_eq!(at, [(1, 2), (3, 6), (0, 0), (2, 4)]);
+    assert_eq!(view.line_of(0, None), Some(2));
+    assert_eq!(texts(pane)[4], "Roads were closed.");
 }
 
 #[test]
