@@ -56,7 +56,8 @@ pub fn message_lines(message: &str, width: usize) -> Vec<String> {
 }
 
 /// The status bar: where the reader is on the left, a message or key hints on the right. A
-/// message is never cut: the topic label gives way first, then the rest of the left side.
+/// message is never cut: the topic label gives way first, then the rest of the left side; one
+/// too long for the bar is shown whole above it, and the bar keeps the place and the hints.
 /// Hints are dropped, least needed first, until they fit; help and quit stay while the left
 /// side fits in short.
 pub fn status_text(app: &App, width: usize) -> String {
@@ -64,6 +65,7 @@ pub fn status_text(app: &App, width: usize) -> String {
         .status
         .as_ref()
         .map(|s| for_terminal(s).into_owned())
+        .filter(|m| display_width(m) < width)
         .or_else(|| (app.synopsis.articles.len() == 1).then(|| ONE_ARTICLE.to_owned()));
     let parts = left_parts(app);
     let right = match &message {
