@@ -6,6 +6,7 @@
 
 use crate::input::repeats::repeated_lines;
 use crate::input::segment::ends_sentence;
+use crate::input::typing::typed_apart;
 use crate::lang::text::fold;
 use crate::model::article::Kind;
 
@@ -98,6 +99,14 @@ fn by_position(shapes: &[Shape], kinds: &mut [Kind]) {
         && kinds.get(1) == Some(&Kind::Body)
         && shapes.len() > 2
         && is_deck(shapes)
+    {
+        kinds[1] = Kind::Heading;
+    }
+    // A deck typed in another field than the story keeps its own quotation marks.
+    if kinds.first() == Some(&Kind::Heading)
+        && kinds.get(1) == Some(&Kind::Body)
+        && shapes.len() > 2
+        && typed_apart(shapes[1].text, shapes[2..].iter().map(|s| s.text))
     {
         kinds[1] = Kind::Heading;
     }

@@ -438,3 +438,20 @@ fn a_repeated_title_stays_the_title() {
     ]);
     assert_eq!(got, [Heading, Body, Body, Boilerplate]);
 }
+
+/// A pull quote under the title, typed with straight marks above a story typed with
+/// typographic ones, is the deck; typed like the story, it is the lede.
+#[test]
+fn a_deck_typed_apart_from_the_story_is_a_heading() {
+    use Kind::*;
+    let story = [
+        "Here Are The Redacted Copies Of The Memos",
+        "\"He said he was grateful for the conversation,\" the former director wrote of the meeting.",
+        "The department released copies of the memos to congressional leaders on Thursday evening.",
+        "“He then returned to loyalty,” the former director wrote, and the President’s aides agreed.",
+    ];
+    assert_eq!(kinds(&story), [Heading, Heading, Body, Body]);
+    let lede = story[1].replacen('"', "“", 1).replacen('"', "”", 1);
+    let typed_alike = [story[0], &lede, story[2], story[3]];
+    assert_eq!(kinds(&typed_alike), [Heading, Body, Body, Body]);
+}

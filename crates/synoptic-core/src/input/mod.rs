@@ -11,5 +11,6 @@ mod repeats;
 pub mod segment;
 pub mod source_text;
 pub mod topics_file;
+mod typing;
 mod walk;
 pub mod web;
