@@ -66,6 +66,20 @@ impl App {
         })
     }
 
+    /// The topics other than the open one that hold `at`, by the numbers a reader types
+    /// before `+` or `-` to correct them ("topic 3", "topics 2, 5"); none when no other does.
+    pub fn other_topics_of(&self, at: ParaRef) -> Option<String> {
+        let numbers: Vec<String> = (self.synopsis.topics.iter().enumerate())
+            .filter(|(t, topic)| *t != self.topic && topic.holds(at))
+            .map(|(t, _)| (t + 1).to_string())
+            .collect();
+        match numbers.len() {
+            0 => None,
+            1 => Some(format!("topic {}", numbers[0])),
+            _ => Some(format!("topics {}", numbers.join(", "))),
+        }
+    }
+
     /// Move the cursor of the focused pane `by` paragraphs, scrolling as little as shows it.
     pub(super) fn step_cursor(&mut self, by: isize) {
         let Some(pane) = self.view.panes.iter().find(|p| p.article == self.focus) else {

@@ -109,14 +109,9 @@ impl App {
     /// The other topics `at` is in, by number (", also in topics 2, 5"), so that the review
     /// settles a paragraph everywhere it is claimed: a number then `+` or `-` corrects those.
     fn also_in(&self, at: ParaRef) -> String {
-        let numbers: Vec<String> = (self.synopsis.topics.iter().enumerate())
-            .filter(|(t, topic)| *t != self.topic && topic.holds(at))
-            .map(|(t, _)| (t + 1).to_string())
-            .collect();
-        match numbers.len() {
-            0 => String::new(),
-            1 => format!(", also in topic {}", numbers[0]),
-            _ => format!(", also in topics {}", numbers.join(", ")),
+        match self.other_topics_of(at) {
+            Some(numbers) => format!(", also in {numbers}"),
+            None => String::new(),
         }
     }
 }

@@ -124,6 +124,43 @@ fn the_review_names_the_other_topics_its_paragraph_is_in() {
 }
 
 #[test]
+fn the_status_bar_names_the_other_topics_of_the_paragraph_under_the_cursor() {
+    let mut app = many_sources_app(160, 45);
+    let (bakery, _) = topic_number(&app, "bakery");
+    let bar = crate::tui::widgets::status::status_text(&app, 160);
+    assert!(
+        bar.contains(" · ¶2/4 ") && !bar.contains("in topic"),
+        "{bar}"
+    );
+    app.update(Action::Digit(bakery));
+    app.update(Action::PinIn);
+    settle(&mut app);
+    app.update(Action::Back);
+    app.status = None;
+    let bar = crate::tui::widgets::status::status_text(&app, 160);
+    assert!(
+        bar.contains(&format!(" · ¶2/4, also in topic {bakery} ")),
+        "{bar}"
+    );
+    // In the full article, a paragraph out of the open topic is named by its own topics.
+    app.update(Action::ToggleFullArticle);
+    app.update(Action::NextParagraph);
+    let at = app.cursor_paragraph().unwrap();
+    assert!(!members_of(&app, app.topic).contains(&(at.article, at.paragraph)));
+    let holding: Vec<usize> = (0..app.synopsis.topics.len())
+        .filter(|&t| members_of(&app, t).contains(&(at.article, at.paragraph)))
+        .collect();
+    let [t] = holding[..] else {
+        panic!("one topic holds it: {holding:?}");
+    };
+    let bar = crate::tui::widgets::status::status_text(&app, 160);
+    assert!(
+        bar.contains(&format!(" · ¶{}/4, in topic {} ", at.paragraph + 1, t + 1)),
+        "{bar}"
+    );
+}
+
+#[test]
 fn a_paragraph_under_review_that_leaves_the_topic_stays_under_the_cursor() {
     let mut app = many_sources_app(160, 45);
     let (bakery, bakery_at) = topic_number(&app, "bakery");

@@ -7,6 +7,7 @@ use ratatui::widgets::Paragraph;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::{Context, Keymap};
 use crate::tui::state::app::{App, Overlay};
+use synoptic_core::model::vectors::ParaRef;
 use synoptic_core::output::layout::{fit, shorten};
 use synoptic_core::output::sanitize::for_terminal;
 
@@ -191,17 +192,28 @@ fn left_parts(app: &App) -> Left {
     }
 }
 
-/// Which paragraph of the focused source the cursor is on, of how many it has.
+/// Which paragraph of the focused source the cursor is on, of how many it has, and the other
+/// topics that hold it: a number then `+` or `-` corrects them from here.
 fn cursor_place(app: &App) -> String {
     let count = app
         .synopsis
         .articles
         .get(app.focus)
         .map(|a| a.paragraphs.len());
-    match (app.cursor_in(app.focus), count) {
-        (Some((paragraph, _)), Some(count)) => format!(" · ¶{}/{count}", paragraph + 1),
-        _ => String::new(),
-    }
+    let (Some((paragraph, _)), Some(count)) = (app.cursor_in(app.focus), count) else {
+        return String::new();
+    };
+    let at = ParaRef {
+        article: app.focus,
+        paragraph,
+    };
+    let here = (app.synopsis.topics.get(app.topic)).is_some_and(|t| t.holds(at));
+    let others = match app.other_topics_of(at) {
+        Some(numbers) if here => format!(", also in {numbers}"),
+        Some(numbers) => format!(", in {numbers}"),
+        None => String::new(),
+    };
+    format!(" · ¶{}/{count}{others}", paragraph + 1)
 }
 
 /// A label is cut to no fewer than this many columns before the rest of the left side is.
