@@ -102,10 +102,10 @@ fn by_position(shapes: &[Shape], kinds: &mut [Kind]) {
     {
         kinds[1] = Kind::Heading;
     }
-    // A deck typed in another field than the story keeps its own quotation marks.
+    // A deck typed in another field than the story keeps its own quotation marks (a story
+    // of no paragraph has none: `typed_apart` says no).
     if kinds.first() == Some(&Kind::Heading)
         && kinds.get(1) == Some(&Kind::Body)
-        && shapes.len() > 2
         && typed_apart(shapes[1].text, shapes[2..].iter().map(|s| s.text))
     {
         kinds[1] = Kind::Heading;
