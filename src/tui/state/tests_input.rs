@@ -47,6 +47,28 @@ fn invisible_and_joining_characters_never_reach_the_screen() {
 }
 
 #[test]
+fn a_message_as_wide_as_the_bar_goes_above_it_one_column_less_stays_in_it() {
+    let mut app = seeds_app(80, 24);
+    let bar_of = |app: &App| crate::tui::widgets::status::status_text(app, 80);
+    app.status = Some("m".repeat(79));
+    assert!(bar_of(&app).contains(&"m".repeat(79)), "{}", bar_of(&app));
+    app.status = Some("m".repeat(80));
+    let bar = bar_of(&app);
+    assert!(!bar.contains("mm") && bar.contains("q quit"), "{bar}");
+    let rows: Vec<String> = screen(&app)
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(80)
+        .map(|row| row.iter().collect())
+        .collect();
+    assert!(
+        rows[rows.len() - 3..rows.len() - 1]
+            .concat()
+            .contains(&"m".repeat(78))
+    );
+}
+
+#[test]
 fn a_message_longer_than_the_bar_is_shown_whole_above_it() {
     let mut app = seeds_app(80, 24);
     let path = format!(

@@ -30,7 +30,7 @@ fn render_whole_message(app: &App, frame: &mut Frame, bar: Rect) {
         return;
     };
     let width = usize::from(bar.width);
-    if display_width(&message) < width {
+    if fits_in_bar(&message, width) {
         return;
     }
     let lines = message_lines(&message, width);
@@ -41,6 +41,12 @@ fn render_whole_message(app: &App, frame: &mut Frame, bar: Rect) {
         Paragraph::new(lines.join("\n")).style(app.theme.status_bar(app.color)),
         area,
     );
+}
+
+/// Whether `message` fits in a bar `width` columns wide, with the space that opens it; else
+/// it is shown whole above the bar.
+fn fits_in_bar(message: &str, width: usize) -> bool {
+    display_width(message) < width
 }
 
 /// `message` wrapped into lines of fewer than `width` columns.
@@ -66,7 +72,7 @@ pub fn status_text(app: &App, width: usize) -> String {
         .status
         .as_ref()
         .map(|s| for_terminal(s).into_owned())
-        .filter(|m| display_width(m) < width)
+        .filter(|m| fits_in_bar(m, width))
         .or_else(|| (app.synopsis.articles.len() == 1).then(|| ONE_ARTICLE.to_owned()));
     let parts = left_parts(app);
     let right = match &message {
