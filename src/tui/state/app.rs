@@ -94,6 +94,10 @@ pub struct App {
     pub requests: Vec<Request>,
     /// The topics as defined, and where corrections are saved.
     pub topics: TopicsOrigin,
+    /// The topics as first aligned, found ones included. Every realignment starts from them
+    /// (see `core::alignment::align::realign`), so that a found topic gets back the paragraphs
+    /// a correction took from it once the correction is undone.
+    pub first_topics: Vec<synoptic_core::model::topic::Topic>,
     /// Corrections made and not yet written to the topics file.
     unsaved: Vec<crate::tui::effects::corrections_file::Pending>,
     /// The user agreed to corrections being written to the topics file.
@@ -152,6 +156,7 @@ impl App {
 
     pub fn with_config(synopsis: Synopsis, size: (u16, u16), color: bool, config: &Config) -> Self {
         let n = synopsis.articles.len();
+        let first_topics = synopsis.topics.clone();
         let mut app = App {
             synopsis: Arc::new(synopsis),
             topic: 0,
@@ -189,6 +194,7 @@ impl App {
             requests: Vec::new(),
             refocus: true,
             topics: TopicsOrigin::default(),
+            first_topics,
             unsaved: Vec::new(),
             save_approved: false,
             review: None,

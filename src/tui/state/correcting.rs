@@ -262,12 +262,18 @@ pub(super) fn what_changed(before: &[Topic], after: &[Topic], id: &str) -> Strin
         .iter()
         .find(|t| t.id == id)
         .map_or(id, |t| t.label.as_str());
-    let others: usize = after
-        .iter()
-        .filter(|t| t.id != id)
+    // Topics on either side: a found topic a correction empties is gone after it, and back
+    // after its undo.
+    let ids: BTreeSet<&str> = (before.iter().chain(after))
+        .map(|t| t.id.as_str())
+        .filter(|&t| t != id)
+        .collect();
+    let others: usize = ids
+        .into_iter()
         .map(|t| {
-            let (o, n) = (members(before, &t.id), members(after, &t.id));
-            o.symmetric_difference(&n).count()
+            members(before, t)
+                .symmetric_difference(&members(after, t))
+                .count()
         })
         .sum();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });

@@ -232,3 +232,58 @@ fn a_found_topic_a_correction_empties_gives_way_to_the_topic_corrected() {
         "where its paragraphs went, not the first topic"
     );
 }
+
+#[test]
+fn undo_gives_a_found_topic_back_the_paragraph_a_correction_took() {
+    let mut app = many_sources_app(160, 45);
+    let found = (app.synopsis.topics.iter())
+        .position(|t| t.origin == Origin::Discovered)
+        .expect("a found topic beside the two defined");
+    let first: Vec<Vec<(usize, usize)>> = (0..app.synopsis.topics.len())
+        .map(|t| members_of(&app, t))
+        .collect();
+    app.update(Action::Digit(u8::try_from(found + 1).unwrap()));
+    app.update(Action::GoToTopic);
+    let at = app.cursor_paragraph().unwrap();
+    let (bakery, bakery_at) = topic_number(&app, "bakery");
+    app.update(Action::Digit(bakery));
+    app.update(Action::PinIn);
+    settle(&mut app);
+    let done = app.status.clone().unwrap();
+    app.update(Action::Back);
+    assert!(members_of(&app, bakery_at).contains(&(at.article, at.paragraph)));
+    let found_now = app
+        .synopsis
+        .topics
+        .iter()
+        .position(|t| t.origin == Origin::Discovered);
+    assert!(
+        found_now.is_none_or(|t| !members_of(&app, t).contains(&(at.article, at.paragraph))),
+        "the defined topic claims it"
+    );
+    app.update(Action::Undo);
+    settle(&mut app);
+    let now: Vec<Vec<(usize, usize)>> = (0..app.synopsis.topics.len())
+        .map(|t| members_of(&app, t))
+        .collect();
+    assert_eq!(now, first, "every topic as it was, the found one too");
+    // What the undo says mirrors what the correction said, topic by topic.
+    let undone = app.status.clone().unwrap();
+    let counts = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let (c, u) = (counts(&done), counts(&undone));
+    assert!(
+        undone.starts_with("undone: “The bakery”: 0 paragraphs in"),
+        "{undone}"
+    );
+    assert_eq!((c[0].as_str(), c[1].as_str()), ("12", "0"), "{done}");
+    assert_eq!(
+        (&u[0], &u[1], &u[2..]),
+        (&c[1], &c[0], &c[2..]),
+        "{done} / {undone}"
+    );
+}

@@ -32,7 +32,7 @@ pub fn carry_out_offscreen(app: &mut App, request: Request) -> Option<Request> {
             let topics = realign(
                 &app.synopsis.articles,
                 &app.topics.defs,
-                &app.synopsis.topics,
+                &app.first_topics,
                 AlignOptions::default(),
             );
             app.realigned(topics, &stay_on, &corrected);

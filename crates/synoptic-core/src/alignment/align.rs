@@ -29,6 +29,8 @@ pub fn align(articles: &[Article], defs: &[TopicDef], opts: AlignOptions) -> Vec
 /// `previous` kept as it was (its id, label and place in the list), less the paragraphs a
 /// defined topic now claims. A discovered topic left with no paragraph goes. Discovery is not
 /// run again: a reader who corrects one topic should not see the others renumbered or renamed.
+/// Given the topics as first aligned for `previous`, the result depends on `defs` alone, so
+/// that undoing a correction gives back what it took from a discovered topic.
 pub fn realign(
     articles: &[Article],
     defs: &[TopicDef],
