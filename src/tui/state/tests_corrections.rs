@@ -409,3 +409,34 @@ fn the_paragraph_under_review_is_shown_whole_even_alone_on_its_row() {
         "a paragraph long enough to be folded was reviewed"
     );
 }
+
+#[test]
+fn the_save_question_and_what_changed_are_both_shown_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = many_sources_app(100, 30);
+    app.export_dir = dir.path().to_owned();
+    app.update(Action::PinOut);
+    settle(&mut app);
+    assert_eq!(app.overlay, Overlay::Confirm);
+    let changed = app.status.clone().unwrap();
+    let rows: Vec<String> = super::tests::screen(&app)
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(100)
+        .map(|row| row.iter().collect::<String>().trim().to_owned())
+        .collect();
+    let shown = rows
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let file = dir.path().join("topics.toml").display().to_string();
+    let question = format!(
+        "Save corrections to {file}? It is edited in place, comments kept. \
+         Read it back with --topics {file}."
+    );
+    assert!(shown.contains(&question), "{question}\n{rows:#?}");
+    assert!(shown.contains(&changed), "{changed}\n{rows:#?}");
+    // The question nearest the bar, what changed above it.
+    assert!(shown.find(&changed) < shown.find(&question), "{rows:#?}");
+}

@@ -24,16 +24,21 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// A message too long for the status bar (an error naming a long path, say) is shown whole,
-/// wrapped above the bar: a reason is never cut away by the screen's width.
+/// wrapped above the bar: a reason is never cut away by the screen's width. So is a prompt's
+/// question too long for the bar (the file a save would go to), nearest the bar.
 fn render_whole_message(app: &App, frame: &mut Frame, bar: Rect) {
-    let Some(message) = app.status.as_ref().map(|s| for_terminal(s).into_owned()) else {
-        return;
-    };
     let width = usize::from(bar.width);
-    if fits_in_bar(&message, width) {
+    let message = (app.status.as_ref())
+        .map(|s| for_terminal(s).into_owned())
+        .filter(|m| !fits_in_bar(app, m, width));
+    let prompt = overlay_prompt(app).filter(|p| display_width(p) >= width);
+    let lines: Vec<String> = (message.as_deref().into_iter())
+        .chain(prompt.as_ref().map(|p| p.trim_start()))
+        .flat_map(|text| message_lines(text, width))
+        .collect();
+    if lines.is_empty() {
         return;
     }
-    let lines = message_lines(&message, width);
     let height = (lines.len() as u16).min(bar.y);
     let area = Rect::new(bar.x, bar.y - height, bar.width, height);
     frame.render_widget(ratatui::widgets::Clear, area);
@@ -43,10 +48,12 @@ fn render_whole_message(app: &App, frame: &mut Frame, bar: Rect) {
     );
 }
 
-/// Whether `message` fits in a bar `width` columns wide, with the space that opens it; else
-/// it is shown whole above the bar.
-fn fits_in_bar(message: &str, width: usize) -> bool {
-    display_width(message) < width
+/// Whether `message` fits in a bar `width` columns wide, with the space that opens it and
+/// beside the question an open prompt asks, which is never cut; else it is shown whole above
+/// the bar.
+fn fits_in_bar(app: &App, message: &str, width: usize) -> bool {
+    let prompt = overlay_prompt(app).map_or(0, |p| display_width(&p) + 1);
+    display_width(message) + prompt < width
 }
 
 /// `message` wrapped into lines of fewer than `width` columns.
@@ -72,7 +79,7 @@ pub fn status_text(app: &App, width: usize) -> String {
         .status
         .as_ref()
         .map(|s| for_terminal(s).into_owned())
-        .filter(|m| fits_in_bar(m, width))
+        .filter(|m| fits_in_bar(app, m, width))
         .or_else(|| (app.synopsis.articles.len() == 1).then(|| ONE_ARTICLE.to_owned()));
     let parts = left_parts(app);
     let right = match &message {
