@@ -64,6 +64,16 @@ pub(super) fn finish_export(app: &mut App) {
     }
 }
 
+/// The screen as drawn, row by row, each trimmed.
+pub(super) fn screen_rows(app: &App) -> Vec<String> {
+    screen(app)
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(usize::from(app.size.0))
+        .map(|row| row.iter().collect::<String>().trim().to_owned())
+        .collect()
+}
+
 /// The screen as drawn, one string.
 pub(super) fn screen(app: &App) -> String {
     let mut terminal =

@@ -419,12 +419,7 @@ fn the_save_question_and_what_changed_are_both_shown_whole() {
     settle(&mut app);
     assert_eq!(app.overlay, Overlay::Confirm);
     let changed = app.status.clone().unwrap();
-    let rows: Vec<String> = super::tests::screen(&app)
-        .chars()
-        .collect::<Vec<_>>()
-        .chunks(100)
-        .map(|row| row.iter().collect::<String>().trim().to_owned())
-        .collect();
+    let rows = super::tests::screen_rows(&app);
     let shown = rows
         .join(" ")
         .split_whitespace()

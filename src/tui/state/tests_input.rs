@@ -1,7 +1,7 @@
 //! `App` and the screen with what a terminal sends beside keys: pastes, text with invisible
 //! and joining characters, and messages longer than the status bar.
 
-use super::tests::{screen, seeds_app};
+use super::tests::{screen, screen_rows, seeds_app};
 use super::*;
 
 #[test]
@@ -55,12 +55,7 @@ fn a_message_as_wide_as_the_bar_goes_above_it_one_column_less_stays_in_it() {
     app.status = Some("m".repeat(80));
     let bar = bar_of(&app);
     assert!(!bar.contains("mm") && bar.contains("q quit"), "{bar}");
-    let rows: Vec<String> = screen(&app)
-        .chars()
-        .collect::<Vec<_>>()
-        .chunks(80)
-        .map(|row| row.iter().collect())
-        .collect();
+    let rows = screen_rows(&app);
     assert!(
         rows[rows.len() - 3..rows.len() - 1]
             .concat()
@@ -79,13 +74,7 @@ fn a_message_longer_than_the_bar_is_shown_whole_above_it() {
     app.status = Some(format!(
         "could not write {path}: File name too long (os error 36)"
     ));
-    let shown = screen(&app);
-    let rows: Vec<String> = shown
-        .chars()
-        .collect::<Vec<_>>()
-        .chunks(80)
-        .map(|row| row.iter().collect::<String>().trim().to_owned())
-        .collect();
+    let rows = screen_rows(&app);
     let joined = rows.concat();
     assert!(joined.contains(&path), "the path is cut:\n{joined}\n{path}");
     assert!(
