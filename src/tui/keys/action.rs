@@ -220,6 +220,9 @@ pub enum Action {
     /// Yes to the question asked (saving corrections to the topics file).
     #[strum(message = "yes", detailed_message = "yes")]
     ConfirmYes,
+    /// No to the question asked: the corrections hold for the session only.
+    #[strum(message = "no", detailed_message = "no")]
+    ConfirmNo,
     #[strum(
         props(config = "pager"),
         detailed_message = "read the focused article in $PAGER"

@@ -80,7 +80,7 @@ const SEARCH: &[Binding] = &[
 
 const CONFIRM: &[Binding] = &[
     key('y', Action::ConfirmYes),
-    key('n', Action::Back),
+    key('n', Action::ConfirmNo),
     special(KeyCode::Esc, Action::Back),
     ctrl('c', Action::Quit),
 ];

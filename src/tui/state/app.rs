@@ -337,7 +337,8 @@ impl App {
             | Action::SearchInput(_)
             | Action::SearchBackspace
             | Action::SearchSubmit
-            | Action::ConfirmYes => {}
+            | Action::ConfirmYes
+            | Action::ConfirmNo => {}
         }
     }
 

@@ -86,7 +86,7 @@ impl App {
     pub(super) fn confirm_action(&mut self, action: Action) -> bool {
         match action {
             Action::ConfirmYes => self.answer_save(true),
-            Action::Back => self.answer_save(false),
+            Action::ConfirmNo | Action::Back => self.answer_save(false),
             _ => return false,
         }
         true

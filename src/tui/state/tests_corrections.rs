@@ -77,10 +77,16 @@ fn taking_a_paragraph_out_asks_once_where_to_save_then_saves() {
 
 #[test]
 fn saying_no_keeps_the_correction_for_the_session_only() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut app = many_sources_app(160, 45);
     app.update(Action::PinOut);
     settle(&mut app);
-    app.update(Action::Back);
+    let bar = crate::tui::widgets::status::status_text(&app, 160);
+    assert!(bar.trim_end().ends_with("y yes · n no"), "{bar}");
+    let n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE);
+    let answer = app.keymap.lookup(Context::Confirm, n).unwrap();
+    assert_eq!(answer, Action::ConfirmNo);
+    app.update(answer);
     assert!(app.requests.is_empty());
     let status = app.status.as_deref().unwrap();
     assert!(

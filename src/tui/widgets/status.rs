@@ -304,7 +304,7 @@ fn hinted(context: Context) -> &'static [(Action, u8)] {
             (Action::Back, 1),
         ],
         Context::Search => &[(Action::SearchSubmit, 0), (Action::Back, 1)],
-        Context::Confirm => &[(Action::ConfirmYes, 0), (Action::Back, 1)],
+        Context::Confirm => &[(Action::ConfirmYes, 0), (Action::ConfirmNo, 0)],
     }
 }
 
