@@ -8,8 +8,10 @@ use super::App;
 use crate::tui::layout::view::PaneView;
 use synoptic_core::model::vectors::ParaRef;
 
-/// Each paragraph of a pane and the lines it takes, top to bottom, blank lines after it left
-/// out; a paragraph that takes no line (the next one starts where it does) is left out.
+/// Each paragraph of a pane and the lines it takes, top to bottom, up to its first blank line:
+/// what follows it before the next paragraph starts (blank lines, an echo of a sentence told
+/// in another row, which never takes the cursor) is not its. A paragraph that takes no line
+/// (the next one starts where it does) is left out.
 fn extents(pane: &PaneView) -> Vec<(usize, Range<usize>)> {
     let mut starts: Vec<(usize, usize)> = pane
         .paragraph_lines
@@ -22,10 +24,10 @@ fn extents(pane: &PaneView) -> Vec<(usize, Range<usize>)> {
         .enumerate()
         .filter_map(|(i, &(line, paragraph))| {
             let next = starts.get(i + 1).map_or(pane.lines.len(), |s| s.0);
-            let mut end = next.min(pane.lines.len());
-            while end > line + 1 && pane.lines.get(end - 1).is_some_and(is_blank) {
-                end -= 1;
-            }
+            let next = next.min(pane.lines.len());
+            let end = (line + 1..next)
+                .find(|&l| is_blank(&pane.lines[l]))
+                .unwrap_or(next);
             (end > line).then_some((paragraph, line..end))
         })
         .collect()
@@ -155,5 +157,12 @@ mod tests {
             &[(12, 6), (7, 0), (8, 4), (9, 4)],
         );
         assert_eq!(extents(&p), vec![(7, 0..2), (9, 4..5), (12, 6..7)]);
+    }
+
+    #[test]
+    fn an_echo_below_a_paragraph_is_not_the_paragraphs() {
+        // In rows, an echo (a sentence told in another row) has no start of its own.
+        let p = pane(&["a", "a", "", "", "↓ echo", "", "b"], &[(1, 0), (2, 6)]);
+        assert_eq!(extents(&p), vec![(1, 0..2), (2, 6..7)]);
     }
 }
