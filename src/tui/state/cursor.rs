@@ -25,7 +25,7 @@ fn extents(pane: &PaneView) -> Vec<(usize, Range<usize>)> {
         .filter_map(|(i, &(line, paragraph))| {
             let next = starts.get(i + 1).map_or(pane.lines.len(), |s| s.0);
             let next = next.min(pane.lines.len());
-            let end = (line + 1..next)
+            let end = (line..next)
                 .find(|&l| is_blank(&pane.lines[l]))
                 .unwrap_or(next);
             (end > line).then_some((paragraph, line..end))
