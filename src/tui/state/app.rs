@@ -102,10 +102,12 @@ pub struct App {
     unsaved: Vec<crate::tui::effects::corrections_file::Pending>,
     /// The user agreed to corrections being written to the topics file.
     save_approved: bool,
-    /// Corrections that may be undone, last last: the topic as it was, and what was done.
+    /// Corrections that may be undone, last last: the topic as it was, what was done, and
+    /// whether it adopted a found topic (whose definition was made from it, not read).
     undo: Vec<(
         synoptic_core::model::topic_def::TopicDef,
         synoptic_core::output::topics_edit::Correction,
+        bool,
     )>,
     /// What the last realignment changed, until the save that follows reports it.
     changed: Option<String>,

@@ -90,14 +90,15 @@ impl App {
         };
         let mut after = before.clone();
         correction.apply_to(&mut after);
-        self.undo.push((before.clone(), correction.clone()));
+        let adopts = !self.topics.defs.iter().any(|d| d.id == before.id);
+        self.undo.push((before.clone(), correction.clone(), adopts));
         self.install(before, after, correction);
     }
 
     /// Undo the last correction not undone yet: in the reader, and in the topics file when it
     /// was saved there (else it is simply not saved).
     pub(super) fn undo_last(&mut self) {
-        let Some((before, done)) = self.undo.pop() else {
+        let Some((before, done, adopted)) = self.undo.pop() else {
             self.status = Some("nothing to undo".into());
             return;
         };
@@ -106,9 +107,14 @@ impl App {
         };
         self.undoing = true;
         if self.unsaved.last().is_some_and(|p| p.correction == done) {
-            // Never written: forgetting it is undoing it.
+            // Never written: forgetting it is undoing it, and a found topic it adopted is a
+            // found topic again.
             self.unsaved.pop();
-            self.replace_def(before.clone());
+            if adopted {
+                self.topics.defs.retain(|d| d.id != before.id);
+            } else {
+                self.replace_def(before.clone());
+            }
             self.realign_for(before.id);
             return;
         }

@@ -287,3 +287,49 @@ fn undo_gives_a_found_topic_back_the_paragraph_a_correction_took() {
         "{done} / {undone}"
     );
 }
+
+/// A topic as these tests compare it: its id, its origin and its members.
+type TopicState = (String, Origin, Vec<(usize, usize)>);
+
+/// Every topic, in order.
+fn topics_of(app: &App) -> Vec<TopicState> {
+    (0..app.synopsis.topics.len())
+        .map(|t| {
+            let topic = &app.synopsis.topics[t];
+            (topic.id.clone(), topic.origin, members_of(app, t))
+        })
+        .collect()
+}
+
+#[test]
+fn undoing_the_correction_that_adopted_a_found_topic_makes_it_found_again() {
+    let mut app = many_sources_app(160, 45);
+    let found = (app.synopsis.topics.iter())
+        .position(|t| t.origin == Origin::Discovered)
+        .unwrap();
+    let first = topics_of(&app);
+    app.update(Action::Digit(u8::try_from(found + 1).unwrap()));
+    app.update(Action::GoToTopic);
+    app.update(Action::PinIn);
+    settle(&mut app);
+    app.update(Action::ConfirmNo);
+    let id = &first[found].0;
+    let adopted = app.synopsis.topics.iter().find(|t| &t.id == id).unwrap();
+    assert_eq!(
+        adopted.origin,
+        Origin::Defined,
+        "a corrected found topic is adopted"
+    );
+    app.update(Action::Undo);
+    settle(&mut app);
+    let now = topics_of(&app);
+    assert_eq!(
+        now, first,
+        "found again, with the paragraphs discovery gave it"
+    );
+    assert!(!app.topics.defs.iter().any(|d| &d.id == id));
+    assert_eq!(
+        app.synopsis.topics[app.topic].id, *id,
+        "the reader stays on it"
+    );
+}
