@@ -233,15 +233,26 @@ fn a_found_topic_a_correction_empties_gives_way_to_the_topic_corrected() {
     );
 }
 
+/// A topic as these tests compare it: its id, its origin and its members.
+type TopicState = (String, Origin, Vec<(usize, usize)>);
+
+/// Every topic, in order.
+fn topics_of(app: &App) -> Vec<TopicState> {
+    (0..app.synopsis.topics.len())
+        .map(|t| {
+            let topic = &app.synopsis.topics[t];
+            (topic.id.clone(), topic.origin, members_of(app, t))
+        })
+        .collect()
+}
+
 #[test]
 fn undo_gives_a_found_topic_back_the_paragraph_a_correction_took() {
     let mut app = many_sources_app(160, 45);
     let found = (app.synopsis.topics.iter())
         .position(|t| t.origin == Origin::Discovered)
         .expect("a found topic beside the two defined");
-    let first: Vec<Vec<(usize, usize)>> = (0..app.synopsis.topics.len())
-        .map(|t| members_of(&app, t))
-        .collect();
+    let first = topics_of(&app);
     app.update(Action::Digit(u8::try_from(found + 1).unwrap()));
     app.update(Action::GoToTopic);
     let at = app.cursor_paragraph().unwrap();
@@ -263,9 +274,7 @@ fn undo_gives_a_found_topic_back_the_paragraph_a_correction_took() {
     );
     app.update(Action::Undo);
     settle(&mut app);
-    let now: Vec<Vec<(usize, usize)>> = (0..app.synopsis.topics.len())
-        .map(|t| members_of(&app, t))
-        .collect();
+    let now = topics_of(&app);
     assert_eq!(now, first, "every topic as it was, the found one too");
     // What the undo says mirrors what the correction said, topic by topic.
     let undone = app.status.clone().unwrap();
@@ -286,19 +295,6 @@ fn undo_gives_a_found_topic_back_the_paragraph_a_correction_took() {
         (&c[1], &c[0], &c[2..]),
         "{done} / {undone}"
     );
-}
-
-/// A topic as these tests compare it: its id, its origin and its members.
-type TopicState = (String, Origin, Vec<(usize, usize)>);
-
-/// Every topic, in order.
-fn topics_of(app: &App) -> Vec<TopicState> {
-    (0..app.synopsis.topics.len())
-        .map(|t| {
-            let topic = &app.synopsis.topics[t];
-            (topic.id.clone(), topic.origin, members_of(app, t))
-        })
-        .collect()
 }
 
 #[test]

@@ -97,29 +97,7 @@ fn by_position(shapes: &[Shape], kinds: &mut [Kind]) {
     }
     if kinds.first() == Some(&Kind::Heading)
         && kinds.get(1) == Some(&Kind::Body)
-        && shapes.len() > 2
-        && is_deck(shapes)
-    {
-        kinds[1] = Kind::Heading;
-    }
-    // A deck typed in another field than the story keeps its own quotation marks (a story
-    // of no paragraph has none: `typed_apart` says no).
-    if kinds.first() == Some(&Kind::Heading)
-        && kinds.get(1) == Some(&Kind::Body)
-        && typed_apart(shapes[1].text, shapes[2..].iter().map(|s| s.text))
-    {
-        kinds[1] = Kind::Heading;
-    }
-    // A lede opens with its dateline ("WASHINGTON — …"): a short paragraph between the title
-    // and it is front matter, the deck.
-    if kinds.first() == Some(&Kind::Heading)
-        && kinds.get(1) == Some(&Kind::Body)
-        && shapes[1].words <= 40
-        && shapes
-            .iter()
-            .skip(2)
-            .take(2)
-            .any(|s| opens_with_dateline(s.text))
+        && is_front_matter(shapes)
     {
         kinds[1] = Kind::Heading;
     }
@@ -135,6 +113,18 @@ fn by_position(shapes: &[Shape], kinds: &mut [Kind]) {
             kinds[i] = Kind::Boilerplate;
         }
     }
+}
+
+/// Whether the paragraph under the title is the deck: a line much shorter than the story's
+/// paragraphs (`is_deck`); one typed apart from the story, a deck being typed in another field
+/// of the publishing system and keeping its own quotation marks (a story of no paragraph has
+/// none: `typed_apart` says no); or a short paragraph before a lede that opens with its
+/// dateline ("WASHINGTON — …").
+fn is_front_matter(shapes: &[Shape]) -> bool {
+    let (deck, story) = (&shapes[1], &shapes[2..]);
+    (!story.is_empty() && is_deck(shapes))
+        || typed_apart(deck.text, story.iter().map(|s| s.text))
+        || (deck.words <= 40 && story.iter().take(2).any(|s| opens_with_dateline(s.text)))
 }
 
 /// The first paragraph of an article of several is its headline when it is short, whatever
