@@ -96,7 +96,8 @@ impl App {
     }
 
     /// Undo the last correction not undone yet: in the reader, and in the topics file when it
-    /// was saved there (else it is simply not saved).
+    /// was saved there (else it is simply not saved). A found topic the correction adopted is
+    /// found again, and goes from the file if it was written there.
     pub(super) fn undo_last(&mut self) {
         let Some((before, done, adopted)) = self.undo.pop() else {
             self.status = Some("nothing to undo".into());
@@ -106,19 +107,22 @@ impl App {
             return;
         };
         self.undoing = true;
-        if self.unsaved.last().is_some_and(|p| p.correction == done) {
-            // Never written: forgetting it is undoing it, and a found topic it adopted is a
-            // found topic again.
+        let written = !self.unsaved.last().is_some_and(|p| p.correction == done);
+        if !written {
+            // Never written: forgetting it is undoing it.
             self.unsaved.pop();
-            if adopted {
-                self.topics.defs.retain(|d| d.id != before.id);
-            } else {
-                self.replace_def(before.clone());
-            }
-            self.realign_for(before.id);
-            return;
         }
-        if let Some(undoing) = done.undoing(&before) {
+        if adopted {
+            // A found topic again: it goes from the definitions, and from the file whole.
+            self.topics.defs.retain(|d| d.id != before.id);
+            self.realign_for(before.id);
+            if written {
+                self.queue_save(now, Correction::DropTopic);
+            }
+        } else if !written {
+            self.replace_def(before.clone());
+            self.realign_for(before.id);
+        } else if let Some(undoing) = done.undoing(&before) {
             let mut after = now.clone();
             undoing.apply_to(&mut after);
             self.install(now, after, undoing);
@@ -140,6 +144,11 @@ impl App {
         let id = after.id.clone();
         self.replace_def(after);
         self.realign_for(id);
+        self.queue_save(before, correction);
+    }
+
+    /// Save `correction` of topic `before` (as the file holds it), or ask first.
+    fn queue_save(&mut self, before: TopicDef, correction: Correction) {
         self.unsaved.push(Pending { before, correction });
         if self.save_approved {
             self.request_save();

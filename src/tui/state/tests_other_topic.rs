@@ -329,3 +329,36 @@ fn undoing_the_correction_that_adopted_a_found_topic_makes_it_found_again() {
         "the reader stays on it"
     );
 }
+
+#[test]
+fn undoing_a_saved_adoption_takes_the_found_topic_out_of_the_file_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = many_sources_app(160, 45);
+    app.export_dir = dir.path().to_owned();
+    let found = (app.synopsis.topics.iter())
+        .position(|t| t.origin == Origin::Discovered)
+        .unwrap();
+    let first = topics_of(&app);
+    let id = first[found].0.clone();
+    let ids_in = |text: &str| -> Vec<String> {
+        let read = parse_topics("topics.toml", text).unwrap();
+        read.topics.into_iter().map(|t| t.id).collect()
+    };
+    app.update(Action::Digit(u8::try_from(found + 1).unwrap()));
+    app.update(Action::GoToTopic);
+    app.update(Action::PinIn);
+    settle(&mut app);
+    app.update(Action::ConfirmYes);
+    let saved = save(&mut app);
+    assert!(ids_in(&saved).contains(&id), "adopted and written: {saved}");
+    app.update(Action::Undo);
+    settle(&mut app);
+    let undone = save(&mut app);
+    assert!(
+        !ids_in(&undone).contains(&id),
+        "gone from the file: {undone}"
+    );
+    assert_eq!(ids_in(&undone).len(), ids_in(&saved).len() - 1, "{undone}");
+    assert_eq!(topics_of(&app), first, "found again, as discovery made it");
+    assert!(app.status.as_deref().unwrap().starts_with("undone: "));
+}

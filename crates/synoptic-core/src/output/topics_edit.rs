@@ -1,6 +1,6 @@
 //! Corrections written back into a topics file, keeping the user's comments and layout: a
 //! pinned paragraph (`include` / `exclude`), or a keyword. A topic the file lacks (one the
-//! reader discovered) is added whole.
+//! reader discovered) is added whole, and goes again when that correction is undone.
 
 use toml_edit::{
     Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value, value,
@@ -19,6 +19,8 @@ pub enum Correction {
     Unpin(Pin),
     /// Undoing a keyword: it goes from the topic's keywords.
     DropKeyword(String),
+    /// Undoing the correction that added a found topic to the file: the whole topic goes.
+    DropTopic,
 }
 
 impl Correction {
@@ -36,6 +38,8 @@ impl Correction {
                 }
             }
             Correction::DropKeyword(k) => def.keywords.retain(|w| w != k),
+            // The definition itself goes: whoever holds it drops it.
+            Correction::DropTopic => {}
         }
     }
 
@@ -55,7 +59,7 @@ impl Correction {
             Correction::DropKeyword(k) if before.keywords.contains(k) => {
                 Some(Correction::Keyword(k.clone()))
             }
-            Correction::Keyword(_) | Correction::DropKeyword(_) => None,
+            Correction::Keyword(_) | Correction::DropKeyword(_) | Correction::DropTopic => None,
         }
     }
 }
@@ -84,9 +88,73 @@ pub fn edit_topics(
     let mut doc: DocumentMut = source
         .parse()
         .map_err(|e: toml_edit::TomlError| refuse(e.message()))?;
-    let topic = topic_table(&mut doc, def).map_err(refuse)?;
-    correct(topic, correction).map_err(refuse)?;
+    if *correction == Correction::DropTopic {
+        drop_topic(&mut doc, &def.id).map_err(refuse)?;
+    } else {
+        let topic = topic_table(&mut doc, def).map_err(refuse)?;
+        correct(topic, correction).map_err(refuse)?;
+    }
     Ok(doc.to_string())
+}
+
+/// Take topic `id` out of `doc`, in either form the reader accepts; a file without it is left
+/// as it is. Comments above a `[[topic]]` table belong to it in the TOML editor, and may open
+/// the file: they stay, above what came after the topic.
+fn drop_topic(doc: &mut DocumentMut, id: &str) -> Result<(), &'static str> {
+    let is_topic = |t: &dyn TableLike| t.get("id").and_then(Item::as_str) == Some(id);
+    let mut comments = String::new();
+    let now_empty = match doc.get_mut("topic") {
+        None => return Ok(()),
+        Some(Item::ArrayOfTables(tables)) => {
+            let found = tables.iter().position(|t| is_topic(t));
+            if let Some(at) = found {
+                comments = remove_table(tables, at);
+            }
+            tables.is_empty()
+        }
+        Some(Item::Value(Value::Array(inline))) => {
+            inline.retain(|v| !v.as_inline_table().is_some_and(|t| is_topic(t)));
+            inline.is_empty()
+        }
+        Some(_) => return Err("`topic` is neither [[topic]] tables nor a list of tables"),
+    };
+    if now_empty {
+        doc.remove("topic");
+    }
+    if !comments.is_empty() {
+        let trailing = doc.trailing().as_str().unwrap_or("").to_owned();
+        doc.set_trailing(format!("{trailing}{comments}"));
+    }
+    Ok(())
+}
+
+/// Remove table `at`, its comments going above the next table; those left with no table
+/// after it are returned.
+fn remove_table(tables: &mut ArrayOfTables, at: usize) -> String {
+    let comments = comments_above(tables.get(at).map(Table::decor));
+    tables.remove(at);
+    match tables.get_mut(at) {
+        Some(next) if !comments.is_empty() => {
+            let own = next.decor().prefix().and_then(toml_edit::RawString::as_str);
+            let joined = format!("{comments}{}", own.unwrap_or(""));
+            next.decor_mut().set_prefix(joined);
+            String::new()
+        }
+        _ => comments,
+    }
+}
+
+/// The text above a table when it holds a comment; nothing when it is only blank lines.
+fn comments_above(decor: Option<&toml_edit::Decor>) -> String {
+    let text = decor
+        .and_then(toml_edit::Decor::prefix)
+        .and_then(toml_edit::RawString::as_str)
+        .unwrap_or("");
+    if text.contains('#') {
+        text.to_owned()
+    } else {
+        String::new()
+    }
 }
 
 /// A topic's table in the document, and whether it is an inline `{ … }` one.
@@ -177,6 +245,7 @@ fn correct(topic: TopicTable, correction: &Correction) -> Result<(), &'static st
             }
             Ok(())
         }
+        Correction::DropTopic => Err("a topic cannot be dropped from inside itself"),
     }
 }
 

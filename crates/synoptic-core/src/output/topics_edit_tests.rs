@@ -241,3 +241,53 @@ fn undoing_a_keyword_drops_it_unless_it_was_there() {
     .unwrap();
     assert_eq!(back, FILE);
 }
+
+#[test]
+fn undoing_an_adopted_topic_takes_it_out_of_the_file_whole() {
+    let added = edit_topics("t.toml", FILE, &def("found"), &Correction::Pin(pin(true))).unwrap();
+    assert_eq!(parse_topics("t.toml", &added).unwrap().topics.len(), 2);
+    let undone = edit_topics("t.toml", &added, &def("found"), &Correction::DropTopic).unwrap();
+    assert_eq!(undone, FILE, "the file as it was, comments and all");
+    let again = edit_topics("t.toml", &undone, &def("found"), &Correction::DropTopic).unwrap();
+    assert_eq!(
+        again, FILE,
+        "a topic the file lacks is not added to drop it"
+    );
+}
+
+#[test]
+fn dropping_the_last_topic_leaves_a_file_of_no_topics() {
+    let out = edit_topics("t.toml", FILE, &def("outage"), &Correction::DropTopic).unwrap();
+    assert!(out.starts_with("# my topics"), "{out}");
+    assert!(!out.contains("outage"), "{out}");
+    assert!(parse_topics("t.toml", &out).unwrap().topics.is_empty());
+}
+
+#[test]
+fn an_adopted_topic_goes_from_an_inline_array_too() {
+    let inline = "topic = [{ id = \"outage\", keywords = [\"panne\"] }, { id = \"found\", keywords = [\"x\"] }]\n";
+    let out = edit_topics("t.toml", inline, &def("found"), &Correction::DropTopic).unwrap();
+    let ids: Vec<String> = (parse_topics("t.toml", &out).unwrap().topics)
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
+    assert_eq!(ids, vec!["outage".to_string()], "{out}");
+}
+
+#[test]
+fn dropping_a_topic_changes_no_definition_and_cannot_be_undone() {
+    let mut d = def("found");
+    Correction::DropTopic.apply_to(&mut d);
+    assert_eq!(d, def("found"));
+    assert_eq!(Correction::DropTopic.undoing(&d), None);
+}
+
+#[test]
+fn the_comments_opening_the_file_stay_when_its_first_topic_goes() {
+    let two = format!("{FILE}\n[[topic]]\nid = \"after\"\nkeywords = [\"x\"]\n");
+    let out = edit_topics("t.toml", &two, &def("outage"), &Correction::DropTopic).unwrap();
+    assert_eq!(
+        out,
+        "# my topics\n\n\n[[topic]]\nid = \"after\"\nkeywords = [\"x\"]\n"
+    );
+}
