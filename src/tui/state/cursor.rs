@@ -68,17 +68,20 @@ impl App {
         })
     }
 
-    /// The topics other than the open one that hold `at`, by the numbers a reader types
-    /// before `+` or `-` to correct them ("topic 3", "topics 2, 5"); none when no other does.
+    /// Where else `at` is, by the numbers a reader types before `+` or `-` to correct those
+    /// topics: "also in topic 3" beside the open topic, "in topics 2, 5" when the open topic
+    /// does not hold it; none when no other topic does.
     pub fn other_topics_of(&self, at: ParaRef) -> Option<String> {
         let numbers: Vec<String> = (self.synopsis.topics.iter().enumerate())
             .filter(|(t, topic)| *t != self.topic && topic.holds(at))
             .map(|(t, _)| (t + 1).to_string())
             .collect();
+        let here = (self.synopsis.topics.get(self.topic)).is_some_and(|t| t.holds(at));
+        let also = if here { "also in" } else { "in" };
         match numbers.len() {
             0 => None,
-            1 => Some(format!("topic {}", numbers[0])),
-            _ => Some(format!("topics {}", numbers.join(", "))),
+            1 => Some(format!("{also} topic {}", numbers[0])),
+            _ => Some(format!("{also} topics {}", numbers.join(", "))),
         }
     }
 

@@ -109,9 +109,8 @@ impl App {
     /// The other topics `at` is in, by number (", also in topics 2, 5"), so that the review
     /// settles a paragraph everywhere it is claimed: a number then `+` or `-` corrects those.
     fn also_in(&self, at: ParaRef) -> String {
-        match self.other_topics_of(at) {
-            Some(numbers) => format!(", also in {numbers}"),
-            None => String::new(),
-        }
+        self.other_topics_of(at)
+            .map(|where_else| format!(", {where_else}"))
+            .unwrap_or_default()
     }
 }

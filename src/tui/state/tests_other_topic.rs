@@ -362,3 +362,30 @@ fn undoing_a_saved_adoption_takes_the_found_topic_out_of_the_file_too() {
     assert_eq!(topics_of(&app), first, "found again, as discovery made it");
     assert!(app.status.as_deref().unwrap().starts_with("undone: "));
 }
+
+#[test]
+fn where_else_a_paragraph_is_says_also_only_beside_the_open_topic() {
+    let mut app = many_sources_app(160, 45);
+    let (bakery, bakery_at) = topic_number(&app, "bakery");
+    let volcano = members_of(&app, app.topic);
+    let at = app.cursor_paragraph().unwrap();
+    assert_eq!(app.other_topics_of(at), None, "in no other topic");
+    app.update(Action::Digit(bakery));
+    app.update(Action::PinIn);
+    settle(&mut app);
+    app.update(Action::Back);
+    let also = format!("also in topic {bakery}");
+    assert_eq!(app.other_topics_of(at).as_deref(), Some(also.as_str()));
+    // From the bakery, the volcano's other paragraphs are not beside the open topic.
+    app.topic = bakery_at;
+    let (article, paragraph) = *volcano
+        .iter()
+        .find(|&&m| m != (at.article, at.paragraph))
+        .unwrap();
+    let elsewhere = ParaRef { article, paragraph };
+    assert_eq!(
+        app.other_topics_of(elsewhere).as_deref(),
+        Some("in topic 1")
+    );
+    assert_eq!(app.other_topics_of(at).as_deref(), Some("also in topic 1"));
+}

@@ -220,12 +220,9 @@ fn cursor_place(app: &App) -> String {
         article: app.focus,
         paragraph,
     };
-    let here = (app.synopsis.topics.get(app.topic)).is_some_and(|t| t.holds(at));
-    let others = match app.other_topics_of(at) {
-        Some(numbers) if here => format!(", also in {numbers}"),
-        Some(numbers) => format!(", in {numbers}"),
-        None => String::new(),
-    };
+    let others = (app.other_topics_of(at))
+        .map(|where_else| format!(", {where_else}"))
+        .unwrap_or_default();
     format!(" · ¶{}/{count}{others}", paragraph + 1)
 }
 
