@@ -13,7 +13,9 @@
 //! Prints the micro F1 (as `shared/tools/score.py topics` computes it) after 0, 3, 5 and 10
 //! reviews per topic. Not run by CI: it needs the labelled corpora, outside the repository.
 
-use std::collections::{BTreeMap, BTreeSet};
+#[path = "common/gold.rs"]
+mod gold;
+
 use std::path::PathBuf;
 
 use serde_json::Value;
@@ -28,12 +30,7 @@ use synoptic_core::model::topic::{Origin, Topic};
 use synoptic_core::model::topic_def::TopicDef;
 use synoptic_core::model::vectors::ParaRef;
 
-/// What the gold labels say of one paragraph.
-struct Label {
-    required: BTreeSet<String>,
-    allowed: BTreeSet<String>,
-    heading: bool,
-}
+use gold::{Label, labels, micro_f1};
 
 const REPORTED: [usize; 4] = [0, 3, 5, 10];
 
@@ -162,100 +159,5 @@ impl Review<'_> {
         self.topics
             .iter()
             .find(|t| t.id == name && t.origin == Origin::Defined)
-    }
-}
-
-/// The gold labels and the paragraph each names, found as `score.py` finds it: the first
-/// paragraph of the article whose text holds the key (two labels may name one paragraph, and
-/// both count, as they do there).
-fn labels(
-    articles: &[Article],
-    gold: &Value,
-) -> Result<Vec<(ParaRef, Label)>, Box<dyn std::error::Error>> {
-    let mut out = Vec::new();
-    let strings = |v: &Value| -> BTreeSet<String> {
-        v.as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|s| s.as_str().map(str::to_owned))
-            .collect()
-    };
-    for g in gold["paragraphs"]
-        .as_array()
-        .ok_or("gold has no paragraphs")?
-    {
-        let prefix = g["article"].as_str().unwrap_or_default();
-        let key = norm(g["key"].as_str().unwrap_or_default());
-        let (a, article) = articles
-            .iter()
-            .enumerate()
-            .find(|(_, a)| a.id.starts_with(prefix))
-            .ok_or_else(|| format!("gold article {prefix} not found"))?;
-        let Some(p) = article
-            .paragraphs
-            .iter()
-            .find(|p| norm(&p.text).contains(&key))
-        else {
-            continue;
-        };
-        out.push((
-            ParaRef {
-                article: a,
-                paragraph: p.index,
-            },
-            Label {
-                required: strings(&g["required"]),
-                allowed: strings(&g["allowed"]),
-                heading: g["kind"] == "heading",
-            },
-        ));
-    }
-    Ok(out)
-}
-
-/// Quotes and spaces folded as `score.py` folds them.
-fn norm(text: &str) -> String {
-    let folded: String = text
-        .chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{00ab}' | '\u{00bb}' | '\u{201e}' => '"',
-            '\u{00a0}' | '\u{202f}' => ' ',
-            c => c,
-        })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Micro F1 over the labelled topics `names`, headings left out, as `score.py topics` counts.
-fn micro_f1(topics: &[Topic], labels: &[(ParaRef, Label)], names: &[String]) -> f64 {
-    let mut got: BTreeMap<ParaRef, BTreeSet<&str>> = BTreeMap::new();
-    for t in topics.iter().filter(|t| t.origin == Origin::Defined) {
-        for m in &t.members {
-            got.entry(m.at).or_default().insert(&t.id);
-        }
-    }
-    let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
-    for (at, label) in labels.iter().filter(|(_, l)| !l.heading) {
-        let mine = got.get(at);
-        for name in names {
-            let has = mine.is_some_and(|s| s.contains(name.as_str()));
-            if label.required.contains(name) {
-                if has {
-                    tp += 1.0;
-                } else {
-                    fn_ += 1.0;
-                }
-            } else if has && !label.allowed.contains(name) {
-                fp += 1.0;
-            }
-        }
-    }
-    let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
-    let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
-    if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
     }
 }
