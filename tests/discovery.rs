@@ -110,3 +110,34 @@ fn discovered_topics_are_labelled_with_the_sources_words_and_stable() {
     assert!(sources.windows(2).all(|w| w[0] >= w[1]), "{sources:?}");
     assert!(sources.iter().all(|&s| s >= 2));
 }
+
+#[test]
+fn a_found_topic_saved_alone_keeps_about_its_size_when_read_back() {
+    let dir = seeds_without_topics();
+    let path = dir.path().to_str().unwrap();
+    let toml = synoptic(&["topics", "--format", "toml", path], dir.path());
+    let text = String::from_utf8(toml.stdout).unwrap();
+    let (head, topics) = text.split_once("[[topic]]").unwrap();
+    let before = members(&synoptic(&["export", "--format", "json", path], dir.path()).stdout);
+    let (mut found, mut read_back) = (0, 0);
+    for topic in topics.split("[[topic]]") {
+        let file = dir.path().join("one.toml");
+        std::fs::write(&file, format!("{head}[[topic]]{topic}")).unwrap();
+        let file_arg = file.to_str().unwrap();
+        let run = synoptic(
+            &["export", "--format", "json", "--topics", file_arg, path],
+            dir.path(),
+        );
+        assert!(run.status.success(), "{}", stderr(&run));
+        let after = members(&run.stdout);
+        let (id, (_, alone)) = after.iter().find(|(_, (o, _))| o == "defined").unwrap();
+        found += before[id].1.len();
+        read_back += alone.len();
+    }
+    // Alone in a file, a found topic still meets the topics found beside it: it does not take
+    // every paragraph that resembles it (it took twice its paragraphs when it met none).
+    assert!(
+        read_back * 2 <= found * 3,
+        "{read_back} paragraphs read back against {found} found"
+    );
+}

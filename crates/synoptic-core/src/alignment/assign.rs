@@ -55,10 +55,49 @@ impl<'a> Corpus<'a> {
 /// The result does not depend on the order of `defs`: they are taken in order of id, so that a
 /// topics file whose topics are reordered aligns the same paragraphs.
 pub fn assign(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Vec<Member>> {
+    let no_rival = vec![false; defs.len()];
+    assign_weighted(corpus, defs, &no_rival, 1.0, opts)
+}
+
+/// Topics that compete for the paragraphs without being aligned for themselves, their evidence
+/// counting `weight` times (see `align::rival_weight`), and none in a paragraph whose own
+/// words name one of the topics aligned as clearly as the rival: a rival takes what those
+/// topics reached by reading order or resemblance, or by words that tell of the rival more.
+pub struct Rivals<'a> {
+    pub defs: &'a [TopicDef],
+    pub weight: f32,
+}
+
+/// The members of each of `defs`, then of each rival, when `rivals` compete with `defs` for
+/// every paragraph: a paragraph a rival tells of more clearly goes to none of `defs`.
+pub fn assign_against(
+    corpus: &Corpus,
+    defs: &[TopicDef],
+    rivals: &Rivals,
+    opts: &AlignOptions,
+) -> Vec<Vec<Member>> {
+    let all: Vec<TopicDef> = defs.iter().chain(rivals.defs).cloned().collect();
+    let mut rival = vec![false; defs.len()];
+    rival.resize(all.len(), true);
+    assign_weighted(corpus, &all, &rival, rivals.weight, opts)
+}
+
+/// `assign`, the topics marked `rival` competing as `Rivals` do, with `weight`.
+fn assign_weighted(
+    corpus: &Corpus,
+    defs: &[TopicDef],
+    rival: &[bool],
+    weight: f32,
+    opts: &AlignOptions,
+) -> Vec<Vec<Member>> {
     let mut order: Vec<usize> = (0..defs.len()).collect();
     order.sort_by(|&a, &b| defs[a].id.cmp(&defs[b].id).then(a.cmp(&b)));
     let sorted: Vec<TopicDef> = order.iter().map(|&i| defs[i].clone()).collect();
-    let mut by_id = assign_in_order(corpus, &sorted, opts);
+    let rivals = Weakened {
+        rival: order.iter().map(|&i| rival[i]).collect(),
+        weight,
+    };
+    let mut by_id = assign_in_order(corpus, &sorted, &rivals, opts);
     let mut members = vec![Vec::new(); defs.len()];
     for (&i, m) in order.iter().zip(by_id.iter_mut()) {
         members[i] = std::mem::take(m);
@@ -66,7 +105,12 @@ pub fn assign(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Ve
     members
 }
 
-fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> Vec<Vec<Member>> {
+fn assign_in_order(
+    corpus: &Corpus,
+    defs: &[TopicDef],
+    rivals: &Weakened,
+    opts: &AlignOptions,
+) -> Vec<Vec<Member>> {
     let space = &corpus.space;
     let Lexical {
         evidence: mut lexical,
@@ -75,11 +119,13 @@ fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> V
     let taught = Taught::new(corpus, defs);
     taught.settle(&mut lexical, opts);
     let mut evidence = lexical.clone();
+    rivals.weaken(&mut evidence, &lexical, opts);
     let mut path = decode(corpus, &evidence, defs.len(), opts);
     let weights = feedback_weights(corpus, opts);
     for _ in 0..opts.feedback_rounds {
         evidence = with_feedback(corpus, &lexical, &path, &weights, opts);
         taught.pull(corpus, &mut evidence, &weights, opts);
+        rivals.weaken(&mut evidence, &lexical, opts);
         path = decode(corpus, &evidence, defs.len(), opts);
     }
     let mut members: Vec<Vec<Member>> = vec![Vec::new(); defs.len()];
@@ -98,6 +144,34 @@ fn assign_in_order(corpus: &Corpus, defs: &[TopicDef], opts: &AlignOptions) -> V
         }
     }
     members
+}
+
+/// Which topics are rivals (in the order aligned), and how much their evidence counts.
+struct Weakened {
+    rival: Vec<bool>,
+    weight: f32,
+}
+
+impl Weakened {
+    /// Rivals' evidence times `weight`, and none where the paragraph's own words name a topic
+    /// that is not a rival, at `threshold` and as clearly as they name the rival (`lexical`).
+    fn weaken(&self, evidence: &mut [Vec<f32>], lexical: &[Vec<f32>], opts: &AlignOptions) {
+        if !self.rival.contains(&true) {
+            return;
+        }
+        for (row, said) in evidence.iter_mut().zip(lexical) {
+            let named = (said.iter().zip(&self.rival))
+                .filter(|(_, r)| !**r)
+                .map(|(&e, _)| e)
+                .fold(0.0, f32::max);
+            for ((e, &r), &own) in row.iter_mut().zip(&self.rival).zip(said) {
+                if r {
+                    let outnamed = named >= opts.threshold && named >= own;
+                    *e *= if outnamed { 0.0 } else { self.weight };
+                }
+            }
+        }
+    }
 }
 
 /// What the reader's pins teach each topic: the units put into it and those taken out of it.
