@@ -292,13 +292,18 @@ pub(super) fn what_changed(before: &[Topic], after: &[Topic], id: &str) -> Strin
         })
         .sum();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let mut text = format!(
-        "“{}”: {} in, {} out ({})",
-        for_terminal(label),
-        plural(joined, "paragraph"),
-        left,
-        plural(sources.len(), "source")
-    );
+    let label = for_terminal(label);
+    // A paragraph confirmed where it was moves nothing: "0 in, 0 out (0 sources)" reads as a
+    // failure.
+    let mut text = if joined + left == 0 {
+        format!("“{label}”: no paragraph in or out")
+    } else {
+        format!(
+            "“{label}”: {} in, {left} out ({})",
+            plural(joined, "paragraph"),
+            plural(sources.len(), "source")
+        )
+    };
     if others > 0 {
         text.push_str(&format!("; {} in other topics", plural(others, "change")));
     }

@@ -254,6 +254,11 @@ fn a_member_under_review_can_be_confirmed_and_the_pin_is_saved() {
     assert!(pins[0].include);
     assert_eq!(pins[0].article, app.synopsis.articles[at.article].id);
     assert_eq!(app.overlay, Overlay::Confirm, "saved like any correction");
+    assert_eq!(
+        app.changed.as_deref(),
+        Some("“The volcano”: no paragraph in or out"),
+        "a confirmation moves nothing, and says so"
+    );
     app.update(Action::Back);
     app.update(Action::Review);
     assert_ne!(
