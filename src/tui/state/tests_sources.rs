@@ -296,3 +296,16 @@ fn home_and_end_reach_the_ends_of_a_topic_list_of_thousands() {
     app.update(Action::ListOpen);
     assert_eq!(app.topic, 0);
 }
+
+#[test]
+fn the_topic_list_counts_the_sources_when_a_cell_each_would_hide_the_keywords() {
+    let mut wide = many_sources_app(160, 45);
+    wide.update(Action::ToggleTopicList);
+    let shown = screen(&wide);
+    assert!(shown.contains("3¶ ·········■■■ volcano, lava"), "{shown}");
+    let mut narrow = many_sources_app(72, 30);
+    narrow.update(Action::ToggleTopicList);
+    let shown = screen(&narrow);
+    assert!(shown.contains("3¶ 3/12 sources vol"), "{shown}");
+    assert!(!shown.contains("·■■■"), "{shown}");
+}

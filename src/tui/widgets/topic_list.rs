@@ -1,5 +1,6 @@
-//! The topic list beside the panes: each topic listed (or those the typed filter keeps) with a
-//! row of the sources that cover it, its number of paragraphs and its keywords. Drawing and clicks share one window of rows.
+//! The topic list beside the panes: each topic listed (or those the typed filter keeps) with
+//! its number of paragraphs, the sources that cover it and its keywords. Drawing and clicks
+//! share one window of rows.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::tui::layout::view::Paint;
 use crate::tui::state::app::App;
-use synoptic_core::model::topic::Origin;
+use synoptic_core::model::topic::{Origin, Topic};
 use synoptic_core::output::sanitize::for_terminal;
 
 pub fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
@@ -34,18 +35,13 @@ pub fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
             synoptic_core::output::layout::fit(&label, inner),
             s,
         )));
-        // Only the first articles fit on the row: mark those, without a set of all of them.
-        let mut covers = vec![false; n.min(inner.saturating_sub(4))];
-        for m in &t.members {
-            if let Some(c) = covers.get_mut(m.at.article) {
-                *c = true;
-            }
-        }
-        let row: String = covers.iter().map(|&c| if c { '■' } else { '·' }).collect();
-        // Its size and what it is about, as far as the width allows.
+        // Its size, its sources and what it is about, as far as the width allows.
         let keywords = for_terminal(&t.keywords.join(", ")).into_owned();
-        // The size first: with many sources the coverage row alone fills the width.
-        let about = format!("   {}¶ {row} {keywords}", t.members.len());
+        let about = format!(
+            "   {}¶ {} {keywords}",
+            t.members.len(),
+            coverage(t, n, inner)
+        );
         lines.push(TLine::from(Span::styled(
             synoptic_core::output::layout::fit(&about, inner),
             app.theme.style(Paint::Dim, app.color),
@@ -72,4 +68,19 @@ pub fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(lines).block(Block::bordered().title(title)),
         area,
     );
+}
+
+/// The sources that cover topic `t`: a cell for each (`■` covers, `·` does not) when they fit in
+/// half of a row `width` wide, the keywords keeping the rest; else how many of them.
+fn coverage(t: &Topic, sources: usize, width: usize) -> String {
+    if sources > width / 2 {
+        return format!("{}/{sources} sources", t.covering_count());
+    }
+    let mut covers = vec![false; sources];
+    for m in &t.members {
+        if let Some(c) = covers.get_mut(m.at.article) {
+            *c = true;
+        }
+    }
+    covers.iter().map(|&c| if c { '■' } else { '·' }).collect()
 }
