@@ -432,3 +432,62 @@ fn found_topics_compete_as_much_as_what_the_defined_ones_leave() {
     assert_eq!(rival_weight(100, 10), 1.0, "fully at most");
     assert_eq!(rival_weight(10, 12), 0.0);
 }
+
+#[test]
+fn a_found_topic_gains_only_what_it_took_from_the_defined_ones() {
+    let (arts, defs) = eruption_and_flight();
+    let corpus = Corpus::new(&arts);
+    let opts = AlignOptions::default().for_corpus(corpus.space.units.len());
+    let claimed = claimed_by(&defined_topics(&corpus, &defs, &opts));
+    let taken = BTreeSet::from(["eruption".to_owned()]);
+    let discovered = discover(&corpus, &claimed, &taken, &opts);
+    let topics = align(&arts, &defs, AlignOptions::default());
+    let mut gained = 0;
+    for found in topics.iter().filter(|t| t.origin == Origin::Discovered) {
+        let before = discovered.iter().find(|d| d.id == found.id).unwrap();
+        for m in &found.members {
+            if !before.holds(m.at) {
+                assert!(claimed.contains(&m.at), "{} gained {:?}", found.id, m.at);
+                gained += 1;
+            }
+        }
+    }
+    assert_eq!(
+        gained, 1,
+        "the flight's paragraph in the eruption's article"
+    );
+}
+
+#[test]
+fn a_found_topic_a_defined_one_takes_whole_is_no_rival_and_goes() {
+    let (arts, defs) = eruption_and_flight();
+    let first = align(&arts, &defs, AlignOptions::default());
+    let flight = (first.iter())
+        .find(|t| {
+            t.holds(ParaRef {
+                article: 1,
+                paragraph: 1,
+            })
+        })
+        .unwrap();
+    let mut swallow = def("everything", &["habitants"]);
+    for m in &flight.members {
+        pinned(&arts, &mut swallow, (m.at.article, m.at.paragraph), true);
+    }
+    let mut defs2 = defs.clone();
+    defs2.push(swallow);
+    let again = realign(&arts, &defs2, &first, AlignOptions::default());
+    assert!(!again.iter().any(|t| t.id == flight.id), "emptied, it goes");
+    for old in first
+        .iter()
+        .filter(|t| t.origin == Origin::Discovered && t.id != flight.id)
+    {
+        let new = again.iter().find(|t| t.id == old.id).unwrap();
+        assert_eq!(
+            members_of(&again, &new.id),
+            members_of(&first, &old.id),
+            "{} keeps its paragraphs",
+            old.id
+        );
+    }
+}

@@ -101,3 +101,25 @@ fn with_no_path_topic_the_best_joins_if_it_passes_the_threshold() {
         Vec::<usize>::new()
     );
 }
+
+#[test]
+fn a_rival_weighs_its_weight_and_nothing_where_a_topic_aligned_is_named_as_clearly() {
+    // Topic 0 aligned, topic 1 a rival at half weight; threshold 2.
+    let rivals = Weakened {
+        rival: vec![false, true],
+        weight: 0.5,
+    };
+    let lexical = vec![
+        vec![3.0, 2.5], // topic 0 named, and more clearly than the rival
+        vec![3.0, 4.0], // topic 0 named, the rival more clearly
+        vec![1.0, 4.0], // topic 0 below the threshold
+    ];
+    let mut evidence = vec![vec![5.0, 6.0]; 3];
+    rivals.weaken(&mut evidence, &lexical, &AlignOptions::default());
+    let rival: Vec<f32> = evidence.iter().map(|row| row[1]).collect();
+    assert_eq!(rival, vec![0.0, 3.0, 3.0]);
+    assert!(
+        evidence.iter().all(|row| row[0] == 5.0),
+        "topic 0 untouched"
+    );
+}
