@@ -110,7 +110,8 @@ fn defined_among(
         if left.iter().all(|t| !t.members.is_empty()) {
             return (defined, left);
         }
-        rivals.retain(|t| t.members.iter().any(|m| !now.contains(&m.at)));
+        // Some rival was emptied and goes: the loop ends, with no rival at worst.
+        rivals.retain(|r| (left.iter()).any(|t| t.id == r.id && !t.members.is_empty()));
     }
 }
 
