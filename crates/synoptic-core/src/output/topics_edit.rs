@@ -134,13 +134,13 @@ fn remove_table(tables: &mut ArrayOfTables, at: usize) -> String {
     let comments = comments_above(tables.get(at).map(Table::decor));
     tables.remove(at);
     match tables.get_mut(at) {
-        Some(next) if !comments.is_empty() => {
+        Some(next) => {
             let own = next.decor().prefix().and_then(toml_edit::RawString::as_str);
             let joined = format!("{comments}{}", own.unwrap_or(""));
             next.decor_mut().set_prefix(joined);
             String::new()
         }
-        _ => comments,
+        None => comments,
     }
 }
 

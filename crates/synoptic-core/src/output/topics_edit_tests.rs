@@ -291,3 +291,39 @@ fn the_comments_opening_the_file_stay_when_its_first_topic_goes() {
         "# my topics\n\n\n[[topic]]\nid = \"after\"\nkeywords = [\"x\"]\n"
     );
 }
+
+#[test]
+fn a_correction_applied_to_a_definition_holds_one_pin_a_paragraph_and_each_keyword_once() {
+    let mut d = def("outage");
+    Correction::Pin(pin(true)).apply_to(&mut d);
+    Correction::Pin(pin(false)).apply_to(&mut d);
+    assert_eq!(
+        d.pins,
+        vec![pin(false)],
+        "the last pin of a paragraph holds"
+    );
+    Correction::Keyword("panne".into()).apply_to(&mut d);
+    Correction::Keyword("panne".into()).apply_to(&mut d);
+    assert_eq!(d.keywords, vec!["word".to_owned(), "panne".to_owned()]);
+    Correction::DropKeyword("panne".into()).apply_to(&mut d);
+    assert_eq!(d.keywords, vec!["word".to_owned()]);
+    Correction::Unpin(pin(true)).apply_to(&mut d);
+    assert!(d.pins.is_empty(), "either pin of the paragraph goes");
+}
+
+#[test]
+fn a_topic_dropped_between_two_leaves_the_file_as_if_never_written() {
+    let topic = |id: &str| format!("[[topic]]\nid = \"{id}\"\nkeywords = [\"x\"]\n");
+    let three = format!("{}\n{}\n{}", topic("a"), topic("b"), topic("c"));
+    let out = edit_topics("t.toml", &three, &def("b"), &Correction::DropTopic).unwrap();
+    assert_eq!(out, format!("{}\n{}", topic("a"), topic("c")));
+}
+
+#[test]
+fn undoing_a_keyword_dropped_puts_it_back_if_it_was_there() {
+    let d = def("outage");
+    let drop = Correction::DropKeyword("word".into());
+    assert_eq!(drop.undoing(&d), Some(Correction::Keyword("word".into())));
+    let other = Correction::DropKeyword("other".into());
+    assert_eq!(other.undoing(&d), None, "it was not there: nothing to undo");
+}
