@@ -290,6 +290,10 @@ fn undo_gives_a_found_topic_back_the_paragraph_a_correction_took() {
         "{undone}"
     );
     assert_eq!((c[0].as_str(), c[1].as_str()), ("12", "0"), "{done}");
+    assert!(
+        done.ends_with(" in other topics"),
+        "the found topic lost it: {done}"
+    );
     assert_eq!(
         (&u[0], &u[1], &u[2..]),
         (&c[1], &c[0], &c[2..]),

@@ -303,6 +303,11 @@ fn the_topic_list_counts_the_sources_when_a_cell_each_would_hide_the_keywords() 
     wide.update(Action::ToggleTopicList);
     let shown = screen(&wide);
     assert!(shown.contains("3¶ ·········■■■ volcano, lava"), "{shown}");
+    // At 78 columns the list's row is 24 wide: twelve cells fill half of it, exactly.
+    let mut half = many_sources_app(78, 30);
+    half.update(Action::ToggleTopicList);
+    let shown = screen(&half);
+    assert!(shown.contains("3¶ ·········■■■ vol"), "{shown}");
     let mut narrow = many_sources_app(72, 30);
     narrow.update(Action::ToggleTopicList);
     let shown = screen(&narrow);
