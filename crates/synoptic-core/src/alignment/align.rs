@@ -96,16 +96,7 @@ fn defined_among(
         let defined = with_pins(corpus, defs, members);
         let now = claimed_by(&defined);
         let left: Vec<Topic> = (rivals.iter().cloned().zip(gained))
-            .map(|(mut topic, gained)| {
-                topic.members.retain(|m| !now.contains(&m.at));
-                let released: Vec<Member> = (gained.into_iter())
-                    .filter(|m| claimed.contains(&m.at) && !now.contains(&m.at))
-                    .filter(|m| !topic.holds(m.at))
-                    .collect();
-                topic.members.extend(released);
-                topic.members.sort_by_key(|m| m.at);
-                topic
-            })
+            .map(|(topic, gained)| what_is_left(topic, gained, &claimed, &now))
             .collect();
         if left.iter().all(|t| !t.members.is_empty()) {
             return (defined, left);
@@ -113,6 +104,24 @@ fn defined_among(
         // Some rival was emptied and goes: the loop ends, with no rival at worst.
         rivals.retain(|r| (left.iter()).any(|t| t.id == r.id && !t.members.is_empty()));
     }
+}
+
+/// Found topic `topic` less the paragraphs the defined topics claim `now`, plus those it
+/// `gained` that they claimed aligned alone (`before`) and no longer do.
+fn what_is_left(
+    mut topic: Topic,
+    gained: Vec<Member>,
+    before: &BTreeSet<ParaRef>,
+    now: &BTreeSet<ParaRef>,
+) -> Topic {
+    topic.members.retain(|m| !now.contains(&m.at));
+    let released: Vec<Member> = (gained.into_iter())
+        .filter(|m| before.contains(&m.at) && !now.contains(&m.at))
+        .filter(|m| !topic.holds(m.at))
+        .collect();
+    topic.members.extend(released);
+    topic.members.sort_by_key(|m| m.at);
+    topic
 }
 
 /// How strongly the topics found beside the defined ones compete with them: as much as the
