@@ -161,15 +161,20 @@ fn reader(dir: &Path) -> Reader {
     }
 }
 
-/// Discovery alone, with no topics file: what a user sees first on a new event.
-fn discovery(dir: &Path) {
+/// The articles of `dir`, read as the reader reads them.
+fn articles_in(dir: &Path) -> Vec<synoptic_core::model::article::Article> {
     let input = Input {
         paths: vec![dir.to_path_buf()],
         topics: None,
         color: ColorChoice::Never,
         config: None,
     };
-    let articles = load(&input).expect("the generated corpus loads").articles;
+    load(&input).expect("the generated corpus loads").articles
+}
+
+/// Discovery alone, with no topics file: what a user sees first on a new event.
+fn discovery(dir: &Path) {
+    let articles = articles_in(dir);
     let mut found = 0;
     let runs: Vec<Duration> = (0..3)
         .map(|_| {
@@ -187,13 +192,7 @@ fn discovery(dir: &Path) {
 /// A correction in the reader: with one topic defined (the topics found beside it compete
 /// fully), a paragraph of it pinned, and every topic aligned again as `+` does.
 fn correction(dir: &Path) {
-    let input = Input {
-        paths: vec![dir.to_path_buf()],
-        topics: None,
-        color: ColorChoice::Never,
-        config: None,
-    };
-    let articles = load(&input).expect("the generated corpus loads").articles;
+    let articles = articles_in(dir);
     let mut def = parse_topics("assets/topics.toml", EMBEDDED_TOPICS)
         .expect("embedded topics")
         .topics
