@@ -61,7 +61,7 @@ impl App {
     }
 
     /// The paragraph under the cursor of the focused pane.
-    pub(super) fn cursor_paragraph(&self) -> Option<ParaRef> {
+    pub fn cursor_paragraph(&self) -> Option<ParaRef> {
         self.cursor_in(self.focus).map(|(paragraph, _)| ParaRef {
             article: self.focus,
             paragraph,
@@ -83,6 +83,13 @@ impl App {
             1 => Some(format!("{also} topic {}", numbers[0])),
             _ => Some(format!("{also} topics {}", numbers.join(", "))),
         }
+    }
+
+    /// `other_topics_of` as a clause to follow a place (", also in topics 2, 5"), or nothing.
+    pub fn where_else(&self, at: ParaRef) -> String {
+        self.other_topics_of(at)
+            .map(|where_else| format!(", {where_else}"))
+            .unwrap_or_default()
     }
 
     /// Move the cursor of the focused pane `by` paragraphs, scrolling as little as shows it.

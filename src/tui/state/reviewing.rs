@@ -98,19 +98,11 @@ impl App {
         format!(
             "review {shown} of {of}: {source}, {state} “{}”{}, {:.0}% unsure · {question} {} yes  {} no  {} next",
             for_terminal(label),
-            self.also_in(item.at),
+            self.where_else(item.at),
             item.doubt * 100.0,
             key(Action::PinIn),
             key(Action::PinOut),
             key(Action::Review),
         )
-    }
-
-    /// The other topics `at` is in, by number (", also in topics 2, 5"), so that the review
-    /// settles a paragraph everywhere it is claimed: a number then `+` or `-` corrects those.
-    fn also_in(&self, at: ParaRef) -> String {
-        self.other_topics_of(at)
-            .map(|where_else| format!(", {where_else}"))
-            .unwrap_or_default()
     }
 }

@@ -7,7 +7,6 @@ use ratatui::widgets::Paragraph;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::{Context, Keymap};
 use crate::tui::state::app::{App, Overlay};
-use synoptic_core::model::vectors::ParaRef;
 use synoptic_core::output::layout::{fit, shorten};
 use synoptic_core::output::sanitize::for_terminal;
 
@@ -213,17 +212,10 @@ fn cursor_place(app: &App) -> String {
         .articles
         .get(app.focus)
         .map(|a| a.paragraphs.len());
-    let (Some((paragraph, _)), Some(count)) = (app.cursor_in(app.focus), count) else {
+    let (Some(at), Some(count)) = (app.cursor_paragraph(), count) else {
         return String::new();
     };
-    let at = ParaRef {
-        article: app.focus,
-        paragraph,
-    };
-    let others = (app.other_topics_of(at))
-        .map(|where_else| format!(", {where_else}"))
-        .unwrap_or_default();
-    format!(" · ¶{}/{count}{others}", paragraph + 1)
+    format!(" · ¶{}/{count}{}", at.paragraph + 1, app.where_else(at))
 }
 
 /// A label is cut to no fewer than this many columns before the rest of the left side is.
