@@ -101,7 +101,7 @@ pub fn edit_topics(
 /// as it is. Comments above a `[[topic]]` table belong to it in the TOML editor, and may open
 /// the file: they stay, above what came after the topic.
 fn drop_topic(doc: &mut DocumentMut, id: &str) -> Result<(), &'static str> {
-    let is_topic = |t: &dyn TableLike| t.get("id").and_then(Item::as_str) == Some(id);
+    let is_topic = |t: &dyn TableLike| has_id(t, id);
     let mut comments = String::new();
     let now_empty = match doc.get_mut("topic") {
         None => return Ok(()),
@@ -116,7 +116,7 @@ fn drop_topic(doc: &mut DocumentMut, id: &str) -> Result<(), &'static str> {
             inline.retain(|v| !v.as_inline_table().is_some_and(|t| is_topic(t)));
             inline.is_empty()
         }
-        Some(_) => return Err("`topic` is neither [[topic]] tables nor a list of tables"),
+        Some(_) => return Err(NOT_TOPICS),
     };
     if now_empty {
         doc.remove("topic");
@@ -157,6 +157,14 @@ fn comments_above(decor: Option<&toml_edit::Decor>) -> String {
     }
 }
 
+/// What a `topic` key the writer cannot edit is: the reader never lets one through.
+const NOT_TOPICS: &str = "`topic` is neither [[topic]] tables nor a list of tables";
+
+/// Whether table `t` is the topic `id`.
+fn has_id(t: &dyn TableLike, id: &str) -> bool {
+    t.get("id").and_then(Item::as_str) == Some(id)
+}
+
 /// A topic's table in the document, and whether it is an inline `{ … }` one.
 struct TopicTable<'d> {
     table: &'d mut dyn TableLike,
@@ -169,7 +177,7 @@ fn topic_table<'d>(
     doc: &'d mut DocumentMut,
     def: &TopicDef,
 ) -> Result<TopicTable<'d>, &'static str> {
-    let is_def = |t: &dyn TableLike| t.get("id").and_then(Item::as_str) == Some(def.id.as_str());
+    let is_def = |t: &dyn TableLike| has_id(t, &def.id);
     let topics = doc
         .entry("topic")
         .or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
@@ -203,7 +211,7 @@ fn topic_table<'d>(
                 inline: true,
             })
         }
-        _ => Err("`topic` is neither [[topic]] tables nor a list of tables"),
+        _ => Err(NOT_TOPICS),
     }
 }
 
