@@ -172,6 +172,13 @@ fn articles_in(dir: &Path) -> Vec<synoptic_core::model::article::Article> {
     load(&input).expect("the generated corpus loads").articles
 }
 
+/// The topics compiled in beside the seed articles.
+fn embedded_defs() -> Vec<synoptic_core::model::topic_def::TopicDef> {
+    parse_topics("assets/topics.toml", EMBEDDED_TOPICS)
+        .expect("embedded topics")
+        .topics
+}
+
 /// Discovery alone, with no topics file: what a user sees first on a new event.
 fn discovery(dir: &Path) {
     let articles = articles_in(dir);
@@ -193,10 +200,7 @@ fn discovery(dir: &Path) {
 /// fully), a paragraph of it pinned, and every topic aligned again as `+` does.
 fn correction(dir: &Path) {
     let articles = articles_in(dir);
-    let mut def = parse_topics("assets/topics.toml", EMBEDDED_TOPICS)
-        .expect("embedded topics")
-        .topics
-        .remove(0);
+    let mut def = embedded_defs().remove(0);
     let first = align(
         &articles,
         std::slice::from_ref(&def),
@@ -224,9 +228,7 @@ fn correction(dir: &Path) {
 }
 
 fn seeds() {
-    let defs = parse_topics("assets/topics.toml", EMBEDDED_TOPICS)
-        .expect("embedded topics")
-        .topics;
+    let defs = embedded_defs();
     let first: Vec<Duration> = (0..11)
         .map(|_| {
             let start = Instant::now();
