@@ -122,9 +122,9 @@ fn neighbours_carry_a_paragraph_that_names_no_keyword() {
     );
 }
 
-#[test]
-fn confident_members_pull_in_paragraphs_that_resemble_them() {
-    let arts = vec![
+/// Two articles: the eruption's ash on the vines, told with the topic's keyword and without.
+fn ash_on_the_vines() -> Vec<Article> {
+    vec![
         with_filler(
             "a",
             &["L'éruption du volcan a couvert de cendres les vignobles de Catane."],
@@ -133,7 +133,12 @@ fn confident_members_pull_in_paragraphs_that_resemble_them() {
             "b",
             &["Les cendres ont recouvert les vignobles de Catane, ruinant la récolte."],
         ),
-    ];
+    ]
+}
+
+#[test]
+fn confident_members_pull_in_paragraphs_that_resemble_them() {
+    let arts = ash_on_the_vines();
     let defs = [def("eruption", &["éruption"])];
     let without = AlignOptions {
         feedback: 0.0,
@@ -281,20 +286,11 @@ fn a_paragraph_put_in_by_hand_pulls_in_its_look_alikes() {
 
 #[test]
 fn a_paragraph_taken_out_by_hand_pushes_its_look_alikes_away() {
-    let arts = vec![
-        with_filler(
-            "a",
-            &["L'éruption du volcan a couvert de cendres les vignobles de Catane."],
-        ),
-        with_filler(
-            "b",
-            &["Les cendres ont recouvert les vignobles de Catane, ruinant la récolte."],
-        ),
-        with_filler(
-            "c",
-            &["Les cendres ont recouvert les vignobles de Catane, ruinant les vignerons."],
-        ),
-    ];
+    let mut arts = ash_on_the_vines();
+    arts.push(with_filler(
+        "c",
+        &["Les cendres ont recouvert les vignobles de Catane, ruinant les vignerons."],
+    ));
     let mut d = def("eruption", &["éruption"]);
     let before = align(&arts, std::slice::from_ref(&d), AlignOptions::default());
     assert_eq!(
@@ -310,10 +306,13 @@ fn a_paragraph_taken_out_by_hand_pushes_its_look_alikes_away() {
     );
 }
 
+/// The eruption, with its keyword, and its ash, without it: both name the Etna and Catane.
+const ETNA_ERUPTS: &str = "Le volcan Etna est entré en éruption, la lave coule vers Catane.";
+const ETNA_ASH: &str = "Les cendres de l'Etna couvrent les vignobles et les toits de Catane.";
+
 #[test]
 fn realigning_keeps_the_discovered_topics_in_place_and_moves_the_corrected_one() {
-    let volcano = "Le volcan Etna est entré en éruption, la lave coule vers Catane.";
-    let ash = "Les cendres de l'Etna couvrent les vignobles et les toits de Catane.";
+    let (volcano, ash) = (ETNA_ERUPTS, ETNA_ASH);
     let arts: Vec<Article> = (0..3)
         .map(|i| with_filler(&format!("s{i}"), &[volcano, ash]))
         .collect();
@@ -392,8 +391,7 @@ fn a_topic_found_beside_a_defined_one_takes_what_reading_order_alone_gave_it() {
 
 #[test]
 fn a_topic_found_beside_a_defined_one_never_takes_what_its_keywords_name() {
-    let volcano = "Le volcan Etna est entré en éruption, la lave coule vers Catane.";
-    let ash = "Les cendres de l'Etna couvrent les vignobles et les toits de Catane.";
+    let (volcano, ash) = (ETNA_ERUPTS, ETNA_ASH);
     let market = "Un marché a ouvert place du Duomo à Catane, le pain y est vendu à un euro.";
     let arts: Vec<Article> = (0..4)
         .map(|i| with_filler(&format!("s{i}"), &[volcano, ash, market]))
