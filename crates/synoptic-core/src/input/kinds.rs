@@ -4,6 +4,7 @@
 //! uses for teasers and embeds), never at what an article is about. When unsure, a paragraph
 //! stays `Body`: hiding real text as boilerplate would lose the reader's data.
 
+use crate::input::questions::question_heads;
 use crate::input::repeats::repeated_lines;
 use crate::input::segment::ends_sentence;
 use crate::input::typing::typed_apart;
@@ -83,6 +84,11 @@ pub fn classify(texts: &[String]) -> Vec<Kind> {
     for (kind, twinned) in kinds.iter_mut().zip(repeated_lines(texts)).skip(1) {
         if twinned && *kind == Kind::Body {
             *kind = Kind::Boilerplate;
+        }
+    }
+    for (kind, heads) in kinds.iter_mut().zip(question_heads(texts)) {
+        if heads && *kind == Kind::Body {
+            *kind = Kind::Heading;
         }
     }
     by_position(&shapes, &mut kinds);

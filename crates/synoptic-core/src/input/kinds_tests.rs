@@ -455,3 +455,26 @@ fn a_deck_typed_apart_from_the_story_is_a_heading() {
     let typed_alike = [story[0], &lede, story[2], story[3]];
     assert_eq!(kinds(&typed_alike), [Heading, Body, Body, Body]);
 }
+
+/// An explainer's questions head its sections; a question the writer asks once stays text.
+#[test]
+fn an_explainers_questions_are_headings() {
+    use Kind::*;
+    let answer = "The special counsel has charged nineteen people so far, among them four \
+        former aides of the campaign, according to court filings.";
+    let explainer = [
+        "Mueller's Russia investigation: What to know",
+        "Why is Mueller overseeing the Russia investigation?",
+        answer,
+        "Has anyone been charged?",
+        answer,
+        "Has Trump been questioned?",
+        answer,
+    ];
+    assert_eq!(
+        kinds(&explainer),
+        [Heading, Heading, Body, Heading, Body, Heading, Body]
+    );
+    let rhetoric = [explainer[0], answer, explainer[3], answer, answer];
+    assert_eq!(kinds(&rhetoric), [Heading, Body, Body, Body, Body]);
+}

@@ -6,6 +6,7 @@ pub mod folder;
 pub mod ingest;
 pub mod kinds;
 mod markers;
+mod questions;
 pub mod read;
 mod repeats;
 pub mod segment;
