@@ -59,6 +59,51 @@ pub fn zipf_tenths(folded: &str) -> [u8; 2] {
     all.get(folded).copied().unwrap_or_default()
 }
 
+/// Whether a folded word names a day of the week or a month, in French or English: a label
+/// that starts or ends on one says when ("Wednesday morning", "early June", "août dernier").
+/// "May" and "March" are left out: as often a name or a word ("Theresa May", "the march").
+pub fn is_calendar_word(folded: &str) -> bool {
+    const CALENDAR: [&str; 36] = [
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    CALENDAR.contains(&folded)
+}
+
 /// The lines of a list that are not comments (`#`).
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines().filter(|l| !l.starts_with('#'))
@@ -76,5 +121,15 @@ mod tests {
         let [fr, en] = zipf_tenths("loyalty");
         assert!(fr < en && (40..50).contains(&en), "{fr} {en}");
         assert_eq!(zipf_tenths("xyzzy"), [0, 0]);
+    }
+
+    #[test]
+    fn days_and_months_are_calendar_words_in_both_languages() {
+        for word in ["lundi", "aout", "decembre", "wednesday", "june"] {
+            assert!(is_calendar_word(word), "{word}");
+        }
+        for word in ["may", "march", "Wednesday", "août", "matin", "sommet"] {
+            assert!(!is_calendar_word(word), "{word}");
+        }
     }
 }
