@@ -11,7 +11,7 @@ use crate::model::vectors::{ParaRef, TermSpace};
 /// How many keywords a discovered topic gets.
 const KEYWORDS: usize = 8;
 /// Phrases are two to this many words long.
-const PHRASE_WORDS: usize = 4;
+const PHRASE_WORDS: usize = 5;
 
 /// What a lone uncapitalised word is worth as a label, against a phrase or a name.
 const LONE_WORD: f32 = 0.2;

@@ -198,24 +198,30 @@ fn no_span_starts_or_ends_inside_a_word() {
 }
 
 #[test]
-fn phrases_are_at_most_four_words_long() {
+fn phrases_are_at_most_five_words_long() {
     assert_eq!(
-        span_texts("banque centrale européenne Francfort Allemagne"),
+        span_texts("banque centrale européenne Francfort Allemagne Europe"),
         [
             "banque",
             "banque centrale",
             "banque centrale européenne",
             "banque centrale européenne Francfort",
+            "banque centrale européenne Francfort Allemagne",
             "centrale",
             "centrale européenne",
             "centrale européenne Francfort",
             "centrale européenne Francfort Allemagne",
+            "centrale européenne Francfort Allemagne Europe",
             "européenne",
             "européenne Francfort",
             "européenne Francfort Allemagne",
+            "européenne Francfort Allemagne Europe",
             "Francfort",
             "Francfort Allemagne",
+            "Francfort Allemagne Europe",
             "Allemagne",
+            "Allemagne Europe",
+            "Europe",
         ]
     );
 }
