@@ -5,7 +5,7 @@
 //! stays `Body`: hiding real text as boilerplate would lose the reader's data.
 
 use crate::input::questions::question_heads;
-use crate::input::repeats::repeated_lines;
+use crate::input::repeats::twins;
 use crate::input::segment::ends_sentence;
 use crate::input::typing::typed_apart;
 use crate::lang::text::fold;
@@ -80,10 +80,13 @@ pub fn classify(texts: &[String]) -> Vec<Kind> {
         kinds.push(kind);
     }
     // Only sentences, and never the title: a subhead may repeat with one word changed ("Day
-    // one", "Day two"), and a page may repeat its headline.
-    for (kind, twinned) in kinds.iter_mut().zip(repeated_lines(texts)).skip(1) {
-        if twinned && *kind == Kind::Body {
-            *kind = Kind::Boilerplate;
+    // one", "Day two"), and a page may repeat its headline. A subhead that repeats a sentence
+    // quotes the story, which stays.
+    let shaped = kinds.clone();
+    for (i, twins) in twins(texts).into_iter().enumerate().skip(1) {
+        let quoted_by_subhead = |j: usize| j > 0 && shaped[j] == Kind::Heading;
+        if kinds[i] == Kind::Body && twins.into_iter().any(|j| !quoted_by_subhead(j)) {
+            kinds[i] = Kind::Boilerplate;
         }
     }
     for (kind, heads) in kinds.iter_mut().zip(question_heads(texts)) {

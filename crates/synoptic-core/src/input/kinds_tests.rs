@@ -478,3 +478,19 @@ fn an_explainers_questions_are_headings() {
     let rhetoric = [explainer[0], answer, explainer[3], answer, answer];
     assert_eq!(kinds(&rhetoric), [Heading, Body, Body, Body, Body]);
 }
+
+/// A subhead cut from a sentence of the story, and the sentence itself: the head is a
+/// heading, the sentence stays text.
+#[test]
+fn a_sentence_a_subhead_repeats_stays_body() {
+    use Kind::*;
+    let got = kinds(&[
+        "Des Français peu intéressés au débat sur l'audiovisuel public",
+        "Les députés de l'opposition ont retardé l'adoption de la loi pendant trois semaines.",
+        "Lorsqu’ils sont sondés, leur jugement est nuancé",
+        "Dans le cercle médiatique parisien, les esprits sont engagés et les positions vives.",
+        "Lorsqu’ils sont sondés, leur jugement est nuancé.",
+        "Selon l'étude, 65 % sont favorables à la suppression de la publicité après 20 heures.",
+    ]);
+    assert_eq!(got, [Heading, Body, Heading, Body, Body, Body]);
+}

@@ -2,7 +2,9 @@
 //! but for one word ("Continue reading the main story", "Tenth paragraph (index) is missing.").
 //!
 //! A story does not say the same short sentence twice as paragraphs of its own; a page's
-//! template does, whatever the language, so no list of markers is needed.
+//! template does, whatever the language, so no list of markers is needed. Two repeats are
+//! the story's all the same, and `kinds` keeps them: a subhead that quotes a sentence of the
+//! story, and a passage the article carries twice, its neighbours repeated with it.
 
 use std::collections::HashMap;
 
@@ -14,13 +16,15 @@ const MAX_WORDS: usize = 12;
 /// Fewer shared words than this can repeat by chance.
 const MIN_SHARED: usize = 3;
 
-/// For each paragraph of one article, whether it is short and has a twin in the same article:
-/// as many words, and all of them the same (folded, punctuation aside) but at most one.
+/// For each paragraph of one article, its twins: short paragraphs of the same article with as
+/// many words, and all of them the same (folded, punctuation aside) but at most one. A twin
+/// whose neighbour repeats the paragraph's neighbour is no twin: the article carries a whole
+/// passage twice (a copy made when the page was saved), and a template line stands alone.
 ///
 /// Each short paragraph is filed under its words and under its words with each one in turn
 /// left blank; two paragraphs are twins when they share a file. Linear in the paragraphs, so
 /// an article of thousands of one-line paragraphs costs no more than reading it.
-pub fn repeated_lines(texts: &[String]) -> Vec<bool> {
+pub fn twins(texts: &[String]) -> Vec<Vec<usize>> {
     let mut files: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, text) in texts.iter().enumerate() {
         let Some(words) = short_words(text) else {
@@ -30,13 +34,25 @@ pub fn repeated_lines(texts: &[String]) -> Vec<bool> {
             files.entry(key).or_default().push(i);
         }
     }
-    let mut twinned = vec![false; texts.len()];
+    let mut twins = vec![Vec::new(); texts.len()];
     for file in files.values().filter(|f| f.len() > 1) {
         for &i in file {
-            twinned[i] = true;
+            for &j in file {
+                if i != j && !twins[i].contains(&j) && !copied_together(texts, i, j) {
+                    twins[i].push(j);
+                }
+            }
         }
     }
-    twinned
+    twins
+}
+
+/// Whether paragraphs `i` and `j` repeat with a neighbour: the one before each, or the one
+/// after each, is the same text.
+fn copied_together(texts: &[String], i: usize, j: usize) -> bool {
+    let same = |a: Option<&String>, b: Option<&String>| a.zip(b).is_some_and(|(a, b)| a == b);
+    let before = |k: usize| k.checked_sub(1).and_then(|k| texts.get(k));
+    same(before(i), before(j)) || same(texts.get(i + 1), texts.get(j + 1))
 }
 
 /// The files a paragraph of `words` goes under: all its words, and, when enough would still
@@ -75,7 +91,7 @@ mod tests {
 
     fn flags(lines: &[&str]) -> Vec<bool> {
         let texts: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
-        repeated_lines(&texts)
+        twins(&texts).iter().map(|t| !t.is_empty()).collect()
     }
 
     #[test]
@@ -123,6 +139,44 @@ mod tests {
         let long = "word ".repeat(MAX_WORDS + 1);
         let got = flags(&["He said no.", "He said yes.", &long, &long]);
         assert_eq!(got, [false, false, false, false]);
+    }
+
+    #[test]
+    fn twins_name_each_other() {
+        let texts: Vec<String> = ["Story continues below.", "Text.", "Story continues below."]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(twins(&texts), [vec![2], vec![], vec![0]]);
+    }
+
+    /// A passage saved twice repeats its short lines with the paragraphs around them; a
+    /// template line repeats alone.
+    #[test]
+    fn lines_repeated_with_their_neighbours_are_no_twins() {
+        let long = "Outside the bars of Sanlitun, some push the doors of the night clubs.";
+        let got = flags(&[
+            long,
+            "Few Chinese here, where sandals are banned.",
+            "The match ended late.",
+            long,
+            "Few Chinese here, where sandals are banned.",
+        ]);
+        assert_eq!(got, [false; 5]);
+        let got = flags(&[
+            "Few Chinese here, where sandals are banned.",
+            long,
+            "The match ended late.",
+            "Few Chinese here, where sandals are banned.",
+            long,
+        ]);
+        assert_eq!(got, [false; 5], "the paragraph after each is the same");
+        let got = flags(&[
+            "Few Chinese here, where sandals are banned.",
+            long,
+            "Few Chinese here, where sandals are banned.",
+            "The match ended late.",
+        ]);
+        assert_eq!(got, [true, false, true, false], "neighbours that differ");
     }
 
     #[test]
