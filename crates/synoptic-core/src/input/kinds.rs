@@ -82,9 +82,9 @@ pub fn classify(texts: &[String]) -> Vec<Kind> {
     // Only sentences, and never the title: a subhead may repeat with one word changed ("Day
     // one", "Day two"), and a page may repeat its headline. A subhead that repeats a sentence
     // quotes the story, which stays.
-    let shaped = kinds.clone();
+    let by_shape = kinds.clone();
     for (i, twins) in twins(texts).into_iter().enumerate().skip(1) {
-        let quoted_by_subhead = |j: usize| j > 0 && shaped[j] == Kind::Heading;
+        let quoted_by_subhead = |j: usize| j > 0 && by_shape[j] == Kind::Heading;
         if kinds[i] == Kind::Body && twins.into_iter().any(|j| !quoted_by_subhead(j)) {
             kinds[i] = Kind::Boilerplate;
         }
