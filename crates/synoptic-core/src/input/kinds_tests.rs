@@ -460,7 +460,7 @@ fn a_deck_typed_apart_from_the_story_is_a_heading() {
 #[test]
 fn an_explainers_questions_are_headings() {
     use Kind::*;
-    let answer = "The special counsel has charged nineteen people so far, among them four \
+    let answer = "The special counsel has charged nineteen people so far. Four of them are \
         former aides of the campaign, according to court filings.";
     let explainer = [
         "Mueller's Russia investigation: What to know",

@@ -3,7 +3,9 @@
 //! An article built on its readers' questions ("Has anyone been charged?", "What will be
 //! missing?") sets each one over the paragraphs that answer it, as a subhead. One or two
 //! questions standing alone are the writer's own turn ("Pourquoi, alors, une telle réaction ?")
-//! and stay text; three or more are the article's frame. The rule reads form only: a question
+//! and stay text; three or more are the article's frame. In a text set one sentence a line
+//! (RPM2's French press) every question stands alone, subhead or rhetoric alike, so the rule
+//! holds only where paragraphs commonly hold several sentences. It reads form only: a question
 //! mark, a length, no quotation, whatever the language.
 
 /// A question longer than this is a sentence of the story, not a head.
@@ -11,6 +13,10 @@ const MAX_WORDS: usize = 15;
 
 /// Fewer questions standing alone than this may be the writer's rhetoric.
 const MIN_QUESTIONS: usize = 3;
+
+/// Paragraphs are set as such, not one sentence a line, when at least this share of them
+/// hold two sentences or more (news paragraphs: about half; one sentence a line: a tenth).
+const SET_IN_PARAGRAPHS: f32 = 0.25;
 
 /// For each paragraph of one article, whether it is one of the questions the article is built
 /// on. Never the first paragraph: the title has rules of its own.
@@ -20,7 +26,7 @@ pub fn question_heads(texts: &[String]) -> Vec<bool> {
         .enumerate()
         .map(|(i, text)| i > 0 && asks_alone(text))
         .collect();
-    if asks.iter().filter(|&&ask| ask).count() >= MIN_QUESTIONS {
+    if asks.iter().filter(|&&ask| ask).count() >= MIN_QUESTIONS && set_in_paragraphs(texts) {
         asks
     } else {
         vec![false; texts.len()]
@@ -40,14 +46,40 @@ fn asks_alone(text: &str) -> bool {
         && !has_full_stop(question)
 }
 
-/// Whether a full stop ends a sentence inside `text` ("He waited. Why?"); a stop after one
-/// letter or a short capitalised word is an abbreviation ("Mr. Trump", "U.S. troops").
+/// Whether a full stop ends a sentence inside `text` ("He waited. Why?").
 fn has_full_stop(text: &str) -> bool {
     text.split_whitespace().rev().skip(1).any(|word| {
-        word.strip_suffix('.').is_some_and(|bare| {
-            let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
-            !(letters <= 1 || (letters <= 3 && bare.starts_with(char::is_uppercase)))
-        })
+        word.strip_suffix('.')
+            .is_some_and(|bare| !abbreviation(bare))
+    })
+}
+
+/// A stop after one letter or a short capitalised word ends an abbreviation ("Mr. Trump",
+/// "U.S. troops", "Feb. 8"), not a sentence.
+fn abbreviation(bare: &str) -> bool {
+    let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 1 || (letters <= 3 && bare.starts_with(char::is_uppercase))
+}
+
+/// Whether the article's paragraphs commonly hold several sentences (see `SET_IN_PARAGRAPHS`);
+/// the title aside.
+fn set_in_paragraphs(texts: &[String]) -> bool {
+    let body = texts.get(1..).unwrap_or_default();
+    let several = body.iter().filter(|t| holds_two_sentences(t)).count();
+    !body.is_empty() && several as f32 >= SET_IN_PARAGRAPHS * body.len() as f32
+}
+
+/// A sentence ends inside `text`: a stop, question or exclamation mark (closing quotes aside)
+/// after a word that is no abbreviation, then a capitalised word.
+fn holds_two_sentences(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|pair| {
+        let end = pair[0].trim_end_matches(['"', '”', '»', '\'', '’', ')']);
+        let next = pair[1].trim_start_matches(['"', '“', '«', '\'', '‘', '(']);
+        let stopped = end
+            .strip_suffix(['.', '!', '?'])
+            .is_some_and(|bare| end.ends_with(['!', '?']) || !abbreviation(bare));
+        stopped && next.starts_with(char::is_uppercase)
     })
 }
 
@@ -60,8 +92,8 @@ mod tests {
         question_heads(&texts)
     }
 
-    const ANSWER: &str = "Officials said the inquiry had charged several people so far, and \
-        that more charges could follow in the coming weeks.";
+    const ANSWER: &str = "Officials said the inquiry had charged several people so far. More \
+        charges could follow in the coming weeks.";
 
     #[test]
     fn three_questions_standing_alone_are_heads() {
@@ -123,6 +155,32 @@ mod tests {
         let mut article = vec!["Title"];
         article.extend(text);
         assert_eq!(heads(&article), [false; 8]);
+    }
+
+    /// Set one sentence a line, a text stands every question alone, rhetoric as well.
+    #[test]
+    fn one_sentence_a_line_asks_no_heads() {
+        let got = heads(&[
+            "Faut-il pleurer sur France Télévisions ?",
+            "Les larmes ne viennent pas.",
+            "Faut-il pleurer sur le service public ?",
+            "La différence avec le privé est peu apparente.",
+            "Les dirigeants successifs sont-ils responsables ?",
+            "Même pas.",
+            "Le pouvoir l'a-t-il jamais su ?",
+        ]);
+        assert_eq!(got, [false; 7]);
+    }
+
+    #[test]
+    fn two_sentences_in_a_paragraph_are_told_from_abbreviations() {
+        assert!(holds_two_sentences("He left. Then she came."));
+        assert!(holds_two_sentences("Why? Nobody knows."));
+        assert!(holds_two_sentences("\"We won.\" The crowd cheered."));
+        assert!(!holds_two_sentences(
+            "Mr. Trump met U.S. troops on Feb. 8 in Iraq."
+        ));
+        assert!(!holds_two_sentences("It ended. and then"));
     }
 
     /// The title is never one of the questions, even when it asks.
