@@ -210,7 +210,9 @@ pub struct Naming {
 
 /// The keywords and the label of a discovered topic from its telling terms: the best words and
 /// phrases as keywords, the best phrase as label (a single word when no phrase is telling).
-pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
+/// A label another topic has (`taken`, in lower case) is passed over while another term can
+/// name the topic: two topics named alike cannot be told apart in a list.
+pub fn keywords_and_label(terms: &[Term], taken: &BTreeSet<String>) -> Option<Naming> {
     terms.first()?;
     let mut chosen: Vec<&Term> = Vec::new();
     for t in terms {
@@ -235,7 +237,14 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
         let plain = if named(t) { 1.0 } else { LONE_WORD };
         t.score * t.precision.sqrt() * (1.0 + 0.25 * (t.words.min(3) - 1) as f32) * plain
     };
-    let candidates = &terms[..terms.len().min(2 * KEYWORDS)];
+    let free = |t: &&Term| !taken.contains(&t.text.to_lowercase());
+    let all = &terms[..terms.len().min(2 * KEYWORDS)];
+    let untaken: Vec<Term> = all.iter().filter(free).cloned().collect();
+    let candidates = if untaken.is_empty() {
+        all
+    } else {
+        &untaken[..]
+    };
     let by_label_score = |a: &&Term, b: &&Term| {
         label_score(a)
             .total_cmp(&label_score(b))
@@ -250,6 +259,7 @@ pub fn keywords_and_label(terms: &[Term]) -> Option<Naming> {
     // Poutine", "ministre des Affaires étrangères").
     let label = terms
         .iter()
+        .filter(free)
         .filter(|t| {
             t.words > best.words
                 && !t.weak_edge

@@ -250,12 +250,14 @@ fn t(text: &str, score: f32, precision: f32) -> Term {
 }
 
 fn label(terms: &[Term]) -> String {
-    keywords_and_label(terms).expect("terms give a label").label
+    keywords_and_label(terms, &BTreeSet::new())
+        .expect("terms give a label")
+        .label
 }
 
 #[test]
 fn no_terms_no_naming() {
-    assert_eq!(keywords_and_label(&[]), None);
+    assert_eq!(keywords_and_label(&[], &BTreeSet::new()), None);
 }
 
 #[test]
@@ -266,7 +268,7 @@ fn keywords_skip_what_an_earlier_keyword_says_and_stop_at_eight() {
         t("Conseil", 2.8, 1.0),
     ];
     terms.extend((0..10).map(|i| t(&format!("mot{i}"), 2.0 - 0.1 * i as f32, 1.0)));
-    let naming = keywords_and_label(&terms).expect("terms give a naming");
+    let naming = keywords_and_label(&terms, &BTreeSet::new()).expect("terms give a naming");
     assert_eq!(
         naming.keywords,
         [
@@ -370,13 +372,17 @@ fn a_label_beyond_the_keywords_that_says_something_makes_the_group_telling() {
     ];
     let mut terms: Vec<Term> = everyday.iter().map(|w| t(w, 1.0, 1.0)).collect();
     terms.push(t("vote blanc", 0.1, 1.0));
-    let naming = keywords_and_label(&terms).unwrap();
+    let naming = keywords_and_label(&terms, &BTreeSet::new()).unwrap();
     assert_eq!(naming.keywords.len(), 8);
     assert!(!naming.keywords.contains(&"vote blanc".to_owned()));
     assert_eq!(naming.label, "vote blanc");
     assert!(naming.telling);
     terms.pop();
-    assert!(!keywords_and_label(&terms).unwrap().telling);
+    assert!(
+        !keywords_and_label(&terms, &BTreeSet::new())
+            .unwrap()
+            .telling
+    );
 }
 
 #[test]
@@ -499,7 +505,11 @@ fn overlap_is_a_whole_word_run_of_the_longer_term() {
 
 #[test]
 fn a_naming_tells_by_a_phrase_a_capitalised_label_or_a_seldom_used_keyword() {
-    let telling = |terms: &[Term]| keywords_and_label(terms).expect("a naming").telling;
+    let telling = |terms: &[Term]| {
+        keywords_and_label(terms, &BTreeSet::new())
+            .expect("a naming")
+            .telling
+    };
     assert!(telling(&[t("situation irrégulière", 1.0, 1.0)]));
     assert!(
         telling(&[t("Internet", 1.0, 1.0)]),
@@ -513,4 +523,27 @@ fn a_naming_tells_by_a_phrase_a_capitalised_label_or_a_seldom_used_keyword() {
     let mut trois = t("trois", 1.0, 1.0);
     trois.weak_edge = true;
     assert!(!telling(&[trois]), "a number says how much, not what");
+}
+
+/// Two topics named alike cannot be told apart in a list: a label another topic has is
+/// passed over, whatever its case, unless nothing else names the topic.
+#[test]
+fn a_label_another_topic_has_is_passed_over() {
+    let terms = [
+        t("Jérôme Kerviel", 2.0, 1.0),
+        t("brigade financière", 1.0, 1.0),
+    ];
+    let taken = BTreeSet::from(["jérôme kerviel".to_owned()]);
+    let naming = keywords_and_label(&terms, &taken).expect("a naming");
+    assert_eq!(naming.label, "brigade financière");
+    assert_eq!(
+        naming.keywords,
+        ["Jérôme Kerviel", "brigade financière"],
+        "keywords keep it"
+    );
+    let only = [t("Jérôme Kerviel", 2.0, 1.0)];
+    assert_eq!(
+        keywords_and_label(&only, &taken).expect("a naming").label,
+        "Jérôme Kerviel"
+    );
 }

@@ -112,13 +112,16 @@ pub fn discovered_defs(
     // discovery keeps it: such groups still match readers' topics in part (dropping them there
     // cost en-iran's discovery 0.017).
     let beside_defined = !claimed.is_empty();
+    let mut labels_taken = BTreeSet::new();
     for (_, units) in groups {
         let terms = telling_terms(articles, space, &counts, &units);
-        let naming = keywords_and_label(&terms).filter(|n| worth_a_topic(n, beside_defined));
+        let naming =
+            keywords_and_label(&terms, &labels_taken).filter(|n| worth_a_topic(n, beside_defined));
         if let Some(Naming {
             keywords, label, ..
         }) = naming
         {
+            labels_taken.insert(label.to_lowercase());
             defs.push(TopicDef {
                 id: unique_slug(&slug(&label), &mut used),
                 label,
