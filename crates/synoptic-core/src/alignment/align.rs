@@ -17,7 +17,7 @@ use crate::model::vectors::ParaRef;
 /// topics among the paragraphs none of them claims (see `discover`), then align the defined
 /// topics again against those found (see `defined_among`).
 pub fn align(articles: &[Article], defs: &[TopicDef], opts: AlignOptions) -> Vec<Topic> {
-    let corpus = Corpus::new(articles);
+    let corpus = Corpus::new(articles).spelling_keywords_of(defs);
     let opts = opts.for_corpus(corpus.space.units.len());
     let taken: BTreeSet<String> = defs.iter().map(|d| d.id.clone()).collect();
     let (mut topics, found) = defined_among(&corpus, defs, &opts, |claimed| {
@@ -39,7 +39,7 @@ pub fn realign(
     previous: &[Topic],
     opts: AlignOptions,
 ) -> Vec<Topic> {
-    let corpus = Corpus::new(articles);
+    let corpus = Corpus::new(articles).spelling_keywords_of(defs);
     let opts = opts.for_corpus(corpus.space.units.len());
     let found_before = |_: &BTreeSet<ParaRef>| {
         (previous.iter())

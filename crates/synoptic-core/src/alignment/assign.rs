@@ -4,6 +4,7 @@
 use crate::alignment::context::{Costs, Step, best_path};
 use crate::alignment::evidence::{Lexical, lexical_evidence};
 use crate::alignment::measure::{AlignOptions, feedback_vectors, member_score};
+use crate::alignment::spelling::Spellings;
 use crate::model::article::{Article, Kind};
 use crate::model::pins::find;
 use crate::model::topic::Member;
@@ -23,6 +24,8 @@ pub struct Corpus<'a> {
     pub breaks: Vec<bool>,
     /// For each unit, how many words it has.
     pub words: Vec<usize>,
+    /// How the articles spell keyword words typed otherwise (see `spelling_keywords_of`).
+    pub spellings: Spellings,
 }
 
 impl<'a> Corpus<'a> {
@@ -41,7 +44,19 @@ impl<'a> Corpus<'a> {
             feedback,
             breaks,
             words,
+            spellings: Spellings::default(),
         }
+    }
+
+    /// The corpus, with the keywords of `defs` spelt as its articles spell them when they
+    /// are typed otherwise ("dalai" for "dalaï"); worked out once for every alignment pass.
+    #[must_use]
+    pub fn spelling_keywords_of(mut self, defs: &[TopicDef]) -> Self {
+        let keywords = defs
+            .iter()
+            .flat_map(|d| d.keywords.iter().map(String::as_str));
+        self.spellings = Spellings::of_keywords(self.articles, keywords);
+        self
     }
 }
 
@@ -115,7 +130,7 @@ fn assign_in_order(
     let Lexical {
         evidence: mut lexical,
         named,
-    } = lexical_evidence(corpus.articles, defs, opts);
+    } = lexical_evidence(corpus.articles, defs, &corpus.spellings, opts);
     let taught = Taught::new(corpus, defs);
     taught.settle(&mut lexical, opts);
     let mut evidence = lexical.clone();

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::alignment::measure::{AlignOptions, bm25_idf};
+use crate::alignment::spelling::Spellings;
 use crate::lang::hashed::{ByHash, HashesSet};
 use crate::lang::text::{Language, tokenize};
 use crate::model::article::{Article, Kind};
@@ -117,6 +118,9 @@ fn keyword_keys(keyword: &str, lang: Language) -> Vec<u64> {
 /// How many body paragraphs of `articles` a keyword matches (any of its words, as alignment
 /// matches them: case, accents and word endings aside): 0 says it can teach a topic nothing.
 pub fn keyword_reach(articles: &[Article], keyword: &str) -> usize {
+    let spellings = Spellings::of_keywords(articles, [keyword]);
+    let keyword = spellings.respell(keyword);
+    let keyword = keyword.as_ref();
     articles
         .iter()
         .map(|a| {
@@ -250,9 +254,13 @@ pub struct Lexical {
     pub named: Vec<Vec<u16>>,
 }
 
-/// Lexical evidence of every topic in every body paragraph of `articles`, in the order of
-/// `TermSpace::units`.
-pub fn lexical_evidence(articles: &[Article], defs: &[TopicDef], opts: &AlignOptions) -> Lexical {
+/// Each language's cue keys of every topic, and the index of the body paragraphs' keys they
+/// ask for.
+fn cue_keys_and_index(
+    articles: &[Article],
+    defs: &[TopicDef],
+    opts: &AlignOptions,
+) -> (BTreeMap<Language, Vec<Vec<CueKeys>>>, KeyIndex) {
     let distinct: BTreeSet<Language> = articles.iter().map(|a| a.language).collect();
     let languages: BTreeMap<Language, Vec<Vec<CueKeys>>> = distinct
         .into_iter()
@@ -268,6 +276,38 @@ pub fn lexical_evidence(articles: &[Article], defs: &[TopicDef], opts: &AlignOpt
         .flat_map(|cue| cue.keys.iter().copied())
         .collect();
     let index = KeyIndex::build(articles, &wanted);
+    (languages, index)
+}
+
+/// A topic with its keywords spelt as the articles spell them.
+fn respell(def: &TopicDef, spellings: &Spellings) -> TopicDef {
+    TopicDef {
+        keywords: def
+            .keywords
+            .iter()
+            .map(|k| spellings.respell(k).into_owned())
+            .collect(),
+        ..def.clone()
+    }
+}
+
+/// Lexical evidence of every topic in every body paragraph of `articles`, in the order of
+/// `TermSpace::units`.
+/// `spellings` (see `Spellings::of_keywords`) spell the keywords as the articles do.
+pub fn lexical_evidence(
+    articles: &[Article],
+    defs: &[TopicDef],
+    spellings: &Spellings,
+    opts: &AlignOptions,
+) -> Lexical {
+    let respelt: Vec<TopicDef>;
+    let defs = if spellings.is_empty() {
+        defs
+    } else {
+        respelt = defs.iter().map(|d| respell(d, spellings)).collect();
+        &respelt
+    };
+    let (languages, index) = cue_keys_and_index(articles, defs, opts);
     let cues: BTreeMap<Language, TopicCues> = languages
         .into_iter()
         .map(|(lang, topics)| {
@@ -303,133 +343,5 @@ pub fn lexical_evidence(articles: &[Article], defs: &[TopicDef], opts: &AlignOpt
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::fixtures::articles;
-
-    fn def(id: &str, keywords: &[&str]) -> TopicDef {
-        TopicDef {
-            id: id.into(),
-            label: String::new(),
-            keywords: keywords
-                .iter()
-                .map(std::string::ToString::to_string)
-                .collect(),
-            description: None,
-            pins: Vec::new(),
-        }
-    }
-
-    /// One article: a title, then `paragraphs` as its body paragraphs.
-    fn corpus(paragraphs: &[&str]) -> Vec<Article> {
-        articles(&[paragraphs])
-    }
-
-    /// The lexical evidence of `defs` in one article of `paragraphs`, with the defaults.
-    fn evidence_in(paragraphs: &[&str], defs: &[TopicDef]) -> Vec<Vec<f32>> {
-        lexical_evidence(&corpus(paragraphs), defs, &AlignOptions::default()).evidence
-    }
-
-    #[test]
-    fn a_word_every_paragraph_holds_weighs_less_than_a_rare_one() {
-        let ev = evidence_in(
-            &[
-                "The summit opened with a speech on trade.",
-                "The summit closed late at night.",
-                "The summit ended with a tariff deal.",
-                "Weather was fine all week long.",
-            ],
-            &[def("s", &["summit"]), def("t", &["tariff"])],
-        );
-        assert!(
-            ev[2][1] > ev[2][0],
-            "rare 'tariff' beats common 'summit': {:?}",
-            ev[2]
-        );
-        assert_eq!(ev[3], vec![0.0, 0.0]);
-    }
-
-    #[test]
-    fn a_phrase_counts_in_part_and_in_full() {
-        let ev = evidence_in(
-            &[
-                "They discussed the Iran deal at length.",
-                "The Iran nuclear deal was signed long ago.",
-                "Nothing about it here at all.",
-                "Sanctions on oil were raised again.",
-            ],
-            &[def("d", &["Iran nuclear deal"])],
-        );
-        assert!(ev[0][0] > 0.0, "part of the phrase counts");
-        assert!(ev[1][0] > ev[0][0], "the whole phrase counts more");
-        assert_eq!(ev[2][0], 0.0);
-    }
-
-    #[test]
-    fn named_counts_keywords_whole_or_in_part_but_not_label_words() {
-        let arts = corpus(&[
-            "The Iran deal and the sanctions dominated the summit.",
-            "Sanctions alone were discussed.",
-            "The nuclear programme of Iran was mentioned.",
-            "Weather was fine all week long.",
-        ]);
-        let mut d = def("d", &["Iran nuclear deal", "sanctions"]);
-        d.label = "Summit diplomacy".into();
-        let named = lexical_evidence(&arts, &[d], &AlignOptions::default()).named;
-        assert_eq!(named, vec![vec![2], vec![1], vec![1], vec![0]]);
-    }
-
-    #[test]
-    fn a_further_cue_adds_a_quarter_of_its_own_evidence() {
-        let ev = evidence_in(
-            &[
-                "The tariff and the embargo were both raised.",
-                "The tariff was raised again.",
-                "An embargo was declared overnight.",
-                "Weather was fine all week long.",
-                "Nothing else happened in the city.",
-            ],
-            &[def("t", &["tariff", "embargo"])],
-        );
-        let (both, tariff, embargo) = (ev[0][0], ev[1][0], ev[2][0]);
-        let expected = tariff.max(embargo) + 0.25 * tariff.min(embargo);
-        assert!((both - expected).abs() < 1e-5, "{both} {expected}");
-    }
-
-    #[test]
-    fn a_keyword_is_matched_by_its_content_words_not_its_stopwords() {
-        let ev = evidence_in(
-            &[
-                "The talks of the week went on.",
-                "Sanctions were the subject.",
-                "Nothing else of the sort.",
-            ],
-            &[def("s", &["the sanctions"])],
-        );
-        assert_eq!(ev[0][0], 0.0, "'the' alone does not name the keyword");
-        assert!(ev[1][0] > 0.0);
-    }
-
-    #[test]
-    fn the_description_adds_weaker_evidence() {
-        let arts = corpus(&[
-            "Troops massed at the border.",
-            "Talks resumed in the capital.",
-        ]);
-        let mut with = def("t", &["talks"]);
-        with.description = Some("Soldiers and troops at the frontier".into());
-        let ev = lexical_evidence(&arts, &[with], &AlignOptions::default()).evidence;
-        assert!(ev[0][0] > 0.0 && ev[0][0] < ev[1][0], "{ev:?}");
-    }
-
-    #[test]
-    fn a_keyword_reaches_the_paragraphs_that_name_it_in_any_form() {
-        let arts = crate::fixtures::articles(&[
-            &["Les cyberattaques ont visé le site.", "Rien à voir ici."],
-            &["Une CYBERATTAQUE massive.", "La panne a duré."],
-        ]);
-        assert_eq!(keyword_reach(&arts, "cyberattaque"), 2);
-        assert_eq!(keyword_reach(&arts, "panne géante"), 1);
-        assert_eq!(keyword_reach(&arts, "volcan"), 0);
-    }
-}
+#[path = "evidence_tests.rs"]
+mod tests;

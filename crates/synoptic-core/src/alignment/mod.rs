@@ -10,3 +10,4 @@ pub mod evidence;
 pub mod measure;
 pub mod passages;
 pub mod review;
+pub mod spelling;

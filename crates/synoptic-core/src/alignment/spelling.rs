@@ -1,0 +1,198 @@
+//! Keywords spelt as the articles spell them: a reader may type "dalai lama" for "dalaï-lama".
+//!
+//! Words match by their stem, and an accent can change what the stemmer cuts ("dalaï" keeps
+//! its ending, "dalai" loses "ai" as a verb's), so a keyword typed without the accents of
+//! the text could miss every paragraph. A keyword word that no article holds is spelt again as
+//! the article word it equals, case and accents aside.
+
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::lang::hashed::ByHash;
+use crate::lang::text::{Language, fold, fold_into, tokenize, words};
+use crate::model::article::{Article, Kind};
+
+/// How the articles spell words a keyword holds in another way: the folded word, then the
+/// articles' spelling (the commonest, or the first met of equally common ones).
+#[derive(Debug, Default, PartialEq)]
+pub struct Spellings(HashMap<String, String>);
+
+impl Spellings {
+    /// The articles' spellings of the words of `keywords` that no body paragraph holds as
+    /// typed (as the aligner matches words: by their keys, in each article's language).
+    pub fn of_keywords<'k>(
+        articles: &[Article],
+        keywords: impl IntoIterator<Item = &'k str>,
+    ) -> Self {
+        let typed: Vec<&str> = keywords
+            .into_iter()
+            .flat_map(|k| words(k).map(move |r| &k[r]))
+            .collect();
+        let languages: BTreeSet<Language> = articles.iter().map(|a| a.language).collect();
+        // Each word's key in each language; a stopword is matched as it is, or not at all
+        // (see `evidence::keyword_keys`), so it is never missing.
+        let mut keys: ByHash<Vec<(Language, usize)>> = ByHash::default();
+        let mut held = vec![false; typed.len()];
+        for (w, word) in typed.iter().enumerate() {
+            for &lang in &languages {
+                match tokenize(word, lang).first() {
+                    Some(t) if !t.is_stop() => keys.entry(t.hash).or_default().push((lang, w)),
+                    _ => held[w] = true,
+                }
+            }
+        }
+        for a in articles {
+            let body = a.paragraphs.iter().filter(|p| p.kind == Kind::Body);
+            for t in body.flat_map(|p| &p.tokens) {
+                for &(lang, w) in keys.get(&t.hash).map_or(&[][..], Vec::as_slice) {
+                    held[w] |= lang == a.language;
+                }
+            }
+        }
+        let missing = typed
+            .iter()
+            .zip(&held)
+            .filter(|(_, h)| !**h)
+            .map(|(w, _)| *w);
+        Spellings::find(articles, missing)
+    }
+
+    /// The articles' spellings of `missing` (words no article holds as they are typed): the
+    /// body words that fold to the same, accents and case aside.
+    fn find<'w>(articles: &[Article], missing: impl IntoIterator<Item = &'w str>) -> Self {
+        let typed: Vec<&str> = missing.into_iter().collect();
+        let wanted: HashSet<String> = typed
+            .iter()
+            .map(|w| fold(w))
+            .filter(|folded| !folded.is_empty())
+            .collect();
+        if wanted.is_empty() {
+            return Spellings::default();
+        }
+        let lengths: HashSet<usize> = wanted.iter().map(String::len).collect();
+        let only_accented = typed.iter().all(|w| w.is_ascii());
+        let mut counts: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+        let mut folded = String::new();
+        for p in articles
+            .iter()
+            .flat_map(|a| &a.paragraphs)
+            .filter(|p| p.kind == Kind::Body)
+        {
+            for token in &p.tokens {
+                let surface = &p.text[token.range()];
+                if !may_fold_to(&lengths, only_accented, surface) {
+                    continue;
+                }
+                fold_into(surface, &mut folded);
+                if let Some(word) = wanted.get(folded.as_str()) {
+                    *counts
+                        .entry(word.as_str())
+                        .or_default()
+                        .entry(surface)
+                        .or_default() += 1;
+                }
+            }
+        }
+        let chosen = counts.into_iter().filter_map(|(word, forms)| {
+            let best = forms
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+            Some((word.to_owned(), best.0.to_owned()))
+        });
+        Spellings(chosen.collect())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `keyword` with each word the articles spell otherwise spelt as they do.
+    pub fn respell<'k>(&self, keyword: &'k str) -> Cow<'k, str> {
+        if self.0.is_empty() {
+            return Cow::Borrowed(keyword);
+        }
+        let mut out = String::with_capacity(keyword.len());
+        let mut at = 0;
+        let mut changed = false;
+        for range in words(keyword) {
+            if let Some(spelt) = self.0.get(&fold(&keyword[range.clone()])) {
+                out.push_str(&keyword[at..range.start]);
+                out.push_str(spelt);
+                at = range.end;
+                changed = true;
+            }
+        }
+        if !changed {
+            return Cow::Borrowed(keyword);
+        }
+        out.push_str(&keyword[at..]);
+        Cow::Owned(out)
+    }
+}
+
+/// Whether a word may fold to a word of one of these byte lengths: an ASCII word folds to
+/// its own length, an accented letter to one byte, a ligature to two ("œ"). Folding every word
+/// of a thousand articles would cost more than aligning them. An ASCII word that folds to an
+/// ASCII keyword word is that word already: when every word sought is ASCII, only accented
+/// words are looked at.
+fn may_fold_to(lengths: &HashSet<usize>, only_accented: bool, surface: &str) -> bool {
+    if surface.is_ascii() {
+        return !only_accented && lengths.contains(&surface.len());
+    }
+    let chars = surface.chars().count();
+    (chars..=chars + 2).any(|n| lengths.contains(&n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::articles;
+
+    fn spellings_of(keyword: &str, paragraphs: &[&str]) -> (Spellings, String) {
+        let arts = articles(&[paragraphs]);
+        let spellings = Spellings::of_keywords(&arts, [keyword]);
+        let respelt = spellings.respell(keyword).into_owned();
+        (spellings, respelt)
+    }
+
+    #[test]
+    fn a_word_typed_without_its_accents_is_spelt_as_the_articles_spell_it() {
+        let (_, respelt) = spellings_of(
+            "dalai lama",
+            &["Le dalaï-lama a été reçu à Gdansk samedi par le président français."],
+        );
+        assert_eq!(respelt, "dalaï lama");
+        let (_, respelt) = spellings_of(
+            "Elysee",
+            &["L'Élysée a confirmé la rencontre, l'Élysée ne dit rien de plus."],
+        );
+        assert_eq!(respelt, "Élysée");
+    }
+
+    #[test]
+    fn words_the_articles_hold_are_left_as_typed() {
+        let (spellings, respelt) = spellings_of(
+            "président Sarkozy",
+            &["Le président Sarkozy a reçu le dalaï-lama samedi à Gdansk en Pologne."],
+        );
+        assert!(spellings.is_empty());
+        assert_eq!(respelt, "président Sarkozy");
+        let (_, respelt) = spellings_of(
+            "Pyongyang",
+            &["Le dalaï-lama a été reçu à Gdansk samedi par le président français."],
+        );
+        assert_eq!(respelt, "Pyongyang", "nothing to spell it as");
+    }
+
+    #[test]
+    fn the_commonest_spelling_wins() {
+        let (_, respelt) = spellings_of(
+            "securite",
+            &[
+                "La sécurité du sommet est assurée par la police et la sécurité privée.",
+                "Le Conseil de Sécurité se réunit lundi à New York pour en débattre.",
+            ],
+        );
+        assert_eq!(respelt, "sécurité");
+    }
+}
