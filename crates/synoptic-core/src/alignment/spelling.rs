@@ -167,6 +167,15 @@ mod tests {
             &["L'Élysée a confirmé la rencontre, l'Élysée ne dit rien de plus."],
         );
         assert_eq!(respelt, "Élysée");
+        // French capitals often go without their accents.
+        let (_, respelt) = spellings_of(
+            "Élysée",
+            &["L'ELYSEE A CONFIRME LA VISITE DU PRESIDENT CHINOIS A PARIS."],
+        );
+        assert_eq!(
+            respelt, "ELYSEE",
+            "accents typed where the articles have none"
+        );
     }
 
     #[test]
