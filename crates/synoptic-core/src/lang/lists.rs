@@ -59,49 +59,61 @@ pub fn zipf_tenths(folded: &str) -> [u8; 2] {
     all.get(folded).copied().unwrap_or_default()
 }
 
+/// The months, folded, in French and in English.
+pub const FRENCH_MONTHS: [&str; 12] = [
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+];
+pub const ENGLISH_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The days of the week, folded, in French and in English.
+const WEEKDAYS: [&str; 14] = [
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Whether a folded word names a day of the week or a month, in French or English: a label
 /// that starts or ends on one says when ("Wednesday morning", "early June", "août dernier").
 /// "May" and "March" are left out: as often a name or a word ("Theresa May", "the march").
 pub fn is_calendar_word(folded: &str) -> bool {
-    const CALENDAR: [&str; 36] = [
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    CALENDAR.contains(&folded)
+    WEEKDAYS.contains(&folded)
+        || FRENCH_MONTHS.contains(&folded)
+        || (ENGLISH_MONTHS.contains(&folded) && !matches!(folded, "may" | "march"))
 }
 
 /// The lines of a list that are not comments (`#`).

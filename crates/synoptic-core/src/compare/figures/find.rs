@@ -4,6 +4,7 @@
 use super::{Figure, FigureKey};
 use std::cell::OnceCell;
 
+use crate::lang::lists::{ENGLISH_MONTHS, FRENCH_MONTHS};
 use crate::lang::text::{Language, fold, fold_into};
 use crate::model::article::Paragraph;
 
@@ -72,34 +73,6 @@ const DURATIONS: &[&str] = &[
     "seconde", "secondes", "minute", "minutes", "heure", "heures", "jour", "jours", "semaine",
     "semaines", "mois", "an", "ans", "annees", "second", "seconds", "hour", "hours", "day", "days",
     "week", "weeks", "month", "months", "year", "years",
-];
-const FRENCH_MONTHS: &[&str] = &[
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-];
-const ENGLISH_MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 /// Whether a folded word names a month, in French or English.
 fn is_month(word: &str) -> bool {
