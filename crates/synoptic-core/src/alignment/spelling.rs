@@ -29,15 +29,13 @@ impl Spellings {
             .flat_map(|k| words(k).map(move |r| &k[r]))
             .collect();
         let languages: BTreeSet<Language> = articles.iter().map(|a| a.language).collect();
-        // Each word's key in each language; a stopword is matched as it is, or not at all
-        // (see `evidence::keyword_keys`), so it is never missing.
+        // Each word's key in each language.
         let mut keys: ByHash<Vec<(Language, usize)>> = ByHash::default();
         let mut held = vec![false; typed.len()];
         for (w, word) in typed.iter().enumerate() {
             for &lang in &languages {
-                match tokenize(word, lang).first() {
-                    Some(t) if !t.is_stop() => keys.entry(t.hash).or_default().push((lang, w)),
-                    _ => held[w] = true,
+                if let Some(t) = tokenize(word, lang).first() {
+                    keys.entry(t.hash).or_default().push((lang, w));
                 }
             }
         }
@@ -191,6 +189,25 @@ mod tests {
             &["Le dalaï-lama a été reçu à Gdansk samedi par le président français."],
         );
         assert_eq!(respelt, "Pyongyang", "nothing to spell it as");
+    }
+
+    /// Only words that may fold to a sought length are folded: ASCII words of that length
+    /// (none when every word sought is ASCII), accented ones of as many letters or two fewer.
+    #[test]
+    fn only_words_that_may_fold_to_a_sought_word_are_folded() {
+        let five = HashSet::from([5]);
+        assert!(may_fold_to(&five, false, "panne"));
+        assert!(
+            !may_fold_to(&five, true, "panne"),
+            "ASCII keywords seek accents"
+        );
+        assert!(!may_fold_to(&five, false, "pannes"));
+        assert!(may_fold_to(&five, true, "dalaï"));
+        assert!(
+            may_fold_to(&HashSet::from([7]), true, "dalaï"),
+            "ligatures fold longer"
+        );
+        assert!(!may_fold_to(&HashSet::from([9]), true, "dalaï"));
     }
 
     #[test]

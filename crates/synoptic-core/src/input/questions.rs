@@ -168,8 +168,12 @@ mod tests {
             "Les dirigeants successifs sont-ils responsables ?",
             "Même pas.",
             "Le pouvoir l'a-t-il jamais su ?",
+            "Le service public est-il menacé ? Personne ne le dit.",
         ]);
-        assert_eq!(got, [false; 7]);
+        assert_eq!(
+            got, [false; 8],
+            "one paragraph in seven holds two sentences"
+        );
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub fn twins(texts: &[String]) -> Vec<Vec<usize>> {
         }
     }
     let mut twins = vec![Vec::new(); texts.len()];
-    for file in files.values().filter(|f| f.len() > 1) {
+    for file in files.values() {
         for &i in file {
             for &j in file {
                 if i != j && !twins[i].contains(&j) && !copied_together(texts, i, j) {
