@@ -437,6 +437,15 @@ fn a_repeated_title_stays_the_title() {
         title,
     ]);
     assert_eq!(got, [Heading, Body, Body, Boilerplate]);
+    // A title shaped as a head is no subhead quoting the story: its repeat with a stop is
+    // the page's.
+    let got = kinds(&[
+        "Trump says the memos show no obstruction",
+        "The memos were sent to Congress on Thursday evening, a spokesman for the department said.",
+        "Republicans and Democrats read them in opposite ways, and both said they were vindicated.",
+        "Trump says the memos show no obstruction.",
+    ]);
+    assert_eq!(got, [Heading, Body, Body, Boilerplate]);
 }
 
 /// A pull quote under the title, typed with straight marks above a story typed with
