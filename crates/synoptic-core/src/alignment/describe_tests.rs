@@ -547,3 +547,40 @@ fn a_label_another_topic_has_is_passed_over() {
         "Jérôme Kerviel"
     );
 }
+
+/// A label that stops inside a name is completed with the word that follows it in two thirds
+/// of its places, a compound whole; a word that follows in fewer places, or in lower case, is
+/// not added.
+#[test]
+fn a_label_cut_inside_a_name_is_completed() {
+    let arts = articles(&[
+        &[
+            "Alpha: President Vladimir Putin met Moon Jae-in in Seoul on Monday.",
+            "Bravo: nothing else.",
+        ],
+        &[
+            "Charlie: President Vladimir Putin and Moon Jae-in spoke for an hour.",
+            "Delta: nothing more.",
+        ],
+        &[
+            "Echo: President Vladimir V. Putin greeted Moon Jae-in warmly there.",
+            "Foxtrot: the end.",
+        ],
+    ]);
+    let space = TermSpace::build(&arts);
+    let group = units(&arts, &space, &["Alpha", "Charlie", "Echo"]);
+    let complete = |label: &str| complete_name(label, &arts, &space, &group);
+    assert_eq!(complete("President Vladimir"), "President Vladimir Putin");
+    assert_eq!(complete("Moon"), "Moon Jae-in");
+    assert_eq!(
+        complete("President"),
+        "President Vladimir Putin",
+        "two words at most"
+    );
+    assert_eq!(complete("Seoul"), "Seoul", "one place only");
+    assert_eq!(
+        complete("Vladimir Putin"),
+        "Vladimir Putin",
+        "lower case after it"
+    );
+}

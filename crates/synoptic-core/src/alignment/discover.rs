@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::alignment::assign::{Corpus, assign};
 use crate::alignment::describe::{
-    Naming, PhraseCounts, articles_of, keywords_and_label, telling_terms,
+    Naming, PhraseCounts, articles_of, complete_name, keywords_and_label, telling_terms,
 };
 use crate::alignment::measure::AlignOptions;
 use crate::alignment::passages::{PassageGraph, sample};
@@ -121,6 +121,12 @@ pub fn discovered_defs(
             keywords, label, ..
         }) = naming
         {
+            let whole = complete_name(&label, articles, space, &units);
+            let label = if labels_taken.contains(&whole.to_lowercase()) {
+                label
+            } else {
+                whole
+            };
             labels_taken.insert(label.to_lowercase());
             defs.push(TopicDef {
                 id: unique_slug(&slug(&label), &mut used),
