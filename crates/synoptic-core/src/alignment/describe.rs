@@ -323,44 +323,10 @@ pub fn complete_name(
 ) -> String {
     let mut label = label.to_owned();
     for _ in 0..NAME_RUNS_ON {
-        let capitalised = |w: &str| w.starts_with(char::is_uppercase);
         if !label.split_whitespace().last().is_some_and(capitalised) {
             break;
         }
-        let mut places = 0;
-        let mut next: BTreeMap<String, (usize, String)> = BTreeMap::new();
-        for &u in group {
-            let at = space.units[u];
-            let p = at.paragraph_in(articles);
-            let want: Vec<u64> = tokenize(&label, articles[at.article].language)
-                .iter()
-                .map(|t| t.hash)
-                .collect();
-            let n = want.len();
-            for s in 0..(p.tokens.len() + 1).saturating_sub(n.max(1)) {
-                let words = &p.tokens[s..s + n];
-                if n == 0 || !words.iter().map(|t| t.hash).eq(want.iter().copied()) {
-                    continue;
-                }
-                if !contiguous(&p.text, words) {
-                    continue;
-                }
-                places += 1;
-                let Some(after) = p.tokens.get(s + n) else {
-                    continue;
-                };
-                let surface = &p.text[after.range()];
-                if capitalised(surface) && contiguous(&p.text, &p.tokens[s + n - 1..=s + n]) {
-                    // A compound comes whole ("Moon Jae-in", not "Moon Jae").
-                    let mut end = s + n + 1;
-                    while end < p.tokens.len() && !whole_at(&p.text, &p.tokens, end) {
-                        end += 1;
-                    }
-                    let joined = &p.text[p.tokens[s + n - 1].end()..p.tokens[end - 1].end()];
-                    next.entry(fold(joined)).or_insert((0, joined.to_owned())).0 += 1;
-                }
-            }
-        }
+        let (places, next) = words_after(&label, articles, space, group);
         let best = next
             .into_values()
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -372,6 +338,55 @@ pub fn complete_name(
         }
     }
     label
+}
+
+fn capitalised(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+}
+
+/// In how many places of the group `label` is written, and, by folded form, how often each
+/// capitalised word follows it with what joins them (" Putin", " Jae-in": a compound whole).
+fn words_after(
+    label: &str,
+    articles: &[Article],
+    space: &TermSpace,
+    group: &[usize],
+) -> (usize, BTreeMap<String, (usize, String)>) {
+    let mut places = 0;
+    let mut next: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for &u in group {
+        let at = space.units[u];
+        let p = at.paragraph_in(articles);
+        let want: Vec<u64> = tokenize(label, articles[at.article].language)
+            .iter()
+            .map(|t| t.hash)
+            .collect();
+        if want.is_empty() {
+            continue;
+        }
+        for (s, words) in p.tokens.windows(want.len()).enumerate() {
+            if !words.iter().map(|t| t.hash).eq(want.iter().copied()) || !contiguous(&p.text, words)
+            {
+                continue;
+            }
+            places += 1;
+            let last = s + want.len() - 1;
+            let Some(after) = p.tokens.get(last + 1) else {
+                continue;
+            };
+            if !capitalised(&p.text[after.range()])
+                || !contiguous(&p.text, &p.tokens[last..=last + 1])
+            {
+                continue;
+            }
+            let end = (last + 2..p.tokens.len())
+                .find(|&e| whole_at(&p.text, &p.tokens, e))
+                .unwrap_or(p.tokens.len());
+            let joined = &p.text[p.tokens[last].end()..p.tokens[end - 1].end()];
+            next.entry(fold(joined)).or_insert((0, joined.to_owned())).0 += 1;
+        }
+    }
+    (places, next)
 }
 
 /// At most this many words are added to a label cut inside a name.
