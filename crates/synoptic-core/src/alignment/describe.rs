@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::lang::lists::{is_calendar_word, zipf_tenths};
+use crate::lang::lists::zipf_tenths;
 use crate::lang::text::{Token, fold, is_apostrophe, sequence_hash, tokenize};
 use crate::model::article::Article;
 use crate::model::vectors::{ParaRef, TermSpace};
@@ -85,14 +85,13 @@ pub fn telling_terms(
         let at = space.units[u];
         let p = at.paragraph_in(articles);
         seen.clear();
-        let weak: Vec<bool> = p.tokens.iter().map(|t| names_nothing(&p.text, t)).collect();
         for (start, end) in spans(&p.text, &p.tokens) {
             let h = sequence_hash(&p.tokens[start..end]);
             let tally = tallies.entry(h).or_default();
             let form = &p.text[p.tokens[start].start()..p.tokens[end - 1].end()];
             *tally.forms.entry(form).or_default() += 1;
             tally.words = words_in(&p.text, &p.tokens, start, end);
-            tally.weak_edge = weak[start] || weak[end - 1];
+            tally.weak_edge = names_nothing(&p.tokens[start]) || names_nothing(&p.tokens[end - 1]);
             if seen.insert(h) {
                 tally.inside += 1;
                 tally.articles.insert(at.article);
@@ -287,10 +286,8 @@ fn everyday(word: &str) -> bool {
 /// A number, a day or a month, or one of the words a language uses most ("two", "last",
 /// "told", "deux", "toujours"): a label that starts or ends on one says when or how much, or
 /// is cut from a sentence, and names no subject.
-fn names_nothing(text: &str, token: &Token) -> bool {
-    token.is_numeric()
-        || token.zipf_tenths() >= COMMONEST
-        || is_calendar_word(&fold(&text[token.range()]))
+fn names_nothing(token: &Token) -> bool {
+    token.is_numeric() || token.is_calendar() || token.zipf_tenths() >= COMMONEST
 }
 
 /// Zipf 5.8, once in 1,600 words: the commonest few hundred words of a language.

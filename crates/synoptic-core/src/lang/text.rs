@@ -77,7 +77,7 @@ pub struct Token {
     start: u32,
     /// Byte length of the word (`words` never makes one longer than `MAX_WORD`).
     len: u16,
-    /// `STOP`, `NUMERIC`, `TELLING` and `CLAUSE_END`, worked out once.
+    /// `STOP`, `NUMERIC`, `TELLING`, `CLAUSE_END` and `CALENDAR`, worked out once.
     flags: u8,
     /// See [`Token::zipf_tenths`]; in the byte the other fields leave free.
     zipf: u8,
@@ -87,6 +87,7 @@ const STOP: u8 = 1;
 const NUMERIC: u8 = 2;
 const TELLING: u8 = 4;
 const CLAUSE_END: u8 = 8;
+const CALENDAR: u8 = 16;
 
 /// What ends a clause between two words: two words with one of these between them are never
 /// one run of shared wording.
@@ -131,6 +132,11 @@ impl Token {
     /// False for the last word.
     pub fn ends_clause(&self) -> bool {
         self.flags & CLAUSE_END != 0
+    }
+
+    /// A day of the week or a month, in French or English (see `lists::is_calendar_word`).
+    pub fn is_calendar(&self) -> bool {
+        self.flags & CALENDAR != 0
     }
 
     /// How often the language uses this word in general, in tenths of Zipf frequency (log10
@@ -343,6 +349,7 @@ fn normalise(word: &str, lang: Language) -> Normalised {
     let numeric = word.chars().any(|c| c.is_ascii_digit());
     let folded = fold(word);
     let stop = !numeric && lang.is_stopword(&folded);
+    let calendar = lists::is_calendar_word(&folded);
     let zipf = if numeric {
         0
     } else {
@@ -360,7 +367,10 @@ fn normalise(word: &str, lang: Language) -> Normalised {
     Normalised {
         hash: key_hash(&key),
         key: key.into(),
-        flags: flag(stop, STOP) | flag(numeric, NUMERIC) | flag(telling, TELLING),
+        flags: flag(stop, STOP)
+            | flag(numeric, NUMERIC)
+            | flag(telling, TELLING)
+            | flag(calendar, CALENDAR),
         zipf,
     }
 }

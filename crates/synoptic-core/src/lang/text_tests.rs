@@ -211,3 +211,14 @@ fn detects_french_and_english() {
         Language::English
     );
 }
+
+#[test]
+fn days_and_months_are_calendar_tokens_whatever_their_case_and_accents() {
+    let text = "Mardi 5 AOÛT, Wednesday morning, May and June; mai";
+    let calendar: Vec<&str> = tokenize(text, Language::French)
+        .iter()
+        .filter(|t| t.is_calendar())
+        .map(|t| &text[t.range()])
+        .collect();
+    assert_eq!(calendar, ["Mardi", "AOÛT", "Wednesday", "June", "mai"]);
+}
