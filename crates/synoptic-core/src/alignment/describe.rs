@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::lang::lists::zipf_tenths;
-use crate::lang::text::{Token, fold, is_apostrophe, sequence_hash, tokenize};
+use crate::lang::text::{Language, Token, fold, is_apostrophe, sequence_hash, tokenize};
 use crate::model::article::Article;
 use crate::model::vectors::{ParaRef, TermSpace};
 
@@ -351,13 +351,15 @@ fn words_after(
 ) -> (usize, BTreeMap<String, (usize, String)>) {
     let mut places = 0;
     let mut next: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    // The label's keys in each language of the group, worked out once.
+    let mut keys: BTreeMap<Language, Vec<u64>> = BTreeMap::new();
     for &u in group {
         let at = space.units[u];
         let p = at.paragraph_in(articles);
-        let want: Vec<u64> = tokenize(label, articles[at.article].language)
-            .iter()
-            .map(|t| t.hash)
-            .collect();
+        let lang = articles[at.article].language;
+        let want = keys
+            .entry(lang)
+            .or_insert_with(|| tokenize(label, lang).iter().map(|t| t.hash).collect());
         if want.is_empty() {
             continue;
         }
