@@ -8,6 +8,9 @@
 //! holds only where paragraphs commonly hold several sentences. It reads form only: a question
 //! mark, a length, no quotation, whatever the language.
 
+use crate::lang::sentences::{abbreviates, sentences};
+use crate::lang::text::{Language, tokenize};
+
 /// A question longer than this is a sentence of the story, not a head.
 const MAX_WORDS: usize = 15;
 
@@ -46,19 +49,14 @@ fn asks_alone(text: &str) -> bool {
         && !has_full_stop(question)
 }
 
-/// Whether a full stop ends a sentence inside `text` ("He waited. Why?").
+/// Whether a full stop ends a sentence inside `text` ("He waited. Why?"), capital after it
+/// or not; a stop after an abbreviation ("Mr. Trump", "U.S. troops") does not.
 fn has_full_stop(text: &str) -> bool {
-    text.split_whitespace().rev().skip(1).any(|word| {
-        word.strip_suffix('.')
-            .is_some_and(|bare| !abbreviation(bare))
+    let tokens = tokenize(text, Language::French);
+    tokens.windows(2).any(|pair| {
+        text[pair[0].end()..pair[1].start()].starts_with('.')
+            && !abbreviates(&text[pair[0].range()])
     })
-}
-
-/// A stop after one letter or a short capitalised word ends an abbreviation ("Mr. Trump",
-/// "U.S. troops", "Feb. 8"), not a sentence.
-fn abbreviation(bare: &str) -> bool {
-    let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
-    letters <= 1 || (letters <= 3 && bare.starts_with(char::is_uppercase))
 }
 
 /// Whether the article's paragraphs commonly hold several sentences (see `SET_IN_PARAGRAPHS`);
@@ -69,18 +67,9 @@ fn set_in_paragraphs(texts: &[String]) -> bool {
     !body.is_empty() && several as f32 >= SET_IN_PARAGRAPHS * body.len() as f32
 }
 
-/// A sentence ends inside `text`: a stop, question or exclamation mark (closing quotes aside)
-/// after a word that is no abbreviation, then a capitalised word.
+/// Whether `text` holds two sentences or more, as `lang::sentences` cuts them.
 fn holds_two_sentences(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.windows(2).any(|pair| {
-        let end = pair[0].trim_end_matches(['"', '”', '»', '\'', '’', ')']);
-        let next = pair[1].trim_start_matches(['"', '“', '«', '\'', '‘', '(']);
-        let stopped = end
-            .strip_suffix(['.', '!', '?'])
-            .is_some_and(|bare| end.ends_with(['!', '?']) || !abbreviation(bare));
-        stopped && next.starts_with(char::is_uppercase)
-    })
+    sentences(text, &tokenize(text, Language::French)).len() >= 2
 }
 
 #[cfg(test)]

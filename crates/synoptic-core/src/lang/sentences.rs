@@ -82,7 +82,7 @@ pub fn ends_sentence(text: &str, before: &Token, after: &Token) -> bool {
 
 /// Whether a word followed by a full stop reads as an abbreviation: one letter, or a short
 /// capitalised word.
-fn abbreviates(word: &str) -> bool {
+pub fn abbreviates(word: &str) -> bool {
     let letters = word.chars().count();
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     word.chars().all(char::is_alphabetic)
