@@ -35,6 +35,12 @@ fn a_written_topics_file_reads_back_the_same() {
     ];
     let text = topics_file_text("Discovered by synoptic\nEdit freely", &defs);
     assert!(text.starts_with("# Discovered by synoptic\n# Edit freely\n"));
+    // The first match is the default: a pin on it is written without `nth`.
+    assert!(text.contains("nth = 2 }"), "{text}");
+    assert!(
+        text.contains("{ article = \"001_b\", key = \"Autre\" }"),
+        "{text}"
+    );
     let back = parse_topics("t.toml", &text).expect("parses");
     assert_eq!(back.topics, defs);
 }

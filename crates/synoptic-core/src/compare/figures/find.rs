@@ -312,11 +312,11 @@ fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
     table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
 }
 
-/// "20h42", "8:45" as hours and minutes.
+/// "20h42", "8:45" as hours and minutes ("20h" is no clock: its minutes do not parse).
 fn clock(raw: &str) -> Option<(f64, f64)> {
     let (h, m) = raw.split_once(['h', 'H', ':'])?;
     let (h, m): (f64, f64) = (h.parse().ok()?, m.parse().ok()?);
-    (h < 24.0 && m < 60.0 && !raw.ends_with(['h', 'H'])).then_some((h, m))
+    (h < 24.0 && m < 60.0).then_some((h, m))
 }
 
 /// Where a qualifier such as "plus de" or "at least" before token `i` starts.

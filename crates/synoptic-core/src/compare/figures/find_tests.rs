@@ -131,6 +131,18 @@ fn table() {
             &[("count:peopl", "more than 1,300 people", 1300.0)],
         ),
         ("un membre du public", French, &[]),
+        ("signed in April 2018 by them", English, &[]),
+        (
+            "vers 23h59 ou 0h00",
+            French,
+            &[("time", "vers 23h59", 1439.0), ("time", "0h00", 0.0)],
+        ),
+        ("à 24h00 puis 25h10 et 20h60", French, &[]),
+        (
+            "the Feb., 8 memo",
+            English,
+            &[("count:memo", "8 memo", 8.0)],
+        ),
         (
             "the memo of Feb. 8 and the one of April 30",
             English,
@@ -153,4 +165,13 @@ fn table() {
             .collect();
         assert_eq!(found(text, *lang), want, "{text}");
     }
+}
+
+#[test]
+fn a_comma_groups_thousands_only_in_english_and_before_three_digits() {
+    use Language::{English, French};
+    assert_eq!(parse_number("1,300", English), Some(1300.0));
+    assert_eq!(parse_number("12,345,678", English), Some(12_345_678.0));
+    assert_eq!(parse_number("1,300", French), Some(1.3), "a decimal comma");
+    assert_eq!(parse_number("2,5", English), Some(2.5), "no group of three");
 }
