@@ -81,15 +81,16 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, &'
     }
 }
 
-/// Text that is UTF-8 but for a few stray bytes: more well-formed multi-byte characters than
-/// bad bytes. Reading it as Windows-1252 would garble every accented letter in it.
+/// Text that is UTF-8 but for a few stray bytes (`bytes` are not UTF-8: one bad byte at
+/// least): as many well-formed multi-byte characters as bad bytes or more. Reading it as
+/// Windows-1252 would garble every accented letter in it.
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut good, mut bad) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         good += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
         bad += chunk.invalid().len();
     }
-    good > 0 && bad <= good
+    bad <= good
 }
 
 fn lossy_1252(bytes: &[u8]) -> String {
@@ -179,6 +180,59 @@ mod tests {
         assert!(enc.unwrap().contains("shown as �"));
         // Windows-1252 through and through stays Windows-1252.
         assert_eq!(text(decode(b"\xE9t\xE9")).1, Some("Windows-1252"));
+    }
+
+    #[test]
+    fn stray_bytes_are_read_as_utf8_while_they_are_no_more_than_its_accented_letters() {
+        let with_stray = |stray: usize| {
+            let mut bytes = "Un été".as_bytes().to_vec();
+            bytes.extend(std::iter::repeat_n(0xE9, stray));
+            text(decode(&bytes)).1
+        };
+        // Two accented letters against as many bad bytes: still UTF-8.
+        assert!(with_stray(2).is_some_and(|e| e.starts_with("UTF-8")));
+        // Against three: Windows-1252, however much ASCII is around them.
+        assert_eq!(with_stray(3), Some("Windows-1252"));
+    }
+
+    /// `chars` as UTF-16, little-endian, with no byte-order mark.
+    fn utf16le(chars: &str) -> Vec<u8> {
+        chars.encode_utf16().flat_map(u16::to_le_bytes).collect()
+    }
+
+    #[test]
+    fn utf16_without_bom_needs_seven_in_ten_high_bytes_nul_and_one_in_ten_low_ones_at_most() {
+        let utf16 = |s: &str| text(decode(&utf16le(s))).0;
+        // Two characters are enough to tell, either way round.
+        assert_eq!(utf16("ab"), "ab");
+        assert_eq!(text(decode(&[0, b'a', 0, b'b'])).0, "ab");
+        // Seven Latin letters in ten: their high bytes are NUL, the CJK letters' are not.
+        assert_eq!(utf16("ab中c文d字efg"), "ab中c文d字efg");
+        assert_eq!(decode(&utf16le("ab中c文d字e字g")), Decoded::Binary);
+        let be: Vec<u8> = "ab中c文d字e字g"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(decode(&be), Decoded::Binary);
+        // U+0100 has a NUL low byte: one in ten is allowed, two are not.
+        assert_eq!(utf16("Āabcdefghi"), "Āabcdefghi");
+        assert_eq!(decode(&utf16le("ĀĀbcdefghi")), Decoded::Binary);
+        let be: Vec<u8> = "ĀĀbcdefghi"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(decode(&be), Decoded::Binary);
+        let be: Vec<u8> = "Āabcdefghi"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(text(decode(&be)).0, "Āabcdefghi");
+    }
+
+    #[test]
+    fn more_than_one_control_byte_in_ten_is_binary() {
+        assert_eq!(decode(b"\x01\x02abcdefgh"), Decoded::Binary);
+        assert_eq!(text(decode(b"\x01abcdefghi")).0, "\u{1}abcdefghi");
     }
 
     #[test]

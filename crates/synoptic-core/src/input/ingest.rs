@@ -312,6 +312,31 @@ mod tests {
     }
 
     #[test]
+    fn bytes_given_alone_are_one_article_or_an_error_naming_where_they_came_from() {
+        let loaded = load_bytes("stdin", "-", b"Un article venu d'un tube.\n".to_vec()).unwrap();
+        assert_eq!(loaded.articles.len(), 1);
+        assert_eq!(loaded.articles[0].id, "stdin");
+        assert_eq!(
+            loaded.articles[0].paragraphs[0].text,
+            "Un article venu d'un tube."
+        );
+        let err = load_bytes("stdin", "-", b" \n".to_vec()).unwrap_err();
+        assert!(
+            err.to_string().starts_with("no readable articles in -"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_notice_names_its_file_first() {
+        let notice = Notice {
+            path: "a/b.txt".into(),
+            message: "empty; skipped".into(),
+        };
+        assert_eq!(notice.to_string(), "a/b.txt: empty; skipped");
+    }
+
+    #[test]
     fn same_stem_in_two_directories_gets_distinct_ids() {
         let mut taken = HashSet::new();
         let src = |path: &str| Source {
