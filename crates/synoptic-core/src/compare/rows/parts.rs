@@ -90,6 +90,18 @@ mod tests {
                 "Rescue teams pulled forty people out."
             ]
         );
+        // Four telling words are enough; three are not.
+        assert_eq!(
+            cut("Rescue teams freed survivors. The dam burst at dawn near the valley."),
+            [
+                "Rescue teams freed survivors.",
+                "The dam burst at dawn near the valley."
+            ]
+        );
+        assert_eq!(
+            cut("Teams freed survivors. The dam burst at dawn near the valley."),
+            ["Teams freed survivors. The dam burst at dawn near the valley."]
+        );
     }
 
     #[test]
