@@ -116,6 +116,38 @@ mod tests {
         assert!(out == want);
     }
 
+    /// A sink that counts the writes it is given.
+    struct Counts<'a>(&'a mut Vec<usize>);
+
+    impl Write for Counts<'_> {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.0.push(bytes.len());
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn small_writes_reach_the_sink_in_full_chunks() {
+        let mut sizes = Vec::new();
+        write_overlapped(Counts(&mut sizes), |w| {
+            for _ in 0..10_000 {
+                w.write_all(&[b'a'; 700])?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(sizes.iter().sum::<usize>(), 7_000_000);
+        // 7 MB in chunks of a MiB at most, each as full as 700-byte pieces allow.
+        assert_eq!(sizes.len(), 7, "{sizes:?}");
+        assert!(
+            sizes[..6].iter().all(|&n| n <= CHUNK && n > CHUNK - 700),
+            "{sizes:?}"
+        );
+    }
+
     /// A sink that accepts a few bytes, then fails as a closed pipe does.
     struct Closes(usize);
 

@@ -54,6 +54,16 @@ fn search_prompt_takes_letters_as_text() {
 }
 
 #[test]
+fn a_key_held_with_control_or_alt_is_no_text_and_no_number() {
+    let keys = crate::tui::config::Config::default().keymap;
+    let ctrl_e = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL);
+    assert_eq!(keys.lookup(Context::Search, ctrl_e), None);
+    assert_eq!(keys.lookup(Context::TopicList, ctrl_e), None);
+    let alt_3 = KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT);
+    assert_eq!(keys.lookup(Context::Reader, alt_3), None);
+}
+
+#[test]
 fn help_lists_each_action_once_with_all_keys() {
     let rows = crate::tui::config::Config::default()
         .keymap

@@ -312,3 +312,46 @@ fn the_figures_panel_fits_its_groups_up_to_a_third_of_the_screen() {
     assert_eq!(areas.figures.height, 4, "a third of 12 lines");
     assert_eq!(areas.panes.y, areas.figures.height);
 }
+
+#[test]
+fn scroll_keys_move_the_help_screen_by_a_line_and_by_a_page() {
+    let mut app = seeds_app(80, 24);
+    app.update(Action::Help);
+    let page = app.page();
+    app.update(Action::ScrollDown);
+    assert_eq!(app.help.scroll, 1);
+    app.update(Action::PageDown);
+    assert_eq!(app.help.scroll, 1 + page);
+    app.update(Action::ScrollUp);
+    assert_eq!(app.help.scroll, page);
+    app.update(Action::PageUp);
+    assert_eq!(app.help.scroll, 0);
+}
+
+#[test]
+fn the_topic_list_moves_by_one_and_by_half_a_screen_both_ways() {
+    let mut app = seeds_app(160, 8);
+    app.update(Action::ToggleTopicList);
+    let listed = app.listed_topics();
+    assert!(listed.len() > 5, "{listed:?}");
+    app.update(Action::ListDown);
+    app.update(Action::ListDown);
+    app.update(Action::ListUp);
+    assert_eq!(app.list.selected, listed[1]);
+    // Half of eight rows: four topics at a time.
+    app.update(Action::ListPageDown);
+    assert_eq!(app.list.selected, listed[5]);
+    app.update(Action::ListPageUp);
+    assert_eq!(app.list.selected, listed[1]);
+}
+
+#[test]
+fn backspace_in_the_search_prompt_takes_back_the_last_letter() {
+    let mut app = seeds_app(160, 45);
+    app.update(Action::StartSearch);
+    for c in "DDoS".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchBackspace);
+    assert_eq!(app.search.input, "DDo");
+}
