@@ -156,10 +156,7 @@ mod tests {
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect();
-        let be: Vec<u8> = "Été à Gdansk."
-            .encode_utf16()
-            .flat_map(u16::to_be_bytes)
-            .collect();
+        let be = utf16be("Été à Gdansk.");
         assert_eq!(
             text(decode(&le)),
             (
@@ -200,6 +197,11 @@ mod tests {
         chars.encode_utf16().flat_map(u16::to_le_bytes).collect()
     }
 
+    /// `chars` as UTF-16, big-endian, with no byte-order mark.
+    fn utf16be(chars: &str) -> Vec<u8> {
+        chars.encode_utf16().flat_map(u16::to_be_bytes).collect()
+    }
+
     #[test]
     fn utf16_without_bom_needs_seven_in_ten_high_bytes_nul_and_one_in_ten_low_ones_at_most() {
         let utf16 = |s: &str| text(decode(&utf16le(s))).0;
@@ -209,23 +211,14 @@ mod tests {
         // Seven Latin letters in ten: their high bytes are NUL, the CJK letters' are not.
         assert_eq!(utf16("ab中c文d字efg"), "ab中c文d字efg");
         assert_eq!(decode(&utf16le("ab中c文d字e字g")), Decoded::Binary);
-        let be: Vec<u8> = "ab中c文d字e字g"
-            .encode_utf16()
-            .flat_map(u16::to_be_bytes)
-            .collect();
+        let be = utf16be("ab中c文d字e字g");
         assert_eq!(decode(&be), Decoded::Binary);
         // U+0100 has a NUL low byte: one in ten is allowed, two are not.
         assert_eq!(utf16("Āabcdefghi"), "Āabcdefghi");
         assert_eq!(decode(&utf16le("ĀĀbcdefghi")), Decoded::Binary);
-        let be: Vec<u8> = "ĀĀbcdefghi"
-            .encode_utf16()
-            .flat_map(u16::to_be_bytes)
-            .collect();
+        let be = utf16be("ĀĀbcdefghi");
         assert_eq!(decode(&be), Decoded::Binary);
-        let be: Vec<u8> = "Āabcdefghi"
-            .encode_utf16()
-            .flat_map(u16::to_be_bytes)
-            .collect();
+        let be = utf16be("Āabcdefghi");
         assert_eq!(text(decode(&be)).0, "Āabcdefghi");
     }
 
