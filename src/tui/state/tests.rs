@@ -24,6 +24,13 @@ pub(super) fn assassination_app(w: u16, h: u16) -> App {
     App::new(synopsis, (w, h), true)
 }
 
+/// Type `text` into the prompt open (search or keyword), letter by letter, as a user does.
+pub(super) fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::SearchInput(c));
+    }
+}
+
 /// Open a topic the way a user does: through the topic list.
 fn open_topic(app: &mut App, id: &str) -> usize {
     let t = app.synopsis.topic_index(id).unwrap();
@@ -200,9 +207,7 @@ fn each_pane_says_where_it_is_scrolled_and_when_its_passage_is_below() {
 fn search_jumps_to_a_match_and_highlights_it() {
     let mut app = seeds_app(160, 45);
     app.update(Action::StartSearch);
-    for c in "Butler".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_text(&mut app, "Butler");
     app.update(Action::SearchSubmit);
     settle(&mut app);
     assert!(!app.search.matches.is_empty());

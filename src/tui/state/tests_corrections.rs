@@ -2,7 +2,7 @@
 //! keyword, ask once where to save, and reach the topics file.
 
 use super::sources_tests::many_sources_app;
-use super::tests::settle;
+use super::tests::{settle, type_text};
 use super::*;
 use crate::tui::effects::corrections_file::save_corrections;
 use synoptic_core::input::topics_file::parse_topics;
@@ -131,9 +131,7 @@ fn a_keyword_typed_in_the_prompt_realigns_the_topic() {
     assert!(!members(&app).contains(&(12, 1)));
     app.update(Action::AddKeyword);
     assert_eq!(app.overlay, Overlay::Keyword);
-    for c in "geyser".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_text(&mut app, "geyser");
     assert!(
         crate::tui::widgets::status::status_text(&app, 160)
             .contains("keyword for “The volcano”: geyser")
@@ -366,9 +364,7 @@ fn undo_forgets_a_correction_never_saved() {
 fn a_keyword_no_paragraph_uses_is_refused() {
     let mut app = many_sources_app(160, 45);
     app.update(Action::AddKeyword);
-    for c in "geyser".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_text(&mut app, "geyser");
     app.update(Action::SearchSubmit);
     settle(&mut app);
     assert!(

@@ -1,7 +1,7 @@
 //! `App` driven by actions, without a terminal: the status bar, help, topic list, figures
 //! panel and screen bounds.
 
-use super::tests::{finish_export, screen, seeds_app, settle};
+use super::tests::{finish_export, screen, seeds_app, settle, type_text};
 use super::*;
 use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
 use synoptic_core::input::topics_file::parse_topics;
@@ -47,9 +47,7 @@ fn a_status_message_is_never_cut_the_label_gives_way() {
 fn search_says_which_match_of_how_many_and_goes_back() {
     let mut app = long_label_app(100, 30);
     app.update(Action::StartSearch);
-    for c in "Trump".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_text(&mut app, "Trump");
     app.update(Action::SearchSubmit);
     settle(&mut app);
     let n = app.search.matches.len();
@@ -349,9 +347,7 @@ fn the_topic_list_moves_by_one_and_by_half_a_screen_both_ways() {
 fn backspace_in_the_search_prompt_takes_back_the_last_letter() {
     let mut app = seeds_app(160, 45);
     app.update(Action::StartSearch);
-    for c in "DDoS".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_text(&mut app, "DDoS");
     app.update(Action::SearchBackspace);
     assert_eq!(app.search.input, "DDo");
 }
