@@ -143,28 +143,20 @@ mod tests {
 
     #[test]
     fn utf16_with_bom() {
-        let bytes: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("été".encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
+        let bytes = [&[0xFF, 0xFE][..], &utf16le("été")].concat();
         assert_eq!(text(decode(&bytes)), ("été".into(), Some("UTF-16LE")));
     }
 
     #[test]
     fn utf16_without_bom_is_recognised() {
-        let le: Vec<u8> = "Été à Gdansk."
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        let be = utf16be("Été à Gdansk.");
         assert_eq!(
-            text(decode(&le)),
+            text(decode(&utf16le("Été à Gdansk."))),
             (
                 "Été à Gdansk.".into(),
                 Some("UTF-16LE (no byte-order mark)")
             )
         );
-        assert_eq!(text(decode(&be)).0, "Été à Gdansk.");
+        assert_eq!(text(decode(&utf16be("Été à Gdansk."))).0, "Été à Gdansk.");
     }
 
     #[test]
@@ -207,19 +199,16 @@ mod tests {
         let utf16 = |s: &str| text(decode(&utf16le(s))).0;
         // Two characters are enough to tell, either way round.
         assert_eq!(utf16("ab"), "ab");
-        assert_eq!(text(decode(&[0, b'a', 0, b'b'])).0, "ab");
+        assert_eq!(text(decode(&utf16be("ab"))).0, "ab");
         // Seven Latin letters in ten: their high bytes are NUL, the CJK letters' are not.
         assert_eq!(utf16("ab中c文d字efg"), "ab中c文d字efg");
         assert_eq!(decode(&utf16le("ab中c文d字e字g")), Decoded::Binary);
-        let be = utf16be("ab中c文d字e字g");
-        assert_eq!(decode(&be), Decoded::Binary);
+        assert_eq!(decode(&utf16be("ab中c文d字e字g")), Decoded::Binary);
         // U+0100 has a NUL low byte: one in ten is allowed, two are not.
         assert_eq!(utf16("Āabcdefghi"), "Āabcdefghi");
         assert_eq!(decode(&utf16le("ĀĀbcdefghi")), Decoded::Binary);
-        let be = utf16be("ĀĀbcdefghi");
-        assert_eq!(decode(&be), Decoded::Binary);
-        let be = utf16be("Āabcdefghi");
-        assert_eq!(text(decode(&be)).0, "Āabcdefghi");
+        assert_eq!(decode(&utf16be("ĀĀbcdefghi")), Decoded::Binary);
+        assert_eq!(text(decode(&utf16be("Āabcdefghi"))).0, "Āabcdefghi");
     }
 
     #[test]
