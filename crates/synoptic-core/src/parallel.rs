@@ -105,6 +105,33 @@ mod tests {
         assert_eq!(out, items);
     }
 
+    fn cores() -> usize {
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+    }
+
+    #[test]
+    fn large_inputs_use_every_core_up_to_eight() {
+        assert_eq!(threads_for(1000, 1), cores().min(MOST_THREADS));
+        // Parts of at least 500 items: two of them at most in 1,000.
+        assert_eq!(threads_for(1000, 500), cores().min(2));
+    }
+
+    #[test]
+    fn each_thread_gets_one_part() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let items: Vec<usize> = (0..100).collect();
+        let threads = threads_for(items.len(), 50);
+        let lengths = map_parts(&items, 50, |_, part| part.len());
+        assert_eq!(lengths.len(), threads);
+        assert_eq!(lengths.iter().sum::<usize>(), 100);
+        let calls = AtomicUsize::new(0);
+        let mut out = items.clone();
+        for_each_part_mut(&mut out, 50, |_, _| {
+            calls.fetch_add(1, Ordering::Relaxed);
+        });
+        assert_eq!(calls.into_inner(), threads);
+    }
+
     #[test]
     fn small_inputs_stay_on_one_thread() {
         assert_eq!(threads_for(10, 64), 1);

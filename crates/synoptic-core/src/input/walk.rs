@@ -79,3 +79,96 @@ fn walk_dir(dir: &Path, steps: &mut Vec<Step>, seen: &mut HashSet<PathBuf>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each step as a line: the path below `root`, and what the walk does with it.
+    fn described(steps: &[Step], root: &Path) -> Vec<String> {
+        let below = |p: &Path| {
+            p.strip_prefix(root)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .into_owned()
+        };
+        steps
+            .iter()
+            .map(|step| match step {
+                Step::File(path) => format!("read {}", below(path)),
+                Step::Stdin(_) => "stdin".to_owned(),
+                Step::Skipped { path, why } => {
+                    format!("skip {}: {}", below(Path::new(path)), why)
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_folder_gives_its_articles_sorted_and_says_what_it_skips() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for name in [
+            "b.txt",
+            "a.md",
+            "README.txt",
+            "x.pdf",
+            "page.html",
+            "page.md",
+        ] {
+            fs::write(root.join(name), "text").unwrap();
+        }
+        fs::create_dir(root.join("sub")).unwrap();
+        fs::write(root.join("sub/c.txt"), "text").unwrap();
+        let steps = steps(&[root.to_path_buf()], 1024);
+        assert_eq!(
+            described(&steps, root),
+            [
+                // Sorted by bytes: capitals first.
+                "skip README.txt: looks like a note about the corpus, not an article; skipped \
+                 (name it on the command line to read it)",
+                "read a.md",
+                "read b.txt",
+                "read page.md",
+                "read sub/c.txt",
+            ],
+            "the page beside its Markdown and the PDF are left out without a word"
+        );
+    }
+
+    #[test]
+    fn a_file_named_on_the_command_line_is_read_whatever_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let note = dir.path().join("README.txt");
+        fs::write(&note, "text").unwrap();
+        let steps = steps(&[note, dir.path().join("missing.pdf")], 1024);
+        assert_eq!(
+            described(&steps, dir.path()),
+            ["read README.txt", "read missing.pdf"]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_once_and_a_socket_is_never_opened() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("sub")).unwrap();
+        fs::write(root.join("sub/c.txt"), "text").unwrap();
+        // A link back up would walk forever; a dangling one is read, to say why it fails.
+        symlink(root, root.join("sub/loop")).unwrap();
+        symlink(root.join("gone.txt"), root.join("dangling.txt")).unwrap();
+        let _socket = std::os::unix::net::UnixListener::bind(root.join("s.txt")).unwrap();
+        let steps = steps(&[root.to_path_buf(), root.join("sub")], 1024);
+        assert_eq!(
+            described(&steps, root),
+            [
+                "read dangling.txt",
+                "skip s.txt: a socket, not a regular file; skipped",
+                "read sub/c.txt",
+            ],
+            "the folder named twice and the link back up are walked once"
+        );
+    }
+}

@@ -99,6 +99,13 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_meta_charset_leaves_the_next_meta_to_say() {
+        let page = b"<meta charset=\"\"><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>\xcc\xee\xf1\xea\xe2\xe0</p>";
+        assert_eq!(meta_charset(page).as_deref(), Some("windows-1251"));
+        assert!(decode_page(page, None).0.contains("Москва"));
+    }
+
+    #[test]
     fn a_bom_decides_first() {
         let page = b"\xef\xbb\xbf<meta charset=\"iso-8859-1\"><p>\xc3\xa9</p>";
         assert_eq!(

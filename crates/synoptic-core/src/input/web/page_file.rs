@@ -74,6 +74,22 @@ mod tests {
         assert_eq!(page_stem(".html"), ".html");
     }
 
+    fn gzipped_zeros(len: u64) -> Vec<u8> {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::copy(&mut std::io::repeat(0).take(len), &mut gz).unwrap();
+        gz.finish().unwrap()
+    }
+
+    #[test]
+    fn a_page_unzips_up_to_32_mb_and_no_further() {
+        assert_eq!(gunzip(&gzipped_zeros(100_000)).unwrap().len(), 100_000);
+        let at_limit = gunzip(&gzipped_zeros(MAX_PAGE_BYTES)).unwrap();
+        assert_eq!(at_limit.len() as u64, 32 * 1024 * 1024);
+        let err = gunzip(&gzipped_zeros(MAX_PAGE_BYTES + 1)).unwrap_err();
+        assert!(matches!(err, PageFileError::TooLarge));
+        assert_eq!(err.to_string(), "is larger than 32 MB once unzipped");
+    }
+
     #[test]
     fn a_broken_gzip_is_named_as_such() {
         let err = read_page("a.html.gz", b"\x1f\x8bnot gzip", None).unwrap_err();
