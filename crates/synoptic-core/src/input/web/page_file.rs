@@ -90,6 +90,33 @@ mod tests {
         assert_eq!(err.to_string(), "is larger than 32 MB once unzipped");
     }
 
+    /// A page with a title and three paragraphs of an article.
+    const PAGE: &str = "<html><head><title>Floods close the valley road</title></head><body>\
+        <article><h1>Floods close the valley road</h1>\
+        <p>Heavy rain on Monday night flooded the only road into the valley, and the county \
+        closed it to all traffic until the water goes down, officials said on Tuesday.</p>\
+        <p>About two hundred households are cut off. Volunteers brought food and water to the \
+        village hall by boat, and the school will stay shut for the rest of the week.</p>\
+        <p>Engineers will inspect the bridge once the river falls; the county expects the \
+        road to open again on Friday if no more rain comes.</p></article></body></html>";
+
+    fn gzipped(bytes: &[u8]) -> Vec<u8> {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, bytes).unwrap();
+        gz.finish().unwrap()
+    }
+
+    #[test]
+    fn a_page_is_unzipped_when_its_name_or_its_bytes_say_gzip() {
+        let plain = read_page("a.html", PAGE.as_bytes(), None).unwrap();
+        let zipped_bytes = read_page("a.html", &gzipped(PAGE.as_bytes()), None).unwrap();
+        assert_eq!(zipped_bytes.blocks, plain.blocks);
+        assert!(!plain.blocks.is_empty());
+        // Named .gz but not zipped: the name is believed, and the error says so.
+        let err = read_page("a.HTML.GZ", PAGE.as_bytes(), None).unwrap_err();
+        assert!(matches!(err, PageFileError::Gzip(_)), "{err}");
+    }
+
     #[test]
     fn a_broken_gzip_is_named_as_such() {
         let err = read_page("a.html.gz", b"\x1f\x8bnot gzip", None).unwrap_err();
