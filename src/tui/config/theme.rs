@@ -79,3 +79,77 @@ impl Theme {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The paints a reader must tell apart at a glance: every source, some, one, moved,
+    /// changed, a search match and the dimmed.
+    const TOLD_APART: [Paint; 7] = [
+        Paint::SharedAll,
+        Paint::SharedSome,
+        Paint::Own,
+        Paint::Moved,
+        Paint::Changed,
+        Paint::Match,
+        Paint::Dim,
+    ];
+
+    #[test]
+    fn each_meaning_looks_different_with_colour_and_without() {
+        let theme = Theme::default();
+        for color in [true, false] {
+            let plain = theme.style(Paint::Plain, color);
+            assert_eq!(plain, Style::default());
+            for (i, &a) in TOLD_APART.iter().enumerate() {
+                assert_ne!(theme.style(a, color), plain, "{a:?}, colour {color}");
+                for &b in &TOLD_APART[i + 1..] {
+                    assert_ne!(
+                        theme.style(a, color),
+                        theme.style(b, color),
+                        "{a:?} and {b:?}, colour {color}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn without_colour_the_words_every_source_shares_are_bold_and_underlined() {
+        let style = Theme::default().style(Paint::SharedAll, false);
+        assert_eq!(
+            style,
+            Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        );
+        assert_eq!(style.fg, None);
+    }
+
+    #[test]
+    fn the_configured_colours_are_the_ones_painted() {
+        let theme = Theme {
+            shared_all: Color::Blue,
+            own: Color::LightRed,
+            ..Theme::default()
+        };
+        assert_eq!(theme.style(Paint::SharedAll, true).fg, Some(Color::Blue));
+        assert_eq!(theme.style(Paint::Own, true).fg, Some(Color::LightRed));
+        assert_eq!(theme.style(Paint::SharedSome, true).fg, Some(Color::Yellow));
+    }
+
+    #[test]
+    fn the_focused_pane_and_the_status_bar_stand_out() {
+        let theme = Theme::default();
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        assert_eq!(theme.focused_border(true), bold.fg(Color::Cyan));
+        assert_eq!(theme.focused_border(false), bold);
+        assert_eq!(
+            theme.status_bar(true),
+            Style::default().bg(Color::Blue).fg(Color::White)
+        );
+        assert_eq!(
+            theme.status_bar(false),
+            Style::default().add_modifier(Modifier::REVERSED)
+        );
+    }
+}

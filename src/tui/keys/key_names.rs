@@ -62,3 +62,50 @@ pub fn key_name(code: KeyCode, modifiers: KeyModifiers) -> String {
         base
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_the_help_can_write_reads_back_as_itself() {
+        let codes = [
+            KeyCode::Char('n'),
+            KeyCode::Char(' '),
+            KeyCode::Char('?'),
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Backspace,
+        ];
+        for code in codes {
+            for mods in [KeyModifiers::NONE, KeyModifiers::CONTROL] {
+                let name = key_name(code, mods);
+                assert_eq!(parse_key(&name), Ok(KeyEvent::new(code, mods)), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn arrows_may_be_written_as_words_and_unknown_keys_are_refused() {
+        assert_eq!(
+            parse_key("Up"),
+            Ok(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE))
+        );
+        assert_eq!(
+            parse_key("Ctrl-Left"),
+            Ok(KeyEvent::new(KeyCode::Left, KeyModifiers::CONTROL))
+        );
+        let err = parse_key("F13").unwrap_err();
+        assert!(err.starts_with("unknown key \"F13\""), "{err}");
+    }
+}
