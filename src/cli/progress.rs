@@ -11,11 +11,15 @@ use std::time::{Duration, Instant};
 const QUIET: Duration = Duration::from_millis(200);
 const TICK: Duration = Duration::from_millis(100);
 
-#[derive(Default)]
+/// Where the line goes: standard error, or a buffer in tests.
+type Sink = Box<dyn Write + Send>;
+
 struct State {
     what: String,
     shown: bool,
     done: bool,
+    /// Inside the lock: the ticker and the warnings never write at once.
+    sink: Sink,
 }
 
 pub struct Progress {
@@ -27,10 +31,22 @@ impl Progress {
     /// Start timing; the line appears after [`QUIET`] if there is a terminal to show it on,
     /// saying what the last [`Progress::stage`] named.
     pub fn start() -> Progress {
-        let shared = Arc::new((Mutex::new(State::default()), Condvar::new()));
-        let ticker = std::io::stderr().is_terminal().then(|| {
+        let terminal = std::io::stderr().is_terminal();
+        Progress::on(Box::new(std::io::stderr()), terminal.then_some(QUIET))
+    }
+
+    /// Write to `sink`, the progress line appearing after `quiet` (never when `None`).
+    fn on(sink: Sink, quiet: Option<Duration>) -> Progress {
+        let state = State {
+            what: String::new(),
+            shown: false,
+            done: false,
+            sink,
+        };
+        let shared = Arc::new((Mutex::new(state), Condvar::new()));
+        let ticker = quiet.map(|quiet| {
             let shared = Arc::clone(&shared);
-            std::thread::spawn(move || tick(&shared))
+            std::thread::spawn(move || tick(&shared, quiet))
         });
         Progress { shared, ticker }
     }
@@ -44,12 +60,12 @@ impl Progress {
     /// on the next tick.
     pub fn say(&self, line: &str) {
         let mut state = self.lock();
-        let mut err = std::io::stderr().lock();
         if state.shown {
-            let _ = write!(err, "\r\x1b[2K");
+            let _ = write!(state.sink, "\r\x1b[2K");
             state.shown = false;
         }
-        let _ = writeln!(err, "{line}");
+        let _ = writeln!(state.sink, "{line}");
+        let _ = state.sink.flush();
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -64,7 +80,8 @@ impl Drop for Progress {
             let mut state = self.lock();
             state.done = true;
             if state.shown {
-                let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
+                let _ = write!(state.sink, "\r\x1b[2K");
+                let _ = state.sink.flush();
             }
         }
         self.shared.1.notify_all();
@@ -74,12 +91,13 @@ impl Drop for Progress {
     }
 }
 
-fn tick(shared: &(Mutex<State>, Condvar)) {
+fn tick(shared: &(Mutex<State>, Condvar), quiet: Duration) {
     let started = Instant::now();
     let (lock, wake) = shared;
     let mut state = lock.lock().unwrap_or_else(PoisonError::into_inner);
-    let mut wait = QUIET;
-    loop {
+    let mut wait = quiet;
+    // Loading may end before this thread first waits: a wake-up sent then is not waited for.
+    while !state.done {
         state = wake
             .wait_timeout(state, wait)
             .unwrap_or_else(PoisonError::into_inner)
@@ -89,15 +107,95 @@ fn tick(shared: &(Mutex<State>, Condvar)) {
         }
         wait = TICK;
         let elapsed = started.elapsed();
-        if elapsed < QUIET {
+        if elapsed < quiet {
             continue;
         }
-        let _ = write!(
-            std::io::stderr().lock(),
+        let line = format!(
             "\r\x1b[2Ksynoptic: {}… {:.1} s",
             state.what,
             elapsed.as_secs_f64()
         );
+        let _ = state.sink.write_all(line.as_bytes());
+        let _ = state.sink.flush();
         state.shown = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A buffer the progress writes to and the test reads.
+    #[derive(Clone, Default)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Shared {
+        fn text(&self) -> String {
+            String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+        }
+    }
+
+    /// What a terminal would show on its last line: what follows the last newline and the
+    /// last line clear.
+    fn last_line(text: &str) -> &str {
+        let line = text.rsplit('\n').next().unwrap_or("");
+        line.rsplit("\r\x1b[2K").next().unwrap_or("")
+    }
+
+    #[test]
+    fn without_a_terminal_only_the_warnings_are_written() {
+        let out = Shared::default();
+        let progress = Progress::on(Box::new(out.clone()), None);
+        progress.stage("reading the articles");
+        progress.say("synoptic: warning: a.txt is empty");
+        drop(progress);
+        assert_eq!(out.text(), "synoptic: warning: a.txt is empty\n");
+    }
+
+    #[test]
+    fn a_quick_load_shows_no_line() {
+        let out = Shared::default();
+        let progress = Progress::on(Box::new(out.clone()), Some(Duration::from_secs(3600)));
+        progress.stage("aligning 5 articles");
+        drop(progress);
+        assert_eq!(out.text(), "");
+    }
+
+    #[test]
+    fn a_slow_load_shows_its_stage_and_clears_it_for_warnings_and_at_the_end() {
+        let out = Shared::default();
+        let progress = Progress::on(Box::new(out.clone()), Some(Duration::ZERO));
+        progress.stage("aligning 5 articles");
+        // The ticker's first line comes after one tick; wait for it, however busy the machine.
+        let waited = Instant::now();
+        while !out.text().contains("aligning 5 articles") {
+            assert!(waited.elapsed() < Duration::from_secs(30), "no line shown");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let shown = out.text();
+        assert!(
+            shown.starts_with("\r\x1b[2Ksynoptic: aligning 5 articles… 0.")
+                && shown.ends_with(" s"),
+            "{shown:?}"
+        );
+        progress.say("synoptic: warning: b.txt is empty");
+        assert!(
+            out.text()
+                .ends_with(" s\r\x1b[2Ksynoptic: warning: b.txt is empty\n"),
+            "the line is cleared before the warning: {:?}",
+            out.text()
+        );
+        drop(progress);
+        assert_eq!(last_line(&out.text()), "", "{:?}", out.text());
     }
 }
