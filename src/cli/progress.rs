@@ -165,7 +165,7 @@ mod tests {
     #[test]
     fn a_quick_load_shows_no_line() {
         let out = Shared::default();
-        let progress = Progress::on(Box::new(out.clone()), Some(Duration::from_secs(3600)));
+        let progress = Progress::on(Box::new(out.clone()), Some(Duration::from_hours(1)));
         progress.stage("aligning 5 articles");
         drop(progress);
         assert_eq!(out.text(), "");
