@@ -63,6 +63,7 @@ fn completions_and_man_page_are_generated() {
         "min_pane_width",
         "shared_all",
         "next_topic",
+        "quit and back must keep at least one key",
         ".SH \"TOPICS FILE\"",
         ".SH \"EXIT STATUS\"",
         "bad usage or bad input",
@@ -78,6 +79,8 @@ fn completions_and_man_page_are_generated() {
         "\\fB\\-\\-format\\-version\\fR \\fI<N>\\fR",
         "(text, markdown, json)",
         ".SS \"synoptic fetch\"",
+        // An option with a short form gives both.
+        "\\fB\\-o\\fR, \\fB\\-\\-output\\fR \\fI<DIR>\\fR",
     ] {
         assert!(page.contains(needed), "the man page lacks {needed:?}");
     }

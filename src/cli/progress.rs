@@ -195,6 +195,14 @@ mod tests {
             "the line is cleared before the warning: {:?}",
             out.text()
         );
+        // The line comes back on the next tick, and goes when loading ends.
+        while !out.text().ends_with(" s") {
+            assert!(
+                waited.elapsed() < Duration::from_secs(30),
+                "no line after the warning"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
         drop(progress);
         assert_eq!(last_line(&out.text()), "", "{:?}", out.text());
     }
