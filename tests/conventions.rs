@@ -94,6 +94,11 @@ fn completions_and_man_page_are_generated() {
 #[test]
 fn topics_lists_the_matrix_as_text_and_json() {
     let text = stdout(&run(&["topics"]));
+    let head = text.lines().next().unwrap_or_default();
+    assert!(
+        head.starts_with("topic ") && head.ends_with("  1  2  3  4  5  size  label [keywords]"),
+        "one column of three characters per article: {head:?}"
+    );
     let outage = text
         .lines()
         .find(|l| l.starts_with("outage "))
@@ -123,6 +128,20 @@ fn topics_lists_the_matrix_as_text_and_json() {
         .map(|v| v.as_u64().unwrap())
         .sum();
     assert_eq!(counted, first["size"].as_u64().unwrap());
+    let discovered = json["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["origin"] == "discovered")
+        .count();
+    let toml = stdout(&run(&["topics", "--format", "toml"]));
+    assert!(
+        toml.starts_with(&format!(
+            "# Topics of 5 articles written by synoptic {} ({discovered} discovered).\n",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{toml}"
+    );
 }
 
 #[test]
