@@ -22,6 +22,20 @@ struct State {
     sink: Sink,
 }
 
+/// Back to the start of the line, and the line erased.
+const CLEAR: &str = "\r\x1b[2K";
+
+impl State {
+    /// Take the progress line off the screen, if it is on it.
+    fn clear_line(&mut self) {
+        if self.shown {
+            let _ = write!(self.sink, "{CLEAR}");
+            let _ = self.sink.flush();
+            self.shown = false;
+        }
+    }
+}
+
 pub struct Progress {
     shared: Arc<(Mutex<State>, Condvar)>,
     ticker: Option<JoinHandle<()>>,
@@ -60,10 +74,7 @@ impl Progress {
     /// on the next tick.
     pub fn say(&self, line: &str) {
         let mut state = self.lock();
-        if state.shown {
-            let _ = write!(state.sink, "\r\x1b[2K");
-            state.shown = false;
-        }
+        state.clear_line();
         let _ = writeln!(state.sink, "{line}");
         let _ = state.sink.flush();
     }
@@ -79,10 +90,7 @@ impl Drop for Progress {
         {
             let mut state = self.lock();
             state.done = true;
-            if state.shown {
-                let _ = write!(state.sink, "\r\x1b[2K");
-                let _ = state.sink.flush();
-            }
+            state.clear_line();
         }
         self.shared.1.notify_all();
         if let Some(ticker) = self.ticker.take() {
@@ -110,13 +118,13 @@ fn tick(shared: &(Mutex<State>, Condvar), quiet: Duration) {
         if elapsed < quiet {
             continue;
         }
-        let line = format!(
-            "\r\x1b[2Ksynoptic: {}… {:.1} s",
-            state.what,
+        let State { what, sink, .. } = &mut *state;
+        let _ = write!(
+            sink,
+            "{CLEAR}synoptic: {what}… {:.1} s",
             elapsed.as_secs_f64()
         );
-        let _ = state.sink.write_all(line.as_bytes());
-        let _ = state.sink.flush();
+        let _ = sink.flush();
         state.shown = true;
     }
 }
@@ -142,6 +150,15 @@ mod tests {
     impl Shared {
         fn text(&self) -> String {
             String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+        }
+    }
+
+    /// Wait until what was written passes `test`, however busy the machine (30 s at most).
+    fn wait_until(out: &Shared, what: &str, test: impl Fn(&str) -> bool) {
+        let waited = Instant::now();
+        while !test(&out.text()) {
+            assert!(waited.elapsed() < Duration::from_secs(30), "{what}");
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 
@@ -176,12 +193,10 @@ mod tests {
         let out = Shared::default();
         let progress = Progress::on(Box::new(out.clone()), Some(Duration::ZERO));
         progress.stage("aligning 5 articles");
-        // The ticker's first line comes after one tick; wait for it, however busy the machine.
-        let waited = Instant::now();
-        while !out.text().contains("aligning 5 articles") {
-            assert!(waited.elapsed() < Duration::from_secs(30), "no line shown");
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        // The ticker's first line comes after one tick.
+        wait_until(&out, "no line shown", |text| {
+            text.contains("aligning 5 articles")
+        });
         let shown = out.text();
         assert!(
             shown.starts_with("\r\x1b[2Ksynoptic: aligning 5 articles… 0.")
@@ -196,13 +211,9 @@ mod tests {
             out.text()
         );
         // The line comes back on the next tick, and goes when loading ends.
-        while !out.text().ends_with(" s") {
-            assert!(
-                waited.elapsed() < Duration::from_secs(30),
-                "no line after the warning"
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        wait_until(&out, "no line after the warning", |text| {
+            text.ends_with(" s")
+        });
         drop(progress);
         assert_eq!(last_line(&out.text()), "", "{:?}", out.text());
     }
