@@ -243,7 +243,11 @@ pub fn tokenize(text: &str, lang: Language) -> Vec<Token> {
         })
         .collect();
     for i in 1..tokens.len() {
-        if text[tokens[i - 1].end()..tokens[i].start()].contains(CLAUSE_ENDS) {
+        let (before, after) = (tokens[i - 1].range(), tokens[i].start());
+        // An initialism's own last stop ends no clause ("the F.B.I. director").
+        let own_stop =
+            usize::from(!tokens[i - 1].is_numeric() && text[before.clone()].contains('.'));
+        if text[(before.end + own_stop).min(after)..after].contains(CLAUSE_ENDS) {
             tokens[i - 1].flags |= CLAUSE_END;
         }
     }
@@ -253,8 +257,10 @@ pub fn tokenize(text: &str, lang: Language) -> Vec<Token> {
 }
 
 /// Byte ranges of the words of a text: runs of letters, digits and combining marks. A '.' or
-/// ',' between two digits stays inside ("1,3", "6.8"); apostrophes, hyphens and everything
-/// else separate words, so "l'échange" gives "l" and "échange".
+/// ',' between two digits stays inside ("1,3", "6.8"), and so do the inner stops of an
+/// initialism ("U.S", "F.B.I": capitals each followed by a stop, the last stop left out), so
+/// that it is one word as "FBI" is; apostrophes, hyphens and everything else separate words,
+/// so "l'échange" gives "l" and "échange".
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -272,9 +278,10 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
                 text[i..].chars().next()?
             };
             at += c.len_utf8();
-            let inner_sep = matches!(c, ',' | '.')
+            let inner_sep = (matches!(c, ',' | '.')
                 && prev_digit
-                && bytes.get(at).is_some_and(u8::is_ascii_digit);
+                && bytes.get(at).is_some_and(u8::is_ascii_digit))
+                || start.is_some_and(|s| initialism_stop(bytes, s, i));
             let in_word = if b.is_ascii() {
                 b.is_ascii_alphanumeric() || (start.is_some() && inner_sep)
             } else {
@@ -293,6 +300,19 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         }
         start.map(|s| s..text.len())
     })
+}
+
+/// Whether the byte at `i`, in a word that starts at `start`, is an inner stop of an
+/// initialism: after a capital that starts the word or follows a stop, before a capital that
+/// a stop follows.
+fn initialism_stop(bytes: &[u8], start: usize, i: usize) -> bool {
+    let byte = |j: usize| bytes.get(j).copied().unwrap_or(0);
+    byte(i) == b'.'
+        && i > start
+        && byte(i - 1).is_ascii_uppercase()
+        && (i - 1 == start || byte(i.wrapping_sub(2)) == b'.')
+        && byte(i + 1).is_ascii_uppercase()
+        && byte(i + 2) == b'.'
 }
 
 /// What a surface word normalises to: its key, the key's hash, and its token flags.
@@ -347,6 +367,14 @@ fn with_normalised<R>(word: &str, lang: Language, read: impl FnOnce(&Normalised)
 
 fn normalise(word: &str, lang: Language) -> Normalised {
     let numeric = word.chars().any(|c| c.is_ascii_digit());
+    // "F.B.I" is written "FBI" too: an initialism's key has no stops.
+    let undotted;
+    let word = if !numeric && word.contains('.') {
+        undotted = word.replace('.', "");
+        undotted.as_str()
+    } else {
+        word
+    };
     let folded = fold(word);
     let stop = !numeric && lang.is_stopword(&folded);
     let calendar = lists::is_calendar_word(&folded);

@@ -58,22 +58,30 @@ fn a_word_ends_a_clause_when_a_stop_follows_it_before_the_next_word() {
 /// give.
 fn words_by_char(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut prev: Option<char> = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let mut start: Option<usize> = None;
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    // Where the word started, in characters.
+    let mut first = 0;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let (prev, next) = (k.checked_sub(1).and_then(at), at(k + 1));
         let inner_sep = matches!(c, ',' | '.')
             && prev.is_some_and(|p| p.is_ascii_digit())
             && next.is_some_and(|n| n.is_ascii_digit());
-        let in_word =
-            c.is_alphanumeric() || (start.is_some() && (is_combining_mark(c) || inner_sep));
-        prev = Some(c);
+        let capital = |c: Option<char>| c.is_some_and(|c| c.is_ascii_uppercase());
+        let initialism = c == '.'
+            && start.is_some()
+            && capital(prev)
+            && (k - 1 == first || k.checked_sub(2).and_then(at) == Some('.'))
+            && capital(next)
+            && at(k + 2) == Some('.');
+        let in_word = c.is_alphanumeric()
+            || (start.is_some() && (is_combining_mark(c) || inner_sep || initialism));
         match (in_word, start) {
-            (true, None) => start = Some(i),
+            (true, None) => (start, first) = (Some(i), k),
             (true, Some(s)) if i + c.len_utf8() - s > MAX_WORD => {
                 out.push(s..i);
-                start = Some(i);
+                (start, first) = (Some(i), k);
             }
             (false, Some(s)) => {
                 out.push(s..i);
@@ -89,7 +97,7 @@ fn words_by_char(text: &str) -> Vec<Range<usize>> {
 proptest::proptest! {
     #[test]
     fn words_are_cut_as_character_by_character(
-        text in "([a-z0-9éÉ日١٢\u{301}\u{300}'’,. \t\n-]{0,30}|[aé]{1015,1030}[ ,.1]{0,3}[0-9]{0,3})"
+        text in "([a-z0-9éÉ日١٢\u{301}\u{300}'’,. \t\n-]{0,30}|[ABa.1 ]{0,30}|[aé]{1015,1030}[ ,.1]{0,3}[0-9]{0,3}|(A\\.){500,520})"
     ) {
         proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), words_by_char(&text));
     }
@@ -154,6 +162,35 @@ fn words_split_at_apostrophes_hyphens_and_punctuation() {
         got,
         vec!["L", "Été", "vice", "présidente", "1,3", "million", "Fin"]
     );
+}
+
+#[test]
+fn an_initialism_is_one_word_keyed_as_written_without_stops() {
+    let text = "The F.B.I. director met U.S. envoys. M. Dupont said A.B no";
+    let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
+    assert_eq!(
+        got,
+        vec![
+            "The", "F.B.I", "director", "met", "U.S", "envoys", "M", "Dupont", "said", "A", "B",
+            "no"
+        ]
+    );
+    let en = Language::English;
+    assert_eq!(keys("F.B.I.", en), keys("FBI", en));
+    assert_eq!(keys("J.C.P.O.A.", en), keys("JCPOA", en));
+    assert_eq!(keys("U.S.", en), keys("US", en));
+    assert_eq!(keys("6.8", en), vec!["6.8"], "a number keeps its stop");
+}
+
+#[test]
+fn an_initialism_s_own_stop_ends_no_clause() {
+    let text = "The F.B.I. director said so. Then U.S. envoys left.";
+    let ends: Vec<(&str, bool)> = tokenize(text, Language::English)
+        .iter()
+        .map(|t| (&text[t.range()], t.ends_clause()))
+        .collect();
+    let ended: Vec<&str> = ends.iter().filter(|e| e.1).map(|e| e.0).collect();
+    assert_eq!(ended, vec!["so"], "{ends:?}");
 }
 
 #[test]
