@@ -188,7 +188,7 @@ fn contiguous(text: &str, tokens: &[Token]) -> bool {
     tokens.windows(2).all(|w| {
         let mut gap = text[w[0].end()..w[1].start()].chars();
         // No gap at all is the cut in a run of letters too long to be a word (see
-        // `lang::text::words`): garbage, no phrase.
+        // `lang::words::words`): garbage, no phrase.
         match (gap.next(), gap.next()) {
             (Some(c), None) => c.is_whitespace() || is_apostrophe(c) || is_hyphen(c),
             _ => false,

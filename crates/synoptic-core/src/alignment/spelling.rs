@@ -9,7 +9,8 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::lang::hashed::ByHash;
-use crate::lang::text::{Language, fold, fold_into, tokenize, words};
+use crate::lang::text::{Language, fold, fold_into, tokenize};
+use crate::lang::words::words;
 use crate::model::article::{Article, Kind};
 
 /// How the articles spell words a keyword holds in another way: the folded word, then the

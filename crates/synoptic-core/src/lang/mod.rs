@@ -4,3 +4,4 @@ pub mod hashed;
 pub mod lists;
 pub mod sentences;
 pub mod text;
+pub mod words;
