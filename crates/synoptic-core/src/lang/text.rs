@@ -240,11 +240,7 @@ pub fn tokenize(text: &str, lang: Language) -> Vec<Token> {
         })
         .collect();
     for i in 1..tokens.len() {
-        let (before, after) = (tokens[i - 1].range(), tokens[i].start());
-        // An initialism's own last stop ends no clause ("the F.B.I. director").
-        let own_stop =
-            usize::from(!tokens[i - 1].is_numeric() && text[before.clone()].contains('.'));
-        if text[(before.end + own_stop).min(after)..after].contains(CLAUSE_ENDS) {
+        if text[tokens[i - 1].end()..tokens[i].start()].contains(CLAUSE_ENDS) {
             tokens[i - 1].flags |= CLAUSE_END;
         }
     }

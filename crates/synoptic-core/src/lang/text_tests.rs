@@ -107,17 +107,20 @@ fn word_endings_and_accents_share_a_key() {
 
 #[test]
 fn an_initialism_is_one_word_keyed_as_written_without_stops() {
-    let text = "The F.B.I. director met U.S. envoys. M. Dupont said A.B no";
+    let text = "The F.B.I. director met U.S.-Mexico envoys, D.C. said. M.Dupont, plan B. A.B no";
     let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
-    assert_eq!(
-        got,
-        vec![
-            "The", "F.B.I", "director", "met", "U.S", "envoys", "M", "Dupont", "said", "A", "B",
-            "no"
-        ]
-    );
+    let want = [
+        "The", "F.B.I.", "director", "met", "U.S.", "Mexico", "envoys", "D.C.", "said", "M",
+        "Dupont", "plan", "B", "A.B", "no",
+    ];
+    assert_eq!(got, want);
     let en = Language::English;
     assert_eq!(keys("F.B.I.", en), keys("FBI", en));
+    assert_eq!(
+        keys("F.B.I", en),
+        keys("FBI", en),
+        "a keyword may drop the last stop"
+    );
     assert_eq!(keys("J.C.P.O.A.", en), keys("JCPOA", en));
     assert_eq!(keys("U.S.", en), keys("US", en));
     assert_eq!(keys("6.8", en), vec!["6.8"], "a number keeps its stop");

@@ -10,10 +10,10 @@ use unicode_normalization::char::is_combining_mark;
 pub const MAX_WORD: usize = 1024;
 
 /// Byte ranges of the words of a text: runs of letters, digits and combining marks. A '.' or
-/// ',' between two digits stays inside ("1,3", "6.8"), and so do the inner stops of an
-/// initialism ("U.S", "F.B.I": capitals each followed by a stop, the last stop left out), so
-/// that it is one word as "FBI" is; apostrophes, hyphens and everything else separate words,
-/// so "l'échange" gives "l" and "échange".
+/// ',' between two digits stays inside ("1,3", "6.8"), and so do the stops of an initialism
+/// ("U.S.", "F.B.I.", "F.B.I": single capitals each followed by a stop), so that it is one word
+/// as "FBI" is; apostrophes, hyphens and everything else separate words, so "l'échange" gives
+/// "l" and "échange".
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -55,17 +55,21 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// Whether the byte at `i`, in a word that starts at `start`, is an inner stop of an
-/// initialism: after a capital that starts the word or follows a stop, before a capital that
-/// a stop follows.
+/// Whether the byte at `i`, in a word that starts at `start`, is a stop of an initialism: after
+/// a capital that starts the word or follows a stop, either before a capital that ends a letter
+/// ("U.S", "F.B.I") or, when the word already holds a stop, ending it ("U.S.", not "M.").
 fn initialism_stop(bytes: &[u8], start: usize, i: usize) -> bool {
     let byte = |j: usize| bytes.get(j).copied().unwrap_or(0);
-    byte(i) == b'.'
-        && i > start
-        && byte(i - 1).is_ascii_uppercase()
-        && (i - 1 == start || byte(i.wrapping_sub(2)) == b'.')
+    // What a letter of an initialism stands before: anything but a letter or a digit.
+    let ends_letter = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
+    if byte(i) != b'.' || i <= start || !byte(i - 1).is_ascii_uppercase() {
+        return false;
+    }
+    let after_stop = i - 1 > start && byte(i - 2) == b'.';
+    let inner = (i - 1 == start || after_stop)
         && byte(i + 1).is_ascii_uppercase()
-        && byte(i + 2) == b'.'
+        && ends_letter(byte(i + 2));
+    inner || (after_stop && ends_letter(byte(i + 1)))
 }
 
 #[cfg(test)]

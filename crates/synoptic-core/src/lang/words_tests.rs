@@ -20,12 +20,13 @@ fn words_by_char(text: &str) -> Vec<Range<usize>> {
             && prev.is_some_and(|p| p.is_ascii_digit())
             && next.is_some_and(|n| n.is_ascii_digit());
         let capital = |c: Option<char>| c.is_some_and(|c| c.is_ascii_uppercase());
-        let initialism = c == '.'
-            && start.is_some()
-            && capital(prev)
-            && (k - 1 == first || k.checked_sub(2).and_then(at) == Some('.'))
-            && capital(next)
-            && at(k + 2) == Some('.');
+        let ends_letter =
+            |c: Option<char>| c.is_none_or(|c| c.is_ascii() && !c.is_ascii_alphanumeric());
+        let initialism = c == '.' && start.is_some() && capital(prev) && {
+            let after_stop = k - 1 > first && k.checked_sub(2).and_then(at) == Some('.');
+            let inner = (k - 1 == first || after_stop) && capital(next) && ends_letter(at(k + 2));
+            inner || (after_stop && ends_letter(next))
+        };
         let in_word = c.is_alphanumeric()
             || (start.is_some() && (is_combining_mark(c) || inner_sep || initialism));
         match (in_word, start) {
@@ -48,7 +49,7 @@ fn words_by_char(text: &str) -> Vec<Range<usize>> {
 proptest::proptest! {
     #[test]
     fn words_are_cut_as_character_by_character(
-        text in "([a-z0-9éÉ日١٢\u{301}\u{300}'’,. \t\n-]{0,30}|[ABa.1 ]{0,30}|[aé]{1015,1030}[ ,.1]{0,3}[0-9]{0,3}|(A\\.){500,520})"
+        text in "([a-z0-9éÉ日١٢\u{301}\u{300}'’,. \t\n-]{0,30}|[ABaÉé.1 -]{0,30}|[aé]{1015,1030}[ ,.1]{0,3}[0-9]{0,3}|(A\\.){500,520})"
     ) {
         proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), words_by_char(&text));
     }
