@@ -107,11 +107,11 @@ fn word_endings_and_accents_share_a_key() {
 
 #[test]
 fn an_initialism_is_one_word_keyed_as_written_without_stops() {
-    let text = "The F.B.I. director met U.S.-Mexico envoys, D.C. said. M.Dupont, plan B. A.B no";
+    let text = "The F.B.I. director met U.S.-Mexico envoys, D.C. said. M.Dupont, plan B. A.B no A-B,C U.S.based";
     let got: Vec<&str> = words(text).map(|r| &text[r]).collect();
     let want = [
         "The", "F.B.I.", "director", "met", "U.S.", "Mexico", "envoys", "D.C.", "said", "M",
-        "Dupont", "plan", "B", "A.B", "no",
+        "Dupont", "plan", "B", "A.B", "no", "A", "B", "C", "U.S", "based",
     ];
     assert_eq!(got, want);
     let en = Language::English;
@@ -166,6 +166,10 @@ fn numbers_keep_their_form() {
     assert_eq!(&*toks[0].key("1,3 million", Language::French), "1,3");
     assert_eq!(toks[0].hash, key_hash("1,3"));
     assert!(toks[0].is_numeric() && toks[0].is_telling());
+    // A stemmer would cut "1990s" to "1990" and "does" to "doe": numbers and stopwords are
+    // only folded.
+    assert_eq!(keys("1990s", Language::English), vec!["1990s"]);
+    assert_eq!(keys("Does", Language::English), vec!["does"]);
 }
 
 #[test]
