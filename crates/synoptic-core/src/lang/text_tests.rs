@@ -32,13 +32,18 @@ proptest::proptest! {
     }
 }
 
+/// Each word of `text` and whether it ends a clause.
+fn clause_ends(text: &str, lang: Language) -> Vec<(&str, bool)> {
+    tokenize(text, lang)
+        .iter()
+        .map(|t| (&text[t.range()], t.ends_clause()))
+        .collect()
+}
+
 #[test]
 fn a_word_ends_a_clause_when_a_stop_follows_it_before_the_next_word() {
     let text = "Il a dit : « non ». Puis… rien ; fin, point final! x";
-    let ends: Vec<(&str, bool)> = tokenize(text, Language::French)
-        .iter()
-        .map(|t| (&text[t.range()], t.ends_clause()))
-        .collect();
+    let ends = clause_ends(text, Language::French);
     let want = [
         ("Il", false),
         ("a", false),
@@ -129,10 +134,7 @@ fn an_initialism_is_one_word_keyed_as_written_without_stops() {
 #[test]
 fn an_initialism_s_own_stop_ends_no_clause() {
     let text = "The F.B.I. director said so. Then U.S. envoys left.";
-    let ends: Vec<(&str, bool)> = tokenize(text, Language::English)
-        .iter()
-        .map(|t| (&text[t.range()], t.ends_clause()))
-        .collect();
+    let ends = clause_ends(text, Language::English);
     let ended: Vec<&str> = ends.iter().filter(|e| e.1).map(|e| e.0).collect();
     assert_eq!(ended, vec!["so"], "{ends:?}");
 }
