@@ -25,29 +25,30 @@ pub struct SplitArticle {
 pub fn split_article(raw: &str) -> SplitArticle {
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut meta = Metadata::default();
-    let body = strip_front_matter(&text, &mut meta);
-    let body = strip_header_lines(body, &mut meta);
-    let body = strip_inline_date(body, &mut meta);
+    // Metadata comes from a front-matter block or from the lines at the top, not both: after
+    // a block, "Title: …" or "Date 2024-08-12 …" is the article's first line.
+    let body = if let Some(after_block) = strip_front_matter(&text, &mut meta) {
+        after_block
+    } else {
+        let body = strip_header_lines(&text, &mut meta);
+        strip_inline_date(body, &mut meta)
+    };
     SplitArticle {
         meta,
         paragraphs: paragraphs(body),
     }
 }
 
-/// A `---` fenced block of `key: value` lines at the very top (Markdown front matter).
-fn strip_front_matter<'t>(text: &'t str, meta: &mut Metadata) -> &'t str {
+/// A `---` fenced block of `key: value` lines at the very top (Markdown front matter): what
+/// follows it, or `None` when the text has no such block.
+fn strip_front_matter<'t>(text: &'t str, meta: &mut Metadata) -> Option<&'t str> {
     let trimmed = text.trim_start_matches([' ', '\u{feff}']);
-    let Some(rest) = trimmed.strip_prefix("---\n") else {
-        return text;
-    };
+    let rest = trimmed.strip_prefix("---\n")?;
     // An empty block (`---` twice) closes at once.
-    let Some(end) = rest
+    let end = rest
         .starts_with("---")
         .then_some(0)
-        .or_else(|| rest.find("\n---").map(|at| at + 1))
-    else {
-        return text;
-    };
+        .or_else(|| rest.find("\n---").map(|at| at + 1))?;
     for line in rest[..end].lines() {
         if let Some((key, value)) = line.split_once(':')
             && let Some(slot) = meta_field(meta, key)
@@ -59,7 +60,7 @@ fn strip_front_matter<'t>(text: &'t str, meta: &mut Metadata) -> &'t str {
         }
     }
     let after = &rest[end + 3..];
-    after.split_once('\n').map_or("", |(_, tail)| tail)
+    Some(after.split_once('\n').map_or("", |(_, tail)| tail))
 }
 
 /// `Title: …` / `Date: …` / `Source: …` lines at the top, mail-header style.
@@ -307,6 +308,19 @@ mod tests {
     fn an_empty_front_matter_block_hides_nothing_after_it() {
         let split = split_article("---\n---\n\nPremier paragraphe.\n\n--- fin ---\n");
         assert_eq!(split.paragraphs, ["Premier paragraphe.", "--- fin ---"]);
+    }
+
+    #[test]
+    fn after_a_front_matter_block_header_lines_are_text() {
+        let split = split_article("---\n---\nTitle: U.S.\n\ndate 2024-08-12 Text.\n");
+        assert_eq!(split.meta, Metadata::default());
+        assert_eq!(split.paragraphs, ["Title: U.S.", "date 2024-08-12 Text."]);
+        let split = split_article("---\ntitle: T\n---\nDate: 2024-08-12\n");
+        assert_eq!(
+            (split.meta.title.as_deref(), split.meta.date),
+            (Some("T"), None)
+        );
+        assert_eq!(split.paragraphs, ["Date: 2024-08-12"]);
     }
 
     #[test]

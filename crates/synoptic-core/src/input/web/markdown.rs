@@ -2,6 +2,8 @@
 //! `date`, `author`, `url`, those the page gives), then subheads as `##` and paragraphs.
 
 use super::extract::{Block, Page};
+use crate::input::segment::split_article;
+use crate::model::article::Metadata;
 
 /// The Markdown of `page`.
 pub fn page_markdown(page: &Page) -> String {
@@ -17,17 +19,20 @@ pub fn page_markdown(page: &Page) -> String {
         .iter()
         .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}: {v}\n")))
         .collect();
-    let mut out = String::new();
-    if !known.is_empty() {
-        out = format!("---\n{}---\n", known.concat());
-    }
+    let mut body = String::new();
     for block in &page.blocks {
         match block {
-            Block::Heading(text) => out.push_str(&format!("\n## {text}\n")),
-            Block::Paragraph(text) => out.push_str(&format!("\n{text}\n")),
+            Block::Heading(text) => body.push_str(&format!("\n## {text}\n")),
+            Block::Paragraph(text) => body.push_str(&format!("\n{text}\n")),
         }
     }
-    out
+    // A first paragraph such as "Title: …" or "Date 2024-08-12 …" would be read back as
+    // metadata; after a front-matter block, even an empty one, it is text.
+    if known.is_empty() && split_article(&body).meta == Metadata::default() {
+        body
+    } else {
+        format!("---\n{}---\n{body}", known.concat())
+    }
 }
 
 /// A file name stem for the page: `NN_outlet-slug`, lowercase ASCII letters and digits in
@@ -128,5 +133,24 @@ mod tests {
             ..Page::default()
         };
         assert_eq!(page_markdown(&page), "\n--- un trait, puis du texte\n");
+    }
+
+    #[test]
+    fn a_first_paragraph_that_reads_as_metadata_stays_text() {
+        for first in [
+            "Title: U.S. The F.B.I. met.",
+            "Date 2024-08-12 le sommet a eu lieu.",
+        ] {
+            let page = Page {
+                blocks: vec![Block::Paragraph(first.into())],
+                ..Page::default()
+            };
+            let text = page_markdown(&page);
+            assert!(text.starts_with("---\n---\n"), "{text}");
+            let article = article_from_text("a".into(), "a.md".into(), &text);
+            assert_eq!(article.meta.date, None);
+            assert_eq!(article.paragraphs.len(), 1, "{text}");
+            assert_eq!(article.paragraphs[0].text, first);
+        }
     }
 }
