@@ -71,6 +71,22 @@ fn a_french_page_gives_its_article_and_nothing_around_it() {
 }
 
 #[test]
+fn a_page_set_with_line_breaks_instead_of_paragraphs_keeps_its_paragraphs() {
+    let paragraphs = [
+        "The minister announced on Monday that the new bridge would open in the spring, after two years of delays caused by supply problems and a strike.",
+        "Local residents welcomed the news but said they would believe it when they saw the first cars cross the river, according to interviews in the town square.",
+        "The project, which cost about 40 million euros, was first proposed in 2015 by the regional council and approved after a long public consultation.",
+    ];
+    let html = format!(
+        "<html><head><title>Bridge to open</title></head><body><article>\
+         <h1>Bridge to open in spring</h1>{}</article></body></html>",
+        paragraphs.join("<br>\n<br>")
+    );
+    let page = extract_page(&html, None).unwrap();
+    assert_eq!(body(&page), paragraphs.join("\n"));
+}
+
+#[test]
 fn a_latin1_page_is_read_in_its_charset_and_its_byline_left_out() {
     let (html, encoding) = decode_page(ENGLISH_LATIN1, None);
     assert_eq!(encoding, "windows-1252");

@@ -220,15 +220,21 @@ fn blocks_of_html(content: &str) -> Vec<Block> {
     let doc = Document::from(content);
     let mut out = Vec::new();
     let mut loose = String::new();
-    walk(&doc.root(), &mut out, &mut loose);
+    walk(&doc.root(), &mut out, &mut loose, false);
     flush(&mut loose, &mut out);
     out
 }
 
-fn walk(node: &NodeRef, out: &mut Vec<Block>, loose: &mut String) {
+/// The blocks under `node`, appended to `out`; text not yet in a block gathers in `loose`.
+/// Inside a block of text (`inline`), every element is part of its text.
+fn walk(node: &NodeRef, out: &mut Vec<Block>, loose: &mut String, inline: bool) {
+    // Whether the last thing met was a line break, with only white space since.
+    let mut after_br = false;
     for child in node.children() {
         if child.is_text() {
-            loose.push_str(&child.text());
+            let text = child.text();
+            after_br &= text.trim().is_empty();
+            loose.push_str(&text);
             continue;
         }
         if !child.is_element() {
@@ -242,22 +248,38 @@ fn walk(node: &NodeRef, out: &mut Vec<Block>, loose: &mut String) {
         if SKIPPED.contains(&name) {
             continue;
         }
-        if name == "br" {
+        let br = name == "br";
+        // Two line breaks in a row part paragraphs, as pages set without <p> do; one is a
+        // space between two words.
+        if br && after_br {
+            flush(loose, out);
+        } else if br {
             loose.push(' ');
+        } else if inline || is_inline(name) {
+            walk(&child, out, loose, true);
         } else if HEADINGS.contains(&name) {
             flush(loose, out);
-            push(out, Block::Heading(one_line(&child.text())));
+            push(out, Block::Heading(inline_text(&child)));
         } else if TEXT_BLOCKS.contains(&name) && !has_block_inside(&child) {
             flush(loose, out);
-            push(out, Block::Paragraph(one_line(&child.text())));
-        } else if is_inline(name) {
-            loose.push_str(&child.text());
+            walk(&child, out, loose, true);
+            flush(loose, out);
         } else {
             flush(loose, out);
-            walk(&child, out, loose);
+            walk(&child, out, loose, false);
             flush(loose, out);
         }
+        after_br = br;
     }
+}
+
+/// The text of `node` on one line, its line breaks as spaces.
+fn inline_text(node: &NodeRef) -> String {
+    let (mut parts, mut loose) = (Vec::new(), String::new());
+    walk(node, &mut parts, &mut loose, true);
+    flush(&mut loose, &mut parts);
+    let texts: Vec<&str> = parts.iter().map(Block::text).collect();
+    texts.join(" ")
 }
 
 fn is_inline(name: &str) -> bool {
@@ -295,4 +317,43 @@ fn blocks_of_text(text: &str) -> Vec<Block> {
         .filter(|l| !l.is_empty())
         .map(Block::Paragraph)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<String> {
+        blocks_of_html(html)
+            .iter()
+            .map(|b| match b {
+                Block::Heading(t) => format!("## {t}"),
+                Block::Paragraph(t) => t.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_line_breaks_part_paragraphs_and_one_is_a_space() {
+        let html = "<div>The bridge opens.<br>\n<br>Residents wait.<br>Not all.</div>";
+        assert_eq!(
+            texts(html),
+            ["The bridge opens.", "Residents wait. Not all."]
+        );
+        let html = "<p>Senate resolves to:<br>Observe a minute silence.</p>";
+        assert_eq!(
+            texts(html),
+            ["Senate resolves to: Observe a minute silence."]
+        );
+    }
+
+    #[test]
+    fn inside_a_block_of_text_every_element_is_its_text() {
+        let html = "<p>A <font>bold</font> move<script>x()</script>, <span>said<br>he</span>.</p>\
+                    <h2>Part<br>two</h2><p>End.</p>";
+        assert_eq!(
+            texts(html),
+            ["A bold move, said he.", "## Part two", "End."]
+        );
+    }
 }
