@@ -355,5 +355,8 @@ mod tests {
             texts(html),
             ["A bold move, said he.", "## Part two", "End."]
         );
+        // A block of text that holds blocks is walked block by block.
+        let html = "<blockquote><p>One said.</p><p>Two said.</p></blockquote>";
+        assert_eq!(texts(html), ["One said.", "Two said."]);
     }
 }
