@@ -31,10 +31,12 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
                 text[i..].chars().next()?
             };
             at += c.len_utf8();
-            let inner_sep = (matches!(c, ',' | '.')
-                && prev_digit
-                && bytes.get(at).is_some_and(u8::is_ascii_digit))
-                || start.is_some_and(|s| initialism_stop(bytes, s, i));
+            // Only a stop or a comma may stay inside a word; other characters ask nothing more.
+            let inner_sep = match c {
+                ',' | '.' if prev_digit && bytes.get(at).is_some_and(u8::is_ascii_digit) => true,
+                '.' => start.is_some_and(|s| initialism_stop(bytes, s, i)),
+                _ => false,
+            };
             let in_word = if b.is_ascii() {
                 b.is_ascii_alphanumeric() || (start.is_some() && inner_sep)
             } else {
@@ -55,14 +57,15 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// Whether the byte at `i`, in a word that starts at `start`, is a stop of an initialism: after
-/// a capital that starts the word or follows a stop, either before a capital that ends a letter
-/// ("U.S", "F.B.I") or, when the word already holds a stop, ending it ("U.S.", not "M.").
+/// Whether the stop at `i`, in a word that starts before it at `start`, is a stop of an
+/// initialism: after a capital that starts the word or follows a stop, either before a capital
+/// that ends a letter ("U.S", "F.B.I") or, when the word already holds a stop, ending it
+/// ("U.S.", not "M.").
 fn initialism_stop(bytes: &[u8], start: usize, i: usize) -> bool {
     let byte = |j: usize| bytes.get(j).copied().unwrap_or(0);
     // What a letter of an initialism stands before: anything but a letter or a digit.
     let ends_letter = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
-    if byte(i) != b'.' || i <= start || !byte(i - 1).is_ascii_uppercase() {
+    if !byte(i - 1).is_ascii_uppercase() {
         return false;
     }
     let after_stop = i - 1 > start && byte(i - 2) == b'.';
