@@ -169,23 +169,30 @@ mod tests {
         line.rsplit("\r\x1b[2K").next().unwrap_or("")
     }
 
+    /// All a load written with `quiet` writes, from start to end, while `load` runs.
+    fn written(quiet: Option<Duration>, load: impl FnOnce(&Progress)) -> String {
+        let out = Shared::default();
+        let progress = Progress::on(Box::new(out.clone()), quiet);
+        load(&progress);
+        drop(progress);
+        out.text()
+    }
+
     #[test]
     fn without_a_terminal_only_the_warnings_are_written() {
-        let out = Shared::default();
-        let progress = Progress::on(Box::new(out.clone()), None);
-        progress.stage("reading the articles");
-        progress.say("synoptic: warning: a.txt is empty");
-        drop(progress);
-        assert_eq!(out.text(), "synoptic: warning: a.txt is empty\n");
+        let text = written(None, |progress| {
+            progress.stage("reading the articles");
+            progress.say("synoptic: warning: a.txt is empty");
+        });
+        assert_eq!(text, "synoptic: warning: a.txt is empty\n");
     }
 
     #[test]
     fn a_quick_load_shows_no_line() {
-        let out = Shared::default();
-        let progress = Progress::on(Box::new(out.clone()), Some(Duration::from_hours(1)));
-        progress.stage("aligning 5 articles");
-        drop(progress);
-        assert_eq!(out.text(), "");
+        let text = written(Some(Duration::from_hours(1)), |progress| {
+            progress.stage("aligning 5 articles");
+        });
+        assert_eq!(text, "");
     }
 
     #[test]
