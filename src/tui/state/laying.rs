@@ -48,26 +48,12 @@ impl App {
                 placed = true;
             }
         }
-        let at = match self.position(self.focus) {
-            Some(at) => at,
-            None if self.full_article => self.first_pane,
-            None => {
-                self.focus = self.order.get(self.first_pane).copied().unwrap_or(0);
-                self.first_pane
-            }
-        };
-        let visible = self.visible_panes();
-        if at < self.first_pane {
-            self.first_pane = at;
-        } else if at >= self.first_pane + visible {
-            self.first_pane = at + 1 - visible;
+        if self.position(self.focus).is_none() && !self.full_article {
+            self.focus = self.order.get(self.first_pane).copied().unwrap_or(0);
         }
-        // The window of panes is always full: leaving the full-article view (one pane) or
-        // widening the terminal must not leave panes hidden on the left.
-        if !self.full_article {
-            self.first_pane = self
-                .first_pane
-                .min(self.order.len().saturating_sub(visible));
+        // The window the topic list narrows is the user's: it comes back when the list closes.
+        if self.list_width() == 0 {
+            self.first_pane = self.window_start();
         }
         self.lay_out();
         // A focus the reader places goes to a pane that shows a passage, so that the cursor is

@@ -94,7 +94,7 @@ impl App {
     pub(super) fn wheel(&mut self, column: u16, lines: i16) {
         let x = column.saturating_sub(self.list_width());
         let pane_width = (self.pane_area_width() / self.visible_panes() as u16).max(1);
-        let pane = self.first_pane + usize::from(x / pane_width);
+        let pane = self.window_start() + usize::from(x / pane_width);
         if let Some(&article) = self.order.get(pane) {
             let article = if self.full_article {
                 self.focus

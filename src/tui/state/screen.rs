@@ -27,8 +27,29 @@ impl App {
         if self.full_article {
             return vec![self.focus];
         }
-        let end = (self.first_pane + self.visible_panes()).min(self.order.len());
-        self.order[self.first_pane.min(end)..end].to_vec()
+        let first = self.window_start();
+        let end = (first + self.visible_panes()).min(self.order.len());
+        self.order[first.min(end)..end].to_vec()
+    }
+
+    /// The position of the first pane shown: the window the user paged to, moved as little as
+    /// it takes to show the focused pane and to be full.
+    pub(crate) fn window_start(&self) -> usize {
+        let visible = self.visible_panes();
+        let mut first = self.first_pane;
+        if let Some(at) = self.position(self.focus) {
+            if at < first {
+                first = at;
+            } else if at >= first + visible {
+                first = at + 1 - visible;
+            }
+        }
+        // Leaving the full-article view (one pane) or widening the terminal must not leave
+        // panes hidden on the left.
+        if !self.full_article {
+            first = first.min(self.order.len().saturating_sub(visible));
+        }
+        first
     }
 
     /// Panes that fit side by side in the pane area.

@@ -129,6 +129,45 @@ fn typing_in_the_topic_list_filters_it_and_escape_clears_then_closes() {
 }
 
 #[test]
+fn the_topic_list_narrows_the_panes_and_closing_it_gives_back_the_same_ones() {
+    let mut app = many_sources_app(160, 45);
+    app.update(Action::ToggleAllSources);
+    assert_eq!(shown(&app), vec![0, 1, 2, 3, 4]);
+    for _ in 0..4 {
+        app.update(Action::FocusRight);
+    }
+    assert_eq!(app.focus, 4);
+    app.update(Action::ToggleTopicList);
+    assert!(shown(&app).contains(&4), "the focused pane stays in sight");
+    assert!(shown(&app).len() < 5);
+    app.update(Action::Back);
+    assert_eq!(
+        shown(&app),
+        vec![0, 1, 2, 3, 4],
+        "not the window the list moved to"
+    );
+    assert_eq!(app.focus, 4);
+}
+
+#[test]
+fn the_wheel_beside_the_topic_list_scrolls_the_pane_under_it() {
+    let mut app = many_sources_app(160, 20);
+    app.update(Action::ToggleAllSources);
+    // What no topic claims (each town's budget, two lines or more), each pane from its top so
+    // that it scrolls alone.
+    app.update(Action::ToggleUnclaimed);
+    app.update(Action::ToggleRows);
+    for _ in 0..4 {
+        app.update(Action::FocusRight);
+    }
+    app.update(Action::ToggleTopicList);
+    assert_eq!(shown(&app), vec![2, 3, 4], "moved to show the fifth pane");
+    app.update(Action::Wheel(app.list_width() + 1, 1));
+    assert_eq!(app.scroll[2], 1);
+    assert_eq!(app.scroll[0], 0);
+}
+
+#[test]
 fn a_click_focuses_a_pane_and_opens_a_topic_in_the_list() {
     let mut app = seeds_app(160, 45);
     app.update(Action::Click(100, 10));

@@ -48,7 +48,7 @@ pub fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
         )));
     }
     let total = app.synopsis.topics.len();
-    let mut title = if app.list.filter.is_empty() {
+    let title = if app.list.filter.is_empty() {
         format!(" Topics ({total}) · type to filter ")
     } else {
         format!(
@@ -60,14 +60,13 @@ pub fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
     if listed.is_empty() {
         lines.push(TLine::from("no topic matches: Backspace or Esc"));
     }
+    let mut block = Block::bordered().title(title);
+    // Below, where a narrow list does not cut it off the title.
     let shown = app.view.panes.len();
-    if shown < n && app.list.filter.is_empty() {
-        title.push_str(&format!("· {shown} of {n} panes "));
+    if shown < n {
+        block = block.title_bottom(format!(" {shown} of {n} panes shown "));
     }
-    frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(title)),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// The sources that cover topic `t`: a cell for each (`■` covers, `·` does not) when they fit in
