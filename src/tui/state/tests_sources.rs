@@ -150,6 +150,27 @@ fn the_topic_list_narrows_the_panes_and_closing_it_gives_back_the_same_ones() {
 }
 
 #[test]
+fn the_window_of_panes_follows_the_focus_both_ways() {
+    let mut app = many_sources_app(160, 45);
+    app.update(Action::ToggleAllSources);
+    for _ in 0..6 {
+        app.update(Action::FocusRight);
+    }
+    assert_eq!(shown(&app), vec![2, 3, 4, 5, 6]);
+    for _ in 0..4 {
+        app.update(Action::FocusLeft);
+    }
+    assert_eq!(
+        shown(&app),
+        vec![2, 3, 4, 5, 6],
+        "the focus is still in the window"
+    );
+    app.update(Action::FocusLeft);
+    assert_eq!(app.focus, 1);
+    assert_eq!(shown(&app), vec![1, 2, 3, 4, 5]);
+}
+
+#[test]
 fn the_wheel_beside_the_topic_list_scrolls_the_pane_under_it() {
     let mut app = many_sources_app(160, 20);
     app.update(Action::ToggleAllSources);
