@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::lang::families::family_zipf_tenths;
 use crate::lang::lists::zipf_tenths;
 use crate::lang::text::{Language, Token, fold, is_apostrophe, sequence_hash, tokenize};
 use crate::model::article::Article;
@@ -230,8 +231,11 @@ pub fn keywords_and_label(terms: &[Term], taken: &BTreeSet<String>) -> Option<Na
     // that says more (`says`) is among the candidates.
     let capital = |t: &Term| t.text.starts_with(|c: char| c.is_uppercase());
     let named = |t: &Term| !t.weak_edge && (t.words > 1 || (capital(t) && !everyday(&t.text)));
-    // A phrase, or a word the language seldom uses, says what the group is about.
+    // A phrase, or a word the language seldom uses, says what the group is about. As a label,
+    // a word is as everyday as its family: "demandant" as "demander".
     let says = |t: &Term| !t.weak_edge && (t.words > 1 || !everyday(&t.text));
+    let says_as_label =
+        |t: &Term| !t.weak_edge && (t.words > 1 || label_tenths(&t.text) < EVERYDAY_LABEL);
     let label_score = |t: &Term| {
         let plain = if named(t) { 1.0 } else { LONE_WORD };
         t.score * t.precision.sqrt() * (1.0 + 0.25 * (t.words.min(3) - 1) as f32) * plain
@@ -249,11 +253,18 @@ pub fn keywords_and_label(terms: &[Term], taken: &BTreeSet<String>) -> Option<Na
             .total_cmp(&label_score(b))
             .then(b.text.cmp(&a.text))
     };
+    // When every candidate is everyday, the least everyday says most ("autonomie", not
+    // "trouve"; "mineurs", not "rien").
+    let rarest_first = |a: &&Term, b: &&Term| {
+        label_tenths(&b.text)
+            .cmp(&label_tenths(&a.text))
+            .then(by_label_score(a, b))
+    };
     let best = candidates
         .iter()
-        .filter(|t| says(t))
+        .filter(|t| says_as_label(t))
         .max_by(by_label_score)
-        .or_else(|| candidates.iter().max_by(by_label_score))?;
+        .or_else(|| candidates.iter().max_by(rarest_first))?;
     // A word or a cut phrase reads better in the longer phrase the sources put it in ("Vladimir
     // Poutine", "ministre des Affaires étrangères").
     let label = terms
@@ -281,6 +292,28 @@ pub fn keywords_and_label(terms: &[Term], taken: &BTreeSet<String>) -> Option<Na
 fn everyday(word: &str) -> bool {
     let [fr, en] = zipf_tenths(&fold(word));
     fr.max(en) >= EVERYDAY_LABEL
+}
+
+/// How often the languages use a label's words, in tenths of Zipf (the rarest word of a
+/// phrase): a name as its one form ("Fortis" is no form of "fort"), a common word as its
+/// family ("demandant" is as everyday as "demander", `lang::families`). A figure ("500")
+/// names nothing and counts as the commonest.
+fn label_tenths(text: &str) -> u8 {
+    text.split_whitespace()
+        .map(|word| {
+            if word.starts_with(|c: char| c.is_ascii_digit()) {
+                return u8::MAX;
+            }
+            let folded = fold(word);
+            let [fr, en] = if word.starts_with(char::is_uppercase) {
+                zipf_tenths(&folded)
+            } else {
+                family_zipf_tenths(&folded)
+            };
+            fr.max(en)
+        })
+        .min()
+        .unwrap_or(0)
 }
 
 /// A number, a day or a month, or one of the words a language uses most ("two", "last",

@@ -386,18 +386,41 @@ fn a_label_beyond_the_keywords_that_says_something_makes_the_group_telling() {
 }
 
 #[test]
+fn a_lone_word_is_as_everyday_as_its_family_and_a_name_as_its_form() {
+    // "demandant" is a rare form of a common verb: "audiovisuel" says more.
+    assert_eq!(
+        label(&[t("demandant", 1.0, 1.0), t("audiovisuel", 0.5, 1.0)]),
+        "audiovisuel"
+    );
+    // A name is not a form of a word: "Fortis" is not "fort".
+    assert_eq!(
+        label(&[t("Fortis", 0.5, 1.0), t("demandant", 1.0, 1.0)]),
+        "Fortis"
+    );
+    // Beside a topics file, a group is kept on its words' own forms, as before.
+    let naming = keywords_and_label(&[t("insane", 1.0, 1.0)], &BTreeSet::new()).unwrap();
+    assert!(naming.telling);
+}
+
+#[test]
+fn when_every_candidate_is_everyday_the_rarest_labels_and_a_figure_never() {
+    assert_eq!(
+        label(&[t("trouve", 1.0, 1.0), t("autonomie", 0.5, 1.0)]),
+        "autonomie"
+    );
+    assert_eq!(label(&[t("500", 1.0, 1.0), t("bac", 0.5, 1.0)]), "bac");
+}
+
+#[test]
 fn a_phrase_on_a_number_or_a_commonest_word_names_only_when_nothing_says_more() {
     assert_eq!(
         label(&[weak("last year", 1.0), t("Bangkok", 0.05, 1.0)]),
         "Bangkok"
     );
-    // Against an everyday word it weighs a fifth, as "lundi" does: 1.25 * 0.2 = 0.25.
+    // Against an everyday word, whatever their scores, the rarer labels: "lundi" (Zipf 4.9)
+    // against "last" and "year" (5.8 or more).
     assert_eq!(
-        label(&[weak("last year", 1.0), t("lundi", 1.2, 1.0)]),
-        "last year"
-    );
-    assert_eq!(
-        label(&[weak("last year", 1.0), t("lundi", 1.3, 1.0)]),
+        label(&[weak("last year", 1.0), t("lundi", 0.5, 1.0)]),
         "lundi"
     );
     // Nor does a weak phrase lengthen a good label: "Poutine" stays whole.

@@ -39,19 +39,9 @@ pub fn zipf_tenths(folded: &str) -> [u8; 2] {
     let all = ALL.get_or_init(|| {
         let mut all: HashMap<&'static str, [u8; 2], FastHash> =
             HashMap::with_hasher(FastHash::default());
-        let lists = [
-            include_str!("../../../../assets/word-frequency/fr.txt"),
-            include_str!("../../../../assets/word-frequency/en.txt"),
-        ];
-        for (lang, list) in lists.into_iter().enumerate() {
-            // Each line: a frequency, then the words used that often.
-            for line in entries(list) {
-                let mut words = line.split_whitespace();
-                let zipf: f32 = words.next().and_then(|z| z.parse().ok()).unwrap_or(0.0);
-                let tenths = (zipf * 10.0).round().clamp(0.0, 255.0) as u8;
-                for word in words {
-                    all.entry(word).or_default()[lang] = tenths;
-                }
+        for lang in [FRENCH, ENGLISH] {
+            for (word, tenths) in frequencies(lang) {
+                all.entry(word).or_default()[lang] = tenths;
             }
         }
         all
@@ -117,6 +107,22 @@ pub fn is_calendar_word(folded: &str) -> bool {
 }
 
 /// The lines of a list that are not comments (`#`).
+/// Every word of language `lang`'s frequency list ([`FRENCH`] or [`ENGLISH`]), with how often
+/// it is used in tenths of Zipf frequency.
+pub fn frequencies(lang: usize) -> impl Iterator<Item = (&'static str, u8)> {
+    let lists = [
+        include_str!("../../../../assets/word-frequency/fr.txt"),
+        include_str!("../../../../assets/word-frequency/en.txt"),
+    ];
+    // Each line: a frequency, then the words used that often.
+    entries(lists[lang]).flat_map(|line| {
+        let mut words = line.split_whitespace();
+        let zipf: f32 = words.next().and_then(|z| z.parse().ok()).unwrap_or(0.0);
+        let tenths = (zipf * 10.0).round().clamp(0.0, 255.0) as u8;
+        words.map(move |word| (word, tenths))
+    })
+}
+
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines().filter(|l| !l.starts_with('#'))
 }

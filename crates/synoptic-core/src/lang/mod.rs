@@ -1,5 +1,6 @@
 //! Language: detection, normalisation, and tokens with byte ranges.
 
+pub mod families;
 pub mod hashed;
 pub mod lists;
 pub mod sentences;

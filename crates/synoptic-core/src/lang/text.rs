@@ -46,8 +46,14 @@ impl Language {
         }
     }
 
+    /// The stem of a folded word, folded: what the forms of one word share ("trouv" for
+    /// "trouvait" and "trouver").
+    pub(crate) fn stem_folded(self, folded: &str) -> String {
+        fold(&self.stemmer().stem(folded))
+    }
+
     /// This language's place in the word lists (`lang::lists`).
-    fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         match self {
             Language::French => lists::FRENCH,
             Language::English => lists::ENGLISH,
