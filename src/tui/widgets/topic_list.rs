@@ -62,9 +62,9 @@ pub fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
     }
     let mut block = Block::bordered().title(title);
     // Below, where a narrow list does not cut it off the title.
-    let shown = app.view.panes.len();
-    if shown < n {
-        block = block.title_bottom(format!(" {shown} of {n} panes shown "));
+    let (shown, panes) = (app.view.panes.len(), app.order.len());
+    if shown < panes {
+        block = block.title_bottom(format!(" {shown} of {panes} panes shown "));
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
