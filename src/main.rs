@@ -47,7 +47,11 @@ fn main() -> ExitCode {
 /// The reader on the articles of `input`, when standard output is a terminal.
 fn reader(input: &Input) -> anyhow::Result<()> {
     // Articles first: their errors (a mistyped path or subcommand) say more than this one.
-    let synoptic::cli::Aligned { synopsis, topics } = synoptic::cli::load_for_reader(input)?;
+    let synoptic::cli::Aligned {
+        synopsis,
+        topics,
+        warnings,
+    } = synoptic::cli::load_for_reader(input)?;
     if !std::io::stdout().is_terminal() {
         return Err(UsageError(
             "standard output is not a terminal; use `synoptic export` to write the aligned \
@@ -57,7 +61,8 @@ fn reader(input: &Input) -> anyhow::Result<()> {
         .into());
     }
     let color = use_color(input.color, true);
-    synoptic::tui::terminal::run(synopsis, topics, input.config.as_deref(), color)
+    let loaded = (synopsis, topics, warnings.as_slice());
+    synoptic::tui::terminal::run(loaded, input.config.as_deref(), color)
 }
 
 /// `--help`, `--version` or a usage error from clap. Its text is written with the write

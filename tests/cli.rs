@@ -401,6 +401,33 @@ fn an_empty_defined_topic_is_named_with_what_to_do() {
         err.contains("use words that only the paragraphs on this topic use"),
         "{err}"
     );
+    assert!(
+        err.contains("topic \"volcan\": keyword \"volcan\" is in no paragraph"),
+        "{err}"
+    );
+    assert!(!err.contains("topic \"conseil\":"), "{err}");
+}
+
+/// A keyword the articles never use, in any form, is named with its topic: a slip of the
+/// keyboard would otherwise only make the topic smaller, without a word.
+#[test]
+fn a_keyword_found_nowhere_is_named_with_its_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        let text = "Réunion\n\nLe Conseil de sécurité se réunit lundi à New York.\n";
+        std::fs::write(dir.path().join(format!("a{i}.txt")), text).unwrap();
+    }
+    let topics = "[[topic]]\nid = \"conseil\"\nlabel = \"Le Conseil\"\n\
+                  keywords = [\"Conseils de securite\", \"Consiel\", \"reunit\", \"Genève\"]\n";
+    std::fs::write(dir.path().join("topics.toml"), topics).unwrap();
+    let err = stderr(&synoptic(&["export", "."], dir.path()));
+    assert!(
+        err.contains(
+            "topic \"conseil\": keywords \"Consiel\", \"Genève\" are in no paragraph of these \
+             articles, in any form; check the spelling"
+        ),
+        "{err}"
+    );
 }
 
 #[test]

@@ -20,12 +20,14 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use synoptic_core::alignment::evidence::unreached_keywords;
 use synoptic_core::compare::synopsis::Synopsis;
 use synoptic_core::input::ingest::{
     EMBEDDED_TOPICS, LoadError, MAX_ARTICLE_BYTES, load_bytes, load_embedded, load_paths,
 };
 use synoptic_core::input::read::{ReadProblem, SMALL_FILE_BYTES, read_bounded, read_limited};
 use synoptic_core::input::topics_file::{TopicsError, TopicsFile, parse_topics};
+use synoptic_core::model::topic_def::TopicDef;
 use synoptic_core::output::export::ExportError;
 use synoptic_core::output::sanitize::for_terminal;
 
@@ -188,6 +190,8 @@ pub struct Aligned {
     pub synopsis: Synopsis,
     /// The topics aligned to and the file the reader saves corrections to.
     pub topics: crate::tui::effects::corrections_file::TopicsOrigin,
+    /// The warnings and notes written while loading, which the reader's screen hides.
+    pub warnings: Vec<String>,
 }
 
 /// The articles of `input` aligned, with the topics they were aligned to and the topics file
@@ -220,6 +224,7 @@ pub fn load_with_topics(input: &Input, progress: &Progress) -> Result<Aligned> {
     });
     let synopsis = Synopsis::build(loaded.articles, &topics.topics);
     warn_empty_topics(&synopsis, progress);
+    warn_unreached_keywords(&synopsis, &topics.topics, progress);
     let file = input.topics.clone().or_else(|| {
         let dirs = input.paths.iter().filter(|p| p.is_dir());
         dirs.map(|p| p.join("topics.toml")).next()
@@ -228,7 +233,11 @@ pub fn load_with_topics(input: &Input, progress: &Progress) -> Result<Aligned> {
         defs: topics.topics,
         file,
     };
-    Ok(Aligned { synopsis, topics })
+    Ok(Aligned {
+        synopsis,
+        topics,
+        warnings: progress.said(),
+    })
 }
 
 /// The articles of `input` and the topics to align them to.
@@ -280,6 +289,36 @@ fn warn_empty_topics(synopsis: &Synopsis, progress: &Progress) {
              words that only the paragraphs on this topic use.",
             for_terminal(&empty.id)
         ));
+    }
+}
+
+/// Keywords of the topics file found in no paragraph, in any form: most often a typing slip,
+/// which would otherwise only make a topic smaller without a word.
+fn warn_unreached_keywords(synopsis: &Synopsis, defs: &[TopicDef], progress: &Progress) {
+    if synopsis.articles.len() < 2 {
+        return;
+    }
+    let unreached = unreached_keywords(&synopsis.articles, defs);
+    for def in defs {
+        let keywords: Vec<String> = unreached
+            .iter()
+            .filter(|(id, _)| *id == def.id)
+            .map(|(_, k)| format!("{:?}", for_terminal(k)))
+            .collect();
+        let (one, many) = ("keyword", "keywords");
+        let (noun, verb) = if keywords.len() == 1 {
+            (one, "is")
+        } else {
+            (many, "are")
+        };
+        if !keywords.is_empty() {
+            progress.say(&format!(
+                "synoptic: warning: topic {:?}: {noun} {} {verb} in no paragraph of these \
+                 articles, in any form; check the spelling, or write it as the articles do.",
+                for_terminal(&def.id),
+                keywords.join(", ")
+            ));
+        }
     }
 }
 

@@ -20,6 +20,8 @@ struct State {
     done: bool,
     /// Inside the lock: the ticker and the warnings never write at once.
     sink: Sink,
+    /// Every line said, for the reader to show once its screen hides them.
+    said: Vec<String>,
 }
 
 /// Back to the start of the line, and the line erased.
@@ -56,6 +58,7 @@ impl Progress {
             shown: false,
             done: false,
             sink,
+            said: Vec::new(),
         };
         let shared = Arc::new((Mutex::new(state), Condvar::new()));
         let ticker = quiet.map(|quiet| {
@@ -77,6 +80,12 @@ impl Progress {
         state.clear_line();
         let _ = writeln!(state.sink, "{line}");
         let _ = state.sink.flush();
+        state.said.push(line.to_owned());
+    }
+
+    /// Every line [`Progress::say`] wrote, in order.
+    pub fn said(&self) -> Vec<String> {
+        self.lock().said.clone()
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {

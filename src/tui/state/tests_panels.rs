@@ -351,3 +351,39 @@ fn backspace_in_the_search_prompt_takes_back_the_last_letter() {
     app.update(Action::SearchBackspace);
     assert_eq!(app.search.input, "DDo");
 }
+
+#[test]
+fn warnings_written_while_loading_are_shown_at_start_until_a_key() {
+    use crate::tui::widgets::status::loading_note;
+    assert_eq!(loading_note(&[]), None);
+    let warnings: Vec<String> = [
+        "synoptic: warning: topic \"outage\": keyword \"zzqqxx\" is in no paragraph",
+        "synoptic: warning: a.html: no article found; skipped",
+        "synoptic: note: only one article",
+    ]
+    .map(String::from)
+    .to_vec();
+    let one = loading_note(&warnings[..1]).unwrap();
+    assert!(
+        one.starts_with("While loading: topic \"outage\": keyword \"zzqqxx\""),
+        "{one}"
+    );
+    let all = loading_note(&warnings).unwrap();
+    assert!(
+        all.starts_with("3 warnings while loading: topic \"outage\"") && all.contains(" · a.html"),
+        "{all}"
+    );
+    assert!(
+        all.contains("and 1 more") && !all.contains("only one article"),
+        "{all}"
+    );
+    let mut app = seeds_app(80, 24);
+    app.status = Some(all);
+    let drawn = screen(&app);
+    assert!(
+        drawn.contains("zzqqxx") && drawn.contains("when you quit"),
+        "{drawn}"
+    );
+    app.update(Action::ScrollDown);
+    assert!(!screen(&app).contains("zzqqxx"));
+}

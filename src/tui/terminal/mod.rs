@@ -143,9 +143,10 @@ fn leave_screen() {
 /// and on SIGTERM, SIGHUP, SIGINT or SIGQUIT; SIGTSTP suspends it cleanly.
 /// `config`: the configuration file to read (else the user's, else the defaults); `color`:
 /// whether to paint. The caller checks that standard output is a terminal.
+/// `warnings`: what loading wrote on the terminal, which the reader's screen hides; shown
+/// until the first key.
 pub fn run(
-    synopsis: Synopsis,
-    topics: corrections::TopicsOrigin,
+    (synopsis, topics, warnings): (Synopsis, corrections::TopicsOrigin, &[String]),
     config: Option<&Path>,
     color: bool,
 ) -> Result<()> {
@@ -167,14 +168,15 @@ pub fn run(
         let _ = execute!(io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let result = event_loop(&mut terminal, (synopsis, topics), color, &config, &signals);
+    let loaded = (synopsis, topics, warnings);
+    let result = event_loop(&mut terminal, loaded, color, &config, &signals);
     leave_screen();
     result
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    (synopsis, topics): (Synopsis, corrections::TopicsOrigin),
+    (synopsis, topics, warnings): (Synopsis, corrections::TopicsOrigin, &[String]),
     color: bool,
     config: &config::Config,
     signals: &Signals,
@@ -182,6 +184,7 @@ fn event_loop(
     let size = terminal.get_frame().area();
     let mut app = App::with_config(synopsis, (size.width, size.height), color, config);
     app.topics = topics;
+    app.status = crate::tui::widgets::status::loading_note(warnings);
     let events = spawn_event_reader();
     let mut dirty = true;
     let mut mouse = true;

@@ -13,6 +13,32 @@ use synoptic_core::output::sanitize::for_terminal;
 /// Shown while nothing else is: with one article there is nothing to align or compare.
 const ONE_ARTICLE: &str = "one article only: nothing to compare it with; open two or more";
 
+/// What the reader says at start of the warnings written while loading, which its screen
+/// hides until it quits: the first two, and how many more.
+pub fn loading_note(warnings: &[String]) -> Option<String> {
+    const SHOWN: usize = 2;
+    let first = warnings.first()?;
+    let strip = |w: &String| -> String {
+        let w = w.strip_prefix("synoptic: ").unwrap_or(w);
+        w.strip_prefix("warning: ").unwrap_or(w).to_owned()
+    };
+    let mut note = if warnings.len() == 1 {
+        format!("While loading: {}", strip(first))
+    } else {
+        let shown: Vec<String> = warnings.iter().take(SHOWN).map(strip).collect();
+        format!(
+            "{} warnings while loading: {}",
+            warnings.len(),
+            shown.join(" · ")
+        )
+    };
+    if warnings.len() > SHOWN {
+        note.push_str(&format!(" · and {} more", warnings.len() - SHOWN));
+    }
+    note.push_str(" (any key hides this; all are on the terminal when you quit)");
+    Some(note)
+}
+
 pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let text = status_text(app, usize::from(area.width));
     frame.render_widget(

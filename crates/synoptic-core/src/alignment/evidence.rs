@@ -134,6 +134,33 @@ pub fn keyword_reach(articles: &[Article], keyword: &str) -> usize {
         .sum()
 }
 
+/// The keywords of `defs` that match no body paragraph of `articles` in any form, with their
+/// topic's id: most likely misspelt, or written in another language than the articles.
+pub fn unreached_keywords<'d>(
+    articles: &[Article],
+    defs: &'d [TopicDef],
+) -> Vec<(&'d str, &'d str)> {
+    let keywords = defs
+        .iter()
+        .flat_map(|d| d.keywords.iter().map(move |k| (d.id.as_str(), k.as_str())));
+    let spellings = Spellings::of_keywords(articles, keywords.clone().map(|(_, k)| k));
+    let held: HashesSet = articles
+        .iter()
+        .flat_map(|a| a.paragraphs.iter().filter(|p| p.kind == Kind::Body))
+        .flat_map(|p| p.tokens.iter().map(|t| t.hash))
+        .collect();
+    let languages: BTreeSet<Language> = articles.iter().map(|a| a.language).collect();
+    keywords
+        .filter(|(_, keyword)| {
+            let respelt = spellings.respell(keyword);
+            !languages.iter().any(|&lang| {
+                let keys = keyword_keys(&respelt, lang);
+                keys.iter().any(|k| held.contains(k))
+            })
+        })
+        .collect()
+}
+
 /// A cue before the corpus weighs its words: its keys and its weight.
 struct CueKeys {
     keys: Vec<u64>,

@@ -154,3 +154,19 @@ fn a_keyword_typed_without_accents_finds_the_accented_word() {
     assert_eq!(keyword_reach(&corpus(&paragraphs), "dalai"), 1);
     assert_eq!(keyword_reach(&corpus(&paragraphs), "Pyongyang"), 0);
 }
+
+#[test]
+fn a_keyword_found_nowhere_is_told_with_its_topic() {
+    let arts = articles(&[
+        &["Une cyberattaque a visé le réseau."],
+        &["Le dalaï-lama était reçu à Gdansk."],
+    ]);
+    let defs = [
+        def("attaque", &["cyberattaques", "cybrattaque"]),
+        def("visite", &["dalai lama", "Gdansk", "volcan"]),
+    ];
+    assert_eq!(
+        unreached_keywords(&arts, &defs),
+        vec![("attaque", "cybrattaque"), ("visite", "volcan")]
+    );
+}
