@@ -223,51 +223,67 @@ pub fn keywords_and_label(terms: &[Term], taken: &BTreeSet<String>) -> Option<Na
             chosen.push(t);
         }
     }
-    // A label names the topic: a phrase says more than a word, and a term found mostly inside
-    // the group more than one the whole event uses.
-    // A reader names a topic with a phrase or a name ("franchi la frontière", "Angkor"); a
-    // lone word weighs a fifth as a label, and a lone common word ("lundi", "beaucoup",
-    // "annulant") or a phrase cut on one names nothing: it labels a topic only when no term
-    // that says more (`says`) is among the candidates.
-    let capital = |t: &Term| t.text.starts_with(|c: char| c.is_uppercase());
-    let named = |t: &Term| !t.weak_edge && (t.words > 1 || (capital(t) && !everyday(&t.text)));
-    // A phrase, or a word the language seldom uses, says what the group is about. As a label,
-    // a word is as everyday as its family: "demandant" as "demander".
+    let label = label_of(terms, taken)?;
+    // Beside a topics file a group is kept when it tells what it is about, judged on each
+    // word's own form (families are for choosing among labels).
     let says = |t: &Term| !t.weak_edge && (t.words > 1 || !everyday(&t.text));
-    let says_as_label =
-        |t: &Term| !t.weak_edge && (t.words > 1 || label_tenths(&t.text) < EVERYDAY_LABEL);
+    let telling =
+        (!label.weak_edge && capital(label)) || says(label) || chosen.iter().any(|t| says(t));
+    Some(Naming {
+        keywords: chosen.iter().map(|t| t.text.clone()).collect(),
+        label: label.text.clone(),
+        telling,
+    })
+}
+
+fn capital(t: &Term) -> bool {
+    t.text.starts_with(|c: char| c.is_uppercase())
+}
+
+/// The term that labels a group: a label names the topic, so a phrase says more than a word,
+/// and a term found mostly inside the group more than one the whole event uses. A reader
+/// names a topic with a phrase or a name ("franchi la frontière", "Angkor"); a lone word
+/// weighs a fifth as a label, and a lone everyday word ("lundi", "beaucoup", "demandant") or a
+/// phrase cut on one names nothing: it labels only when no candidate says more. A label
+/// another topic has (`taken`) is passed over while another term can name the group.
+fn label_of<'t>(terms: &'t [Term], taken: &BTreeSet<String>) -> Option<&'t Term> {
+    let named = |t: &Term| !t.weak_edge && (t.words > 1 || (capital(t) && !everyday(&t.text)));
+    // A phrase, or a word whose family the language seldom uses, says what the group is
+    // about: "demandant" is as everyday as "demander".
+    let says = |t: &Term| !t.weak_edge && (t.words > 1 || label_tenths(&t.text) < EVERYDAY_LABEL);
     let label_score = |t: &Term| {
         let plain = if named(t) { 1.0 } else { LONE_WORD };
         t.score * t.precision.sqrt() * (1.0 + 0.25 * (t.words.min(3) - 1) as f32) * plain
     };
     let free = |t: &&Term| !taken.contains(&t.text.to_lowercase());
     let all = &terms[..terms.len().min(2 * KEYWORDS)];
-    let untaken: Vec<Term> = all.iter().filter(free).cloned().collect();
-    let candidates = if untaken.is_empty() {
-        all
+    let untaken: Vec<&Term> = all.iter().filter(free).collect();
+    let candidates: Vec<&Term> = if untaken.is_empty() {
+        all.iter().collect()
     } else {
-        &untaken[..]
+        untaken
     };
-    let by_label_score = |a: &&Term, b: &&Term| {
+    let by_label_score = |a: &&&Term, b: &&&Term| {
         label_score(a)
             .total_cmp(&label_score(b))
             .then(b.text.cmp(&a.text))
     };
     // When every candidate is everyday, the least everyday says most ("autonomie", not
     // "trouve"; "mineurs", not "rien").
-    let rarest_first = |a: &&Term, b: &&Term| {
+    let rarest_first = |a: &&&Term, b: &&&Term| {
         label_tenths(&b.text)
             .cmp(&label_tenths(&a.text))
             .then(by_label_score(a, b))
     };
-    let best = candidates
+    let best: &'t Term = candidates
         .iter()
-        .filter(|t| says_as_label(t))
+        .filter(|t| says(t))
         .max_by(by_label_score)
-        .or_else(|| candidates.iter().max_by(rarest_first))?;
+        .or_else(|| candidates.iter().max_by(rarest_first))
+        .copied()?;
     // A word or a cut phrase reads better in the longer phrase the sources put it in ("Vladimir
     // Poutine", "ministre des Affaires étrangères").
-    let label = terms
+    let longer = terms
         .iter()
         .filter(free)
         .filter(|t| {
@@ -276,15 +292,8 @@ pub fn keywords_and_label(terms: &[Term], taken: &BTreeSet<String>) -> Option<Na
                 && t.score >= 0.5 * best.score
                 && overlaps(&t.text, &best.text)
         })
-        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.text.cmp(&a.text)))
-        .unwrap_or(best);
-    let telling =
-        (!label.weak_edge && capital(label)) || says(label) || chosen.iter().any(|t| says(t));
-    Some(Naming {
-        keywords: chosen.iter().map(|t| t.text.clone()).collect(),
-        label: label.text.clone(),
-        telling,
-    })
+        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.text.cmp(&a.text)));
+    Some(longer.unwrap_or(best))
 }
 
 /// A lone word of everyday language names no topic even with a capital: "Among" or "Whether"
