@@ -33,11 +33,11 @@ use synoptic_core::output::sanitize::for_terminal;
 
 const EXAMPLES: &str = "Examples:
   synoptic                              read the embedded seed articles
-  synoptic articles/                    read every .txt and .md in a directory
+  synoptic articles/                    read every .txt, .md and saved page in a folder
   synoptic a.txt b.txt --topics t.toml  read two articles with your own topics
   synoptic export --format json -o out.json articles/
   synoptic export --topic outage --width 120
-  synoptic fetch -o today/ https://… https://…   three articles from their addresses
+  synoptic fetch -o today/ https://… https://…   two articles saved from their addresses
   synoptic extract page.html            a saved page's article as Markdown";
 
 #[derive(Parser, Debug)]
