@@ -104,7 +104,7 @@ fn write_text(synopsis: &Synopsis, out: &mut dyn Write, width: usize) -> Result<
         "{}",
         shorten(&format!("{head}  size  label [keywords]"), width)
     )?;
-    for (row, topic) in rows.iter().zip(&synopsis.topics) {
+    for row in &rows {
         let mut line = fit(row.id, id_width);
         for a in &synopsis.articles {
             let count = row
@@ -113,11 +113,7 @@ fn write_text(synopsis: &Synopsis, out: &mut dyn Write, width: usize) -> Result<
                 .map_or(".".to_string(), usize::to_string);
             line.push_str(&format!("{count:>cell$}"));
         }
-        let keywords = if topic.origin == Origin::Defined {
-            format!(" [{}]", row.keywords.join(", "))
-        } else {
-            String::new()
-        };
+        let keywords = format!(" [{}]", row.keywords.join(", "));
         let line = format!(
             "{line}  {:>4}  {}{}",
             row.size,
