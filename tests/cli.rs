@@ -413,7 +413,7 @@ fn an_empty_defined_topic_is_named_with_what_to_do() {
 #[test]
 fn a_keyword_found_nowhere_is_named_with_its_topic() {
     let dir = tempfile::tempdir().unwrap();
-    for i in 0..3 {
+    for i in 0..2 {
         let text = "Réunion\n\nLe Conseil de sécurité se réunit lundi à New York.\n";
         std::fs::write(dir.path().join(format!("a{i}.txt")), text).unwrap();
     }
@@ -427,6 +427,15 @@ fn a_keyword_found_nowhere_is_named_with_its_topic() {
              articles, in any form; check the spelling"
         ),
         "{err}"
+    );
+    // One article is aligned with nothing: its keywords are not judged.
+    let one = stderr(&synoptic(
+        &["export", "a0.txt", "--topics", "topics.toml"],
+        dir.path(),
+    ));
+    assert!(
+        one.contains("only one article") && !one.contains("Consiel"),
+        "{one}"
     );
 }
 

@@ -197,6 +197,21 @@ mod tests {
     }
 
     #[test]
+    fn what_was_said_is_kept_for_the_reader_to_show() {
+        let progress = Progress::on(Box::new(Shared::default()), None);
+        progress.stage("reading the articles");
+        progress.say("synoptic: warning: a.txt is empty");
+        progress.say("synoptic: warning: b.txt is empty");
+        assert_eq!(
+            progress.said(),
+            [
+                "synoptic: warning: a.txt is empty",
+                "synoptic: warning: b.txt is empty"
+            ]
+        );
+    }
+
+    #[test]
     fn a_quick_load_shows_no_line() {
         let text = written(Some(Duration::from_hours(1)), |progress| {
             progress.stage("aligning 5 articles");
