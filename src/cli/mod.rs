@@ -8,6 +8,7 @@ mod progress;
 
 pub use progress::Progress;
 mod topics_cmd;
+mod warnings;
 mod web_cmd;
 
 pub use export::{export, write_error_kinds};
@@ -20,14 +21,12 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use synoptic_core::alignment::evidence::unreached_keywords;
 use synoptic_core::compare::synopsis::Synopsis;
 use synoptic_core::input::ingest::{
     EMBEDDED_TOPICS, LoadError, MAX_ARTICLE_BYTES, load_bytes, load_embedded, load_paths,
 };
 use synoptic_core::input::read::{ReadProblem, SMALL_FILE_BYTES, read_bounded, read_limited};
 use synoptic_core::input::topics_file::{TopicsError, TopicsFile, parse_topics};
-use synoptic_core::model::topic_def::TopicDef;
 use synoptic_core::output::export::ExportError;
 use synoptic_core::output::sanitize::for_terminal;
 
@@ -223,8 +222,8 @@ pub fn load_with_topics(input: &Input, progress: &Progress) -> Result<Aligned> {
         n => format!("aligning {} articles to {n} topics", loaded.articles.len()),
     });
     let synopsis = Synopsis::build(loaded.articles, &topics.topics);
-    warn_empty_topics(&synopsis, progress);
-    warn_unreached_keywords(&synopsis, &topics.topics, progress);
+    warnings::warn_empty_topics(&synopsis, progress);
+    warnings::warn_unreached_keywords(&synopsis, &topics.topics, progress);
     let file = input.topics.clone().or_else(|| {
         let dirs = input.paths.iter().filter(|p| p.is_dir());
         dirs.map(|p| p.join("topics.toml")).next()
@@ -271,55 +270,6 @@ fn read_input(
         };
         (loaded, topics)
     })
-}
-
-/// A defined topic that claimed no paragraph, among several articles: say so, and why.
-fn warn_empty_topics(synopsis: &Synopsis, progress: &Progress) {
-    if synopsis.articles.len() < 2 {
-        return;
-    }
-    let defined_empty = synopsis.topics.iter().filter(|t| {
-        t.origin == synoptic_core::model::topic::Origin::Defined && t.members.is_empty()
-    });
-    for empty in defined_empty {
-        progress.say(&format!(
-            "synoptic: warning: topic {:?} has no paragraph in these articles: none of its \
-             keywords picks out a few paragraphs here. A keyword found nowhere, or in a large \
-             share of the paragraphs (the event's own names), cannot tell a topic apart; use \
-             words that only the paragraphs on this topic use.",
-            for_terminal(&empty.id)
-        ));
-    }
-}
-
-/// Keywords of the topics file found in no paragraph, in any form: most often a typing slip,
-/// which would otherwise only make a topic smaller without a word.
-fn warn_unreached_keywords(synopsis: &Synopsis, defs: &[TopicDef], progress: &Progress) {
-    if synopsis.articles.len() < 2 {
-        return;
-    }
-    let unreached = unreached_keywords(&synopsis.articles, defs);
-    for def in defs {
-        let keywords: Vec<String> = unreached
-            .iter()
-            .filter(|(id, _)| *id == def.id)
-            .map(|(_, k)| format!("{:?}", for_terminal(k)))
-            .collect();
-        let (one, many) = ("keyword", "keywords");
-        let (noun, verb) = if keywords.len() == 1 {
-            (one, "is")
-        } else {
-            (many, "are")
-        };
-        if !keywords.is_empty() {
-            progress.say(&format!(
-                "synoptic: warning: topic {:?}: {noun} {} {verb} in no paragraph of these \
-                 articles, in any form; check the spelling, or write it as the articles do.",
-                for_terminal(&def.id),
-                keywords.join(", ")
-            ));
-        }
-    }
 }
 
 /// A first path that does not exist but names a subcommand, or nearly does, is a mistyped or
