@@ -377,6 +377,11 @@ fn warnings_written_while_loading_are_shown_at_start_until_a_key() {
         all.contains("and 1 more") && !all.contains("only one article"),
         "{all}"
     );
+    let two = loading_note(&warnings[..2]).unwrap();
+    assert!(
+        two.starts_with("2 warnings") && !two.contains("more"),
+        "{two}"
+    );
     let mut app = seeds_app(80, 24);
     app.status = Some(all);
     let drawn = screen(&app);
