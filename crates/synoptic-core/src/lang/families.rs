@@ -2,7 +2,7 @@
 //! alike ("trouvait", "trouver", "trouvé"), counted together.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use crate::lang::hashed::FastHash;
 use crate::lang::lists::frequencies;
@@ -13,25 +13,60 @@ use crate::lang::text::Language;
 /// are each rarer than the verb ("demandant" against "demander"); the family says how everyday
 /// the word is. 0 when no form is in the list.
 pub fn family_zipf_tenths(folded: &str) -> [u8; 2] {
-    [Language::French, Language::English].map(|lang| {
-        let stem = lang.stem_folded(folded);
-        families(lang).get(stem.as_str()).copied().unwrap_or(0)
+    [Language::French, Language::English].map(|lang| family_tenths(lang, folded))
+}
+
+/// A language's list, sorted by word, and the families already added up, by stem.
+struct Families {
+    sorted: Vec<(&'static str, u8)>,
+    known: Mutex<HashMap<String, u8, FastHash>>,
+}
+
+fn families(lang: Language) -> &'static Families {
+    static ALL: [OnceLock<Families>; 2] = [OnceLock::new(), OnceLock::new()];
+    ALL[lang.index()].get_or_init(|| {
+        let mut sorted: Vec<(&'static str, u8)> = frequencies(lang.index()).collect();
+        sorted.sort_unstable();
+        Families {
+            sorted,
+            known: Mutex::new(HashMap::with_hasher(FastHash::default())),
+        }
     })
 }
 
-/// Every stem of `lang`'s frequency list, with its family's frequency in tenths of Zipf.
-fn families(lang: Language) -> &'static HashMap<String, u8, FastHash> {
-    static ALL: [OnceLock<HashMap<String, u8, FastHash>>; 2] = [OnceLock::new(), OnceLock::new()];
-    ALL[lang.index()].get_or_init(|| {
-        let mut uses: HashMap<String, f64, FastHash> = HashMap::with_hasher(FastHash::default());
-        for (word, tenths) in frequencies(lang.index()) {
-            *uses.entry(lang.stem_folded(word)).or_default() +=
-                10f64.powf(f64::from(tenths) / 10.0);
-        }
-        uses.into_iter()
-            .map(|(stem, n)| (stem, (n.log10() * 10.0).round().clamp(0.0, 255.0) as u8))
-            .collect()
-    })
+fn family_tenths(lang: Language, folded: &str) -> u8 {
+    let stem = lang.stem_folded(folded);
+    let families = families(lang);
+    let known = || {
+        families
+            .known
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    };
+    if let Some(&tenths) = known().get(&stem) {
+        return tenths;
+    }
+    let tenths = add_up(lang, &families.sorted, &stem);
+    known().insert(stem, tenths);
+    tenths
+}
+
+/// The family of `stem` in `sorted`: every form of it starts with the stem but its last letter
+/// (Snowball may turn that one, "deny" to "deni"), so only the words from there are stemmed,
+/// not the whole list.
+fn add_up(lang: Language, sorted: &[(&'static str, u8)], stem: &str) -> u8 {
+    let prefix = stem.char_indices().last().map_or("", |(at, _)| &stem[..at]);
+    let start = sorted.partition_point(|(w, _)| *w < prefix);
+    let uses: f64 = sorted[start..]
+        .iter()
+        .take_while(|(w, _)| w.starts_with(prefix))
+        .filter(|(w, _)| lang.stem_folded(w) == stem)
+        .map(|&(_, tenths)| 10f64.powf(f64::from(tenths) / 10.0))
+        .sum();
+    if uses == 0.0 {
+        return 0;
+    }
+    (uses.log10() * 10.0).round().clamp(0.0, 255.0) as u8
 }
 
 #[cfg(test)]
@@ -46,11 +81,31 @@ mod tests {
         assert!(fr >= zipf_tenths("demander")[0]);
         let [_, en] = family_zipf_tenths("denied");
         assert!(en >= zipf_tenths("deny")[1].max(zipf_tenths("denied")[1]));
+        assert!(en > zipf_tenths("denied")[1]);
     }
 
     #[test]
     fn a_rare_word_stays_rare_and_an_unknown_one_is_zero() {
         assert!(family_zipf_tenths("helicoptere")[0] < 45);
         assert_eq!(family_zipf_tenths("qzxwv"), [0, 0]);
+    }
+
+    #[test]
+    fn a_family_is_every_form_of_the_list_with_the_stem() {
+        // Worked out the long way, over the whole list, for a few stems of both languages.
+        for (lang, word) in [
+            (Language::French, "trouvait"),
+            (Language::French, "autonomie"),
+            (Language::English, "denied"),
+            (Language::English, "happily"),
+        ] {
+            let stem = lang.stem_folded(word);
+            let uses: f64 = frequencies(lang.index())
+                .filter(|(w, _)| lang.stem_folded(w) == stem)
+                .map(|(_, t)| 10f64.powf(f64::from(t) / 10.0))
+                .sum();
+            let whole = (uses.log10() * 10.0).round() as u8;
+            assert_eq!(family_tenths(lang, word), whole, "{word}");
+        }
     }
 }
