@@ -304,6 +304,27 @@ fn pairwise_against_a_pane_without_the_topic_says_so() {
 }
 
 #[test]
+fn the_pairwise_legend_cuts_the_reference_name_never_the_marks() {
+    for width in [80, 160] {
+        let mut app = seeds_app(width, 24);
+        app.update(Action::CycleMode);
+        app.update(Action::CycleMode);
+        let rows = screen_rows(&app);
+        let legend = &rows[rows.len() - 2];
+        assert!(
+            legend.starts_with("against 1 · “Lors de sa con")
+                && legend.contains("…: same sentence or quote · told elsewhere · edited"),
+            "{width}: {legend}"
+        );
+        assert_eq!(
+            legend.contains("unmarked: not in it"),
+            width > 80,
+            "{legend}"
+        );
+    }
+}
+
+#[test]
 fn scrolling_does_not_lay_the_text_out_again() {
     let mut app = seeds_app(160, 45);
     let before = app.view.panes[0].lines.as_ptr();

@@ -11,11 +11,11 @@ use crate::tui::keys::keymap::Context;
 use crate::tui::layout::mode::Mode;
 use crate::tui::layout::view::Paint;
 use crate::tui::state::app::App;
-use synoptic_core::output::layout::fit;
+use synoptic_core::output::layout::shorten;
 use synoptic_core::output::sanitize::for_terminal;
 
 pub fn render_legend(app: &App, frame: &mut Frame, area: Rect) {
-    let line = match legend(app) {
+    let line = match legend(app, usize::from(area.width)) {
         Ok(mut spans) => {
             // On a narrow screen the closing explanation goes first: the marks stay named.
             let width = |s: &[Span]| s.iter().map(Span::width).sum::<usize>();
@@ -29,8 +29,8 @@ pub fn render_legend(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(line, area);
 }
 
-/// The legend's pieces, or a note to show in their place.
-fn legend(app: &App) -> Result<Vec<Span<'static>>, String> {
+/// The legend's pieces for a line `width` columns wide, or a note to show in their place.
+fn legend(app: &App, width: usize) -> Result<Vec<Span<'static>>, String> {
     let style = |p: Paint| app.theme.style(p, app.color);
     if app.unclaimed {
         return Err(
@@ -48,7 +48,7 @@ fn legend(app: &App) -> Result<Vec<Span<'static>>, String> {
             Span::styled("only this source", style(Paint::Own)),
             Span::raw(": its own figures and rare words, the first things to check"),
         ],
-        Mode::Pairwise => pairwise_legend(app)?,
+        Mode::Pairwise => pairwise_legend(app, width)?,
         Mode::Plain => vec![Span::raw("plain text")],
     };
     if app.in_rows() {
@@ -62,15 +62,23 @@ fn legend(app: &App) -> Result<Vec<Span<'static>>, String> {
 /// What the marks of an echo in synopsis rows mean (`compare::rows::Echo`).
 const ECHO_HINT: &str = " · ↓↑ told further down or up, repeated here";
 
-/// The pairwise legend, or the note that says the reference does not cover the topic.
-fn pairwise_legend(app: &App) -> Result<Vec<Span<'static>>, String> {
+/// What the pairwise legend says beside the reference's name: "against …: " and its three
+/// marks, which a line must keep whole.
+const PAIRWISE_MARKS: &str = "against : same sentence or quote · told elsewhere · edited";
+
+/// The pairwise legend, or the note that says the reference does not cover the topic. The
+/// reference's name takes what the marks leave of `width`, 30 columns at most: on a narrow
+/// screen it is cut, never the marks.
+fn pairwise_legend(app: &App, width: usize) -> Result<Vec<Span<'static>>, String> {
     let style = |p: Paint| app.theme.style(p, app.color);
     let reference = for_terminal(&synoptic_core::model::article::source_name(
         &app.synopsis.articles,
         app.focus,
     ))
     .into_owned();
-    let name = fit(&reference, 30).trim_end().to_owned();
+    let marks = PAIRWISE_MARKS.chars().count();
+    let room = width.saturating_sub(marks + 1).clamp(8, 30);
+    let name = shorten(&reference, room);
     let covers = app
         .synopsis
         .topics
