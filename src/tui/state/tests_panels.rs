@@ -392,3 +392,16 @@ fn warnings_written_while_loading_are_shown_at_start_until_a_key() {
     app.update(Action::ScrollDown);
     assert!(!screen(&app).contains("zzqqxx"));
 }
+
+#[test]
+fn a_narrow_topic_list_keeps_its_count_whole_and_drops_its_hint() {
+    for (width, hint) in [(80, false), (160, true)] {
+        let mut app = seeds_app(width, 24);
+        app.update(Action::ToggleTopicList);
+        let top: String = screen(&app).chars().take(usize::from(width)).collect();
+        assert!(top.starts_with("┌ Topics (7) "), "{top}");
+        // Whole or not at all: never "type to fi".
+        assert_eq!(top.contains("type to"), hint, "{top}");
+        assert_eq!(top.contains("type to filter"), hint, "{top}");
+    }
+}

@@ -49,7 +49,13 @@ pub fn render_topic_list(app: &App, frame: &mut Frame, area: Rect) {
     }
     let total = app.synopsis.topics.len();
     let title = if app.list.filter.is_empty() {
-        format!(" Topics ({total}) · type to filter ")
+        let hint = format!(" Topics ({total}) · type to filter ");
+        // A narrow list keeps its count whole rather than half its hint.
+        if hint.chars().count() + 2 <= usize::from(area.width) {
+            hint
+        } else {
+            format!(" Topics ({total}) ")
+        }
     } else {
         format!(
             " {} of {total} · “{}” ",
