@@ -144,20 +144,32 @@ pub fn unreached_keywords<'d>(
         .iter()
         .flat_map(|d| d.keywords.iter().map(move |k| (d.id.as_str(), k.as_str())));
     let spellings = Spellings::of_keywords(articles, keywords.clone().map(|(_, k)| k));
+    let languages: BTreeSet<Language> = articles.iter().map(|a| a.language).collect();
+    let keyed: Vec<((&str, &str), Vec<u64>)> = keywords
+        .map(|(id, keyword)| {
+            let respelt = spellings.respell(keyword);
+            let keys = languages
+                .iter()
+                .flat_map(|&lang| keyword_keys(&respelt, lang))
+                .collect();
+            ((id, keyword), keys)
+        })
+        .collect();
+    // Only the keywords' keys are looked for: the corpus's own words are not gathered.
+    let wanted: HashesSet = keyed
+        .iter()
+        .flat_map(|(_, keys)| keys.iter().copied())
+        .collect();
     let held: HashesSet = articles
         .iter()
         .flat_map(|a| a.paragraphs.iter().filter(|p| p.kind == Kind::Body))
         .flat_map(|p| p.tokens.iter().map(|t| t.hash))
+        .filter(|h| wanted.contains(h))
         .collect();
-    let languages: BTreeSet<Language> = articles.iter().map(|a| a.language).collect();
-    keywords
-        .filter(|(_, keyword)| {
-            let respelt = spellings.respell(keyword);
-            !languages.iter().any(|&lang| {
-                let keys = keyword_keys(&respelt, lang);
-                keys.iter().any(|k| held.contains(k))
-            })
-        })
+    keyed
+        .into_iter()
+        .filter(|(_, keys)| !keys.iter().any(|k| held.contains(k)))
+        .map(|(keyword, _)| keyword)
         .collect()
 }
 
