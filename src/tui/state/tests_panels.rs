@@ -395,7 +395,9 @@ fn warnings_written_while_loading_are_shown_at_start_until_a_key() {
 
 #[test]
 fn a_narrow_topic_list_keeps_its_count_whole_and_drops_its_hint() {
-    for (width, hint) in [(80, false), (160, true)] {
+    // The hint, " Topics (7) · type to filter ", takes 29 columns inside the border: a list
+    // 31 wide (a screen of 93) has room for it, one 30 wide (90) has not.
+    for (width, hint) in [(80, false), (90, false), (93, true), (160, true)] {
         let mut app = seeds_app(width, 24);
         app.update(Action::ToggleTopicList);
         let top: String = screen(&app).chars().take(usize::from(width)).collect();
@@ -404,4 +406,15 @@ fn a_narrow_topic_list_keeps_its_count_whole_and_drops_its_hint() {
         assert_eq!(top.contains("type to"), hint, "{top}");
         assert_eq!(top.contains("type to filter"), hint, "{top}");
     }
+}
+
+#[test]
+fn the_topic_list_counts_panes_only_when_it_pushes_some_off() {
+    let mut app = seeds_app(300, 24);
+    app.update(Action::ToggleTopicList);
+    assert_eq!(app.view.panes.len(), 5);
+    assert!(!screen(&app).contains("panes shown"));
+    let mut app = seeds_app(160, 24);
+    app.update(Action::ToggleTopicList);
+    assert!(screen(&app).contains("3 of 5 panes shown"));
 }
