@@ -77,8 +77,28 @@ impl Spellings {
             .flat_map(|a| &a.paragraphs)
             .filter(|p| p.kind == Kind::Body)
         {
+            let mut previous: Option<std::ops::Range<usize>> = None;
             for token in &p.tokens {
-                let surface = &p.text[token.range()];
+                let range = token.range();
+                // A compound the text hyphenates and the keyword writes whole: "weekend" for
+                // "week-end", "cyberattack" for "cyber-attack".
+                if let Some(joined) = previous
+                    .take()
+                    .filter(|before| is_hyphen_alone(&p.text[before.end..range.start]))
+                    .map(|before| &p.text[before.start..range.end])
+                {
+                    fold_into(joined, &mut folded);
+                    folded.retain(|c| !is_hyphen(c));
+                    if let Some(word) = wanted.get(folded.as_str()) {
+                        *counts
+                            .entry(word.as_str())
+                            .or_default()
+                            .entry(joined)
+                            .or_default() += 1;
+                    }
+                }
+                previous = Some(range.clone());
+                let surface = &p.text[range];
                 if !may_fold_to(&lengths, only_accented, surface) {
                     continue;
                 }
@@ -127,6 +147,16 @@ impl Spellings {
         out.push_str(&keyword[at..]);
         Cow::Owned(out)
     }
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Whether the text between two words is one hyphen and nothing else.
+fn is_hyphen_alone(between: &str) -> bool {
+    let mut chars = between.chars();
+    chars.next().is_some_and(is_hyphen) && chars.next().is_none()
 }
 
 /// Whether a word may fold to a word of one of these byte lengths: an ASCII word folds to
@@ -209,6 +239,23 @@ mod tests {
             "ligatures fold longer"
         );
         assert!(!may_fold_to(&HashSet::from([9]), true, "dalaï"));
+    }
+
+    #[test]
+    fn a_word_typed_whole_is_spelt_as_the_compound_the_articles_hyphenate() {
+        let (_, respelt) = spellings_of(
+            "weekend",
+            &["Le week-end dernier, le sommet a été reporté sans date."],
+        );
+        assert_eq!(respelt, "week-end");
+        let (_, respelt) = spellings_of(
+            "cyberattack claims",
+            &["The cyber‐attack, he said, came from abroad."],
+        );
+        assert_eq!(respelt, "cyber‐attack claims");
+        // Two words a dash sets apart are no compound.
+        let (_, respelt) = spellings_of("weekend", &["Le week - end est passé."]);
+        assert_eq!(respelt, "weekend");
     }
 
     #[test]
