@@ -25,8 +25,9 @@ impl Spellings {
         articles: &[Article],
         keywords: impl IntoIterator<Item = &'k str>,
     ) -> Self {
+        let keywords: Vec<&str> = keywords.into_iter().collect();
         let typed: Vec<&str> = keywords
-            .into_iter()
+            .iter()
             .flat_map(|k| words(k).map(move |r| &k[r]))
             .collect();
         let languages: BTreeSet<Language> = articles.iter().map(|a| a.language).collect();
@@ -48,28 +49,36 @@ impl Spellings {
                 }
             }
         }
+        let compounds = hyphenated_unheld(&keywords, &held);
         let missing = typed
             .iter()
             .zip(&held)
             .filter(|(_, h)| !**h)
             .map(|(w, _)| *w);
-        Spellings::find(articles, missing)
+        Spellings::find(articles, missing, &compounds)
     }
 
     /// The articles' spellings of `missing` (words no article holds as they are typed): the
     /// body words that fold to the same, accents and case aside.
-    fn find<'w>(articles: &[Article], missing: impl IntoIterator<Item = &'w str>) -> Self {
+    /// `compounds`, typed with a hyphen and sought whole, may be spelt as an ASCII word.
+    fn find<'w>(
+        articles: &[Article],
+        missing: impl IntoIterator<Item = &'w str>,
+        compounds: &[String],
+    ) -> Self {
         let typed: Vec<&str> = missing.into_iter().collect();
         let wanted: HashSet<String> = typed
             .iter()
-            .map(|w| fold(w))
+            .copied()
+            .chain(compounds.iter().map(String::as_str))
+            .map(fold)
             .filter(|folded| !folded.is_empty())
             .collect();
         if wanted.is_empty() {
             return Spellings::default();
         }
         let lengths: HashSet<usize> = wanted.iter().map(String::len).collect();
-        let only_accented = typed.iter().all(|w| w.is_ascii());
+        let only_accented = compounds.is_empty() && typed.iter().all(|w| w.is_ascii());
         let mut counts: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
         let mut folded = String::new();
         for p in articles
@@ -121,6 +130,27 @@ impl Spellings {
         Spellings(chosen.collect())
     }
 
+    /// A compound typed with a hyphen at word `i` of `keyword` ("cyber-attaque") that the
+    /// articles write whole: its span and their spelling.
+    fn compound_at(
+        &self,
+        keyword: &str,
+        ranges: &[std::ops::Range<usize>],
+        i: usize,
+    ) -> Option<(std::ops::Range<usize>, &str)> {
+        let next = ranges.get(i + 1)?;
+        if !is_hyphen_alone(&keyword[ranges[i].end..next.start]) {
+            return None;
+        }
+        let whole = ranges[i].start..next.end;
+        let joined: String = keyword[whole.clone()]
+            .chars()
+            .filter(|&c| !is_hyphen(c))
+            .collect();
+        let spelt = self.0.get(&fold(&joined))?;
+        Some((whole, spelt.as_str()))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -133,13 +163,27 @@ impl Spellings {
         let mut out = String::with_capacity(keyword.len());
         let mut at = 0;
         let mut changed = false;
-        for range in words(keyword) {
-            if let Some(spelt) = self.0.get(&fold(&keyword[range.clone()])) {
+        let ranges: Vec<std::ops::Range<usize>> = words(keyword).collect();
+        let mut i = 0;
+        while i < ranges.len() {
+            let (range, spelt, step) =
+                if let Some((whole, spelt)) = self.compound_at(keyword, &ranges, i) {
+                    (whole, Some(spelt), 2)
+                } else {
+                    let range = ranges[i].clone();
+                    let spelt = self
+                        .0
+                        .get(&fold(&keyword[range.clone()]))
+                        .map(String::as_str);
+                    (range, spelt, 1)
+                };
+            if let Some(spelt) = spelt {
                 out.push_str(&keyword[at..range.start]);
                 out.push_str(spelt);
                 at = range.end;
                 changed = true;
             }
+            i += step;
         }
         if !changed {
             return Cow::Borrowed(keyword);
@@ -147,6 +191,25 @@ impl Spellings {
         out.push_str(&keyword[at..]);
         Cow::Owned(out)
     }
+}
+
+/// The compounds `keywords` type with a hyphen ("cyber-attaque") of which a part is a word no
+/// article holds (`held`, word by word in the order `words` cuts the keywords): the whole
+/// word, hyphen left out, for the articles to spell ("cyberattaque").
+fn hyphenated_unheld(keywords: &[&str], held: &[bool]) -> Vec<String> {
+    let mut compounds = Vec::new();
+    let mut w = 0;
+    for k in keywords {
+        let ranges: Vec<std::ops::Range<usize>> = words(k).collect();
+        for (i, pair) in ranges.windows(2).enumerate() {
+            let apart = !held[w + i] || !held[w + i + 1];
+            if apart && is_hyphen_alone(&k[pair[0].end..pair[1].start]) {
+                compounds.push(format!("{}{}", &k[pair[0].clone()], &k[pair[1].clone()]));
+            }
+        }
+        w += ranges.len();
+    }
+    compounds
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -253,6 +316,15 @@ mod tests {
             &["The cyber‐attack, he said, came from abroad."],
         );
         assert_eq!(respelt, "cyber‐attack claims");
+        let (_, respelt) = spellings_of(
+            "cyber-attaque massive",
+            &["Une cyberattaque massive a visé le site, selon Musk."],
+        );
+        assert_eq!(respelt, "cyberattaque massive");
+        // A compound the articles hyphenate too is left as typed.
+        let (spellings, respelt) = spellings_of("week-end", &["Le week-end dernier, rien."]);
+        assert!(spellings.is_empty());
+        assert_eq!(respelt, "week-end");
         // Two words a dash sets apart are no compound.
         let (_, respelt) = spellings_of("weekend", &["Le week - end est passé."]);
         assert_eq!(respelt, "weekend");
