@@ -49,7 +49,7 @@ impl Spellings {
                 }
             }
         }
-        let compounds = hyphenated_unheld(&keywords, &held);
+        let compounds = parted_unheld(&keywords, &held);
         let missing = typed
             .iter()
             .zip(&held)
@@ -130,8 +130,8 @@ impl Spellings {
         Spellings(chosen.collect())
     }
 
-    /// A compound typed with a hyphen at word `i` of `keyword` ("cyber-attaque") that the
-    /// articles write whole: its span and their spelling.
+    /// A compound typed in two words at word `i` of `keyword` ("cyber-attaque", "cyber
+    /// attack") that the articles write whole: its span and their spelling.
     fn compound_at(
         &self,
         keyword: &str,
@@ -139,13 +139,13 @@ impl Spellings {
         i: usize,
     ) -> Option<(std::ops::Range<usize>, &str)> {
         let next = ranges.get(i + 1)?;
-        if !is_hyphen_alone(&keyword[ranges[i].end..next.start]) {
+        if !is_joint(&keyword[ranges[i].end..next.start]) {
             return None;
         }
         let whole = ranges[i].start..next.end;
         let joined: String = keyword[whole.clone()]
             .chars()
-            .filter(|&c| !is_hyphen(c))
+            .filter(|&c| !is_hyphen(c) && c != ' ')
             .collect();
         let spelt = self.0.get(&fold(&joined))?;
         Some((whole, spelt.as_str()))
@@ -193,17 +193,18 @@ impl Spellings {
     }
 }
 
-/// The compounds `keywords` type with a hyphen ("cyber-attaque") of which a part is a word no
-/// article holds (`held`, word by word in the order `words` cuts the keywords): the whole
-/// word, hyphen left out, for the articles to spell ("cyberattaque").
-fn hyphenated_unheld(keywords: &[&str], held: &[bool]) -> Vec<String> {
+/// The compounds `keywords` type in two words ("cyber-attaque", "cyber attack") of which a
+/// part is a word no article holds (`held`, word by word in the order `words` cuts the
+/// keywords): the whole word, hyphen or space left out, for the articles to spell
+/// ("cyberattaque", "cyberattack").
+fn parted_unheld(keywords: &[&str], held: &[bool]) -> Vec<String> {
     let mut compounds = Vec::new();
     let mut w = 0;
     for k in keywords {
         let ranges: Vec<std::ops::Range<usize>> = words(k).collect();
         for (i, pair) in ranges.windows(2).enumerate() {
             let apart = !held[w + i] || !held[w + i + 1];
-            if apart && is_hyphen_alone(&k[pair[0].end..pair[1].start]) {
+            if apart && is_joint(&k[pair[0].end..pair[1].start]) {
                 compounds.push(format!("{}{}", &k[pair[0].clone()], &k[pair[1].clone()]));
             }
         }
@@ -214,6 +215,12 @@ fn hyphenated_unheld(keywords: &[&str], held: &[bool]) -> Vec<String> {
 
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Whether the text between two keyword words may join them into one: a hyphen or a space
+/// ("cyber-attaque", "cyber attack"), and nothing else.
+fn is_joint(between: &str) -> bool {
+    between == " " || is_hyphen_alone(between)
 }
 
 /// Whether the text between two words is one hyphen and nothing else.
@@ -253,7 +260,13 @@ mod tests {
             "dalai lama",
             &["Le dalaï-lama a été reçu à Gdansk samedi par le président français."],
         );
-        assert_eq!(respelt, "dalaï lama");
+        // The compound whole, as the articles write it: the same two words to the aligner.
+        assert_eq!(respelt, "dalaï-lama");
+        let (_, respelt) = spellings_of(
+            "dalai",
+            &["Le dalaï-lama a été reçu à Gdansk samedi par le président français."],
+        );
+        assert_eq!(respelt, "dalaï");
         let (_, respelt) = spellings_of(
             "Elysee",
             &["L'Élysée a confirmé la rencontre, l'Élysée ne dit rien de plus."],
@@ -321,6 +334,17 @@ mod tests {
             &["Une cyberattaque massive a visé le site, selon Musk."],
         );
         assert_eq!(respelt, "cyberattaque massive");
+        let (_, respelt) = spellings_of(
+            "cyber attack on X",
+            &["A cyberattack hit X on Monday, Musk said."],
+        );
+        assert_eq!(respelt, "cyberattack on X");
+        // Two words the articles hold apart stay apart, though they hold them whole too.
+        let (_, respelt) = spellings_of(
+            "data base",
+            &["The data base is down.", "A database of names was stolen."],
+        );
+        assert_eq!(respelt, "data base");
         // A compound the articles hyphenate too is left as typed.
         let (spellings, respelt) = spellings_of("week-end", &["Le week-end dernier, rien."]);
         assert!(spellings.is_empty());
