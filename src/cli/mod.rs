@@ -5,14 +5,13 @@ mod export;
 mod extras;
 mod manual;
 mod progress;
-
-pub use progress::Progress;
 mod topics_cmd;
 mod warnings;
 mod web_cmd;
 
 pub use export::{export, write_error_kinds};
 pub use extras::{completions, man};
+pub use progress::Progress;
 pub use topics_cmd::topics;
 pub use web_cmd::{ExtractArgs, FetchArgs, extract, fetch};
 
