@@ -227,6 +227,34 @@ fn a_directory_with_its_topics_file_and_a_windows_1252_article() {
 }
 
 #[test]
+fn a_file_named_twice_is_one_source_and_a_copy_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    std::fs::create_dir(&corpus).unwrap();
+    let story =
+        "Le volcan Etna est entré en éruption lundi.\n\nLes vols sont suspendus à Catane.\n";
+    std::fs::write(corpus.join("a.txt"), story).unwrap();
+    std::fs::write(corpus.join("b.txt"), story).unwrap();
+    std::fs::write(corpus.join("c.txt"), "L'Etna gronde encore.\n").unwrap();
+    let out = synoptic(&["export", "--format", "json", "c", "c/a.txt"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("c/a.txt: named twice; read once"), "{err}");
+    assert!(
+        err.contains("c/b.txt: the same story as c/a.txt, paragraph for paragraph; both are read"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["c/a.txt", "c/b.txt", "c/c.txt"]);
+}
+
+#[test]
 fn standard_input_is_one_article() {
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_synoptic"))

@@ -7,6 +7,7 @@ use crate::input::kinds::classify;
 use crate::input::read::{ReadProblem, read_limited};
 use crate::input::segment::{SplitArticle, split_article};
 use crate::input::source_text::source_text;
+use crate::input::twins::same_body_as_earlier;
 use crate::input::walk::{Step, steps};
 use crate::input::web::page_file::{is_page_name, page_stem};
 use crate::lang::text::detect_language;
@@ -204,10 +205,23 @@ fn build(sources: Vec<Source>, mut notices: Vec<Notice>) -> Loaded {
         let id = unique_id(&source, &mut ids);
         articles.push((id, source.path, text));
     }
-    Loaded {
-        articles: articles_from_texts(&articles),
-        notices,
-    }
+    let articles = articles_from_texts(&articles);
+    notices.extend(twin_notices(&articles));
+    Loaded { articles, notices }
+}
+
+/// A story read twice word for word counts twice in every comparison: the user should know.
+fn twin_notices(articles: &[Article]) -> impl Iterator<Item = Notice> + '_ {
+    same_body_as_earlier(articles)
+        .into_iter()
+        .map(|(later, earlier)| Notice {
+            path: articles[later].path.clone(),
+            message: format!(
+                "the same story as {}, paragraph for paragraph; both are read as sources \
+                 (leave one out if it is a copy)",
+                articles[earlier].path
+            ),
+        })
 }
 
 /// Build many articles from (id, path, text), on all cores; the order is kept.

@@ -12,6 +12,7 @@ mod repeats;
 pub mod segment;
 pub mod source_text;
 pub mod topics_file;
+mod twins;
 mod typing;
 mod walk;
 pub mod web;

@@ -2,7 +2,7 @@
 //! already, or a notice about something skipped. Folders are walked here; the files are read
 //! after, all at once on the machine's cores.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -20,7 +20,7 @@ pub(crate) enum Step {
 }
 
 /// The steps `paths` make, in the order given; `-` is standard input, read up to `limit`
-/// bytes.
+/// bytes. A file named twice (a folder and a file in it, a link to it) is read once.
 pub(crate) fn steps(paths: &[PathBuf], limit: u64) -> Vec<Step> {
     let mut steps = Vec::new();
     let mut seen_dirs = HashSet::new();
@@ -34,7 +34,40 @@ pub(crate) fn steps(paths: &[PathBuf], limit: u64) -> Vec<Step> {
             steps.push(Step::File(path.clone()));
         }
     }
+    read_once(steps)
+}
+
+/// Each file once, where it first comes: read twice, it would be two sources telling the
+/// same story word for word, and every comparison would say they agree.
+fn read_once(steps: Vec<Step>) -> Vec<Step> {
+    let mut first: HashMap<PathBuf, String> = HashMap::new();
     steps
+        .into_iter()
+        .map(|step| {
+            let Step::File(path) = &step else {
+                return step;
+            };
+            // A file that cannot be resolved is read, to say why it cannot be.
+            let Ok(canonical) = fs::canonicalize(path) else {
+                return step;
+            };
+            let shown = path.display().to_string();
+            match first.get(&canonical) {
+                Some(earlier) if *earlier == shown => Step::Skipped {
+                    path: shown,
+                    why: "named twice; read once".to_owned(),
+                },
+                Some(earlier) => Step::Skipped {
+                    why: format!("the same file as {earlier}; read once"),
+                    path: shown,
+                },
+                None => {
+                    first.insert(canonical, shown);
+                    step
+                }
+            }
+        })
+        .collect()
 }
 
 /// Every article file below `dir` (see `folder`), sorted by name, following links but never
@@ -169,6 +202,33 @@ mod tests {
                 "read sub/c.txt",
             ],
             "the folder named twice and the link back up are walked once"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_named_twice_or_through_a_link_is_read_once() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("a.txt"), "text").unwrap();
+        fs::write(root.join("b.txt"), "text").unwrap();
+        symlink(root.join("b.txt"), root.join("c.txt")).unwrap();
+        // The third spells it otherwise: "./" in the middle of the path.
+        let paths = [root.to_path_buf(), root.join("a.txt"), root.join("./a.txt")];
+        let steps = steps(&paths, 1024);
+        let a = root.join("a.txt").display().to_string();
+        let b = root.join("b.txt").display().to_string();
+        assert_eq!(
+            described(&steps, root),
+            [
+                "read a.txt".to_owned(),
+                "read b.txt".to_owned(),
+                format!("skip c.txt: the same file as {b}; read once"),
+                "skip a.txt: named twice; read once".to_owned(),
+                format!("skip a.txt: the same file as {a}; read once"),
+            ],
+            "the same file again, however it is named, is never a second source"
         );
     }
 }
