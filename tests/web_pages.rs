@@ -138,7 +138,10 @@ fn saved_pages_are_read_as_articles_with_their_outlet_and_date() {
         .iter()
         .find(|p| p["kind"] == "heading")
         .unwrap()["text"];
-    assert_eq!(heading, "## Des écoles fermées jusqu'à lundi");
+    assert_eq!(
+        heading, "Des écoles fermées jusqu'à lundi",
+        "a subhead without its marks"
+    );
 }
 
 #[test]

@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 
 use crate::input::kinds::classify;
 use crate::input::read::{ReadProblem, read_limited};
-use crate::input::segment::{SplitArticle, split_article};
-use crate::input::source_text::source_text;
+use crate::input::segment::{SplitArticle, heading_marks, split_article};
+use crate::input::source_text::{is_markdown_source, source_text};
 use crate::input::twins::same_body_as_earlier;
 use crate::input::walk::{Step, steps};
 use crate::input::web::page_file::{is_page_name, page_stem};
 use crate::lang::text::detect_language;
-use crate::model::article::{Article, Paragraph};
+use crate::model::article::{Article, Kind, Paragraph};
 use crate::parallel::map;
 
 /// The seed articles shipped in `assets/articles/`, compiled in.
@@ -267,7 +267,18 @@ pub fn article_from_text(id: String, path: String, text: &str) -> Article {
         paragraphs: texts,
     } = split_article(text);
     let language = detect_language(text);
-    let kinds = classify(&texts);
+    // A Markdown heading is one whatever its shape; its marks are not its words.
+    let markdown = is_markdown_source(&path);
+    let marks = |t: &str| if markdown { heading_marks(t) } else { 0 };
+    let marked: Vec<bool> = texts.iter().map(|t| marks(t) > 0).collect();
+    let texts: Vec<String> = texts
+        .into_iter()
+        .map(|t| t[marks(&t)..].trim_start().to_owned())
+        .collect();
+    let mut kinds = classify(&texts);
+    for (kind, _) in kinds.iter_mut().zip(&marked).filter(|(_, m)| **m) {
+        *kind = Kind::Heading;
+    }
     let paragraphs: Vec<Paragraph> = texts
         .into_iter()
         .zip(kinds)
@@ -288,7 +299,6 @@ pub fn article_from_text(id: String, path: String, text: &str) -> Article {
 
 /// The first heading near the top with a few words ("Politique" is a section, not a title).
 fn guess_title(paragraphs: &[Paragraph]) -> Option<String> {
-    use crate::model::article::Kind;
     let top = paragraphs
         .iter()
         .take(3)

@@ -5,6 +5,7 @@ pub mod decode;
 pub mod folder;
 pub mod ingest;
 pub mod kinds;
+pub mod markdown;
 mod markers;
 mod questions;
 pub mod read;

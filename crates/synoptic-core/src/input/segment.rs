@@ -150,12 +150,25 @@ fn paragraphs(body: &str) -> Vec<String> {
     out
 }
 
-/// Does `next` carry on the sentence that `prev` left open?
+/// Does `next` carry on the sentence that `prev` left open? Never a heading's (see
+/// `heading_marks`), nor into one.
 fn continues(prev: &str, next: &str, wrapped_block: bool) -> bool {
-    if ends_sentence(prev) {
+    if ends_sentence(prev) || heading_marks(prev) > 0 || heading_marks(next) > 0 {
         return false;
     }
     wrapped_block || next.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The length of the `#` marks and the space that open a Markdown heading ("## Les vols
+/// suspendus"; not the hashtag `#MeToo`), or 0.
+pub fn heading_marks(text: &str) -> usize {
+    let hashes = text.len() - text.trim_start_matches('#').len();
+    let after = &text[hashes..];
+    if (1..=6).contains(&hashes) && after.starts_with([' ', '\t']) && !after.trim().is_empty() {
+        hashes + 1
+    } else {
+        0
+    }
 }
 
 /// Ends with a full stop, a question or exclamation mark, a colon, a closing quote or bracket.

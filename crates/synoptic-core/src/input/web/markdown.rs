@@ -2,6 +2,7 @@
 //! `date`, `author`, `url`, those the page gives), then subheads as `##` and paragraphs.
 
 use super::extract::{Block, Page};
+use crate::input::markdown::escape_paragraph;
 use crate::input::segment::split_article;
 use crate::model::article::Metadata;
 
@@ -22,8 +23,10 @@ pub fn page_markdown(page: &Page) -> String {
     let mut body = String::new();
     for block in &page.blocks {
         match block {
-            Block::Heading(text) => body.push_str(&format!("\n## {text}\n")),
-            Block::Paragraph(text) => body.push_str(&format!("\n{text}\n")),
+            Block::Heading(text) => {
+                body.push_str(&format!("\n## {}\n", escape_paragraph(text)));
+            }
+            Block::Paragraph(text) => body.push_str(&format!("\n{}\n", escape_paragraph(text))),
         }
     }
     // A first paragraph such as "Title: …" or "Date 2024-08-12 …" would be read back as
@@ -74,6 +77,7 @@ fn slug(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::input::ingest::article_from_text;
+    use crate::input::markdown::markdown_text;
     use crate::input::web::extract::PageMeta;
     use crate::model::article::Kind;
 
@@ -101,6 +105,7 @@ mod tests {
     #[test]
     fn the_markdown_reads_back_as_the_article() {
         let text = page_markdown(&page());
+        let text = markdown_text(&text);
         assert!(text.starts_with("---\ntitle: Élysée : le « sommet » reporté\noutlet: Le Monde\ndate: 2024-08-12\nurl: https://example.org/a\n---\n"), "{text}");
         let article = article_from_text("a".into(), "a.md".into(), &text);
         assert_eq!(
@@ -132,7 +137,7 @@ mod tests {
             blocks: vec![Block::Paragraph("--- un trait, puis du texte".into())],
             ..Page::default()
         };
-        assert_eq!(page_markdown(&page), "\n--- un trait, puis du texte\n");
+        assert_eq!(page_markdown(&page), "\n\\--- un trait, puis du texte\n");
     }
 
     #[test]
@@ -147,6 +152,7 @@ mod tests {
             };
             let text = page_markdown(&page);
             assert!(text.starts_with("---\n---\n"), "{text}");
+            let text = markdown_text(&text);
             let article = article_from_text("a".into(), "a.md".into(), &text);
             assert_eq!(article.meta.date, None);
             assert_eq!(article.paragraphs.len(), 1, "{text}");

@@ -1,0 +1,105 @@
+//! Tests of `markdown`: clipped articles read without their marks, saved pages read back word
+//! for word.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::input::segment::split_article;
+
+#[test]
+fn a_clipped_article_keeps_its_words_and_loses_its_marks() {
+    let clipped = "# Le volcan Etna en éruption\n\n\
+                   Le **volcan Etna** est entré en éruption, selon [l'INGV](https://www.ingv.it/) \
+                   qui relève une *forte*\nactivité &amp; des `cendres`.\n\n\
+                   ![Une colonne de cendres](https://example.com/etna.jpg)\n\n\
+                   ## Les vols suspendus\n\n\
+                   - L'aéroport de Catane a fermé.\n\
+                   - Les vols vont à Palerme.\n\n\
+                   1. Premier point.\n\
+                   2. Second point.\n\n\
+                   > « Nous surveillons », a dit le maire.<br>\n\n\
+                   ---\n\n\
+                   | Ville | Vols |\n|---|---|\n| Catane | 0 |\n";
+    assert_eq!(
+        markdown_text(clipped),
+        "# Le volcan Etna en éruption\n\n\
+         Le volcan Etna est entré en éruption, selon l'INGV qui relève une forte activité & des \
+         cendres.\n\n\
+         ## Les vols suspendus\n\n\
+         L'aéroport de Catane a fermé.\n\n\
+         Les vols vont à Palerme.\n\n\
+         1. Premier point.\n\n\
+         2. Second point.\n\n\
+         « Nous surveillons », a dit le maire.\n\n\
+         Ville | Vols\n\n\
+         Catane | 0\n"
+    );
+}
+
+#[test]
+fn the_front_matter_is_kept_as_it_is() {
+    let source = "---\ntitle: Etna\noutlet: Le Quotidien\n---\n\n**Le volcan** gronde.\n";
+    let text = markdown_text(source);
+    assert_eq!(
+        text,
+        "---\ntitle: Etna\noutlet: Le Quotidien\n---\nLe volcan gronde.\n"
+    );
+    let split = split_article(&text);
+    assert_eq!(split.meta.outlet.as_deref(), Some("Le Quotidien"));
+    assert_eq!(split.paragraphs, ["Le volcan gronde."]);
+    // No block: the text is read whole; an empty block closes at once.
+    assert_eq!(markdown_text("Un mot.\n"), "Un mot.\n");
+    assert_eq!(markdown_text("---\n---\nUn mot.\n"), "---\n---\nUn mot.\n");
+    assert_eq!(
+        split_front_matter("---\ntitle: sans fin\n"),
+        ("", "---\ntitle: sans fin\n")
+    );
+}
+
+#[test]
+fn marks_in_a_paragraph_are_escaped_only_where_markdown_would_read_them() {
+    assert_eq!(escape_paragraph("# MeToo"), "\\# MeToo");
+    assert_eq!(escape_paragraph("- 5 degrés"), "\\- 5 degrés");
+    assert_eq!(escape_paragraph("2024. Une année"), "2024\\. Une année");
+    assert_eq!(escape_paragraph("2024 fut une année"), "2024 fut une année");
+    assert_eq!(escape_paragraph("3,5 %. Puis"), "3,5 %. Puis");
+    assert_eq!(escape_paragraph("a *b* [c](d)"), "a \\*b\\* \\[c\\](d)");
+    assert_eq!(
+        escape_paragraph("AT&T &amp; 3 < 4 <b>"),
+        "AT&T \\&amp; 3 < 4 \\<b>"
+    );
+    assert_eq!(escape_paragraph("C:\\dossier"), "C:\\\\dossier");
+}
+
+/// Paragraph text as web pages give it: words, the marks Markdown reads, no line break.
+fn paragraph_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[a-zA-Zéà]{1,8}",
+        Just(" ".to_owned()),
+        "[0-9]{1,4}[.)]",
+        prop::sample::select(vec![
+            "*", "**", "_", "`", "[", "]", "(", ")", "<", ">", "<b>", "&", "&amp;", "&#233;", "\\",
+            "#", "-", "+", "=", "~", "|", "!", "![", "](", "---", ":", "'", "\"",
+        ])
+        .prop_map(str::to_owned),
+    ];
+    prop::collection::vec(piece, 1..16).prop_map(|pieces| {
+        let text: String = pieces.concat();
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if words.is_empty() {
+            "mot".to_owned()
+        } else {
+            words
+        }
+    })
+}
+
+proptest! {
+    /// A page saved as Markdown (`web::markdown::page_markdown` escapes each paragraph) reads
+    /// back word for word: the saved file is the same article as the page.
+    #[test]
+    fn an_escaped_paragraph_reads_back_as_it_was(text in paragraph_text()) {
+        let read = markdown_text(&escape_paragraph(&text));
+        prop_assert_eq!(read.trim_end(), text.as_str());
+    }
+}
