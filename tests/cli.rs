@@ -255,6 +255,48 @@ fn a_file_named_twice_is_one_source_and_a_copy_is_named() {
 }
 
 #[test]
+fn a_markdown_article_is_read_without_its_marks_and_a_text_file_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let clipped = "# L'Etna en éruption\n\nLe **volcan** gronde, selon [l'INGV](https://ingv.it/).\n\n\
+                   ![Cendres](https://example.com/a.jpg)\n\n## Les vols\n\n- Catane est fermé.\n";
+    std::fs::write(dir.path().join("a.md"), clipped).unwrap();
+    let plain = "# Le volcan gronde encore, selon l'INGV.\n\nLe *volcan* est actif.\n";
+    std::fs::write(dir.path().join("b.txt"), plain).unwrap();
+    let out = synoptic(&["export", "--format", "json", "."], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paragraphs = |a: usize| -> Vec<(String, String)> {
+        v["articles"][a]["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["kind"].to_string(),
+                    p["text"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let pair = |kind: &str, text: &str| (format!("\"{kind}\""), text.to_owned());
+    assert_eq!(
+        paragraphs(0),
+        [
+            pair("heading", "L'Etna en éruption"),
+            pair("body", "Le volcan gronde, selon l'INGV."),
+            pair("heading", "Les vols"),
+            pair("body", "Catane est fermé."),
+        ]
+    );
+    assert_eq!(v["articles"][0]["title"], "L'Etna en éruption");
+    assert_eq!(
+        paragraphs(1)[1],
+        pair("body", "Le *volcan* est actif."),
+        "a text file's marks are its writer's"
+    );
+}
+
+#[test]
 fn standard_input_is_one_article() {
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_synoptic"))
