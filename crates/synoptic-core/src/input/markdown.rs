@@ -60,6 +60,8 @@ struct Blocks {
     in_image: usize,
     /// The length of the heading's `#` marks or the item's number opening `current`.
     marks: usize,
+    /// `current` is an ordered item's number, its words to come.
+    numbered: bool,
 }
 
 impl Blocks {
@@ -77,6 +79,8 @@ impl Blocks {
         }
     }
 
+    /// A block opens: the one under way is done. (Nothing needs doing where a block closes:
+    /// no text of a block comes after its end but in another block, or at the end.)
     fn open(&mut self, tag: &Tag) {
         match tag {
             Tag::Heading { level, .. } => {
@@ -94,15 +98,19 @@ impl Blocks {
                 if let Some(Some(number)) = self.lists.last_mut() {
                     self.current.push_str(&format!("{number}. "));
                     self.marks = self.current.len();
+                    self.numbered = true;
                     *number += 1;
                 }
             }
-            Tag::Image { .. } => self.in_image += 1,
-            Tag::Paragraph | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::TableRow => {
-                self.flush();
-            }
-            Tag::TableHead => self.flush(),
+            // An item's first paragraph follows its number.
+            Tag::Paragraph if self.numbered && self.current.len() == self.marks => {}
+            Tag::Paragraph
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::TableHead
+            | Tag::TableRow => self.flush(),
             Tag::TableCell if self.current.len() > self.marks => self.current.push_str(" | "),
+            Tag::Image { .. } => self.in_image += 1,
             _ => {}
         }
     }
@@ -111,16 +119,8 @@ impl Blocks {
         match tag {
             TagEnd::Image => self.in_image = self.in_image.saturating_sub(1),
             TagEnd::List(_) => {
-                self.flush();
                 self.lists.pop();
             }
-            TagEnd::Paragraph
-            | TagEnd::Heading(_)
-            | TagEnd::Item
-            | TagEnd::BlockQuote(_)
-            | TagEnd::CodeBlock
-            | TagEnd::TableHead
-            | TagEnd::TableRow => self.flush(),
             _ => {}
         }
     }
@@ -129,6 +129,7 @@ impl Blocks {
     fn flush(&mut self) {
         let text = std::mem::take(&mut self.current);
         let marks = std::mem::take(&mut self.marks);
+        self.numbered = false;
         if text[marks..].trim().is_empty() {
             return;
         }

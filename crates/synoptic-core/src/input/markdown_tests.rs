@@ -37,6 +37,32 @@ fn a_clipped_article_keeps_its_words_and_loses_its_marks() {
 }
 
 #[test]
+fn items_keep_their_numbers_and_every_block_is_a_paragraph() {
+    let nested = "1. Premier point\n   - un détail\n   > une citation\n2. Second point\n\n\
+                  Puis du texte.\n\n3. Loin\n\n4. Encore loin\n";
+    assert_eq!(
+        markdown_text(nested),
+        "1. Premier point\n\nun détail\n\nune citation\n\n2. Second point\n\n\
+         Puis du texte.\n\n3. Loin\n\n4. Encore loin\n"
+    );
+    let heading_then_text = "# Titre\nTexte sous le titre.\n\n##\n\nFin.";
+    assert_eq!(
+        markdown_text(heading_then_text),
+        "# Titre\n\nTexte sous le titre.\n\nFin.\n",
+        "an empty heading is no paragraph"
+    );
+    let table = "| Ville | Vols |\n|---|---|\n| Catane | 0 |\n| Palerme | 12 |\n";
+    assert_eq!(
+        markdown_text(table),
+        "Ville | Vols\n\nCatane | 0\n\nPalerme | 12\n"
+    );
+    assert_eq!(
+        markdown_text("    du code\n    sur deux lignes\n"),
+        "du code sur deux lignes\n"
+    );
+}
+
+#[test]
 fn the_front_matter_is_kept_as_it_is() {
     let source = "---\ntitle: Etna\noutlet: Le Quotidien\n---\n\n**Le volcan** gronde.\n";
     let text = markdown_text(source);
@@ -54,6 +80,11 @@ fn the_front_matter_is_kept_as_it_is() {
         split_front_matter("---\ntitle: sans fin\n"),
         ("", "---\ntitle: sans fin\n")
     );
+    // A closing line with spaces after it closes the block whole.
+    assert_eq!(
+        split_front_matter("---\ntitle: Etna\n---  \nMot.\n"),
+        ("---\ntitle: Etna\n---  \n", "Mot.\n")
+    );
 }
 
 #[test]
@@ -63,6 +94,8 @@ fn marks_in_a_paragraph_are_escaped_only_where_markdown_would_read_them() {
     assert_eq!(escape_paragraph("2024. Une année"), "2024\\. Une année");
     assert_eq!(escape_paragraph("2024 fut une année"), "2024 fut une année");
     assert_eq!(escape_paragraph("3,5 %. Puis"), "3,5 %. Puis");
+    assert_eq!(escape_paragraph(". Puis"), ". Puis");
+    assert_eq!(escape_paragraph("&; et &x"), "&; et &x");
     assert_eq!(escape_paragraph("a *b* [c](d)"), "a \\*b\\* \\[c\\](d)");
     assert_eq!(
         escape_paragraph("AT&T &amp; 3 < 4 <b>"),
