@@ -351,9 +351,12 @@ fn overlaps(a: &str, b: &str) -> bool {
         .any(|w| w == short.as_slice())
 }
 
-/// A label that stops inside a name the sources write on ("President Vladimir" of "President
-/// Vladimir Putin"), completed: the capitalised word that follows it in two thirds of its
-/// places in the group or more (two places at least), up to `NAME_RUNS_ON` words.
+/// A label that stops inside a name or a phrase the sources write on, completed: the word
+/// that follows it in two thirds of its places in the group or more (two places at least), up
+/// to `NAME_RUNS_ON` words. A name runs on in capitalised words ("President Vladimir" of
+/// "President Vladimir Putin"); a phrase of lowercase words also in a word that names something
+/// ("Iran's deputy foreign minister", "placement en détention provisoire"), never in a verb
+/// after a name ("Angkor Vat appartenait").
 pub fn complete_name(
     label: &str,
     articles: &[Article],
@@ -362,10 +365,13 @@ pub fn complete_name(
 ) -> String {
     let mut label = label.to_owned();
     for _ in 0..NAME_RUNS_ON {
-        if !label.split_whitespace().last().is_some_and(capitalised) {
+        let last = label.split_whitespace().last();
+        let in_name = last.is_some_and(capitalised);
+        let in_phrase = !in_name && label.split_whitespace().nth(1).is_some();
+        if !in_name && !in_phrase {
             break;
         }
-        let (places, next) = words_after(&label, articles, space, group);
+        let (places, next) = words_after(&label, articles, space, group, in_phrase);
         let best = next
             .into_values()
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -384,12 +390,14 @@ fn capitalised(word: &str) -> bool {
 }
 
 /// In how many places of the group `label` is written, and, by folded form, how often each
-/// capitalised word follows it with what joins them (" Putin", " Jae-in": a compound whole).
+/// capitalised word follows it with what joins them (" Putin", " Jae-in": a compound whole);
+/// with `any_telling`, each word that names something too (" minister").
 fn words_after(
     label: &str,
     articles: &[Article],
     space: &TermSpace,
     group: &[usize],
+    any_telling: bool,
 ) -> (usize, BTreeMap<String, (usize, String)>) {
     let mut places = 0;
     let mut next: BTreeMap<String, (usize, String)> = BTreeMap::new();
@@ -415,7 +423,8 @@ fn words_after(
             let Some(after) = p.tokens.get(last + 1) else {
                 continue;
             };
-            if !capitalised(&p.text[after.range()])
+            let names = any_telling && after.is_telling() && !names_nothing(after);
+            if !(names || capitalised(&p.text[after.range()]))
                 || !contiguous(&p.text, &p.tokens[last..=last + 1])
             {
                 continue;
@@ -430,7 +439,7 @@ fn words_after(
     (places, next)
 }
 
-/// At most this many words are added to a label cut inside a name.
+/// At most this many words are added to a label cut inside a name or a phrase.
 const NAME_RUNS_ON: usize = 2;
 
 /// The articles a group of units comes from.

@@ -624,3 +624,33 @@ fn a_label_cut_inside_a_name_is_completed() {
     // "said no" in two places of three, but a label in lower case names no one.
     assert_eq!(complete("said", &all), "said");
 }
+
+/// A phrase cut before the word that names its subject runs on in that word; a name runs on
+/// in capitalised words only, and no phrase in a word that names nothing.
+#[test]
+fn a_label_cut_inside_a_phrase_is_completed_with_a_word_that_names() {
+    let arts = articles(&[
+        &[
+            "Alpha: Iran's deputy foreign minister Abbas Araghchi denied it. The nuclear files said much.",
+        ],
+        &[
+            "Bravo: Iran's deputy foreign minister spoke. Abbas Araghchi denied more. The nuclear files said little.",
+        ],
+        &["Charlie: Iran's deputy foreign minister was angry. The nuclear files were old."],
+    ]);
+    let space = TermSpace::build(&arts);
+    let group = units(&arts, &space, &["Alpha", "Bravo", "Charlie"]);
+    let complete = |label: &str| complete_name(label, &arts, &space, &group);
+    assert_eq!(complete("deputy foreign"), "deputy foreign minister");
+    assert_eq!(
+        complete("Abbas Araghchi"),
+        "Abbas Araghchi",
+        "a name, then a verb"
+    );
+    assert_eq!(
+        complete("nuclear files"),
+        "nuclear files",
+        "\"said\" names nothing"
+    );
+    assert_eq!(complete("foreign"), "foreign", "one word is no phrase");
+}
