@@ -7,7 +7,7 @@ use crate::input::kinds::classify;
 use crate::input::read::{ReadProblem, read_limited};
 use crate::input::segment::{SplitArticle, heading_marks, split_article};
 use crate::input::source_text::{is_markdown_source, source_text};
-use crate::input::twins::same_body_as_earlier;
+use crate::input::twins::twins_of_earlier;
 use crate::input::walk::{Step, steps};
 use crate::input::web::page_file::{is_page_name, page_stem};
 use crate::lang::text::detect_language;
@@ -212,16 +212,21 @@ fn build(sources: Vec<Source>, mut notices: Vec<Notice>) -> Loaded {
 
 /// A story read twice word for word counts twice in every comparison: the user should know.
 fn twin_notices(articles: &[Article]) -> impl Iterator<Item = Notice> + '_ {
-    same_body_as_earlier(articles)
-        .into_iter()
-        .map(|(later, earlier)| Notice {
-            path: articles[later].path.clone(),
-            message: format!(
-                "the same story as {}, paragraph for paragraph; both are read as sources \
-                 (leave one out if it is a copy)",
-                articles[earlier].path
-            ),
-        })
+    twins_of_earlier(articles).into_iter().map(|twin| {
+        let earlier = &articles[twin.earlier].path;
+        let how = if twin.whole(articles) {
+            format!("the same story as {earlier}, paragraph for paragraph")
+        } else {
+            format!(
+                "much the same story as {earlier}: {} of its {} paragraphs word for word",
+                twin.shared, twin.paragraphs
+            )
+        };
+        Notice {
+            path: articles[twin.later].path.clone(),
+            message: format!("{how}; both are read as sources (leave one out if it is a copy)"),
+        }
+    })
 }
 
 /// Build many articles from (id, path, text), on all cores; the order is kept.

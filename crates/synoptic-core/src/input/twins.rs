@@ -1,31 +1,76 @@
 //! Articles that tell their story in the same words: a file copied under two names, or one
-//! agency story two outlets ran unchanged.
+//! agency story two outlets ran, whole or nearly.
 
 use std::collections::HashMap;
 
 use crate::model::article::{Article, Kind};
 
-/// For each article whose body is, paragraph for paragraph, that of an earlier one, its index
-/// and the earlier one's, in order. Headings, bylines and page furniture may differ: two
-/// outlets running one story give it their own headline. An article with no body has no twin.
-pub fn same_body_as_earlier(articles: &[Article]) -> Vec<(usize, usize)> {
-    let mut first: HashMap<Vec<&str>, usize> = HashMap::new();
-    let mut twins = Vec::new();
+/// An article whose body paragraphs are, most of them word for word, those of an earlier one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Twin {
+    pub later: usize,
+    pub earlier: usize,
+    /// How many of the later article's body paragraphs the earlier one has word for word.
+    pub shared: usize,
+    /// How many body paragraphs the later article has.
+    pub paragraphs: usize,
+}
+
+impl Twin {
+    /// Both articles are the same body, paragraph for paragraph.
+    pub fn whole(&self, articles: &[Article]) -> bool {
+        self.shared == self.paragraphs && body(&articles[self.earlier]).count() == self.paragraphs
+    }
+}
+
+/// At least this many paragraphs in common make a copy: two short notes may share a line.
+const LEAST_SHARED: usize = 3;
+
+fn body(article: &Article) -> impl Iterator<Item = &str> {
+    article
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == Kind::Body)
+        .map(|p| p.text.trim())
+}
+
+/// For each article that four fifths of its own body paragraphs and of an earlier article's
+/// (three at least) tell word for word, the earliest such article, in order. Headings,
+/// bylines and page furniture may differ: two outlets running one story give it their own
+/// headline, and one may cut a paragraph.
+pub fn twins_of_earlier(articles: &[Article]) -> Vec<Twin> {
+    // Which articles hold each body paragraph, each once, in order.
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, article) in articles.iter().enumerate() {
-        let body: Vec<&str> = article
-            .paragraphs
-            .iter()
-            .filter(|p| p.kind == Kind::Body)
-            .map(|p| p.text.trim())
-            .collect();
-        if body.is_empty() {
-            continue;
-        }
-        match first.get(&body) {
-            Some(&earlier) => twins.push((i, earlier)),
-            None => {
-                first.insert(body, i);
+        for text in body(article) {
+            let list = holders.entry(text).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
             }
+        }
+    }
+    let sizes: Vec<usize> = articles.iter().map(|a| body(a).count()).collect();
+    let mut twins = Vec::new();
+    for (later, article) in articles.iter().enumerate() {
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for text in body(article) {
+            let earlier = holders[text].iter().take_while(|&&j| j < later);
+            for &j in earlier {
+                *shared.entry(j).or_default() += 1;
+            }
+        }
+        let copy = |(&j, &n): (&usize, &usize)| {
+            let most = sizes[later].max(sizes[j]);
+            (n >= LEAST_SHARED.min(most) && 5 * n >= 4 * most).then_some((j, n))
+        };
+        let first = shared.iter().filter_map(copy).min_by_key(|&(j, _)| j);
+        if let Some((earlier, n)) = first {
+            twins.push(Twin {
+                later,
+                earlier,
+                shared: n,
+                paragraphs: sizes[later],
+            });
         }
     }
     twins
@@ -40,26 +85,61 @@ mod tests {
         article_from_text(id.into(), format!("{id}.txt"), text)
     }
 
+    const STORY: [&str; 5] = [
+        "Le sommet a été annulé lundi par Pékin.",
+        "Les ministres se retrouveront en janvier à Lyon, selon l'Élysée.",
+        "La Chine reproche au président sa rencontre avec le dalaï-lama.",
+        "Paris dit regretter une décision « sans fondement ».",
+        "Les entreprises françaises craignent un boycott.",
+    ];
+
+    fn told(headline: &str, paragraphs: &[&str]) -> String {
+        format!("{headline}\n\n{}", paragraphs.join("\n\n"))
+    }
+
     #[test]
-    fn a_body_told_again_word_for_word_is_a_twin_of_its_first_telling() {
-        let story = "Le sommet a été annulé lundi par Pékin.\n\n\
-                     Les ministres se retrouveront en janvier à Lyon, selon l'Élysée.";
+    fn a_story_told_again_word_for_word_or_nearly_is_a_twin_of_its_first_telling() {
+        let cut = [STORY[0], STORY[1], STORY[2], STORY[3]];
         let articles = [
-            article("a", &format!("Pékin annule le sommet\n\n{story}")),
+            article("a", &told("Pékin annule le sommet", &STORY)),
             article(
                 "b",
                 "Un autre récit du sommet, tout autre.\n\nEt une suite.",
             ),
-            article("c", &format!("Le sommet de Lyon reporté\n\n{story}")),
-            article("d", &format!("Pékin annule le sommet\n\n{story}")),
-            article("e", &format!("{story}\n\nUne phrase de plus à la fin.")),
+            article("c", &told("Le sommet de Lyon reporté", &STORY)),
+            article("d", &told("Pékin annule le sommet", &cut)),
+            article("e", &told("Trois lignes", &STORY[..3])),
         ];
-        assert_eq!(same_body_as_earlier(&articles), [(2, 0), (3, 0)]);
+        let twins = twins_of_earlier(&articles);
+        let found: Vec<(usize, usize, usize, usize, bool)> = twins
+            .iter()
+            .map(|t| {
+                (
+                    t.later,
+                    t.earlier,
+                    t.shared,
+                    t.paragraphs,
+                    t.whole(&articles),
+                )
+            })
+            .collect();
+        // "e" tells three of five: not four fifths of the story it is cut from.
+        assert_eq!(found, [(2, 0, 5, 5, true), (3, 0, 4, 4, false)]);
     }
 
     #[test]
-    fn articles_with_no_body_are_no_twins() {
-        let articles = [article("a", ""), article("b", "")];
-        assert_eq!(same_body_as_earlier(&articles), []);
+    fn short_notes_sharing_a_line_and_articles_with_no_body_are_no_twins() {
+        let articles = [
+            article("a", ""),
+            article("b", ""),
+            article("c", &told("Brève", &STORY[..1])),
+            article("d", &told("Brève", &[STORY[0], STORY[4]])),
+        ];
+        assert_eq!(twins_of_earlier(&articles), []);
+        let same = [
+            article("a", &told("Brève", &STORY[..1])),
+            article("b", &told("Autre titre", &STORY[..1])),
+        ];
+        assert_eq!(twins_of_earlier(&same).len(), 1, "a note told twice whole");
     }
 }
