@@ -8,8 +8,8 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The text of the Markdown `source`: a front-matter block at the top kept as it is, then each
-/// block (paragraph, heading, list item, quote, table row) as a paragraph of its own, blank
-/// lines between. Headings keep `#` marks; ordered list items their number. Images, HTML
+/// block (paragraph, heading, list item, quote, table row) with blank lines between, its line
+/// breaks kept. Headings keep `#` marks; ordered list items their number. Images, HTML
 /// tags and footnote marks are left out.
 pub fn markdown_text(source: &str) -> String {
     let (front, body) = split_front_matter(source);
@@ -72,7 +72,10 @@ impl Blocks {
             Event::Text(text) | Event::Code(text) if self.in_image == 0 => {
                 self.current.push_str(&text);
             }
-            Event::SoftBreak | Event::HardBreak => self.current.push(' '),
+            // A line break stays one: whether it parts two paragraphs or runs a sentence on is
+            // for `segment` to tell, as in a text file (Markdown joins the lines of a block,
+            // but many a `.md` file has a paragraph a line).
+            Event::SoftBreak | Event::HardBreak => self.current.push('\n'),
             // A tag, a footnote mark, a task box, a rule or an image's words: no text of the
             // article.
             _ => {}
@@ -134,8 +137,7 @@ impl Blocks {
             return;
         }
         let text = text.trim();
-        // A code block's lines are one paragraph, as a hard-wrapped one is.
-        self.done.push(text.replace('\n', " "));
+        self.done.push(text.to_owned());
     }
 }
 

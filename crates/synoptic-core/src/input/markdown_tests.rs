@@ -23,7 +23,7 @@ fn a_clipped_article_keeps_its_words_and_loses_its_marks() {
     assert_eq!(
         markdown_text(clipped),
         "# Le volcan Etna en éruption\n\n\
-         Le volcan Etna est entré en éruption, selon l'INGV qui relève une forte activité & des \
+         Le volcan Etna est entré en éruption, selon l'INGV qui relève une forte\nactivité & des \
          cendres.\n\n\
          ## Les vols suspendus\n\n\
          L'aéroport de Catane a fermé.\n\n\
@@ -58,7 +58,34 @@ fn items_keep_their_numbers_and_every_block_is_a_paragraph() {
     );
     assert_eq!(
         markdown_text("    du code\n    sur deux lignes\n"),
-        "du code sur deux lignes\n"
+        "du code\nsur deux lignes\n"
+    );
+}
+
+/// Markdown joins the lines of a block, but many a `.md` file has a paragraph a line: line
+/// breaks are kept for the segmenter to part paragraphs or run sentences on, as in a text file.
+#[test]
+fn a_paragraph_a_line_stays_a_paragraph_a_line_and_a_wrapped_one_is_joined() {
+    let one_a_line =
+        "Le volcan est entré en éruption.\nLes vols sont suspendus.\nLe maire *parle*.\n";
+    assert_eq!(
+        split_article(&markdown_text(one_a_line)).paragraphs,
+        [
+            "Le volcan est entré en éruption.",
+            "Les vols sont suspendus.",
+            "Le maire parle."
+        ]
+    );
+    let wrapped = "Le volcan Etna est entré en éruption lundi soir, selon les\n\
+                   volcanologues de l'INGV, qui ont relevé une forte activité\n\
+                   sismique et des coulées de lave sur le flanc est du volcan.\n";
+    assert_eq!(
+        split_article(&markdown_text(wrapped)).paragraphs,
+        [
+            "Le volcan Etna est entré en éruption lundi soir, selon les volcanologues de \
+             l'INGV, qui ont relevé une forte activité sismique et des coulées de lave sur le \
+             flanc est du volcan."
+        ]
     );
 }
 
