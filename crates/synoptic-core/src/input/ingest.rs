@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::input::kinds::classify;
 use crate::input::read::{ReadProblem, read_limited};
-use crate::input::segment::{SplitArticle, heading_marks, split_article};
+use crate::input::segment::{SplitArticle, heading_marks, split_article, split_markdown};
 use crate::input::source_text::{is_markdown_source, source_text};
 use crate::input::twins::twins_of_earlier;
 use crate::input::walk::{Step, steps};
@@ -267,13 +267,17 @@ fn unique_id(source: &Source, taken: &mut HashSet<String>) -> String {
 
 /// Build one article from decoded text.
 pub fn article_from_text(id: String, path: String, text: &str) -> Article {
+    let markdown = is_markdown_source(&path);
     let SplitArticle {
         mut meta,
         paragraphs: texts,
-    } = split_article(text);
+    } = if markdown {
+        split_markdown(text)
+    } else {
+        split_article(text)
+    };
     let language = detect_language(text);
     // A Markdown heading is one whatever its shape; its marks are not its words.
-    let markdown = is_markdown_source(&path);
     let marks = |t: &str| if markdown { heading_marks(t) } else { 0 };
     let marked: Vec<bool> = texts.iter().map(|t| marks(t) > 0).collect();
     let texts: Vec<String> = texts

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::input::segment::split_article;
+use crate::input::segment::{split_article, split_markdown};
 
 #[test]
 fn a_clipped_article_keeps_its_words_and_loses_its_marks() {
@@ -69,18 +69,28 @@ fn a_paragraph_a_line_stays_a_paragraph_a_line_and_a_wrapped_one_is_joined() {
     let one_a_line =
         "Le volcan est entré en éruption.\nLes vols sont suspendus.\nLe maire *parle*.\n";
     assert_eq!(
-        split_article(&markdown_text(one_a_line)).paragraphs,
+        split_markdown(&markdown_text(one_a_line)).paragraphs,
         [
             "Le volcan est entré en éruption.",
             "Les vols sont suspendus.",
             "Le maire parle."
         ]
     );
+    // A list item in lower case after a sentence left open is a block of its own.
+    let item = "Les vols vers\n\n- à Catane sont suspendus.\n";
+    assert_eq!(
+        split_markdown(&markdown_text(item)).paragraphs,
+        ["Les vols vers", "à Catane sont suspendus."]
+    );
+    assert_eq!(
+        split_article("Les vols vers\n\nà Catane.").paragraphs.len(),
+        1
+    );
     let wrapped = "Le volcan Etna est entré en éruption lundi soir, selon les\n\
                    volcanologues de l'INGV, qui ont relevé une forte activité\n\
                    sismique et des coulées de lave sur le flanc est du volcan.\n";
     assert_eq!(
-        split_article(&markdown_text(wrapped)).paragraphs,
+        split_markdown(&markdown_text(wrapped)).paragraphs,
         [
             "Le volcan Etna est entré en éruption lundi soir, selon les volcanologues de \
              l'INGV, qui ont relevé une forte activité sismique et des coulées de lave sur le \

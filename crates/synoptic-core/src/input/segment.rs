@@ -23,6 +23,25 @@ pub struct SplitArticle {
 
 /// Split a decoded article into its metadata and its paragraph texts, in reading order.
 pub fn split_article(raw: &str) -> SplitArticle {
+    split(raw, Blank::MayJoin)
+}
+
+/// The same for text made from Markdown (`input::markdown`), where a blank line parts two
+/// blocks the writer made: a list item or a paragraph is never run into the one before.
+pub fn split_markdown(raw: &str) -> SplitArticle {
+    split(raw, Blank::Parts)
+}
+
+/// What a blank line between two lines says.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Blank {
+    /// A sentence left open may run on after it, in lower case (text cut from a page or a PDF).
+    MayJoin,
+    /// It parts two paragraphs, always.
+    Parts,
+}
+
+fn split(raw: &str, blank: Blank) -> SplitArticle {
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut meta = Metadata::default();
     // Metadata comes from a front-matter block or from the lines at the top, not both: after
@@ -35,7 +54,7 @@ pub fn split_article(raw: &str) -> SplitArticle {
     };
     SplitArticle {
         meta,
-        paragraphs: paragraphs(body),
+        paragraphs: paragraphs(body, blank),
     }
 }
 
@@ -121,7 +140,7 @@ fn looks_like_date(token: &str) -> bool {
 
 /// Paragraph texts: blank lines and single newlines split; a sentence broken across lines is
 /// joined again; a hard-wrapped block (most lines stop mid-sentence) is one paragraph.
-fn paragraphs(body: &str) -> Vec<String> {
+fn paragraphs(body: &str, blank: Blank) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut after_blank = false;
     for block in body.split("\n\n") {
@@ -137,7 +156,10 @@ fn paragraphs(body: &str) -> Vec<String> {
         let wrapped = is_hard_wrapped(&lines);
         for line in lines {
             match out.last_mut() {
-                Some(prev) if continues(prev, line, wrapped && !after_blank) => {
+                Some(prev)
+                    if !(after_blank && blank == Blank::Parts)
+                        && continues(prev, line, wrapped && !after_blank) =>
+                {
                     prev.push(' ');
                     prev.push_str(line);
                 }
