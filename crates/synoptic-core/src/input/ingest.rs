@@ -381,4 +381,58 @@ mod tests {
         assert_eq!(unique_id(&src("y/a.txt"), &mut taken), "y_a");
         assert_eq!(unique_id(&src("y/a.txt"), &mut taken), "a-2");
     }
+
+    #[test]
+    fn a_markdown_heading_is_a_heading_without_its_marks_and_a_text_line_stays_as_written() {
+        let text = "# Titre court\n\n\
+                    ## Une longue phrase qui finit par un point et serait un paragraphe.\n\n\
+                    Le texte de l'article, qui est long assez pour en être un.\n";
+        let kinds_and_texts = |path: &str| -> Vec<(Kind, String)> {
+            article_from_text("a".into(), path.into(), text)
+                .paragraphs
+                .into_iter()
+                .map(|p| (p.kind, p.text))
+                .collect()
+        };
+        assert_eq!(
+            kinds_and_texts("a.md"),
+            [
+                (Kind::Heading, "Titre court".to_owned()),
+                (
+                    Kind::Heading,
+                    "Une longue phrase qui finit par un point et serait un paragraphe.".to_owned()
+                ),
+                (
+                    Kind::Body,
+                    "Le texte de l'article, qui est long assez pour en être un.".to_owned()
+                ),
+            ]
+        );
+        let as_text = kinds_and_texts("a.txt");
+        assert_eq!(as_text[0].1, "# Titre court");
+        assert_eq!(
+            as_text[1].0,
+            Kind::Body,
+            "in a text file, # is the writer's"
+        );
+    }
+
+    #[test]
+    fn a_story_read_twice_is_named_with_the_file_it_repeats() {
+        let story = "Le sommet a été annulé lundi par Pékin.\n\n\
+                     Les ministres se retrouveront en janvier à Lyon.\n\n\
+                     La Chine reproche au président sa rencontre.\n";
+        let articles = [
+            article_from_text("a".into(), "x/a.txt".into(), story),
+            article_from_text("b".into(), "x/b.txt".into(), story),
+        ];
+        let notices: Vec<String> = twin_notices(&articles).map(|n| n.to_string()).collect();
+        assert_eq!(
+            notices,
+            [
+                "x/b.txt: the same story as x/a.txt, paragraph for paragraph; both are read as \
+              sources (leave one out if it is a copy)"
+            ]
+        );
+    }
 }

@@ -219,6 +219,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_heading_opens_with_one_to_six_marks_and_a_space_then_words() {
+        assert_eq!(heading_marks("## Les vols"), 3);
+        assert_eq!(heading_marks("#\tTab"), 2);
+        assert_eq!(heading_marks("###### Six"), 7);
+        for not_one in ["####### Sept", "#MeToo", "# ", "#", "Les # vols", ""] {
+            assert_eq!(heading_marks(not_one), 0, "{not_one:?}");
+        }
+    }
+
+    #[test]
+    fn no_sentence_runs_into_a_heading_or_out_of_one() {
+        let paras = |text: &str| split_markdown(text).paragraphs;
+        assert_eq!(
+            paras("## Les vols\nsuspendus à Catane."),
+            ["## Les vols", "suspendus à Catane."]
+        );
+        assert_eq!(paras("La suite\n## la fin"), ["La suite", "## la fin"]);
+        assert_eq!(paras("La suite\nsans point."), ["La suite sans point."]);
+    }
+
+    #[test]
     fn inline_date_mark_is_metadata() {
         let SplitArticle {
             meta,
