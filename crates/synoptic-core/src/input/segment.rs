@@ -237,6 +237,12 @@ mod tests {
         );
         assert_eq!(paras("La suite\n## la fin"), ["La suite", "## la fin"]);
         assert_eq!(paras("La suite\nsans point."), ["La suite sans point."]);
+        // In a block wrapped at a fixed width every line runs on, but not into a heading.
+        let wrapped = "Le volcan Etna est entré en éruption lundi soir, selon\n\
+                       les volcanologues de l'INGV, qui ont relevé une forte\n\
+                       ## Les vols suspendus à Catane depuis lundi soir\n\
+                       activité sismique et des coulées de lave sur le flanc.";
+        assert_eq!(paras(wrapped).len(), 3, "{:?}", paras(wrapped));
     }
 
     #[test]
