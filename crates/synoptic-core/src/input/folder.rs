@@ -11,7 +11,10 @@ const CORPUS_NOTES: &[&str] = &["readme", "source", "sources", "license", "licen
 
 pub fn is_article_file(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md") || is_page_name(name(path))
+    ["txt", "md", "markdown"]
+        .iter()
+        .any(|known| ext.eq_ignore_ascii_case(known))
+        || is_page_name(name(path))
 }
 
 pub fn is_corpus_note(path: &Path) -> bool {
@@ -58,5 +61,7 @@ mod tests {
         assert_eq!(twins, HashSet::from([PathBuf::from("d/01_a.html")]));
         assert!(paths.iter().all(|p| is_article_file(p)));
         assert!(!is_article_file(Path::new("d/x.pdf")));
+        assert!(is_article_file(Path::new("d/x.markdown")));
+        assert!(is_article_file(Path::new("d/x.MD")));
     }
 }
