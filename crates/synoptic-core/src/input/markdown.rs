@@ -7,6 +7,8 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use crate::input::segment::front_matter;
+
 /// The text of the Markdown `source`: a front-matter block at the top kept as it is, then each
 /// block (paragraph, heading, list item, quote, table row) with blank lines between, its line
 /// breaks kept. Headings keep `#` marks; ordered list items their number. Images, HTML
@@ -26,27 +28,10 @@ pub fn markdown_text(source: &str) -> String {
     out
 }
 
-/// The front-matter block at the top (`---` lines around `key: value` lines), with its
-/// closing line, and what follows it; Markdown would read the block as a rule and a heading.
+/// The front-matter block at the top, with its closing line, and what follows it (`segment`
+/// finds it as it does for any article); Markdown would read the block as a rule and a heading.
 fn split_front_matter(source: &str) -> (&str, &str) {
-    let start = source.len() - source.trim_start_matches([' ', '\u{feff}']).len();
-    let Some(rest) = source[start..].strip_prefix("---\n") else {
-        return ("", source);
-    };
-    let close = if rest.starts_with("---") {
-        Some(0)
-    } else {
-        rest.find("\n---").map(|at| at + 1)
-    };
-    let Some(close) = close else {
-        return ("", source);
-    };
-    let after_close = close + 3;
-    let end = rest[after_close..]
-        .find('\n')
-        .map_or(rest.len(), |at| after_close + at + 1);
-    let cut = start + 4 + end;
-    (&source[..cut], &source[cut..])
+    front_matter(source).map_or(("", source), |block| (block.block, block.after))
 }
 
 /// Paragraph texts made from the parser's events.

@@ -61,14 +61,8 @@ fn split(raw: &str, blank: Blank) -> SplitArticle {
 /// A `---` fenced block of `key: value` lines at the very top (Markdown front matter): what
 /// follows it, or `None` when the text has no such block.
 fn strip_front_matter<'t>(text: &'t str, meta: &mut Metadata) -> Option<&'t str> {
-    let trimmed = text.trim_start_matches([' ', '\u{feff}']);
-    let rest = trimmed.strip_prefix("---\n")?;
-    // An empty block (`---` twice) closes at once.
-    let end = rest
-        .starts_with("---")
-        .then_some(0)
-        .or_else(|| rest.find("\n---").map(|at| at + 1))?;
-    for line in rest[..end].lines() {
+    let block = front_matter(text)?;
+    for line in block.fields.lines() {
         if let Some((key, value)) = line.split_once(':')
             && let Some(slot) = meta_field(meta, key)
         {
@@ -78,8 +72,34 @@ fn strip_front_matter<'t>(text: &'t str, meta: &mut Metadata) -> Option<&'t str>
             }
         }
     }
-    let after = &rest[end + 3..];
-    Some(after.split_once('\n').map_or("", |(_, tail)| tail))
+    Some(block.after)
+}
+
+/// A front-matter block at the top of a text with `\n` line ends.
+pub struct FrontMatter<'t> {
+    /// The text up to the end of the closing `---` line, spaces or a BOM before it included.
+    pub block: &'t str,
+    /// The lines between the two `---` lines.
+    pub fields: &'t str,
+    /// What follows the closing line.
+    pub after: &'t str,
+}
+
+/// The `---` fenced block at the very top of `text`, or `None` when it opens with none.
+pub fn front_matter(text: &str) -> Option<FrontMatter<'_>> {
+    let start = text.len() - text.trim_start_matches([' ', '\u{feff}']).len();
+    let rest = text[start..].strip_prefix("---\n")?;
+    // An empty block (`---` twice) closes at once.
+    let end = rest
+        .starts_with("---")
+        .then_some(0)
+        .or_else(|| rest.find("\n---").map(|at| at + 1))?;
+    let after = rest[end..].split_once('\n').map_or("", |(_, tail)| tail);
+    Some(FrontMatter {
+        block: &text[..text.len() - after.len()],
+        fields: &rest[..end],
+        after,
+    })
 }
 
 /// `Title: …` / `Date: …` / `Source: …` lines at the top, mail-header style.
