@@ -7,14 +7,16 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::input::segment::front_matter;
+use crate::input::segment::{front_matter, lf_line_ends};
 
 /// The text of the Markdown `source`: a front-matter block at the top kept as it is, then each
 /// block (paragraph, heading, list item, quote, table row) with blank lines between, its line
 /// breaks kept. Headings keep `#` marks; ordered list items their number. Images, HTML
 /// tags and footnote marks are left out.
 pub fn markdown_text(source: &str) -> String {
-    let (front, body) = split_front_matter(source);
+    // A front-matter block is found on `\n` line ends, as `segment` finds it.
+    let source = lf_line_ends(source);
+    let (front, body) = split_front_matter(&source);
     let mut blocks = Blocks::default();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for event in Parser::new_ext(body, options) {

@@ -110,6 +110,9 @@ fn the_front_matter_is_kept_as_it_is() {
     let split = split_article(&text);
     assert_eq!(split.meta.outlet.as_deref(), Some("Le Quotidien"));
     assert_eq!(split.paragraphs, ["Le volcan gronde."]);
+    // Written on Windows, with `\r\n`: the same block.
+    let windows = source.replace('\n', "\r\n");
+    assert_eq!(markdown_text(&windows), text);
     // No block: the text is read whole; an empty block closes at once.
     assert_eq!(markdown_text("Un mot.\n"), "Un mot.\n");
     assert_eq!(markdown_text("---\n---\nUn mot.\n"), "---\n---\nUn mot.\n");

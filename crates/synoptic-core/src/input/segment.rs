@@ -42,7 +42,7 @@ enum Blank {
 }
 
 fn split(raw: &str, blank: Blank) -> SplitArticle {
-    let text = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let text = lf_line_ends(raw);
     let mut meta = Metadata::default();
     // Metadata comes from a front-matter block or from the lines at the top, not both: after
     // a block, "Title: …" or "Date 2024-08-12 …" is the article's first line.
@@ -56,6 +56,11 @@ fn split(raw: &str, blank: Blank) -> SplitArticle {
         meta,
         paragraphs: paragraphs(body, blank),
     }
+}
+
+/// `raw` with every line ending `\n` (Windows' `\r\n`, old Macs' `\r`).
+pub fn lf_line_ends(raw: &str) -> String {
+    raw.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// A `---` fenced block of `key: value` lines at the very top (Markdown front matter): what
