@@ -10,11 +10,16 @@ use crate::input::web::page_file::{is_page_name, page_stem};
 const CORPUS_NOTES: &[&str] = &["readme", "source", "sources", "license", "licence", "notes"];
 
 pub fn is_article_file(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    ["txt", "md", "markdown"]
-        .iter()
-        .any(|known| ext.eq_ignore_ascii_case(known))
-        || is_page_name(name(path))
+    let text = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    text || is_markdown_file(path) || is_page_name(name(path))
+}
+
+/// A Markdown file: `.md` or `.markdown`, in any case.
+pub fn is_markdown_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 pub fn is_corpus_note(path: &Path) -> bool {

@@ -1,7 +1,10 @@
 //! One source's bytes as article text: decoded text files, Markdown files without their marks,
 //! and saved web pages as the Markdown of their article, read the same way.
 
+use std::path::Path;
+
 use crate::input::decode::{Decoded, decode};
+use crate::input::folder::is_markdown_file;
 use crate::input::markdown::markdown_text;
 use crate::input::web::markdown::page_markdown;
 use crate::input::web::page_file::{is_page_name, read_page};
@@ -32,7 +35,5 @@ pub fn source_text(name: &str, bytes: &[u8]) -> Result<(String, Option<String>),
 /// (`.md`, `.markdown`, any case) or a saved page, whose article is made Markdown. A heading's
 /// `#` marks mean a heading there only; in a text file they are the writer's.
 pub fn is_markdown_source(name: &str) -> bool {
-    let extension = std::path::Path::new(name).extension();
-    extension.is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
-        || is_page_name(name)
+    is_markdown_file(Path::new(name)) || is_page_name(name)
 }
