@@ -270,7 +270,7 @@ pub fn article_from_text(id: String, path: String, text: &str) -> Article {
     let markdown = is_markdown_source(&path);
     let SplitArticle {
         mut meta,
-        paragraphs: texts,
+        paragraphs: mut texts,
     } = if markdown {
         split_markdown(text)
     } else {
@@ -278,12 +278,15 @@ pub fn article_from_text(id: String, path: String, text: &str) -> Article {
     };
     let language = detect_language(text);
     // A Markdown heading is one whatever its shape; its marks are not its words.
-    let marks = |t: &str| if markdown { heading_marks(t) } else { 0 };
-    let marked: Vec<bool> = texts.iter().map(|t| marks(t) > 0).collect();
-    let texts: Vec<String> = texts
-        .into_iter()
-        .map(|t| t[marks(&t)..].trim_start().to_owned())
-        .collect();
+    let mut marked = vec![false; texts.len()];
+    if markdown {
+        for (text, marked) in texts.iter_mut().zip(&mut marked) {
+            let marks = heading_marks(text);
+            *marked = marks > 0;
+            let words = marks + text[marks..].len() - text[marks..].trim_start().len();
+            text.drain(..words);
+        }
+    }
     let mut kinds = classify(&texts);
     for (kind, _) in kinds.iter_mut().zip(&marked).filter(|(_, m)| **m) {
         *kind = Kind::Heading;
