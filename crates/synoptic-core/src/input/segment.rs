@@ -197,13 +197,10 @@ fn paragraphs(body: &str, blank: Blank) -> Vec<String> {
     out
 }
 
-/// Does `next` carry on the sentence that `prev` left open? Never a heading's (see
-/// `heading_marks`), nor into one.
+/// Does `next` carry on the sentence that `prev` left open? (A Markdown heading never does:
+/// `markdown::markdown_text` sets it in a block of its own, and there a blank line parts.)
 fn continues(prev: &str, next: &str, wrapped_block: bool) -> bool {
-    if ends_sentence(prev) || heading_marks(prev) > 0 || heading_marks(next) > 0 {
-        return false;
-    }
-    wrapped_block || next.chars().next().is_some_and(char::is_lowercase)
+    !ends_sentence(prev) && (wrapped_block || next.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// The length of the `#` marks and the space that open a Markdown heading ("## Les vols
@@ -242,6 +239,7 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::markdown::markdown_text;
 
     #[test]
     fn a_heading_opens_with_one_to_six_marks_and_a_space_then_words() {
@@ -254,8 +252,8 @@ mod tests {
     }
 
     #[test]
-    fn no_sentence_runs_into_a_heading_or_out_of_one() {
-        let paras = |text: &str| split_markdown(text).paragraphs;
+    fn no_sentence_of_markdown_runs_into_a_heading_or_out_of_one() {
+        let paras = |text: &str| split_markdown(&markdown_text(text)).paragraphs;
         assert_eq!(
             paras("## Les vols\nsuspendus à Catane."),
             ["## Les vols", "suspendus à Catane."]
@@ -268,6 +266,16 @@ mod tests {
                        ## Les vols suspendus à Catane depuis lundi soir\n\
                        activité sismique et des coulées de lave sur le flanc.";
         assert_eq!(paras(wrapped).len(), 3, "{:?}", paras(wrapped));
+    }
+
+    #[test]
+    fn a_text_file_reads_a_hash_line_as_any_line() {
+        // `#` means nothing in a text file: a line left open runs on as any line does.
+        let paras = |text: &str| split_article(text).paragraphs;
+        assert_eq!(
+            paras("## Les vols\nsuspendus à Catane."),
+            ["## Les vols suspendus à Catane."]
+        );
     }
 
     #[test]
