@@ -10,6 +10,7 @@ use synoptic_core::compare::figures::{FigureGroup, figures};
 use synoptic_core::compare::pairwise::{PairwiseMember, pairwise};
 use synoptic_core::compare::salience::{WordWeights, telling_shared};
 use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::twins::twins_of_earlier;
 use synoptic_core::model::vectors::ParaRef;
 
 /// Topics whose computations are kept; older ones are computed again when visited.
@@ -35,6 +36,16 @@ pub struct Caches {
     unclaimed: Option<Vec<Vec<usize>>>,
     /// How rare each word is in the corpus, once marks are drawn.
     weights: Option<WordWeights>,
+    /// For each article, the earlier article it copies (see `twins_of_earlier`), once asked.
+    copies: Option<Vec<Option<Copy>>>,
+}
+
+/// An article that tells an earlier one's story word for word, as its pane title says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Copy {
+    pub of: usize,
+    /// Paragraph for paragraph, not only most of them.
+    pub whole: bool,
 }
 
 impl Caches {
@@ -43,6 +54,26 @@ impl Caches {
         if self.unclaimed.is_none() {
             self.unclaimed = Some(synopsis.unclaimed());
         }
+    }
+
+    /// Which articles copy an earlier one, computed the first time: the articles never change.
+    pub fn fill_copies(&mut self, synopsis: &Synopsis) {
+        if self.copies.is_none() {
+            let articles = &synopsis.articles;
+            let mut copies = vec![None; articles.len()];
+            for twin in twins_of_earlier(articles) {
+                copies[twin.later] = Some(Copy {
+                    of: twin.earlier,
+                    whole: twin.whole(articles),
+                });
+            }
+            self.copies = Some(copies);
+        }
+    }
+
+    /// The earlier article that article `a` copies, if `fill_copies` found one.
+    pub fn copy_of(&self, a: usize) -> Option<Copy> {
+        self.copies.as_ref()?.get(a).copied().flatten()
     }
 
     /// For each article, its paragraphs in no topic; empty until `fill_unclaimed`.

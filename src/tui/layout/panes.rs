@@ -15,11 +15,18 @@ use synoptic_core::model::vectors::ParaRef;
 use synoptic_core::output::layout::{Line, Styled, borrowed, wrap};
 use synoptic_core::output::sanitize::for_terminal;
 
-/// A pane's title: the source's number (what `s` jumps to), its name, its date. A source with
-/// neither outlet nor headline is named by its opening words rather than its file name.
+/// A pane's title: the source's number (what `s` jumps to), the earlier source it copies if
+/// it tells that story word for word, its name, its date. A source with neither outlet nor
+/// headline is named by its opening words rather than its file name.
 pub(super) fn title(app: &Ctx, a: usize) -> String {
     let article = &app.synopsis.articles[a];
-    let name = for_terminal(&source_name(&app.synopsis.articles, a)).into_owned();
+    let articles = &app.synopsis.articles;
+    let mut name = for_terminal(&source_name(articles, a)).into_owned();
+    if let Some(copy) = app.caches.copy_of(a) {
+        let near = if copy.whole { "" } else { "near " };
+        let own = for_terminal(&articles[a].display_name()).into_owned();
+        name = format!("{} · {near}copy of {} · {own}", a + 1, copy.of + 1);
+    }
     match &article.meta.date {
         Some(date) => format!("{name} · {}", for_terminal(date)),
         None => name,

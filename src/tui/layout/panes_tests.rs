@@ -268,6 +268,42 @@ fn a_source_with_no_name_is_titled_by_its_opening_words_and_its_date() {
     assert_eq!(view.panes[1].title, "2 · “Title” · 2024-08-12");
 }
 
+#[test]
+fn a_source_that_copies_an_earlier_one_says_so_in_its_title() {
+    let story: &[&str] = &[
+        "The volcano woke.",
+        "Roads closed.",
+        "Lava ran.",
+        "Ash fell.",
+        "Planes stayed.",
+    ];
+    let articles = articles(&[story, &["Nothing about it."], story, &story[..4]]);
+    let s = Synopsis {
+        articles,
+        topics: vec![topic_with(vec![member(0, 1, 1.0)])],
+    };
+    let mut caches = Caches::default();
+    caches.fill_copies(&s);
+    let shape = Shape {
+        articles: vec![0, 1, 2, 3],
+        ..shape()
+    };
+    let titles: Vec<String> = build_view(&shape, &s, &caches)
+        .panes
+        .into_iter()
+        .map(|p| p.title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "1 · Title",
+            "2 · Title",
+            "3 · copy of 1 · Title",
+            "4 · near copy of 1 · Title"
+        ]
+    );
+}
+
 fn text_of(line: &Line<Paint>) -> String {
     line.pieces.iter().map(|p| p.text.as_str()).collect()
 }

@@ -208,6 +208,7 @@ impl App {
     /// Compute what the screen about to be laid out as `shape` needs, for the panes it shows
     /// only.
     pub(super) fn fill_caches(&mut self, shape: &Shape) {
+        self.caches.fill_copies(&self.synopsis);
         let t = shape.topic;
         if t >= self.topic_count() {
             return;

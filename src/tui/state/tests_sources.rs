@@ -374,3 +374,34 @@ fn the_topic_list_counts_the_sources_when_a_cell_each_would_hide_the_keywords() 
     assert!(shown.contains("3¶ 3/12 sources vol"), "{shown}");
     assert!(!shown.contains("·■■■"), "{shown}");
 }
+
+#[test]
+fn a_source_copying_an_earlier_one_is_named_a_copy_in_its_pane_title() {
+    let story = "The volcano erupted overnight.\n\nLava reached the coast.\n\n\
+                 The airport closed.\n\nAsh fell on the town.";
+    let articles = [
+        ("first", story),
+        ("other", "The volcano is calm."),
+        ("again", story),
+    ]
+    .iter()
+    .map(|(name, body)| {
+        let text = format!("Headline {name}\n\n{body}");
+        article_from_text((*name).into(), format!("{name}.txt"), &text)
+    })
+    .collect();
+    let app = App::new(
+        Synopsis::build(articles, &[def("volcano", &["volcano"])]),
+        (160, 40),
+        true,
+    );
+    let titles: Vec<&str> = app.view.panes.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "1 · Headline first",
+            "2 · Headline other",
+            "3 · copy of 1 · Headline again"
+        ]
+    );
+}

@@ -13,7 +13,7 @@ mod repeats;
 pub mod segment;
 pub mod source_text;
 pub mod topics_file;
-mod twins;
+pub mod twins;
 mod typing;
 mod walk;
 pub mod web;
