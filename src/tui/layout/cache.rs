@@ -64,7 +64,7 @@ impl Caches {
             for twin in twins_of_earlier(articles) {
                 copies[twin.later] = Some(Copy {
                     of: twin.earlier,
-                    whole: twin.whole(articles),
+                    whole: twin.whole,
                 });
             }
             self.copies = Some(copies);

@@ -214,7 +214,7 @@ fn build(sources: Vec<Source>, mut notices: Vec<Notice>) -> Loaded {
 fn twin_notices(articles: &[Article]) -> impl Iterator<Item = Notice> + '_ {
     twins_of_earlier(articles).into_iter().map(|twin| {
         let earlier = &articles[twin.earlier].path;
-        let how = if twin.whole(articles) {
+        let how = if twin.whole {
             format!("the same story as {earlier}, paragraph for paragraph")
         } else {
             format!(
