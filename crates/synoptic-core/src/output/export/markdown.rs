@@ -68,8 +68,8 @@ fn write_topic(
         write_rows(synopsis, (t, weights), &spans, out)?;
     }
     for &a in covering.iter().filter(|_| rows.is_none()) {
-        let article = &synopsis.articles[a];
-        writeln!(out, "\n### {}\n", escape(&article.display_name(), false))?;
+        let name = source_name(&synopsis.articles, a);
+        writeln!(out, "\n### {}\n", escape(&name, false))?;
         for member in spans.of(a) {
             writeln!(
                 out,

@@ -253,9 +253,8 @@ fn write_stacked(
     let spans = TopicSpans::new(synopsis, t);
     let mut line = String::new();
     for &a in shown {
-        let article = &synopsis.articles[a];
         let name = fit(
-            &for_terminal(&article.display_name()),
+            &for_terminal(&source_name(&synopsis.articles, a)),
             width.saturating_sub(8),
         );
         let head = format!("── {} ", name.trim_end());

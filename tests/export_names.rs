@@ -1,0 +1,84 @@
+//! Every export names a source as the reader's panes do: its number, then its outlet or title.
+
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
+use synoptic_core::input::topics_file::parse_topics;
+use synoptic_core::model::article::source_name;
+use synoptic_core::output::export::{ExportOptions, Format, write_export};
+
+fn seeds() -> Synopsis {
+    let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();
+    Synopsis::build(load_embedded().articles, &topics.topics)
+}
+
+fn export(synopsis: &Synopsis, format: Format, width: usize) -> String {
+    let mut out = Vec::new();
+    let opts = ExportOptions {
+        format,
+        topic: Some("outage".into()),
+        width,
+        ..ExportOptions::default()
+    };
+    write_export(synopsis, &opts, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// The names of the covering sources of the outage, as the panes title them.
+fn pane_names(synopsis: &Synopsis) -> Vec<String> {
+    let t = synopsis
+        .topics
+        .iter()
+        .position(|t| t.id == "outage")
+        .unwrap();
+    let mut covering: Vec<usize> = synopsis.topics[t]
+        .members
+        .iter()
+        .map(|m| m.at.article)
+        .collect();
+    covering.dedup();
+    covering
+        .into_iter()
+        .map(|a| source_name(&synopsis.articles, a))
+        .collect()
+}
+
+#[test]
+fn each_source_of_a_text_export_too_narrow_for_columns_is_headed_by_its_number_and_name() {
+    let synopsis = seeds();
+    let text = export(&synopsis, Format::Text, 70);
+    let heads: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("── "))
+        .map(|l| l.trim_end_matches('─').trim_end().to_owned())
+        .collect();
+    // A long title is cut to the width.
+    assert_eq!(heads.len(), 5, "{text}");
+    for (head, name) in heads.iter().zip(pane_names(&synopsis)) {
+        assert!(
+            name.starts_with(head.trim_end_matches('…')),
+            "{head} / {name}"
+        );
+    }
+    assert!(heads[0].starts_with("1 · "), "{heads:?}");
+    let wide = export(&synopsis, Format::Text, 300);
+    let columns = wide.lines().find(|l| l.contains(" │ ")).unwrap();
+    let columns: Vec<&str> = columns.split(" │ ").map(str::trim).collect();
+    assert_eq!(columns.len(), 5, "{wide}");
+    for (column, name) in columns.iter().zip(pane_names(&synopsis)) {
+        assert!(
+            name.starts_with(column.trim_end_matches('…')),
+            "{column} / {name}"
+        );
+    }
+}
+
+#[test]
+fn each_source_of_a_markdown_export_is_headed_by_its_number_and_name() {
+    let synopsis = seeds();
+    let markdown = export(&synopsis, Format::Markdown, 160);
+    let heads: Vec<&str> = markdown
+        .lines()
+        .filter_map(|l| l.strip_prefix("### "))
+        .collect();
+    assert_eq!(heads, pane_names(&synopsis), "{markdown}");
+}
