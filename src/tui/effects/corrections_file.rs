@@ -21,13 +21,28 @@ pub struct TopicsOrigin {
 }
 
 impl TopicsOrigin {
-    /// The file corrections are written to.
+    /// The file corrections are written to: the topics file read, else a topics file in
+    /// `folder` that is not there yet (`topics.toml`, else `topics-2.toml`, …). A topics file
+    /// this run did not read may be another event's: corrections added to it would read back
+    /// with its topics and without the ones they were made on.
     pub fn target(&self, folder: &Path) -> PathBuf {
-        self.file
-            .clone()
-            .unwrap_or_else(|| folder.join("topics.toml"))
+        if let Some(file) = &self.file {
+            return file.clone();
+        }
+        let name = |n: usize| match n {
+            1 => folder.join("topics.toml"),
+            n => folder.join(format!("topics-{n}.toml")),
+        };
+        (1..=FRESH_NAMES)
+            .map(name)
+            .find(|path| !path.exists())
+            .unwrap_or_else(|| name(1))
     }
 }
+
+/// How many names `TopicsOrigin::target` tries before it gives the first one, which
+/// `save_corrections` then adds to rather than replaces.
+const FRESH_NAMES: usize = 100;
 
 /// A correction not yet written, with the topic's definition as it was before it (what the
 /// file holds, or the discovered topic to add).

@@ -102,6 +102,9 @@ pub struct App {
     unsaved: Vec<crate::tui::effects::corrections_file::Pending>,
     /// The user agreed to corrections being written to the topics file.
     save_approved: bool,
+    /// The file corrections go to, chosen when the first correction is made (see
+    /// `TopicsOrigin::target`), and whether it was there then: it is then edited, else made.
+    pub save_target: Option<(std::path::PathBuf, bool)>,
     /// Corrections that may be undone, last last: the topic as it was, what was done, and
     /// whether it adopted a found topic (whose definition was made from it, not read).
     undo: Vec<(
@@ -199,6 +202,7 @@ impl App {
             first_topics,
             unsaved: Vec::new(),
             save_approved: false,
+            save_target: None,
             review: None,
             reviewed: None,
             changed: None,

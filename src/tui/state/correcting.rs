@@ -150,6 +150,11 @@ impl App {
     /// Save `correction` of topic `before` (as the file holds it), or ask first.
     fn queue_save(&mut self, before: TopicDef, correction: Correction) {
         self.unsaved.push(Pending { before, correction });
+        if self.save_target.is_none() {
+            let path = self.topics.target(&self.export_dir);
+            let exists = path.exists();
+            self.save_target = Some((path, exists));
+        }
         if self.save_approved {
             self.request_save();
         } else {
@@ -206,8 +211,16 @@ impl App {
             let change = self.changed.take().map(|c| c + " · ").unwrap_or_default();
             self.status = Some(format!(
                 "{change}not saved to {}: the corrections hold until you quit; the next one asks again",
-                self.topics.target(&self.export_dir).display()
+                self.save_path().display()
             ));
+        }
+    }
+
+    /// The file corrections go to, as chosen at the first correction.
+    pub fn save_path(&self) -> std::path::PathBuf {
+        match &self.save_target {
+            Some((path, _)) => path.clone(),
+            None => self.topics.target(&self.export_dir),
         }
     }
 
@@ -245,7 +258,7 @@ impl App {
     }
 
     fn request_save(&mut self) {
-        let path = self.topics.target(&self.export_dir);
+        let path = self.save_path();
         let corrections = std::mem::take(&mut self.unsaved);
         self.requests.push(Request::SaveTopics {
             path,

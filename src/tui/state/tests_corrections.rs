@@ -433,12 +433,77 @@ fn the_save_question_and_what_changed_are_both_shown_whole() {
         .collect::<Vec<_>>()
         .join(" ");
     let file = dir.path().join("topics.toml").display().to_string();
-    let question = format!(
-        "Save corrections to {file}? It is edited in place, comments kept. \
-         Read it back with --topics {file}."
-    );
+    let question =
+        format!("Save corrections to {file}? It is a new file. Read it back with --topics {file}.");
     assert!(shown.contains(&question), "{question}\n{rows:#?}");
     assert!(shown.contains(&changed), "{changed}\n{rows:#?}");
     // The question nearest the bar, what changed above it.
     assert!(shown.find(&changed) < shown.find(&question), "{rows:#?}");
+}
+
+/// The save question after a correction in a reader whose topics came from `file` (none: the
+/// embedded ones), saving to `dir`, as the screen shows it on one line.
+fn save_question(dir: &std::path::Path, file: Option<std::path::PathBuf>) -> String {
+    let mut app = many_sources_app(200, 30);
+    app.export_dir = dir.to_owned();
+    app.topics.file = file;
+    app.update(Action::PinOut);
+    settle(&mut app);
+    assert_eq!(app.overlay, Overlay::Confirm);
+    let rows = super::tests::screen_rows(&app).join(" ");
+    let shown = rows.split_whitespace().collect::<Vec<_>>().join(" ");
+    let start = shown.find("Save corrections").unwrap();
+    shown[start..].to_owned()
+}
+
+#[test]
+fn the_save_question_says_whether_the_file_is_new_or_edited_and_one_not_read_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("topics.toml");
+    let name = file.display().to_string();
+    let other_event = "[[topic]]\nid = \"other\"\nlabel = \"Another event\"\nkeywords = [\"x\"]\n";
+    std::fs::write(&file, other_event).unwrap();
+    // Another event's topics, maybe: corrections go to a file of their own.
+    let fresh = dir.path().join("topics-2.toml").display().to_string();
+    let question = save_question(dir.path(), None);
+    assert!(
+        question.starts_with(&format!(
+            "Save corrections to {fresh}? It is a new file. Read it back with --topics {fresh}."
+        )),
+        "{question}"
+    );
+    // However wide the bar, what changed goes above it and the keys that answer stay.
+    assert!(question.contains("y yes · n no"), "{question}");
+    let question = save_question(dir.path(), Some(file.clone()));
+    assert!(
+        question.starts_with(&format!(
+            "Save corrections to {name}? It is edited in place, comments kept."
+        )),
+        "{question}"
+    );
+    // A file the reader read is found by the next run the same way.
+    assert!(!question.contains("--topics"), "{question}");
+    std::fs::remove_file(&file).unwrap();
+    let question = save_question(dir.path(), Some(file));
+    assert!(
+        question.starts_with(&format!("Save corrections to {name}? It is a new file.")),
+        "{question}"
+    );
+}
+
+#[test]
+fn corrections_after_the_first_go_to_the_file_the_first_chose() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = many_sources_app(200, 30);
+    app.export_dir = dir.path().to_owned();
+    app.update(Action::PinOut);
+    settle(&mut app);
+    let first = app.save_path();
+    assert_eq!(first, dir.path().join("topics.toml"));
+    // Saved: the file is there now, and it is this run's own.
+    std::fs::write(&first, "").unwrap();
+    app.update(Action::ConfirmNo);
+    app.update(Action::PinIn);
+    settle(&mut app);
+    assert_eq!(app.save_path(), first);
 }

@@ -75,8 +75,11 @@ fn render_whole_message(app: &App, frame: &mut Frame, bar: Rect) {
 
 /// Whether `message` fits in a bar `width` columns wide, with the space that opens it and
 /// beside the question an open prompt asks, which is never cut; else it is shown whole above
-/// the bar.
+/// the bar. Beside a yes-or-no question it never goes: the bar keeps the keys that answer.
 fn fits_in_bar(app: &App, message: &str, width: usize) -> bool {
+    if app.overlay == Overlay::Confirm {
+        return false;
+    }
     let prompt = overlay_prompt(app).map_or(0, |p| display_width(&p) + 1);
     display_width(message) + prompt < width
 }
@@ -143,18 +146,25 @@ fn overlay_prompt(app: &App) -> Option<String> {
             Some(prompt)
         }
         Overlay::Confirm => {
-            let path = app.topics.target(&app.export_dir);
+            let (path, exists) = app.save_target.as_ref()?;
             let shown = for_terminal(&path.display().to_string()).into_owned();
+            let read = app.topics.file.is_some();
+            let what = match (exists, read) {
+                (false, _) => "It is a new file.",
+                (true, true) => "It is edited in place, comments kept.",
+                // A hundred topics files there already, none read: the first is added to.
+                (true, false) => {
+                    "This run did not read it: its topics and comments are kept, \
+                     these corrections added."
+                }
+            };
             // A topics file the reader was not given is not found by the next run on its own.
-            let found = if app.topics.file.is_some() {
+            let found = if read {
                 String::new()
             } else {
                 format!(" Read it back with --topics {shown}.")
             };
-            let question = format!(
-                " Save corrections to {shown}? It is edited in place, comments kept.{found}"
-            );
-            Some(question)
+            Some(format!(" Save corrections to {shown}? {what}{found}"))
         }
         Overlay::None | Overlay::Help | Overlay::TopicList => None,
     }
