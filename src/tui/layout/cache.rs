@@ -56,6 +56,17 @@ impl Caches {
         }
     }
 
+    /// What depends on the articles alone, which stays when the topics change: the copies
+    /// and how rare each word is.
+    #[must_use]
+    pub fn of_articles_only(self) -> Caches {
+        Caches {
+            copies: self.copies,
+            weights: self.weights,
+            ..Caches::default()
+        }
+    }
+
     /// Which articles copy an earlier one, computed the first time: the articles never change.
     pub fn fill_copies(&mut self, synopsis: &Synopsis) {
         if self.copies.is_none() {
@@ -182,5 +193,32 @@ impl Caches {
     /// The topics held now, oldest first.
     pub fn held(&self) -> impl Iterator<Item = usize> + '_ {
         self.order.iter().copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use synoptic_core::fixtures::{articles, topic};
+
+    #[test]
+    fn what_the_articles_alone_say_outlives_the_topics() {
+        let story: &[&str] = &["The volcano woke.", "Roads closed.", "Lava ran."];
+        let synopsis = Synopsis {
+            articles: articles(&[story, story]),
+            topics: vec![topic([(0, 1)])],
+        };
+        let mut caches = Caches::default();
+        caches.fill_copies(&synopsis);
+        caches.fill_unclaimed(&synopsis);
+        caches.fill_weights(&synopsis);
+        assert!(!caches.unclaimed().is_empty());
+        let kept = caches.of_articles_only();
+        assert_eq!(kept.copy_of(1), Some(Copy { of: 0, whole: true }));
+        assert!(kept.weights().is_some());
+        assert!(
+            kept.unclaimed().is_empty(),
+            "the paragraphs no topic claims change with them"
+        );
     }
 }

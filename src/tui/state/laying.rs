@@ -3,13 +3,13 @@
 
 use super::App;
 use crate::tui::layout::build::build_view;
-use crate::tui::layout::cache::Caches;
 use crate::tui::state::sources::pane_order;
 
 impl App {
-    /// Forget every computation and the layout: the topics have changed.
+    /// Forget every computation of the topics and the layout: the topics have changed (the
+    /// articles never do).
     pub(super) fn forget_layout(&mut self) {
-        self.caches = Caches::default();
+        self.caches = std::mem::take(&mut self.caches).of_articles_only();
         self.laid_out = None;
     }
 
