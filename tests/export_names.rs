@@ -1,10 +1,11 @@
-//! Every export names a source as the reader's panes do: its number, then its outlet or title.
+//! Every export names a source as the reader's panes do: its number, then its outlet or title,
+//! and a copy of an earlier source as a copy.
 
 use synoptic_core::compare::synopsis::Synopsis;
 use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
 use synoptic_core::input::topics_file::parse_topics;
 use synoptic_core::model::article::source_name;
-use synoptic_core::output::export::{ExportOptions, Format, write_export};
+use synoptic_core::output::export::{ExportOptions, Format, JsonVersion, write_export};
 
 fn seeds() -> Synopsis {
     let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();
@@ -81,4 +82,43 @@ fn each_source_of_a_markdown_export_is_headed_by_its_number_and_name() {
         .filter_map(|l| l.strip_prefix("### "))
         .collect();
     assert_eq!(heads, pane_names(&synopsis), "{markdown}");
+}
+
+#[test]
+fn a_json_export_names_the_article_a_copy_copies() {
+    use synoptic_core::input::ingest::article_from_text;
+    let story = "Headline\n\nThe volcano erupted overnight.\n\nLava reached the coast.\n\n\
+                 The airport closed.\n\nAsh fell on the town.";
+    let other = "Another\n\nThe volcano is calm today, say the scientists.";
+    let articles = [("a", story), ("b", other), ("c", story)]
+        .iter()
+        .map(|(id, text)| article_from_text((*id).into(), format!("{id}.txt"), text))
+        .collect();
+    let synopsis = Synopsis::build(articles, &[]);
+    for version in [JsonVersion::V1, JsonVersion::V2] {
+        let mut out = Vec::new();
+        let opts = ExportOptions {
+            format: Format::Json,
+            json_version: version,
+            ..ExportOptions::default()
+        };
+        write_export(&synopsis, &opts, &mut out).unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let copies: Vec<&serde_json::Value> = doc["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| &a["copy_of"])
+            .collect();
+        let expected = serde_json::json!({ "article": "a", "whole": true });
+        assert_eq!(
+            copies,
+            [
+                &serde_json::Value::Null,
+                &serde_json::Value::Null,
+                &expected
+            ],
+            "{version:?}"
+        );
+    }
 }

@@ -13,6 +13,8 @@ use crate::compare::agree::{Agreement, MemberSpans};
 use crate::compare::agree::Detail;
 use crate::compare::figures::figures;
 use crate::compare::synopsis::Synopsis;
+use crate::input::twins::twins_of_earlier;
+use crate::model::article::Article;
 
 /// The document: both format versions share its shape and differ in their topics.
 #[derive(Serialize)]
@@ -50,7 +52,17 @@ pub(super) struct ArticleOut<'a> {
     date: Option<&'a str>,
     outlet: Option<&'a str>,
     language: &'static str,
+    /// The earlier article whose story this one tells word for word, when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copy_of: Option<CopyOut<'a>>,
     paragraphs: Vec<ParagraphOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct CopyOut<'a> {
+    article: &'a str,
+    /// Paragraph for paragraph, not four fifths of them.
+    whole: bool,
 }
 
 #[derive(Serialize)]
@@ -170,7 +182,7 @@ impl Serialize for SharedWith<'_> {
 pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) -> io::Result<()> {
     let export = Export {
         version: 1,
-        articles: synopsis.articles.iter().map(article_out).collect(),
+        articles: articles_out(&synopsis.articles),
         topics: TopicsOut {
             synopsis,
             topics,
@@ -186,7 +198,19 @@ pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) 
     writeln!(out)
 }
 
-pub(super) fn article_out(a: &crate::model::article::Article) -> ArticleOut<'_> {
+/// Every article as the export writes it, each copy naming the article it copies.
+pub(super) fn articles_out(articles: &[Article]) -> Vec<ArticleOut<'_>> {
+    let mut out: Vec<ArticleOut> = articles.iter().map(article_out).collect();
+    for twin in twins_of_earlier(articles) {
+        out[twin.later].copy_of = Some(CopyOut {
+            article: &articles[twin.earlier].id,
+            whole: twin.whole,
+        });
+    }
+    out
+}
+
+fn article_out(a: &Article) -> ArticleOut<'_> {
     ArticleOut {
         id: &a.id,
         path: &a.path,
@@ -194,6 +218,7 @@ pub(super) fn article_out(a: &crate::model::article::Article) -> ArticleOut<'_> 
         date: a.meta.date.as_deref(),
         outlet: a.meta.outlet.as_deref(),
         language: a.language.code(),
+        copy_of: None,
         paragraphs: a
             .paragraphs
             .iter()

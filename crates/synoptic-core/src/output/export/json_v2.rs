@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::blocks::write_in_order;
-use super::json::article_out;
+use super::json::articles_out;
 use super::{render_workers, rounded_score};
 
 use crate::compare::agree::{Detail, Entries, MemberSpans, TopicWording, WordingTable};
@@ -120,7 +120,7 @@ impl Serialize for EntriesOut<'_> {
 /// whole document, which is never whole in memory.
 pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) -> io::Result<()> {
     let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
-    let articles: Vec<_> = synopsis.articles.iter().map(article_out).collect();
+    let articles = articles_out(&synopsis.articles);
     buffered.write_all(b"{\"version\":2,\"articles\":")?;
     serde_json::to_writer(&mut buffered, &articles).map_err(io::Error::from)?;
     buffered.write_all(b",\"topics\":[")?;
