@@ -405,6 +405,44 @@ fn the_topics_table_fits_the_terminal_width() {
 }
 
 #[test]
+fn the_topics_table_names_a_copy_of_an_earlier_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "Headline\n\nThe volcano erupted overnight.\n\nLava reached the coast.\n\n\
+                 The airport closed.\n\nAsh fell on the town.";
+    std::fs::write(dir.path().join("a.txt"), story).unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Other\n\nThe volcano is calm today.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c.txt"),
+        story.replace("Headline", "Retold"),
+    )
+    .unwrap();
+    let args = synoptic::cli::TopicsArgs {
+        input: synoptic::cli::Input {
+            paths: vec![dir.path().to_owned()],
+            ..synoptic::cli::Input::default()
+        },
+        format: synoptic::cli::TopicsFormat::Text,
+    };
+    let mut out = Vec::new();
+    synoptic::cli::topics(&args, &mut out, Some(100)).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let sources: Vec<&str> = text.lines().rev().take(3).collect();
+    assert_eq!(
+        sources,
+        [
+            "  3  c  copy of 1 · Retold",
+            "  2  b  Other",
+            "  1  a  Headline"
+        ],
+        "{text}"
+    );
+}
+
+#[test]
 fn the_text_export_lists_covering_sources_and_names_the_others_in_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let breton = synoptic(&["export", "--topic", "breton"], dir.path());
