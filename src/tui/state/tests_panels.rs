@@ -418,3 +418,19 @@ fn the_topic_list_counts_panes_only_when_it_pushes_some_off() {
     app.update(Action::ToggleTopicList);
     assert!(screen(&app).contains("3 of 5 panes shown"));
 }
+
+#[test]
+fn a_message_goes_beside_the_search_prompt_only_when_both_fit_in_the_bar() {
+    let mut app = seeds_app(120, 30);
+    app.update(Action::StartSearch);
+    for c in "volcano".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let message = "a message twenty long";
+    app.status = Some(message.into());
+    // " /volcano█" and a space before the message, and a column to spare.
+    let fits = message.chars().count() + " /volcano█".chars().count() + 2;
+    let bar = |width: usize| crate::tui::widgets::status::status_text(&app, width);
+    assert!(bar(fits).contains(message), "{}", bar(fits));
+    assert!(!bar(fits - 1).contains(message), "{}", bar(fits - 1));
+}
