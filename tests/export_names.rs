@@ -84,8 +84,8 @@ fn each_source_of_a_markdown_export_is_headed_by_its_number_and_name() {
     assert_eq!(heads, pane_names(&synopsis), "{markdown}");
 }
 
-#[test]
-fn a_json_export_names_the_article_a_copy_copies() {
+/// Three sources, the third telling the first's story word for word.
+fn with_a_copy() -> Synopsis {
     use synoptic_core::input::ingest::article_from_text;
     let story = "Headline\n\nThe volcano erupted overnight.\n\nLava reached the coast.\n\n\
                  The airport closed.\n\nAsh fell on the town.";
@@ -94,7 +94,31 @@ fn a_json_export_names_the_article_a_copy_copies() {
         .iter()
         .map(|(id, text)| article_from_text((*id).into(), format!("{id}.txt"), text))
         .collect();
-    let synopsis = Synopsis::build(articles, &[]);
+    Synopsis::build(articles, &[])
+}
+
+#[test]
+fn text_and_markdown_exports_say_which_source_copies_which_at_their_head() {
+    let synopsis = with_a_copy();
+    let line = "Copies: 3 · Headline tells the story of 1 · Headline word for word.";
+    for format in [Format::Text, Format::Markdown] {
+        let mut out = Vec::new();
+        let opts = ExportOptions {
+            format,
+            width: 200,
+            ..ExportOptions::default()
+        };
+        write_export(&synopsis, &opts, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let head = text.split("\n\n").take(4).collect::<Vec<_>>().join("\n\n");
+        assert!(head.contains(line), "{format:?}: {text}");
+        assert!(!export(&seeds(), format, 200).contains("Copies:"));
+    }
+}
+
+#[test]
+fn a_json_export_names_the_article_a_copy_copies() {
+    let synopsis = with_a_copy();
     for version in [JsonVersion::V1, JsonVersion::V2] {
         let mut out = Vec::new();
         let opts = ExportOptions {

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::blocks::write_in_order;
 use super::text::describe;
-use super::{TopicSpans, leveled, leveled_part, not_covering, render_workers};
+use super::{TopicSpans, copies_line, leveled, leveled_part, not_covering, render_workers};
 use crate::compare::agree::Level;
 use crate::compare::figures::figures;
 use crate::compare::rows::{ECHO_LEGEND, rows};
@@ -32,6 +32,9 @@ pub(super) fn write(
     )?;
     if rows {
         writeln!(out, "{}\n", escape(ECHO_LEGEND, true))?;
+    }
+    if let Some(copies) = copies_line(synopsis) {
+        writeln!(out, "{}\n", escape(&copies, false))?;
     }
     // Rows compare passages by their words' weight in the corpus, worked out once.
     let rows = rows.then(|| WordWeights::new(&synopsis.articles));

@@ -18,6 +18,8 @@ use std::io::{self, Write};
 
 use crate::compare::agree::{Detail, Level, MemberSpans, TopicWording};
 use crate::compare::synopsis::Synopsis;
+use crate::input::twins::twins_of_earlier;
+use crate::model::article::source_name;
 use crate::model::vectors::ParaRef;
 use crate::output::layout::Styled;
 
@@ -102,6 +104,28 @@ pub fn write_export(
     }
     out.flush()?;
     Ok(())
+}
+
+/// The sources that tell an earlier one's story word for word, named as everywhere else, in
+/// one line for the head of a text or Markdown export; `None` when no source copies another.
+fn copies_line(synopsis: &Synopsis) -> Option<String> {
+    let articles = &synopsis.articles;
+    let copies: Vec<String> = twins_of_earlier(articles)
+        .iter()
+        .map(|twin| {
+            let how = if twin.whole {
+                "word for word"
+            } else {
+                "nearly word for word"
+            };
+            format!(
+                "{} tells the story of {} {how}",
+                source_name(articles, twin.later),
+                source_name(articles, twin.earlier)
+            )
+        })
+        .collect();
+    (!copies.is_empty()).then(|| format!("Copies: {}.", copies.join("; ")))
 }
 
 /// Indices of the topics to export.

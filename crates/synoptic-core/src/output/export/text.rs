@@ -8,7 +8,7 @@ use super::blocks::write_in_order;
 use super::cell::Cell;
 use super::marks::{Marking, choose_marks};
 use super::text_rows::{row_cells, write_stacked_rows};
-use super::{ExportOptions, TopicSpans, leveled, not_covering, render_workers};
+use super::{ExportOptions, TopicSpans, copies_line, leveled, not_covering, render_workers};
 use crate::compare::agree::Level;
 use crate::compare::figures::{FigureGroup, figures};
 use crate::compare::rows::ECHO_LEGEND;
@@ -38,6 +38,9 @@ pub(super) fn write(
     }
     if opts.rows {
         write_wrapped(out, ECHO_LEGEND, width)?;
+    }
+    if let Some(copies) = copies_line(synopsis) {
+        write_wrapped(out, &for_terminal(&copies), width)?;
     }
     // Rows compare passages by their words' weight in the corpus, worked out once.
     let rows = opts.rows.then(|| WordWeights::new(&synopsis.articles));
