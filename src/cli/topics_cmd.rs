@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{TopicsArgs, TopicsFormat, load};
 use synoptic_core::compare::synopsis::Synopsis;
 use synoptic_core::input::topics_file::topics_file_text;
-use synoptic_core::input::twins::twins_of_earlier;
+use synoptic_core::input::twins::copy_of_each;
 use synoptic_core::model::topic::{Origin, Topic};
 use synoptic_core::model::topic_def::TopicDef;
 use synoptic_core::output::layout::{fit, shorten};
@@ -124,12 +124,9 @@ fn write_text(synopsis: &Synopsis, out: &mut dyn Write, width: usize) -> Result<
         writeln!(out, "{}", shorten(&line, width))?;
     }
     writeln!(out)?;
-    let mut copies = vec![String::new(); synopsis.articles.len()];
-    for twin in twins_of_earlier(&synopsis.articles) {
-        let near = if twin.whole { "" } else { "near " };
-        copies[twin.later] = format!("{near}copy of {} · ", twin.earlier + 1);
-    }
-    for ((i, a), copy) in synopsis.articles.iter().enumerate().zip(&copies) {
+    let copies = copy_of_each(&synopsis.articles);
+    for ((i, a), twin) in synopsis.articles.iter().enumerate().zip(copies) {
+        let copy = twin.map(|t| t.copy_label() + " · ").unwrap_or_default();
         let line = format!(
             "{:>3}  {}  {copy}{}",
             i + 1,

@@ -10,7 +10,7 @@ use synoptic_core::compare::figures::{FigureGroup, figures};
 use synoptic_core::compare::pairwise::{PairwiseMember, pairwise};
 use synoptic_core::compare::salience::{WordWeights, telling_shared};
 use synoptic_core::compare::synopsis::Synopsis;
-use synoptic_core::input::twins::twins_of_earlier;
+use synoptic_core::input::twins::{Twin, copy_of_each};
 use synoptic_core::model::vectors::ParaRef;
 
 /// Topics whose computations are kept; older ones are computed again when visited.
@@ -36,16 +36,8 @@ pub struct Caches {
     unclaimed: Option<Vec<Vec<usize>>>,
     /// How rare each word is in the corpus, once marks are drawn.
     weights: Option<WordWeights>,
-    /// For each article, the earlier article it copies (see `twins_of_earlier`), once asked.
-    copies: Option<Vec<Option<Copy>>>,
-}
-
-/// An article that tells an earlier one's story word for word, as its pane title says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Copy {
-    pub of: usize,
-    /// Paragraph for paragraph, not only most of them.
-    pub whole: bool,
+    /// For each article, the earlier article it copies (see `copy_of_each`), once asked.
+    copies: Option<Vec<Option<Twin>>>,
 }
 
 impl Caches {
@@ -70,20 +62,12 @@ impl Caches {
     /// Which articles copy an earlier one, computed the first time: the articles never change.
     pub fn fill_copies(&mut self, synopsis: &Synopsis) {
         if self.copies.is_none() {
-            let articles = &synopsis.articles;
-            let mut copies = vec![None; articles.len()];
-            for twin in twins_of_earlier(articles) {
-                copies[twin.later] = Some(Copy {
-                    of: twin.earlier,
-                    whole: twin.whole,
-                });
-            }
-            self.copies = Some(copies);
+            self.copies = Some(copy_of_each(&synopsis.articles));
         }
     }
 
     /// The earlier article that article `a` copies, if `fill_copies` found one.
-    pub fn copy_of(&self, a: usize) -> Option<Copy> {
+    pub fn copy_of(&self, a: usize) -> Option<Twin> {
         self.copies.as_ref()?.get(a).copied().flatten()
     }
 
@@ -214,7 +198,8 @@ mod tests {
         caches.fill_weights(&synopsis);
         assert!(!caches.unclaimed().is_empty());
         let kept = caches.of_articles_only();
-        assert_eq!(kept.copy_of(1), Some(Copy { of: 0, whole: true }));
+        let copy = kept.copy_of(1).map(|t| (t.later, t.earlier, t.whole));
+        assert_eq!(copy, Some((1, 0, true)));
         assert!(kept.weights().is_some());
         assert!(
             kept.unclaimed().is_empty(),

@@ -22,10 +22,9 @@ pub(super) fn title(app: &Ctx, a: usize) -> String {
     let article = &app.synopsis.articles[a];
     let articles = &app.synopsis.articles;
     let mut name = for_terminal(&source_name(articles, a)).into_owned();
-    if let Some(copy) = app.caches.copy_of(a) {
-        let near = if copy.whole { "" } else { "near " };
+    if let Some(twin) = app.caches.copy_of(a) {
         let own = for_terminal(&articles[a].display_name()).into_owned();
-        name = format!("{} · {near}copy of {} · {own}", a + 1, copy.of + 1);
+        name = format!("{} · {} · {own}", a + 1, twin.copy_label());
     }
     match &article.meta.date {
         Some(date) => format!("{name} · {}", for_terminal(date)),

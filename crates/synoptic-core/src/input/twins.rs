@@ -19,6 +19,24 @@ pub struct Twin {
     pub whole: bool,
 }
 
+impl Twin {
+    /// How a copy is named beside its source's name: "copy of 2", "near copy of 2" (the
+    /// earlier article's number, as panes number sources).
+    pub fn copy_label(&self) -> String {
+        let near = if self.whole { "" } else { "near " };
+        format!("{near}copy of {}", self.earlier + 1)
+    }
+}
+
+/// For each article, in order, the twin it is the later copy in, if any.
+pub fn copy_of_each(articles: &[Article]) -> Vec<Option<Twin>> {
+    let mut copies = vec![None; articles.len()];
+    for twin in twins_of_earlier(articles) {
+        copies[twin.later] = Some(twin);
+    }
+    copies
+}
+
 /// At least this many paragraphs in common make a copy: two short notes may share a line.
 const LEAST_SHARED: usize = 3;
 

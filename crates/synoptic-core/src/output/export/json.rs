@@ -13,7 +13,7 @@ use crate::compare::agree::{Agreement, MemberSpans};
 use crate::compare::agree::Detail;
 use crate::compare::figures::figures;
 use crate::compare::synopsis::Synopsis;
-use crate::input::twins::twins_of_earlier;
+use crate::input::twins::copy_of_each;
 use crate::model::article::Article;
 
 /// The document: both format versions share its shape and differ in their topics.
@@ -200,17 +200,21 @@ pub(super) fn write(synopsis: &Synopsis, topics: &[usize], out: &mut dyn Write) 
 
 /// Every article as the export writes it, each copy naming the article it copies.
 pub(super) fn articles_out(articles: &[Article]) -> Vec<ArticleOut<'_>> {
-    let mut out: Vec<ArticleOut> = articles.iter().map(article_out).collect();
-    for twin in twins_of_earlier(articles) {
-        out[twin.later].copy_of = Some(CopyOut {
-            article: &articles[twin.earlier].id,
-            whole: twin.whole,
-        });
-    }
-    out
+    let copies = copy_of_each(articles);
+    articles
+        .iter()
+        .zip(copies)
+        .map(|(a, copy)| {
+            let copy_of = copy.map(|twin| CopyOut {
+                article: &articles[twin.earlier].id,
+                whole: twin.whole,
+            });
+            article_out(a, copy_of)
+        })
+        .collect()
 }
 
-fn article_out(a: &Article) -> ArticleOut<'_> {
+fn article_out<'a>(a: &'a Article, copy_of: Option<CopyOut<'a>>) -> ArticleOut<'a> {
     ArticleOut {
         id: &a.id,
         path: &a.path,
@@ -218,7 +222,7 @@ fn article_out(a: &Article) -> ArticleOut<'_> {
         date: a.meta.date.as_deref(),
         outlet: a.meta.outlet.as_deref(),
         language: a.language.code(),
-        copy_of: None,
+        copy_of,
         paragraphs: a
             .paragraphs
             .iter()
