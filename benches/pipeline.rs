@@ -2,8 +2,8 @@
 //! generated from the embedded seed articles (see `support/generate.rs`); each export command
 //! runs as a user runs it (the release binary, output to a pipe), timed end to end, median of
 //! three, with the process's peak resident memory. The reader is measured in-process: from
-//! reading the files to its first frame, a topic not yet visited, the heap after twelve, and
-//! a correction aligned again.
+//! reading the files to its first frame, a topic not yet visited, a step of the cursor, the
+//! heap after twelve topics, and a correction aligned again.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::Read;
@@ -122,10 +122,12 @@ fn mb(bytes: u64) -> f64 {
 }
 
 /// The reader on a directory: start to first frame, then `n` to each of twelve topics not yet
-/// visited (the slowest key), and the heap once they are all visited.
+/// visited (the slowest key), `}` twelve times on the last (the slowest step), and the heap
+/// once they are all done.
 struct Reader {
     first_frame: Duration,
     slowest_topic: Duration,
+    slowest_step: Duration,
     heap_after: u64,
 }
 
@@ -154,9 +156,21 @@ fn reader(dir: &Path) -> Reader {
             .expect("draw");
         slowest = slowest.max(start.elapsed());
     }
+    // The cursor stepping down the last topic: each step unfolds a passage and lays the
+    // panes out again.
+    let mut slowest_step = Duration::ZERO;
+    for _ in 0..12 {
+        let start = Instant::now();
+        app.update(Action::NextParagraph);
+        terminal
+            .draw(|f| synoptic::tui::widgets::render::render(&app, f))
+            .expect("draw");
+        slowest_step = slowest_step.max(start.elapsed());
+    }
     Reader {
         first_frame,
         slowest_topic: slowest,
+        slowest_step,
         heap_after: CURRENT.load(Ordering::Relaxed) as u64,
     }
 }
@@ -296,9 +310,10 @@ fn main() {
             .collect();
         let r = reader(&dir);
         println!(
-            "{n:>5}    reader: first frame {:>6.2} s, slowest new topic {:>5.1} ms, heap after 12 topics {:>6.1} MB",
+            "{n:>5}    reader: first frame {:>6.2} s, slowest new topic {:>5.1} ms, slowest cursor step {:>5.1} ms, heap after 12 topics {:>6.1} MB",
             r.first_frame.as_secs_f64(),
             r.slowest_topic.as_secs_f64() * 1e3,
+            r.slowest_step.as_secs_f64() * 1e3,
             mb(r.heap_after)
         );
         if n == 1000 {

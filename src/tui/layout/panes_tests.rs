@@ -46,7 +46,7 @@ fn shape() -> Shape {
         reference: 0,
         query: None,
         fold: None,
-        whole: None,
+        whole: Vec::new(),
     }
 }
 
@@ -425,8 +425,8 @@ fn in_rows_an_echo_opens_with_its_mark_and_never_takes_the_cursor() {
     assert!(starts.iter().all(|s| s.line != line));
 }
 
-#[test]
-fn in_rows_only_the_paragraph_under_review_is_unfolded() {
+/// Three long passages in the first article, none of which the second tells.
+fn three_long_passages() -> (Synopsis, Caches) {
     let long = |subject: &str| {
         format!(
             "The {subject} was told here at length, with every detail the reporter could \
@@ -448,14 +448,39 @@ fn in_rows_only_the_paragraph_under_review_is_unfolded() {
     };
     let mut caches = Caches::default();
     caches.fill_weights(&synopsis);
+    (synopsis, caches)
+}
+
+#[test]
+fn one_pane_alone_in_rows_folds_nothing() {
+    let (synopsis, caches) = three_long_passages();
     let shape = Shape {
         rows: true,
         inner_width: 20,
         fold: Some("z".into()),
-        whole: Some(ParaRef {
+        articles: vec![0],
+        ..shape()
+    };
+    let view = build_view(&shape, &synopsis, &caches);
+    let lines: Vec<String> = view.panes[0].lines.iter().map(text_of).collect();
+    assert!(
+        lines.iter().all(|l| !l.contains("more lines")),
+        "{lines:#?}"
+    );
+    assert_eq!(lines.iter().filter(|l| l.contains("calls.")).count(), 3);
+}
+
+#[test]
+fn in_rows_only_the_paragraph_under_review_is_unfolded() {
+    let (synopsis, caches) = three_long_passages();
+    let shape = Shape {
+        rows: true,
+        inner_width: 20,
+        fold: Some("z".into()),
+        whole: vec![ParaRef {
             article: 0,
             paragraph: 2,
-        }),
+        }],
         ..shape()
     };
     let view = build_view(&shape, &synopsis, &caches);

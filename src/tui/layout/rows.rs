@@ -25,12 +25,14 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
     ) else {
         return panes;
     };
-    let fold_key = app.shape.fold.as_deref();
+    // One pane alone has every passage alone on its row, and no blank pane to spare.
+    let fold_key = app.shape.fold.as_deref().filter(|_| shown.len() > 1);
     let rows = rows_seen_by(&app.synopsis.articles, topic, shown, weights);
     let blocks = blocks_of(app, topic, rows, fold_key.is_some());
     for (r, block) in blocks.into_iter().enumerate() {
-        // The paragraph under review is read whole: the reader has to, to answer.
-        let alone = block.alone().filter(|_| !block.under_review);
+        // The paragraph under review, or under a cursor, is read whole: the reader has to,
+        // to answer or to correct it.
+        let alone = block.alone().filter(|_| !block.whole);
         let cells: Vec<Drawn> = block
             .passages
             .into_iter()
@@ -73,12 +75,12 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
 }
 
 /// The rows as blocks, each cell's passages drawn at `width`; rows of one pane alone joined
-/// when `folding`, but for a row holding the paragraph under review (`Shape::whole`).
+/// when `folding`, but for a row holding a paragraph shown whole (`Shape::whole`).
 fn blocks_of(app: &Ctx, topic: &Topic, rows: Vec<Row>, folding: bool) -> Vec<Block> {
     let width = app.shape.inner_width;
     let shown = &app.shape.articles;
-    let reviewed = |row: &Row| {
-        app.shape.whole.is_some_and(|at| {
+    let holds_whole = |row: &Row| {
+        app.shape.whole.iter().any(|&at| {
             row.columns().enumerate().any(|(k, mut parts)| {
                 shown.get(k) == Some(&at.article)
                     && parts.any(|part| topic.members[part.member].at == at)
@@ -87,7 +89,7 @@ fn blocks_of(app: &Ctx, topic: &Topic, rows: Vec<Row>, folding: bool) -> Vec<Blo
     };
     let mut blocks: Vec<Block> = Vec::new();
     for row in rows {
-        let under_review = reviewed(&row);
+        let whole = holds_whole(&row);
         let passages = row.columns().map(|parts| {
             parts
                 .map(|part| Passage {
@@ -105,14 +107,14 @@ fn blocks_of(app: &Ctx, topic: &Topic, rows: Vec<Row>, folding: bool) -> Vec<Blo
         });
         let block = Block {
             passages: passages.collect(),
-            under_review,
+            whole,
         };
-        let apart = block.under_review;
+        let apart = block.whole;
         match blocks.last_mut() {
             Some(above)
                 if folding
                     && !apart
-                    && !above.under_review
+                    && !above.whole
                     && above.alone().is_some_and(|k| block.alone() == Some(k)) =>
             {
                 above.append(block);
@@ -135,8 +137,9 @@ struct Passage {
 /// tells leaves the other panes blank for a few lines, not for each of its passages.
 struct Block {
     passages: Vec<Vec<Passage>>,
-    /// It holds the paragraph under review: never folded, nor joined to another.
-    under_review: bool,
+    /// It holds a paragraph shown whole (under review or under a cursor): never folded, nor
+    /// joined to another.
+    whole: bool,
 }
 
 impl Block {
@@ -280,7 +283,7 @@ mod tests {
                 .iter()
                 .map(|ps| ps.iter().map(|&p| passage(p, &["x"])).collect())
                 .collect(),
-            under_review: false,
+            whole: false,
         };
         let mut above = row([&[1], &[]]);
         assert_eq!(above.alone(), Some(0));

@@ -83,9 +83,10 @@ pub struct Shape {
     /// In synopsis rows, a passage alone on its row is cut to a few lines and a note naming
     /// this key, which shows it whole; `None`: every passage whole.
     pub fold: Option<String>,
-    /// A paragraph shown whole even where passages are folded: the one under review, which
-    /// the reader has to read to answer.
-    pub whole: Option<ParaRef>,
+    /// Paragraphs shown whole even where passages are folded: the one under review, which
+    /// the reader has to read to answer, and the one each shown pane's cursor was put on,
+    /// which `+`, `-` and `y` act on.
+    pub whole: Vec<ParaRef>,
     /// In pairwise mode, the focused pane: what its marks compare with; 0 in the other modes,
     /// which do not read it.
     pub reference: usize,

@@ -129,6 +129,7 @@ impl App {
     /// What the view is laid out from, now: the view reads nothing else.
     fn shape(&self) -> Shape {
         let articles = self.shown_articles();
+        let whole = self.shown_whole(&articles);
         // Wrap at the width each pane is drawn at: the area shared by the panes shown.
         let width = self.pane_area_width() / articles.len().max(1) as u16;
         Shape {
@@ -143,7 +144,7 @@ impl App {
                 .fold
                 .then(|| self.keymap.first_key(Context::Reader, Action::ToggleFold))
                 .flatten(),
-            whole: self.under_review(),
+            whole,
             // Only pairwise marks depend on the focused pane: elsewhere moving the focus (or
             // the reader placing it) lays nothing out again.
             reference: if self.mode == Mode::Pairwise {

@@ -12,7 +12,7 @@ use synoptic_core::model::vectors::ParaRef;
 /// what follows it before the next paragraph starts (blank lines, an echo of a sentence told
 /// in another row, which never takes the cursor) is not its. A paragraph that takes no line
 /// (the next one starts where it does) is left out.
-fn extents(pane: &PaneView) -> Vec<(usize, Range<usize>)> {
+pub(super) fn extents(pane: &PaneView) -> Vec<(usize, Range<usize>)> {
     let mut starts: Vec<(usize, usize)> = pane
         .paragraph_lines
         .iter()
@@ -92,6 +92,19 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// The paragraphs the panes of `articles` show whole where rows fold the passages alone
+    /// on theirs: the one under review, and the one each pane's cursor was put on, so that
+    /// what `+`, `-` and `y` act on can be read before. Where nothing is folded, none, so
+    /// that moving a cursor lays nothing out again.
+    pub(super) fn shown_whole(&self, articles: &[usize]) -> Vec<ParaRef> {
+        let folding = self.fold && self.in_rows();
+        let cursors = articles.iter().filter(|_| folding).filter_map(|&article| {
+            let paragraph = self.cursor.get(article).copied().flatten()?;
+            Some(ParaRef { article, paragraph })
+        });
+        self.under_review().into_iter().chain(cursors).collect()
+    }
+
     /// Move the cursor of the focused pane `by` paragraphs, scrolling as little as shows it.
     pub(super) fn step_cursor(&mut self, by: isize) {
         let Some(pane) = self.view.panes.iter().find(|p| p.article == self.focus) else {
@@ -105,12 +118,19 @@ impl App {
             Some(i) => i.saturating_add_signed(by).min(all.len().saturating_sub(1)),
             None => 0,
         };
-        let Some((paragraph, lines)) = all.get(next).cloned() else {
+        let Some(&(paragraph, _)) = all.get(next) else {
             self.status = Some("no paragraph in this pane".into());
             return;
         };
         self.cursor[self.focus] = Some(paragraph);
-        self.show_lines(lines);
+        // A folded passage unfolds under the cursor, and the one it left folds again: its
+        // lines are those of the view laid out anew.
+        self.lay_out();
+        let pane = self.view.panes.iter().find(|p| p.article == self.focus);
+        let lines = pane.and_then(|pane| extents(pane).into_iter().find(|(p, _)| *p == paragraph));
+        if let Some((_, lines)) = lines {
+            self.show_lines(lines);
+        }
     }
 
     /// Scroll the focused pane (and those that move with it) so that `lines` are on screen,

@@ -15,7 +15,7 @@ impl App {
 
     /// Fill the caches the current shape needs and lay the visible panes out, unless they
     /// are laid out for it already (scrolling and overlays do not change the wrapped lines).
-    fn lay_out(&mut self) {
+    pub(super) fn lay_out(&mut self) {
         let shape = self.shape();
         self.fill_caches(&shape);
         if self.laid_out.as_ref() != Some(&shape) {

@@ -1,6 +1,7 @@
 //! The cursor driven by actions: it moves paragraph by paragraph, follows clicks, never sits
 //! off screen, and is what copying and corrections act on.
 
+use super::cursor::extents;
 use super::tests::{assassination_app, screen, seeds_app};
 use super::*;
 use crate::tui::effects::Request;
@@ -266,5 +267,75 @@ fn stepping_back_to_a_paragraph_above_the_screen_scrolls_up_to_it() {
         app.scroll[app.focus],
         order[k - 1].line,
         "scrolled up to its first line"
+    );
+}
+
+/// The lines of `paragraph`'s extent in the focused pane, as text.
+fn extent_text(app: &App, paragraph: usize) -> Vec<String> {
+    let pane = app.view.panes.iter().find(|p| p.article == app.focus);
+    let pane = pane.unwrap();
+    let (_, lines) = extents(pane)
+        .into_iter()
+        .find(|(p, _)| *p == paragraph)
+        .unwrap();
+    pane.lines[lines]
+        .iter()
+        .map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect())
+        .collect()
+}
+
+#[test]
+fn in_rows_the_passage_under_the_cursor_unfolds_and_folds_again_when_it_leaves() {
+    let mut app = seeds_app(160, 45);
+    assert!(app.rows && app.fold);
+    // The first pane, on any topic, whose passages include one folded with a note.
+    let folded = |app: &App| {
+        let pane = app.view.panes.iter().find(|p| p.article == app.focus)?;
+        extents(pane).into_iter().map(|(p, _)| p).find(|&p| {
+            let text = extent_text(app, p);
+            text.iter().any(|l| l.contains("more lines (z unfolds)"))
+        })
+    };
+    let mut found = None;
+    'topics: for _ in 0..app.topic_count() {
+        for _ in 0..app.view.panes.len() {
+            if let Some(p) = folded(&app) {
+                found = Some(p);
+                break 'topics;
+            }
+            app.update(Action::FocusRight);
+        }
+        app.update(Action::NextTopic);
+    }
+    let paragraph = found.expect("the seeds fold a passage somewhere in rows");
+    let folded_lines = extent_text(&app, paragraph).len();
+    while app.cursor_paragraph().map(|c| c.paragraph) != Some(paragraph) {
+        let before = app.cursor_paragraph();
+        app.update(Action::NextParagraph);
+        assert_ne!(
+            app.cursor_paragraph(),
+            before,
+            "the cursor reaches the folded passage"
+        );
+    }
+    let whole = extent_text(&app, paragraph);
+    assert!(
+        whole.iter().all(|l| !l.contains("more lines")) && whole.len() > folded_lines,
+        "under the cursor the passage is whole: {whole:#?}"
+    );
+    // As `z` shows every passage whole.
+    app.update(Action::ToggleFold);
+    assert_eq!(extent_text(&app, paragraph), whole);
+    app.update(Action::ToggleFold);
+    // The cursor leaves it, up or down: folded again.
+    app.update(Action::PrevParagraph);
+    if app.cursor_paragraph().map(|c| c.paragraph) == Some(paragraph) {
+        app.update(Action::NextParagraph);
+    }
+    assert_ne!(app.cursor_paragraph().map(|c| c.paragraph), Some(paragraph));
+    let again = extent_text(&app, paragraph);
+    assert!(
+        again.iter().any(|l| l.contains("more lines (z unfolds)")),
+        "folded again once the cursor left: {again:#?}"
     );
 }
