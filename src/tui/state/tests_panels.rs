@@ -76,6 +76,18 @@ fn hints_shorten_to_fit_keeping_help_and_quit() {
 }
 
 #[test]
+fn the_paragraphs_no_topic_claims_keep_help_and_quit_in_a_narrow_bar() {
+    let mut app = seeds_app(80, 24);
+    app.update(Action::ToggleUnclaimed);
+    assert!(app.unclaimed);
+    app.update(Action::NextParagraph);
+    let bar = status_bar(&app);
+    assert!(bar.starts_with(" Not in any topic · "), "{bar}");
+    assert!(bar.trim_end().ends_with("? help · q quit"), "{bar}");
+    assert_eq!(unicode_width::UnicodeWidthStr::width(bar.as_str()), 80);
+}
+
+#[test]
 fn a_long_label_keeps_its_first_words_before_the_lesser_hints() {
     // At 160 columns the label and every hint do not fit: hints give way first, down to
     // help and quit, and the label keeps at least 32 columns.

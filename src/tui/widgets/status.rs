@@ -270,7 +270,11 @@ impl Left {
     fn within(&self, room: usize) -> String {
         let (prefix, label) = (&self.prefix, &self.label);
         for suffix in [&self.suffix, &self.short_suffix] {
-            let label_room = room.saturating_sub(display_width(prefix) + display_width(suffix));
+            // With no label (the paragraphs no topic claims), the suffix must fit on its own.
+            let Some(label_room) = room.checked_sub(display_width(prefix) + display_width(suffix))
+            else {
+                continue;
+            };
             if label_room >= LEAST_LABEL.min(display_width(label)) {
                 return format!("{prefix}{}{suffix}", shorten(label, label_room));
             }
