@@ -58,6 +58,7 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
                             line: top + line,
                         }),
                 );
+            pane.folded.extend(cell.folded);
             let pad = height - cell.lines.len();
             pane.lines.extend(cell.lines);
             pane.lines
@@ -166,6 +167,8 @@ impl Block {
 struct Drawn {
     lines: Vec<Line<Paint>>,
     starts: Vec<(usize, usize)>,
+    /// The paragraphs starting here whose lines are not all shown.
+    folded: Vec<usize>,
 }
 
 /// Passages one after the other, a blank line between them.
@@ -188,7 +191,9 @@ fn whole(passages: Vec<Passage>) -> Drawn {
 fn folded(passages: Vec<Passage>, key: &str, width: usize) -> Drawn {
     if passages.len() == 1 {
         let mut cell = whole(passages);
-        fold(&mut cell.lines, key);
+        if fold(&mut cell.lines, key) {
+            cell.folded = cell.starts.iter().map(|&(p, _)| p).collect();
+        }
         return cell;
     }
     let mut cell = Drawn::default();
@@ -203,6 +208,9 @@ fn folded(passages: Vec<Passage>, key: &str, width: usize) -> Drawn {
         hidden += passage.lines.len().saturating_sub(1);
         cell.starts
             .extend(passage.starts.map(|p| (p, cell.lines.len())));
+        if passage.lines.len() > 1 {
+            cell.folded.extend(passage.starts);
+        }
         if first < passage.lines.len() {
             let more = first + 1 < passage.lines.len();
             let line = passage.lines.swap_remove(first);
@@ -230,13 +238,15 @@ const FOLDED_SHOWN: usize = 2;
 
 /// Cut a passage no other pane has on its row to its first lines and a note, so that it does
 /// not push the next row (where sources meet) a screen down, leaving the other panes blank.
-fn fold(lines: &mut Vec<Line<Paint>>, key: &str) {
+/// Whether it was cut: a note is no shorter than the one line it would hide.
+fn fold(lines: &mut Vec<Line<Paint>>, key: &str) -> bool {
     let hidden = lines.len().saturating_sub(FOLDED_SHOWN);
     if hidden < 2 {
-        return;
+        return false;
     }
     lines.truncate(FOLDED_SHOWN);
     lines.push(more_lines(hidden, key));
+    true
 }
 
 #[cfg(test)]

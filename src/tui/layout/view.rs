@@ -40,6 +40,8 @@ pub struct PaneView {
     pub lines: Vec<Line<Paint>>,
     /// The first line of each paragraph shown, in order.
     pub paragraph_lines: Vec<ParagraphLine>,
+    /// The paragraphs shown folded, some of their lines behind a note (synopsis rows only).
+    pub folded: Vec<usize>,
     pub covers: bool,
 }
 

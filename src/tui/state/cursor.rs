@@ -105,6 +105,30 @@ impl App {
         self.under_review().into_iter().chain(cursors).collect()
     }
 
+    /// Where the focused pane's cursor was never put on a paragraph of this view (at start,
+    /// on a topic that does not hold it, on a pane just focused), the paragraph it is shown on
+    /// becomes its own, so that it is read whole like one put there with `}`. One put there
+    /// and scrolled out of sight is left: unfolding under a scroll would move the lines away.
+    pub(super) fn adopt_shown_cursor(&mut self) {
+        if !(self.fold && self.in_rows()) {
+            return;
+        }
+        let Some(pane) = self.view.panes.iter().find(|p| p.article == self.focus) else {
+            return;
+        };
+        let remembered = self.cursor.get(self.focus).copied().flatten();
+        let in_view = |r: usize| pane.paragraph_lines.iter().any(|pl| pl.paragraph == r);
+        if remembered.is_some_and(in_view) {
+            return;
+        }
+        // Only a folded one is laid out again: a whole one is already read as it would be.
+        let shown = self.cursor_in(self.focus).map(|(paragraph, _)| paragraph);
+        if let Some(paragraph) = shown.filter(|p| pane.folded.contains(p)) {
+            self.cursor[self.focus] = Some(paragraph);
+            self.lay_out();
+        }
+    }
+
     /// Move the cursor of the focused pane `by` paragraphs, scrolling as little as shows it.
     pub(super) fn step_cursor(&mut self, by: isize) {
         let Some(pane) = self.view.panes.iter().find(|p| p.article == self.focus) else {

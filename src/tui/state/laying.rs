@@ -75,5 +75,6 @@ impl App {
             let max = pane.lines.len().saturating_sub(1);
             self.scroll[pane.article] = self.scroll[pane.article].min(max);
         }
+        self.adopt_shown_cursor();
     }
 }

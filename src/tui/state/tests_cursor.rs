@@ -339,3 +339,24 @@ fn in_rows_the_passage_under_the_cursor_unfolds_and_folds_again_when_it_leaves()
         "folded again once the cursor left: {again:#?}"
     );
 }
+
+#[test]
+fn in_rows_a_new_topic_or_pane_never_shows_its_cursor_on_a_folded_passage() {
+    for (w, h) in [(160, 45), (120, 30), (80, 24)] {
+        let mut app = seeds_app(w, h);
+        for _ in 0..app.topic_count() {
+            for _ in 0..app.view.panes.len() {
+                let at = app.cursor_paragraph();
+                let pane = app.view.panes.iter().find(|p| p.article == app.focus);
+                let folded = pane.map_or(&[][..], |p| p.folded.as_slice());
+                assert!(
+                    at.is_none_or(|at| !folded.contains(&at.paragraph)),
+                    "{w}x{h}, topic {}: the cursor's {at:?} is folded",
+                    app.topic + 1
+                );
+                app.update(Action::FocusRight);
+            }
+            app.update(Action::NextTopic);
+        }
+    }
+}
