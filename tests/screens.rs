@@ -99,12 +99,13 @@ fn too_small_shows_a_message() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(40))]
     #[test]
-    fn any_size_and_keys_render_without_panic(w in 1u16..400, h in 1u16..120, keys in proptest::collection::vec(0usize..19, 0..12)) {
+    fn any_size_and_keys_render_without_panic(w in 1u16..400, h in 1u16..120, keys in proptest::collection::vec(0usize..24, 0..12)) {
         let all = [Action::NextTopic, Action::PrevTopic, Action::ScrollDown, Action::PageDown, Action::Bottom,
                    Action::FocusRight, Action::FocusLeft, Action::CycleMode, Action::ToggleFullArticle,
                    Action::ToggleTopicList, Action::ToggleFigures, Action::Help, Action::ToggleAllSources,
                    Action::ToggleUnclaimed, Action::Digit(3), Action::GoToSource, Action::Click(40, 5),
-                   Action::ListFilterInput('e'), Action::CopyRow];
+                   Action::ListFilterInput('e'), Action::CopyRow, Action::NextParagraph,
+                   Action::PrevParagraph, Action::ToggleFold, Action::ToggleRows, Action::Review];
         let mut a = app(w, h);
         for k in keys {
             a.update(all[k]);
