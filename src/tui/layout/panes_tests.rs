@@ -471,6 +471,34 @@ fn one_pane_alone_in_rows_folds_nothing() {
 }
 
 #[test]
+fn passages_alone_one_after_the_other_fold_into_one_block_with_one_note() {
+    let (synopsis, caches) = three_long_passages();
+    let shape = Shape {
+        rows: true,
+        inner_width: 20,
+        fold: Some("z".into()),
+        ..shape()
+    };
+    let view = build_view(&shape, &synopsis, &caches);
+    let lines: Vec<String> = view.panes[0].lines.iter().map(text_of).collect();
+    let notes = lines.iter().filter(|l| l.contains("more lines")).count();
+    assert_eq!(notes, 1, "{lines:#?}");
+    for subject in ["dam", "ferry", "school"] {
+        let first = format!("The {subject} was");
+        let cut = |l: &String| l.starts_with(&first) && l.ends_with('…');
+        assert!(lines.iter().any(cut), "{first}: {lines:#?}");
+    }
+    assert_eq!(view.panes[0].folded, vec![1, 2, 3]);
+    // A blank line parts the rows, in every pane: the bakers' row ends one line above the
+    // block.
+    assert_eq!(view.panes[0].lines.len(), view.panes[1].lines.len());
+    let block = view.panes[0].paragraph_lines[0].line;
+    let bakers: Vec<String> = view.panes[1].lines.iter().map(text_of).collect();
+    assert!(bakers[block - 1].trim().is_empty(), "{bakers:#?}");
+    assert!(bakers[block - 2].contains("square."), "{bakers:#?}");
+}
+
+#[test]
 fn in_rows_only_the_paragraph_under_review_is_unfolded() {
     let (synopsis, caches) = three_long_passages();
     let shape = Shape {
