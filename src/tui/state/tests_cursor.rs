@@ -360,3 +360,42 @@ fn in_rows_a_new_topic_or_pane_never_shows_its_cursor_on_a_folded_passage() {
         }
     }
 }
+
+#[test]
+fn a_click_on_a_folded_passage_unfolds_it_under_the_cursor() {
+    let mut app = seeds_app(160, 45);
+    // A folded passage on screen, in any pane of any topic: its pane and first line.
+    let find = |app: &App| {
+        let height = app.pane_height();
+        app.view.panes.iter().enumerate().find_map(|(k, pane)| {
+            let top = app.scroll[pane.article];
+            let at = pane.paragraph_lines.iter().find(|pl| {
+                pane.folded.contains(&pl.paragraph) && (top..top + height).contains(&pl.line)
+            })?;
+            Some((k, pane.article, at.paragraph, at.line - top))
+        })
+    };
+    let mut found = find(&app);
+    for _ in 0..app.topic_count() {
+        if found.is_some() {
+            break;
+        }
+        app.update(Action::NextTopic);
+        found = find(&app);
+    }
+    let (k, article, paragraph, line) = found.expect("the seeds fold a passage on screen");
+    let panes = app.areas().panes;
+    let width = panes.width / app.view.panes.len() as u16;
+    app.update(Action::Click(
+        panes.x + k as u16 * width + 3,
+        panes.y + 1 + line as u16,
+    ));
+    assert_eq!(app.cursor_paragraph(), Some(ParaRef { article, paragraph }));
+    let pane = app
+        .view
+        .panes
+        .iter()
+        .find(|p| p.article == article)
+        .unwrap();
+    assert!(!pane.folded.contains(&paragraph), "{:?}", pane.folded);
+}
