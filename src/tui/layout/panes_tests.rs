@@ -425,8 +425,8 @@ fn in_rows_an_echo_opens_with_its_mark_and_never_takes_the_cursor() {
     assert!(starts.iter().all(|s| s.line != line));
 }
 
-/// Three long passages in the first article, none of which the second tells.
-fn three_long_passages() -> (Synopsis, Caches) {
+/// Three long passages and a short one in the first article, none of which the second tells.
+fn passages_alone_in_one_pane() -> (Synopsis, Caches) {
     let long = |subject: &str| {
         format!(
             "The {subject} was told here at length, with every detail the reporter could \
@@ -436,13 +436,14 @@ fn three_long_passages() -> (Synopsis, Caches) {
     let (dam, ferry, school) = (long("dam"), long("ferry"), long("school"));
     let synopsis = Synopsis {
         articles: articles(&[
-            &[dam.as_str(), ferry.as_str(), school.as_str()],
+            &[dam.as_str(), ferry.as_str(), school.as_str(), "A fox ran."],
             &["Bakers handed out bread on the square."],
         ]),
         topics: vec![topic_with(vec![
             member(0, 1, 1.0),
             member(0, 2, 1.0),
             member(0, 3, 1.0),
+            member(0, 4, 1.0),
             member(1, 1, 1.0),
         ])],
     };
@@ -453,7 +454,7 @@ fn three_long_passages() -> (Synopsis, Caches) {
 
 #[test]
 fn one_pane_alone_in_rows_folds_nothing() {
-    let (synopsis, caches) = three_long_passages();
+    let (synopsis, caches) = passages_alone_in_one_pane();
     let shape = Shape {
         rows: true,
         inner_width: 20,
@@ -472,7 +473,7 @@ fn one_pane_alone_in_rows_folds_nothing() {
 
 #[test]
 fn passages_alone_one_after_the_other_fold_into_one_block_with_one_note() {
-    let (synopsis, caches) = three_long_passages();
+    let (synopsis, caches) = passages_alone_in_one_pane();
     let shape = Shape {
         rows: true,
         inner_width: 20,
@@ -488,6 +489,8 @@ fn passages_alone_one_after_the_other_fold_into_one_block_with_one_note() {
         let cut = |l: &String| l.starts_with(&first) && l.ends_with('…');
         assert!(lines.iter().any(cut), "{first}: {lines:#?}");
     }
+    // The fox's one line is shown whole: it is not folded.
+    assert!(lines.iter().any(|l| l == "A fox ran."), "{lines:#?}");
     assert_eq!(view.panes[0].folded, vec![1, 2, 3]);
     // A blank line parts the rows, in every pane: the bakers' row ends one line above the
     // block.
@@ -500,7 +503,7 @@ fn passages_alone_one_after_the_other_fold_into_one_block_with_one_note() {
 
 #[test]
 fn in_rows_only_the_paragraph_under_review_is_unfolded() {
-    let (synopsis, caches) = three_long_passages();
+    let (synopsis, caches) = passages_alone_in_one_pane();
     let shape = Shape {
         rows: true,
         inner_width: 20,

@@ -208,11 +208,11 @@ fn folded(passages: Vec<Passage>, key: &str, width: usize) -> Drawn {
         hidden += passage.lines.len().saturating_sub(1);
         cell.starts
             .extend(passage.starts.map(|p| (p, cell.lines.len())));
-        if passage.lines.len() > 1 {
+        let more = first + 1 < passage.lines.len();
+        if more {
             cell.folded.extend(passage.starts);
         }
         if first < passage.lines.len() {
-            let more = first + 1 < passage.lines.len();
             let line = passage.lines.swap_remove(first);
             cell.lines.push(if more {
                 line.ending_with(CUT_AFTER, Paint::Note, width)
