@@ -110,9 +110,7 @@ impl App {
     /// becomes its own, so that it is read whole like one put there with `}`. One put there
     /// and scrolled out of sight is left: unfolding under a scroll would move the lines away.
     pub(super) fn adopt_shown_cursor(&mut self) {
-        if !(self.fold && self.in_rows()) {
-            return;
-        }
+        // Where nothing is folded (panes on their own, `z`), no pane lists a folded paragraph.
         let Some(pane) = self.view.panes.iter().find(|p| p.article == self.focus) else {
             return;
         };

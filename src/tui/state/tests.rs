@@ -325,6 +325,22 @@ fn the_pairwise_legend_cuts_the_reference_name_never_the_marks() {
 }
 
 #[test]
+fn outside_rows_moving_the_cursor_does_not_lay_the_text_out_again() {
+    let mut app = seeds_app(160, 45);
+    app.update(Action::ToggleRows);
+    assert!(!app.in_rows());
+    let before = app.view.panes[0].lines.as_ptr();
+    app.update(Action::NextParagraph);
+    app.update(Action::NextParagraph);
+    assert!(app.cursor_paragraph().is_some());
+    assert_eq!(
+        app.view.panes[0].lines.as_ptr(),
+        before,
+        "same lines, not rebuilt"
+    );
+}
+
+#[test]
 fn scrolling_does_not_lay_the_text_out_again() {
     let mut app = seeds_app(160, 45);
     let before = app.view.panes[0].lines.as_ptr();
