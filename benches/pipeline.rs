@@ -147,32 +147,30 @@ fn reader(dir: &Path) -> Reader {
         .expect("draw");
     let first_frame = start.elapsed();
     let mut app = app;
-    let mut slowest = Duration::ZERO;
-    for _ in 0..12 {
-        let start = Instant::now();
-        app.update(Action::NextTopic);
-        terminal
-            .draw(|f| synoptic::tui::widgets::render::render(&app, f))
-            .expect("draw");
-        slowest = slowest.max(start.elapsed());
-    }
+    let slowest = slowest_of(&mut app, &mut terminal, Action::NextTopic);
     // The cursor stepping down the last topic: each step unfolds a passage and lays the
     // panes out again.
-    let mut slowest_step = Duration::ZERO;
-    for _ in 0..12 {
-        let start = Instant::now();
-        app.update(Action::NextParagraph);
-        terminal
-            .draw(|f| synoptic::tui::widgets::render::render(&app, f))
-            .expect("draw");
-        slowest_step = slowest_step.max(start.elapsed());
-    }
+    let slowest_step = slowest_of(&mut app, &mut terminal, Action::NextParagraph);
     Reader {
         first_frame,
         slowest_topic: slowest,
         slowest_step,
         heap_after: CURRENT.load(Ordering::Relaxed) as u64,
     }
+}
+
+/// The slowest of twelve `action`s, each up to the screen drawn.
+fn slowest_of(app: &mut App, terminal: &mut Terminal<TestBackend>, action: Action) -> Duration {
+    let mut slowest = Duration::ZERO;
+    for _ in 0..12 {
+        let start = Instant::now();
+        app.update(action);
+        terminal
+            .draw(|f| synoptic::tui::widgets::render::render(app, f))
+            .expect("draw");
+        slowest = slowest.max(start.elapsed());
+    }
+    slowest
 }
 
 /// The articles of `dir`, read as the reader reads them.
