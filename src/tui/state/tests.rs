@@ -238,6 +238,10 @@ fn full_article_shows_every_paragraph_of_the_focused_pane() {
         text.contains("Thierry Breton"),
         "the last paragraph of the first article is there"
     );
+    // The status bar names the view, not the rows the panes go back to.
+    let bar = crate::tui::widgets::status::status_text(&app, 160);
+    assert!(bar.contains("· full article"), "{bar}");
+    assert!(!bar.contains("rows"), "{bar}");
 }
 
 #[test]

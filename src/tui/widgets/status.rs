@@ -224,8 +224,15 @@ fn left_parts(app: &App) -> Left {
         0 => String::new(),
         n => format!(" · {n} unsaved"),
     };
-    // Which layout `r` has put on: passages in synopsis rows, or each pane on its own.
-    let layout = if app.in_rows() { "rows" } else { "panes" };
+    // Which layout is on: one article whole (`f`), else what `r` has put on, passages in
+    // synopsis rows or each pane on its own.
+    let layout = if app.full_article {
+        "full article"
+    } else if app.in_rows() {
+        "rows"
+    } else {
+        "panes"
+    };
     let (covering, mode) = (topic.covering_count(), app.mode.name());
     let suffix = format!(
         " · {covering}/{total} sources{hidden} · {mode} · {layout}{}{unsaved}",
