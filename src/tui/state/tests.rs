@@ -240,7 +240,7 @@ fn full_article_shows_every_paragraph_of_the_focused_pane() {
     );
     // The status bar names the view, not the rows the panes go back to.
     let bar = crate::tui::widgets::status::status_text(&app, 160);
-    assert!(bar.contains("· full article"), "{bar}");
+    assert!(bar.contains("· agreement · full ·"), "{bar}");
     assert!(!bar.contains("rows"), "{bar}");
 }
 

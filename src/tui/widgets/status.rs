@@ -225,9 +225,9 @@ fn left_parts(app: &App) -> Left {
         n => format!(" · {n} unsaved"),
     };
     // Which layout is on: one article whole (`f`), else what `r` has put on, passages in
-    // synopsis rows or each pane on its own.
+    // synopsis rows or each pane on its own. Short: at 80 columns the cursor's place stays.
     let layout = if app.full_article {
-        "full article"
+        "full"
     } else if app.in_rows() {
         "rows"
     } else {
