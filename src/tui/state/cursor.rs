@@ -105,25 +105,32 @@ impl App {
         self.under_review().into_iter().chain(cursors).collect()
     }
 
-    /// Where the focused pane's cursor was never put on a paragraph of this view (at start,
-    /// on a topic that does not hold it, on a pane just focused), the paragraph it is shown on
-    /// becomes its own, so that it is read whole like one put there with `}`. One put there
-    /// and scrolled out of sight is left: unfolding under a scroll would move the lines away.
+    /// Where the paragraph the focused pane's cursor is shown on is folded (at start, on a new
+    /// topic or pane, after a scroll took the one it was put on out of sight), it becomes the
+    /// cursor's own and is read whole like one put there with `}`.
     pub(super) fn adopt_shown_cursor(&mut self) {
         // Where nothing is folded (panes on their own, `z`), no pane lists a folded paragraph.
         let Some(pane) = self.view.panes.iter().find(|p| p.article == self.focus) else {
             return;
         };
-        let remembered = self.cursor.get(self.focus).copied().flatten();
-        let in_view = |r: usize| pane.paragraph_lines.iter().any(|pl| pl.paragraph == r);
-        if remembered.is_some_and(in_view) {
-            return;
-        }
-        // Only a folded one is laid out again: a whole one is already read as it would be.
         let shown = self.cursor_in(self.focus).map(|(paragraph, _)| paragraph);
         if let Some(paragraph) = shown.filter(|p| pane.folded.contains(p)) {
-            self.cursor[self.focus] = Some(paragraph);
-            self.lay_out();
+            self.put_cursor_whole(paragraph);
+        }
+    }
+
+    /// Put the focused pane's cursor on `paragraph` and lay the panes out again, that
+    /// paragraph unfolded and the one the cursor leaves folded again, keeping `paragraph`'s
+    /// first line where it was on screen: what folds above it does not move the text read.
+    fn put_cursor_whole(&mut self, paragraph: usize) {
+        let article = self.focus;
+        let before = self.view.line_of(article, Some(paragraph));
+        self.cursor[article] = Some(paragraph);
+        self.lay_out();
+        let after = self.view.line_of(article, Some(paragraph));
+        if let (Some(before), Some(after)) = (before, after) {
+            let top = self.scroll[article];
+            self.scroll_to(article, (top + after).saturating_sub(before));
         }
     }
 
@@ -144,10 +151,7 @@ impl App {
             self.status = Some("no paragraph in this pane".into());
             return;
         };
-        self.cursor[self.focus] = Some(paragraph);
-        // A folded passage unfolds under the cursor, and the one it left folds again: its
-        // lines are those of the view laid out anew.
-        self.lay_out();
+        self.put_cursor_whole(paragraph);
         let pane = self.view.panes.iter().find(|p| p.article == self.focus);
         let lines = pane.and_then(|pane| extents(pane).into_iter().find(|(p, _)| *p == paragraph));
         if let Some((_, lines)) = lines {
@@ -168,13 +172,15 @@ impl App {
         }
     }
 
-    /// Put the cursor on the paragraph drawn at `line` of `article`'s pane, if any.
+    /// Put the cursor on the paragraph drawn at `line` of `article`'s pane, if any, and the
+    /// focus on that pane.
     pub(super) fn put_cursor(&mut self, article: usize, line: usize) {
         let Some(pane) = self.view.panes.iter().find(|p| p.article == article) else {
             return;
         };
         if let Some((paragraph, _)) = extents(pane).into_iter().find(|(_, r)| r.contains(&line)) {
-            self.cursor[article] = Some(paragraph);
+            self.focus = article;
+            self.put_cursor_whole(paragraph);
         }
     }
 }

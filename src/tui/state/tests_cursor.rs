@@ -340,21 +340,37 @@ fn in_rows_the_passage_under_the_cursor_unfolds_and_folds_again_when_it_leaves()
     );
 }
 
+/// Whether the focused pane's cursor is on a passage shown folded.
+fn cursor_folded(app: &App) -> bool {
+    let at = app.cursor_paragraph();
+    let pane = app.view.panes.iter().find(|p| p.article == app.focus);
+    let folded = pane.map_or(&[][..], |p| p.folded.as_slice());
+    at.is_some_and(|at| folded.contains(&at.paragraph))
+}
+
 #[test]
-fn in_rows_a_new_topic_or_pane_never_shows_its_cursor_on_a_folded_passage() {
+fn in_rows_the_cursor_is_never_on_a_folded_passage() {
+    let moves = [
+        Action::FocusRight,
+        Action::ScrollDown,
+        Action::NextParagraph,
+        Action::PageDown,
+        Action::ScrollUp,
+        Action::NextParagraph,
+        Action::PrevParagraph,
+        Action::Bottom,
+    ];
     for (w, h) in [(160, 45), (120, 30), (80, 24)] {
         let mut app = seeds_app(w, h);
         for _ in 0..app.topic_count() {
-            for _ in 0..app.view.panes.len() {
-                let at = app.cursor_paragraph();
-                let pane = app.view.panes.iter().find(|p| p.article == app.focus);
-                let folded = pane.map_or(&[][..], |p| p.folded.as_slice());
+            for (i, &action) in moves.iter().cycle().take(40).enumerate() {
+                app.update(action);
                 assert!(
-                    at.is_none_or(|at| !folded.contains(&at.paragraph)),
-                    "{w}x{h}, topic {}: the cursor's {at:?} is folded",
-                    app.topic + 1
+                    !cursor_folded(&app),
+                    "{w}x{h}, topic {}, after {i} moves ({action:?}): the cursor's {:?} is folded",
+                    app.topic + 1,
+                    app.cursor_paragraph()
                 );
-                app.update(Action::FocusRight);
             }
             app.update(Action::NextTopic);
         }
@@ -362,40 +378,41 @@ fn in_rows_a_new_topic_or_pane_never_shows_its_cursor_on_a_folded_passage() {
 }
 
 #[test]
-fn a_click_on_a_folded_passage_unfolds_it_under_the_cursor() {
-    let mut app = seeds_app(160, 45);
-    // A folded passage on screen, in any pane of any topic: its pane and first line.
-    let find = |app: &App| {
-        let height = app.pane_height();
-        app.view.panes.iter().enumerate().find_map(|(k, pane)| {
-            let top = app.scroll[pane.article];
-            let at = pane.paragraph_lines.iter().find(|pl| {
-                pane.folded.contains(&pl.paragraph) && (top..top + height).contains(&pl.line)
-            })?;
-            Some((k, pane.article, at.paragraph, at.line - top))
-        })
+fn scrolled_past_its_passage_the_cursor_takes_the_next_one_and_the_text_moves_one_line() {
+    // Wherever a line's scroll moves the cursor onto a folded passage, that passage unfolds
+    // and the one it left folds again above the screen: the screen moves by the one line.
+    let top_text = |app: &App, down: usize| {
+        let pane = app.view.panes.iter().find(|p| p.article == app.focus)?;
+        let line = pane.lines.get(app.scroll[app.focus] + down)?;
+        Some(
+            line.pieces
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<String>(),
+        )
     };
-    let mut found = find(&app);
-    for _ in 0..app.topic_count() {
-        if found.is_some() {
-            break;
+    let mut refolded = 0;
+    for topic in 0..seeds_app(80, 24).topic_count() {
+        for (pane, start) in (0..2).flat_map(|pane| (1..8).map(move |start| (pane, start))) {
+            let mut app = seeds_app(80, 24);
+            app.update(Action::Digit(topic as u8 + 1));
+            app.update(Action::GoToTopic);
+            (0..pane).for_each(|_| app.update(Action::FocusRight));
+            (0..start).for_each(|_| app.update(Action::NextParagraph));
+            for _ in 0..40 {
+                let (before, second) = (app.cursor_paragraph(), top_text(&app, 1));
+                app.update(Action::ScrollDown);
+                let Some(left) = before.filter(|&b| app.cursor_paragraph() != Some(b)) else {
+                    continue;
+                };
+                assert_eq!(top_text(&app, 0), second, "topic {}", topic + 1);
+                let pane = app.view.panes.iter().find(|p| p.article == app.focus);
+                refolded += usize::from(pane.is_some_and(|p| p.folded.contains(&left.paragraph)));
+            }
         }
-        app.update(Action::NextTopic);
-        found = find(&app);
     }
-    let (k, article, paragraph, line) = found.expect("the seeds fold a passage on screen");
-    let panes = app.areas().panes;
-    let width = panes.width / app.view.panes.len() as u16;
-    app.update(Action::Click(
-        panes.x + k as u16 * width + 3,
-        panes.y + 1 + line as u16,
-    ));
-    assert_eq!(app.cursor_paragraph(), Some(ParaRef { article, paragraph }));
-    let pane = app
-        .view
-        .panes
-        .iter()
-        .find(|p| p.article == article)
-        .unwrap();
-    assert!(!pane.folded.contains(&paragraph), "{:?}", pane.folded);
+    assert!(
+        refolded > 0,
+        "some scroll folded the passage the cursor left"
+    );
 }
