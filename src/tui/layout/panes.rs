@@ -19,13 +19,18 @@ use synoptic_core::output::sanitize::for_terminal;
 /// it tells that story word for word, its name, its date. A source with neither outlet nor
 /// headline is named by its opening words rather than its file name.
 pub(super) fn title(app: &Ctx, a: usize) -> String {
-    let article = &app.synopsis.articles[a];
     let articles = &app.synopsis.articles;
-    let mut name = for_terminal(&source_name(articles, a)).into_owned();
-    if let Some(twin) = app.caches.copy_of(a) {
-        let own = for_terminal(&articles[a].display_name()).into_owned();
-        name = format!("{} · {} · {own}", a + 1, twin.copy_label());
-    }
+    let article = &articles[a];
+    let name = match app.caches.copy_of(a) {
+        Some(twin) => format!(
+            "{} · {} · {}",
+            a + 1,
+            twin.copy_label(),
+            article.display_name()
+        ),
+        None => source_name(articles, a),
+    };
+    let name = for_terminal(&name).into_owned();
     match &article.meta.date {
         Some(date) => format!("{name} · {}", for_terminal(date)),
         None => name,
