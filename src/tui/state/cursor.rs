@@ -115,15 +115,14 @@ impl App {
         };
         let shown = self.cursor_in(self.focus).map(|(paragraph, _)| paragraph);
         if let Some(paragraph) = shown.filter(|p| pane.folded.contains(p)) {
-            self.put_cursor_whole(paragraph);
+            self.put_cursor_whole(self.focus, paragraph);
         }
     }
 
-    /// Put the focused pane's cursor on `paragraph` and lay the panes out again, that
-    /// paragraph unfolded and the one the cursor leaves folded again, keeping `paragraph`'s
-    /// first line where it was on screen: what folds above it does not move the text read.
-    fn put_cursor_whole(&mut self, paragraph: usize) {
-        let article = self.focus;
+    /// Put `article`'s cursor on `paragraph` and lay the panes out again, that paragraph
+    /// unfolded and the one the cursor leaves folded again, keeping `paragraph`'s first line
+    /// where it was on screen: what folds above it does not move the text read.
+    fn put_cursor_whole(&mut self, article: usize, paragraph: usize) {
         let before = self.view.line_of(article, Some(paragraph));
         self.cursor[article] = Some(paragraph);
         self.lay_out();
@@ -151,7 +150,7 @@ impl App {
             self.status = Some("no paragraph in this pane".into());
             return;
         };
-        self.put_cursor_whole(paragraph);
+        self.put_cursor_whole(self.focus, paragraph);
         let pane = self.view.panes.iter().find(|p| p.article == self.focus);
         let lines = pane.and_then(|pane| extents(pane).into_iter().find(|(p, _)| *p == paragraph));
         if let Some((_, lines)) = lines {
@@ -172,15 +171,13 @@ impl App {
         }
     }
 
-    /// Put the cursor on the paragraph drawn at `line` of `article`'s pane, if any, and the
-    /// focus on that pane.
+    /// Put the cursor on the paragraph drawn at `line` of `article`'s pane, if any.
     pub(super) fn put_cursor(&mut self, article: usize, line: usize) {
         let Some(pane) = self.view.panes.iter().find(|p| p.article == article) else {
             return;
         };
         if let Some((paragraph, _)) = extents(pane).into_iter().find(|(_, r)| r.contains(&line)) {
-            self.focus = article;
-            self.put_cursor_whole(paragraph);
+            self.put_cursor_whole(article, paragraph);
         }
     }
 }
