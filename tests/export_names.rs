@@ -1,16 +1,12 @@
 //! Every export names a source as the reader's panes do: its number, then its outlet or title,
 //! and a copy of an earlier source as a copy.
 
+mod common;
+use common::seeds;
+
 use synoptic_core::compare::synopsis::Synopsis;
-use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic_core::input::topics_file::parse_topics;
 use synoptic_core::model::article::source_name;
 use synoptic_core::output::export::{ExportOptions, Format, JsonVersion, write_export};
-
-fn seeds() -> Synopsis {
-    let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();
-    Synopsis::build(load_embedded().articles, &topics.topics)
-}
 
 fn export(synopsis: &Synopsis, format: Format, width: usize) -> String {
     let mut out = Vec::new();

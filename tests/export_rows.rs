@@ -1,17 +1,13 @@
 //! Exports in synopsis rows (`--rows`): the Markdown table read back through a `CommonMark`
 //! parser with tables, and the text columns, each holding every passage once, in rows.
 
+mod common;
+use common::seeds;
+
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use synoptic_core::compare::rows::{CUT_AFTER, CUT_BEFORE, Echo};
 use synoptic_core::compare::synopsis::Synopsis;
-use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
-use synoptic_core::input::topics_file::parse_topics;
 use synoptic_core::output::export::{ExportOptions, Format, write_export};
-
-fn seeds() -> Synopsis {
-    let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();
-    Synopsis::build(load_embedded().articles, &topics.topics)
-}
 
 fn export(synopsis: &Synopsis, format: Format, topic: &str) -> String {
     export_at(synopsis, format, topic, 160)

@@ -6,6 +6,9 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use synoptic::tui::state::app::App;
+use synoptic_core::compare::synopsis::Synopsis;
+use synoptic_core::input::ingest::{EMBEDDED_TOPICS, load_embedded};
+use synoptic_core::input::topics_file::parse_topics;
 
 /// Run `synoptic` with `args` in `dir`, standard input closed, `NO_COLOR` unset.
 pub fn synoptic(args: &[&str], dir: &Path) -> Output {
@@ -65,4 +68,10 @@ pub fn screen_cells(app: &App) -> String {
         .iter()
         .map(ratatui::buffer::Cell::symbol)
         .collect()
+}
+
+/// The embedded seed articles aligned to their embedded topics.
+pub fn seeds() -> Synopsis {
+    let topics = parse_topics("assets/topics.toml", EMBEDDED_TOPICS).unwrap();
+    Synopsis::build(load_embedded().articles, &topics.topics)
 }
