@@ -295,7 +295,7 @@ impl App {
             Action::PageDown => self.scroll_by(self.page() as i64),
             Action::PageUp => self.scroll_by(-(self.page() as i64)),
             Action::Top => self.scroll_to(self.focus, 0),
-            Action::Bottom => self.scroll_to(self.focus, usize::MAX),
+            Action::Bottom => self.go_bottom(),
             Action::NextParagraph => self.step_cursor(1),
             Action::PrevParagraph => self.step_cursor(-1),
             Action::FocusLeft => self.step_focus(-1),

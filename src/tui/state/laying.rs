@@ -71,8 +71,11 @@ impl App {
             self.scroll_to(article, line);
             self.cursor[article] = paragraph;
         }
+        // A pane scrolls no further than its last screenful, as a pager does: going to the
+        // bottom, or to a paragraph near it, never leaves the screen blank below one line.
+        let height = self.pane_height().max(1);
         for pane in &self.view.panes {
-            let max = pane.lines.len().saturating_sub(1);
+            let max = pane.lines.len().saturating_sub(height);
             self.scroll[pane.article] = self.scroll[pane.article].min(max);
         }
         self.adopt_shown_cursor();

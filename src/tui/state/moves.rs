@@ -40,6 +40,18 @@ impl App {
         }
     }
 
+    /// To the end of the focused pane (of every pane on screen, in rows), as a pager's `G`:
+    /// its last screenful shown and the cursor on its last paragraph, so that `+` or `-`
+    /// then acts on the paragraph the reader went to.
+    pub(super) fn go_bottom(&mut self) {
+        for a in self.scrolled_together(self.focus) {
+            if let Some(pane) = self.view.panes.iter().find(|p| p.article == a) {
+                self.cursor[a] = pane.paragraph_lines.last().map(|pl| pl.paragraph);
+            }
+        }
+        self.scroll_to(self.focus, usize::MAX);
+    }
+
     /// The panes that scroll with `article`'s: in synopsis rows, every pane on screen, so the
     /// rows stay facing; otherwise its own.
     pub(super) fn scrolled_together(&self, article: usize) -> Vec<usize> {

@@ -161,12 +161,35 @@ fn scrolling_stays_inside_the_text() {
     let a = app.focus;
     app.update(Action::Bottom);
     let pane = app.view.panes.iter().find(|p| p.article == a).unwrap();
-    let last = pane.lines.len() - 1;
-    assert_eq!(app.scroll[a], last);
+    let last_screenful = pane.lines.len() - app.pane_height();
+    assert!(
+        last_screenful > 0,
+        "the pane must be longer than the screen"
+    );
+    assert_eq!(app.scroll[a], last_screenful);
+    // As a pager, no further: the screen never goes blank below the text's end.
+    app.update(Action::ScrollDown);
+    app.update(Action::PageDown);
+    assert_eq!(app.scroll[a], last_screenful);
+    let shown = screen(&app);
+    let last_words: String = pane_text_last_line(&app, a);
+    assert!(shown.contains(last_words.trim()), "{shown}");
     app.update(Action::Top);
     assert_eq!(app.scroll[a], 0);
     app.update(Action::ScrollUp);
     assert_eq!(app.scroll[a], 0);
+}
+
+/// The text of the last line of `article`'s pane.
+fn pane_text_last_line(app: &App, article: usize) -> String {
+    let pane = app
+        .view
+        .panes
+        .iter()
+        .find(|p| p.article == article)
+        .unwrap();
+    let line = pane.lines.last().unwrap();
+    line.pieces.iter().map(|p| p.text.as_str()).collect()
 }
 
 #[test]
@@ -174,10 +197,11 @@ fn in_rows_top_and_bottom_move_every_pane_together() {
     let mut app = seeds_app(160, 45);
     assert!(app.rows);
     app.update(Action::Bottom);
+    let height = app.pane_height();
     for pane in &app.view.panes {
         assert_eq!(
             app.scroll[pane.article],
-            pane.lines.len() - 1,
+            pane.lines.len() - height,
             "pane {}",
             pane.article
         );
@@ -185,6 +209,16 @@ fn in_rows_top_and_bottom_move_every_pane_together() {
     assert!(app.view.panes.iter().all(|p| app.scroll[p.article] > 0));
     app.update(Action::Top);
     assert!(app.view.panes.iter().all(|p| app.scroll[p.article] == 0));
+}
+
+#[test]
+fn at_the_bottom_the_cursor_is_on_the_last_paragraph() {
+    let mut app = seeds_app(120, 30);
+    app.update(Action::ToggleFullArticle);
+    let a = app.focus;
+    app.update(Action::Bottom);
+    let last = app.synopsis.articles[a].paragraphs.len() - 1;
+    assert_eq!(app.cursor_paragraph().map(|p| p.paragraph), Some(last));
 }
 
 #[test]

@@ -172,7 +172,8 @@ fn the_window_of_panes_follows_the_focus_both_ways() {
 
 #[test]
 fn the_wheel_beside_the_topic_list_scrolls_the_pane_under_it() {
-    let mut app = many_sources_app(160, 20);
+    // Low enough that each town's budget is longer than its pane.
+    let mut app = many_sources_app(160, 5);
     app.update(Action::ToggleAllSources);
     // What no topic claims (each town's budget, two lines or more), each pane from its top so
     // that it scrolls alone.
@@ -183,6 +184,8 @@ fn the_wheel_beside_the_topic_list_scrolls_the_pane_under_it() {
     }
     app.update(Action::ToggleTopicList);
     assert_eq!(shown(&app), vec![2, 3, 4], "moved to show the fifth pane");
+    let lines = app.view.panes[0].lines.len();
+    assert!(lines > app.pane_height(), "{lines} lines");
     app.update(Action::Wheel(app.list_width() + 1, 1));
     assert_eq!(app.scroll[2], 1);
     assert_eq!(app.scroll[0], 0);
