@@ -203,6 +203,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn touching_pieces_of_one_style_make_one_run_each_cleaned_first() {
+        let pieces = [
+            Styled::new("Le\u{7} 5", 'x'),
+            Styled::new(" août", 'x'),
+            Styled::new(" à Butler", 'y'),
+        ];
+        let joined = runs(&pieces, |t: &str| t.replace('\u{7}', ""));
+        assert_eq!(
+            joined,
+            [
+                Styled::new("Le 5 août".to_owned(), 'x'),
+                Styled::new(" à Butler".to_owned(), 'y')
+            ]
+        );
+        assert_eq!(
+            borrowed(&joined),
+            [Styled::new("Le 5 août", 'x'), Styled::new(" à Butler", 'y')]
+        );
+    }
+
+    #[test]
+    fn a_mark_in_the_line_s_own_style_joins_its_last_piece() {
+        let line = wrap(&[Styled::new("il a dit", 'a')], 20).remove(0);
+        let marked = line.ending_with(" …", 'a', 20);
+        assert_eq!(marked.pieces, [Styled::new("il a dit …".to_owned(), 'a')]);
+    }
+
+    #[test]
     fn a_long_word_is_cut_between_graphemes_never_inside_one() {
         // A flag is two regional indicators; "é" written as "e" and a combining accent.
         let word = "🇫🇷🇫🇷🇫🇷e\u{301}e\u{301}e\u{301}";
