@@ -51,7 +51,7 @@ pub(super) fn row_panes(app: &Ctx) -> Vec<PaneView> {
             let top = pane.lines.len();
             pane.paragraph_lines
                 .extend(
-                    cell.starts
+                    cell.parts
                         .into_iter()
                         .map(|(paragraph, line)| ParagraphLine {
                             paragraph,
@@ -94,8 +94,11 @@ fn blocks_of(app: &Ctx, topic: &Topic, rows: Vec<Row>, folding: bool) -> Vec<Blo
         let passages = row.columns().map(|parts| {
             parts
                 .map(|part| Passage {
-                    // A paragraph cut across rows is found at its first part, never at an echo.
-                    starts: (!part.continues() && part.echo.is_none())
+                    // A paragraph cut across rows can take the cursor at each of its parts,
+                    // never at an echo.
+                    part_of: part
+                        .echo
+                        .is_none()
                         .then(|| topic.members[part.member].at.paragraph),
                     lines: member_part_lines(
                         app,
@@ -126,10 +129,10 @@ fn blocks_of(app: &Ctx, topic: &Topic, rows: Vec<Row>, folding: bool) -> Vec<Blo
     blocks
 }
 
-/// One passage of a row as drawn: its lines, and the paragraph that starts with it (none for
-/// the rest of a paragraph cut across rows).
+/// One passage of a row as drawn: its lines, and the paragraph it is or is a part of (none for
+/// an echo of a sentence told in another row).
 struct Passage {
-    starts: Option<usize>,
+    part_of: Option<usize>,
     lines: Vec<Line<Paint>>,
 }
 
@@ -161,13 +164,13 @@ impl Block {
     }
 }
 
-/// One pane's part of a block: its lines, and each paragraph that starts in them, with its
-/// line.
+/// One pane's part of a block: its lines, and each paragraph or part of one in them, with the
+/// line it starts at.
 #[derive(Default)]
 struct Drawn {
     lines: Vec<Line<Paint>>,
-    starts: Vec<(usize, usize)>,
-    /// The paragraphs starting here whose lines are not all shown.
+    parts: Vec<(usize, usize)>,
+    /// The paragraphs with a part here whose lines are not all shown.
     folded: Vec<usize>,
 }
 
@@ -178,8 +181,8 @@ fn whole(passages: Vec<Passage>) -> Drawn {
         if !cell.lines.is_empty() {
             cell.lines.push(Line::blank());
         }
-        cell.starts
-            .extend(passage.starts.map(|p| (p, cell.lines.len())));
+        cell.parts
+            .extend(passage.part_of.map(|p| (p, cell.lines.len())));
         cell.lines.extend(passage.lines);
     }
     cell
@@ -192,7 +195,7 @@ fn folded(passages: Vec<Passage>, key: &str, width: usize) -> Drawn {
     if passages.len() == 1 {
         let mut cell = whole(passages);
         if fold(&mut cell.lines, key) {
-            cell.folded = cell.starts.iter().map(|&(p, _)| p).collect();
+            cell.folded = cell.parts.iter().map(|&(p, _)| p).collect();
         }
         return cell;
     }
@@ -206,11 +209,11 @@ fn folded(passages: Vec<Passage>, key: &str, width: usize) -> Drawn {
             .position(|l| l.pieces.iter().any(|p| p.style != Paint::Note))
             .unwrap_or(0);
         hidden += passage.lines.len().saturating_sub(1);
-        cell.starts
-            .extend(passage.starts.map(|p| (p, cell.lines.len())));
+        cell.parts
+            .extend(passage.part_of.map(|p| (p, cell.lines.len())));
         let more = first + 1 < passage.lines.len();
         if more {
-            cell.folded.extend(passage.starts);
+            cell.folded.extend(passage.part_of);
         }
         if first < passage.lines.len() {
             let line = passage.lines.swap_remove(first);
@@ -278,7 +281,7 @@ mod tests {
 
     fn passage(paragraph: usize, words: &[&str]) -> Passage {
         Passage {
-            starts: Some(paragraph),
+            part_of: Some(paragraph),
             lines: words
                 .iter()
                 .map(|w| Line::single(w, Paint::Plain))
@@ -330,7 +333,7 @@ mod tests {
         );
         assert_eq!(cell.lines[1].pieces[1].style, Paint::Note);
         assert_eq!(
-            cell.starts,
+            cell.parts,
             [(3, 0), (7, 1), (9, 2)],
             "the cursor can go to each"
         );
@@ -354,10 +357,10 @@ mod tests {
     fn one_passage_alone_folds_to_its_first_lines_and_whole_passages_are_spaced() {
         let cell = folded(vec![passage(3, &["a", "b", "c", "d"])], "z", 10);
         assert_eq!(cell.lines.len(), 3);
-        assert_eq!(cell.starts, [(3, 0)]);
+        assert_eq!(cell.parts, [(3, 0)]);
         let cell = whole(vec![passage(3, &["a", "b"]), passage(4, &["c"])]);
         let shown: Vec<String> = cell.lines.iter().map(text).collect();
         assert_eq!(shown, ["a", "b", "", "c"]);
-        assert_eq!(cell.starts, [(3, 0), (4, 3)]);
+        assert_eq!(cell.parts, [(3, 0), (4, 3)]);
     }
 }

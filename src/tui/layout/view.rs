@@ -25,7 +25,8 @@ pub enum Paint {
     Match,
 }
 
-/// Where a paragraph starts in a pane's lines.
+/// Where a paragraph starts in a pane's lines, or one part of it: in synopsis rows a paragraph
+/// cut across rows has one for each of its parts, the first first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParagraphLine {
     pub paragraph: usize,
@@ -38,7 +39,7 @@ pub struct PaneView {
     pub article: usize,
     pub title: String,
     pub lines: Vec<Line<Paint>>,
-    /// The first line of each paragraph shown, in order.
+    /// The first line of each paragraph, or part of a paragraph, shown, in order.
     pub paragraph_lines: Vec<ParagraphLine>,
     /// The paragraphs shown folded, some of their lines behind a note (synopsis rows only).
     pub folded: Vec<usize>,

@@ -10,8 +10,9 @@ use synoptic_core::model::vectors::ParaRef;
 
 /// Each paragraph of a pane and the lines it takes, top to bottom, up to its first blank line:
 /// what follows it before the next paragraph starts (blank lines, an echo of a sentence told
-/// in another row, which never takes the cursor) is not its. A paragraph that takes no line
-/// (the next one starts where it does) is left out.
+/// in another row, which never takes the cursor) is not its. A paragraph cut across rows is
+/// there once for each part, so that any part on screen holds the cursor. A paragraph that
+/// takes no line (the next one starts where it does) is left out.
 pub(super) fn extents(pane: &PaneView) -> Vec<(usize, Range<usize>)> {
     let mut starts: Vec<(usize, usize)> = pane
         .paragraph_lines
@@ -31,6 +32,31 @@ pub(super) fn extents(pane: &PaneView) -> Vec<(usize, Range<usize>)> {
             (end > line).then_some((paragraph, line..end))
         })
         .collect()
+}
+
+/// The entry of `all` (see `extents`) `by` paragraphs on from entry `at`, the parts of one
+/// paragraph counting as one: the first part of the paragraph reached, or `at`'s own first
+/// part when there is none further that way.
+fn stepped(all: &[(usize, Range<usize>)], at: usize, by: isize) -> usize {
+    let first_part = |mut i: usize| {
+        while i > 0 && all[i - 1].0 == all[i].0 {
+            i -= 1;
+        }
+        i
+    };
+    let mut i = first_part(at);
+    for _ in 0..by.unsigned_abs() {
+        let next = if by > 0 {
+            (i..all.len()).find(|&j| all[j].0 != all[i].0)
+        } else {
+            i.checked_sub(1).map(first_part)
+        };
+        match next {
+            Some(j) => i = j,
+            None => break,
+        }
+    }
+    i
 }
 
 fn is_blank(line: &synoptic_core::output::layout::Line<crate::tui::layout::view::Paint>) -> bool {
@@ -139,14 +165,28 @@ impl App {
             return;
         };
         let all = extents(pane);
-        let at = self
-            .cursor_in(self.focus)
-            .and_then(|(p, _)| all.iter().position(|(q, _)| *q == p));
-        let next = match at {
-            Some(i) => i.saturating_add_signed(by).min(all.len().saturating_sub(1)),
-            None => 0,
+        let next = if let Some(here) = self.cursor_in(self.focus) {
+            let at = all.iter().position(|e| *e == here);
+            let next = at.map(|i| stepped(&all, i, by));
+            // Going on from the last, stay: back to its first part would go up.
+            if by > 0 && next.is_some_and(|i| all[i].0 == here.0) {
+                self.status = Some("the last paragraph of this pane".into());
+                return;
+            }
+            next
+        } else {
+            // Nothing of a paragraph on screen (a blank stretch of rows): the nearest one the
+            // way the reader goes, not the pane's first.
+            let top = self.scroll[self.focus];
+            let below = all.iter().position(|(_, r)| r.start >= top);
+            let above = all.iter().rposition(|(_, r)| r.start < top);
+            if by > 0 {
+                below.or(above)
+            } else {
+                above.or(below)
+            }
         };
-        let Some(&(paragraph, _)) = all.get(next) else {
+        let Some(&(paragraph, _)) = next.and_then(|i| all.get(i)) else {
             self.status = Some("no paragraph in this pane".into());
             return;
         };

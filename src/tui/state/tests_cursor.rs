@@ -416,3 +416,99 @@ fn scrolled_past_its_passage_the_cursor_takes_the_next_one_and_the_text_moves_on
         "some scroll folded the passage the cursor left"
     );
 }
+
+/// The seeds with no topics file, topics found: their ledes are cut across rows.
+fn found_topics_app(w: u16, h: u16) -> App {
+    use synoptic_core::compare::synopsis::Synopsis;
+    use synoptic_core::input::ingest::load_embedded;
+    App::new(Synopsis::build(load_embedded().articles, &[]), (w, h), true)
+}
+
+#[test]
+fn a_paragraph_cut_across_rows_holds_the_cursor_at_any_of_its_parts() {
+    let mut app = found_topics_app(130, 34);
+    assert!(app.in_rows());
+    let a = app.focus;
+    let pane = app.view.panes.iter().find(|p| p.article == a).unwrap();
+    let all = super::cursor::extents(pane);
+    let (cut, later) = (1..all.len())
+        .find(|&i| all[i].0 == all[i - 1].0)
+        .map(|i| all[i].clone())
+        .expect("a paragraph in two parts");
+    for _ in 0..later.start {
+        app.update(Action::ScrollDown);
+    }
+    assert_eq!(app.scroll[a], later.start);
+    assert_eq!(app.cursor_in(a), Some((cut, later.clone())));
+    if all.last().is_some_and(|(p, _)| *p == cut) {
+        unreachable!("the cut paragraph is not the pane's last here");
+    }
+    // Its parts count as one paragraph: on to the next, and back to its first part.
+    app.update(Action::NextParagraph);
+    let next = app.cursor_paragraph().unwrap().paragraph;
+    assert_ne!(next, cut);
+    app.update(Action::PrevParagraph);
+    assert_eq!(app.cursor_paragraph().unwrap().paragraph, cut);
+    let first = all.iter().find(|(p, _)| *p == cut).unwrap().1.start;
+    assert!(app.scroll[a] <= first, "its first part is on screen");
+}
+
+#[test]
+fn on_a_blank_stretch_the_cursor_goes_to_the_nearest_paragraph_the_way_asked() {
+    let mut app = seeds_app(120, 12);
+    let height = app.pane_height();
+    // A pane with passages above and below a screen that shows none of them.
+    let found = app.view.panes.iter().find_map(|pane| {
+        let all = super::cursor::extents(pane);
+        (1..=pane.lines.len().saturating_sub(height)).find_map(|top| {
+            let screen = top..top + height;
+            let blank = all
+                .iter()
+                .all(|(_, r)| r.end <= screen.start || r.start >= screen.end);
+            let above = all.iter().rposition(|(_, r)| r.start < top)?;
+            let below = all.iter().position(|(_, r)| r.start >= top)?;
+            // Neither the pane's first paragraph, where a cursor with nowhere to be went.
+            let first = all[0].0;
+            let apart = all[above].0 != first && all[below].0 != first;
+            (blank && apart).then(|| (pane.article, top, all[above].0, all[below].0))
+        })
+    });
+    let (a, top, above, below) = found.expect("a blank stretch between two passages");
+    app.focus = a;
+    for _ in 0..top {
+        app.update(Action::ScrollDown);
+    }
+    assert_eq!(app.cursor_in(a), None);
+    app.update(Action::NextParagraph);
+    assert_eq!(app.cursor_paragraph().unwrap().paragraph, below);
+    for _ in 0..top {
+        app.update(Action::ScrollUp);
+    }
+    for _ in 0..top {
+        app.update(Action::ScrollDown);
+    }
+    app.update(Action::PrevParagraph);
+    assert_eq!(app.cursor_paragraph().unwrap().paragraph, above);
+}
+
+#[test]
+fn on_past_the_last_paragraph_the_cursor_and_the_screen_stay() {
+    let mut app = found_topics_app(130, 34);
+    let a = app.focus;
+    let pane = app.view.panes.iter().find(|p| p.article == a).unwrap();
+    let all = super::cursor::extents(pane);
+    let last = all.last().unwrap().0;
+    for _ in 0..all.len() {
+        app.update(Action::NextParagraph);
+    }
+    assert_eq!(app.cursor_paragraph().unwrap().paragraph, last);
+    // Further down, on the last part of the last paragraph: `}` moves nothing up.
+    app.update(Action::Bottom);
+    let (scroll, cursor) = (app.scroll[a], app.cursor_in(a));
+    app.update(Action::NextParagraph);
+    assert_eq!((app.scroll[a], app.cursor_in(a)), (scroll, cursor));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("the last paragraph of this pane")
+    );
+}
