@@ -187,6 +187,22 @@ fn detects_french_and_english() {
 }
 
 #[test]
+fn a_text_is_english_when_more_of_its_words_are_english_stopwords_or_none_tell() {
+    // "a", "son" and "on" are French words too: counted for both, English still wins.
+    assert_eq!(
+        detect_language("A son and a daughter were on the farm with their mother."),
+        Language::English
+    );
+    assert_eq!(
+        detect_language("Xylophone quartz zephyr."),
+        Language::English
+    );
+    assert_eq!(detect_language(""), Language::English);
+    assert_eq!(Language::French.code(), "fr");
+    assert_eq!(Language::English.code(), "en");
+}
+
+#[test]
 fn days_and_months_are_calendar_tokens_whatever_their_case_and_accents() {
     let text = "Mardi 5 AOÛT, Wednesday morning, May and June; mai";
     let calendar: Vec<&str> = tokenize(text, Language::French)
