@@ -512,3 +512,38 @@ fn on_past_the_last_paragraph_the_cursor_and_the_screen_stay() {
         Some("the last paragraph of this pane")
     );
 }
+
+#[test]
+fn back_from_a_later_part_the_cursor_goes_to_the_paragraph_before() {
+    // Low, so that the later part can be at the top with its first part out of sight.
+    let mut app = found_topics_app(130, 16);
+    let a = app.focus;
+    let pane = app.view.panes.iter().find(|p| p.article == a).unwrap();
+    let all = super::cursor::extents(pane);
+    // A paragraph in two parts, with another paragraph before it.
+    let (before, cut, later) = (2..all.len())
+        .find(|&i| all[i].0 == all[i - 1].0 && all[i - 2].0 != all[i].0)
+        .map(|i| (all[i - 2].0, all[i].0, all[i].1.start))
+        .expect("a cut paragraph after another");
+    for _ in 0..later {
+        app.update(Action::ScrollDown);
+    }
+    assert_eq!(app.scroll[a], later);
+    assert_eq!(app.cursor_paragraph().unwrap().paragraph, cut);
+    app.update(Action::PrevParagraph);
+    assert_eq!(app.cursor_paragraph().unwrap().paragraph, before);
+}
+
+#[test]
+fn opening_the_same_topic_again_keeps_the_focus_on_a_pane_blank_at_its_top() {
+    let mut app = found_topics_app(130, 34);
+    let blank = (app.view.panes.iter())
+        .map(|p| p.article)
+        .find(|&a| app.cursor_in(a).is_none())
+        .expect("a pane whose first passage is further down");
+    app.focus = blank;
+    app.update(Action::Digit(1));
+    app.update(Action::GoToTopic);
+    assert_eq!(app.topic, 0);
+    assert_eq!(app.focus, blank, "the reader's pane, kept");
+}
