@@ -417,6 +417,13 @@ fn scrolled_past_its_passage_the_cursor_takes_the_next_one_and_the_text_moves_on
     );
 }
 
+/// The focused article, and the paragraphs and parts of them its pane shows (`extents`).
+fn focused_extents(app: &App) -> (usize, Vec<(usize, std::ops::Range<usize>)>) {
+    let a = app.focus;
+    let pane = app.view.panes.iter().find(|p| p.article == a).unwrap();
+    (a, super::cursor::extents(pane))
+}
+
 /// The seeds with no topics file, topics found: their ledes are cut across rows.
 fn found_topics_app(w: u16, h: u16) -> App {
     use synoptic_core::compare::synopsis::Synopsis;
@@ -428,9 +435,7 @@ fn found_topics_app(w: u16, h: u16) -> App {
 fn a_paragraph_cut_across_rows_holds_the_cursor_at_any_of_its_parts() {
     let mut app = found_topics_app(130, 34);
     assert!(app.in_rows());
-    let a = app.focus;
-    let pane = app.view.panes.iter().find(|p| p.article == a).unwrap();
-    let all = super::cursor::extents(pane);
+    let (a, all) = focused_extents(&app);
     let (cut, later) = (1..all.len())
         .find(|&i| all[i].0 == all[i - 1].0)
         .map(|i| all[i].clone())
@@ -494,9 +499,7 @@ fn on_a_blank_stretch_the_cursor_goes_to_the_nearest_paragraph_the_way_asked() {
 #[test]
 fn on_past_the_last_paragraph_the_cursor_and_the_screen_stay() {
     let mut app = found_topics_app(130, 34);
-    let a = app.focus;
-    let pane = app.view.panes.iter().find(|p| p.article == a).unwrap();
-    let all = super::cursor::extents(pane);
+    let (a, all) = focused_extents(&app);
     let last = all.last().unwrap().0;
     for _ in 0..all.len() {
         app.update(Action::NextParagraph);
@@ -517,9 +520,7 @@ fn on_past_the_last_paragraph_the_cursor_and_the_screen_stay() {
 fn back_from_a_later_part_the_cursor_goes_to_the_paragraph_before() {
     // Low, so that the later part can be at the top with its first part out of sight.
     let mut app = found_topics_app(130, 16);
-    let a = app.focus;
-    let pane = app.view.panes.iter().find(|p| p.article == a).unwrap();
-    let all = super::cursor::extents(pane);
+    let (a, all) = focused_extents(&app);
     // A paragraph in two parts, with another paragraph before it.
     let (before, cut, later) = (2..all.len())
         .find(|&i| all[i].0 == all[i - 1].0 && all[i - 2].0 != all[i].0)
