@@ -86,6 +86,19 @@ impl App {
             .cloned()
     }
 
+    /// The lines of each part of the paragraph under `article`'s cursor (one, but for a
+    /// paragraph cut across rows), for the bar that marks it.
+    pub fn cursor_parts(&self, article: usize) -> Vec<Range<usize>> {
+        let Some((paragraph, _)) = self.cursor_in(article) else {
+            return Vec::new();
+        };
+        let pane = self.view.panes.iter().find(|p| p.article == article);
+        (pane.map(extents).unwrap_or_default().into_iter())
+            .filter(|(p, _)| *p == paragraph)
+            .map(|(_, lines)| lines)
+            .collect()
+    }
+
     /// The paragraph under the cursor of the focused pane.
     pub fn cursor_paragraph(&self) -> Option<ParaRef> {
         self.cursor_in(self.focus).map(|(paragraph, _)| ParaRef {

@@ -2,7 +2,7 @@
 //! off screen, and is what copying and corrections act on.
 
 use super::cursor::extents;
-use super::tests::{assassination_app, screen, seeds_app};
+use super::tests::{assassination_app, screen, screen_rows, seeds_app};
 use super::*;
 use crate::tui::effects::Request;
 use crate::tui::widgets::pane::CURSOR_MARK;
@@ -547,4 +547,28 @@ fn opening_the_same_topic_again_keeps_the_focus_on_a_pane_blank_at_its_top() {
     app.update(Action::GoToTopic);
     assert_eq!(app.topic, 0);
     assert_eq!(app.focus, blank, "the reader's pane, kept");
+}
+
+#[test]
+fn the_bar_marks_every_part_of_a_cut_paragraph_on_screen() {
+    let app = found_topics_app(130, 34);
+    let (a, all) = focused_extents(&app);
+    let p = app.cursor_paragraph().unwrap().paragraph;
+    let parts: Vec<_> = (all.iter().filter(|(q, _)| *q == p))
+        .map(|(_, r)| r.clone())
+        .collect();
+    assert!(parts.len() > 1, "the cursor's paragraph is cut across rows");
+    assert_eq!(app.cursor_parts(a), parts);
+    // The focused pane is the first: its left border is each screen row's first column.
+    assert_eq!(app.view.panes[0].article, a);
+    let (top, end) = screen_lines(&app);
+    let on_screen: usize = parts
+        .iter()
+        .map(|r| r.end.min(end).saturating_sub(r.start.max(top)))
+        .sum();
+    assert!(on_screen > parts[0].len(), "a second part is on screen");
+    let marked = (screen_rows(&app).iter())
+        .filter(|l| l.starts_with(CURSOR_MARK))
+        .count();
+    assert_eq!(marked, on_screen);
 }

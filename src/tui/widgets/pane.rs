@@ -19,8 +19,9 @@ pub struct PaneWidget<'a> {
     /// Its place among all the panes and how many there are, when not all are on screen.
     pub place: Option<(usize, usize)>,
     pub focused: bool,
-    /// The lines of the paragraph under the cursor, marked in the left border.
-    pub cursor: Option<std::ops::Range<usize>>,
+    /// The lines of the paragraph under the cursor, marked in the left border: each part of
+    /// it, for a paragraph cut across rows.
+    pub cursor: Vec<std::ops::Range<usize>>,
     pub theme: &'a Theme,
     pub color: bool,
 }
@@ -57,15 +58,14 @@ pub const CURSOR_MARK: &str = "▌";
 impl PaneWidget<'_> {
     /// A bar in the left border beside the lines of the cursor's paragraph that are on screen.
     fn mark_cursor(&self, area: Rect, buf: &mut Buffer, height: usize) {
-        let Some(lines) = &self.cursor else {
-            return;
-        };
         let style = self.theme.focused_border(self.color);
-        let on_screen = lines.start.max(self.scroll)..lines.end.min(self.scroll + height);
-        for line in on_screen {
-            let y = area.y + 1 + (line - self.scroll) as u16;
-            if let Some(cell) = buf.cell_mut((area.x, y)) {
-                cell.set_symbol(CURSOR_MARK).set_style(style);
+        for lines in &self.cursor {
+            let on_screen = lines.start.max(self.scroll)..lines.end.min(self.scroll + height);
+            for line in on_screen {
+                let y = area.y + 1 + (line - self.scroll) as u16;
+                if let Some(cell) = buf.cell_mut((area.x, y)) {
+                    cell.set_symbol(CURSOR_MARK).set_style(style);
+                }
             }
         }
     }

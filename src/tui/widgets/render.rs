@@ -91,9 +91,11 @@ fn render_pane(app: &App, frame: &mut Frame, pane: &PaneView, area: Rect) {
         scroll: app.scroll.get(pane.article).copied().unwrap_or(0),
         place,
         focused: pane.article == app.focus,
-        cursor: (pane.article == app.focus)
-            .then(|| app.cursor_in(pane.article).map(|(_, lines)| lines))
-            .flatten(),
+        cursor: if pane.article == app.focus {
+            app.cursor_parts(pane.article)
+        } else {
+            Vec::new()
+        },
         theme: &app.theme,
         color: app.color,
     };
