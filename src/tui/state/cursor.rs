@@ -59,6 +59,18 @@ fn stepped(all: &[(usize, Range<usize>)], at: usize, by: isize) -> usize {
     i
 }
 
+/// With nothing of a paragraph on screen (a stretch of rows the pane leaves blank), the entry
+/// of `all` nearest the screen's `top` line the way `by` goes: not the pane's first.
+fn nearest(all: &[(usize, Range<usize>)], top: usize, by: isize) -> Option<usize> {
+    let below = all.iter().position(|(_, r)| r.start >= top);
+    let above = all.iter().rposition(|(_, r)| r.start < top);
+    if by > 0 {
+        below.or(above)
+    } else {
+        above.or(below)
+    }
+}
+
 fn is_blank(line: &synoptic_core::output::layout::Line<crate::tui::layout::view::Paint>) -> bool {
     line.pieces.iter().all(|p| p.text.trim().is_empty())
 }
@@ -188,16 +200,7 @@ impl App {
             }
             next
         } else {
-            // Nothing of a paragraph on screen (a blank stretch of rows): the nearest one the
-            // way the reader goes, not the pane's first.
-            let top = self.scroll[self.focus];
-            let below = all.iter().position(|(_, r)| r.start >= top);
-            let above = all.iter().rposition(|(_, r)| r.start < top);
-            if by > 0 {
-                below.or(above)
-            } else {
-                above.or(below)
-            }
+            nearest(&all, self.scroll[self.focus], by)
         };
         let Some(&(paragraph, _)) = next.and_then(|i| all.get(i)) else {
             self.status = Some("no paragraph in this pane".into());
