@@ -34,6 +34,16 @@ fn synopsis(score: f32) -> Synopsis {
     }
 }
 
+/// Synopsis rows in narrow panes, passages alone on their row folded (`z` unfolds).
+fn folded_rows() -> Shape {
+    Shape {
+        rows: true,
+        inner_width: 20,
+        fold: Some("z".into()),
+        ..shape()
+    }
+}
+
 fn shape() -> Shape {
     Shape {
         topic: 0,
@@ -318,12 +328,7 @@ fn in_rows_a_passage_alone_on_its_row_is_folded_and_the_note_names_the_key() {
     };
     let mut caches = Caches::default();
     caches.fill_weights(&synopsis);
-    let folded_shape = Shape {
-        rows: true,
-        inner_width: 20,
-        fold: Some("z".into()),
-        ..shape()
-    };
+    let folded_shape = folded_rows();
     let folded = build_view(&folded_shape, &synopsis, &caches);
     let whole_shape = Shape {
         fold: None,
@@ -358,12 +363,7 @@ fn in_rows_passages_that_meet_on_a_row_are_never_folded() {
         articles: articles(&[&[told], &[told]]),
         topics: vec![topic_with(vec![member(0, 1, 1.0), member(1, 1, 1.0)])],
     };
-    let shape = Shape {
-        rows: true,
-        inner_width: 20,
-        fold: Some("z".into()),
-        ..shape()
-    };
+    let shape = folded_rows();
     let mut caches = Caches::default();
     caches.fill_weights(&synopsis);
     let view = build_view(&shape, &synopsis, &caches);
@@ -456,11 +456,8 @@ fn passages_alone_in_one_pane() -> (Synopsis, Caches) {
 fn one_pane_alone_in_rows_folds_nothing() {
     let (synopsis, caches) = passages_alone_in_one_pane();
     let shape = Shape {
-        rows: true,
-        inner_width: 20,
-        fold: Some("z".into()),
         articles: vec![0],
-        ..shape()
+        ..folded_rows()
     };
     let view = build_view(&shape, &synopsis, &caches);
     let lines: Vec<String> = view.panes[0].lines.iter().map(text_of).collect();
@@ -474,12 +471,7 @@ fn one_pane_alone_in_rows_folds_nothing() {
 #[test]
 fn passages_alone_one_after_the_other_fold_into_one_block_with_one_note() {
     let (synopsis, caches) = passages_alone_in_one_pane();
-    let shape = Shape {
-        rows: true,
-        inner_width: 20,
-        fold: Some("z".into()),
-        ..shape()
-    };
+    let shape = folded_rows();
     let view = build_view(&shape, &synopsis, &caches);
     let lines: Vec<String> = view.panes[0].lines.iter().map(text_of).collect();
     let notes = lines.iter().filter(|l| l.contains("more lines")).count();
@@ -505,14 +497,11 @@ fn passages_alone_one_after_the_other_fold_into_one_block_with_one_note() {
 fn in_rows_only_the_paragraph_under_review_is_unfolded() {
     let (synopsis, caches) = passages_alone_in_one_pane();
     let shape = Shape {
-        rows: true,
-        inner_width: 20,
-        fold: Some("z".into()),
         whole: vec![ParaRef {
             article: 0,
             paragraph: 2,
         }],
-        ..shape()
+        ..folded_rows()
     };
     let view = build_view(&shape, &synopsis, &caches);
     let lines: Vec<String> = view.panes[0].lines.iter().map(text_of).collect();
