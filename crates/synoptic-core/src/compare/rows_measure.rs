@@ -14,6 +14,21 @@ use crate::model::topic::Topic;
 /// of its run (a paragraph cut across rows is on the row of the sentence that quotes), and on
 /// any row where an echo repeats that sentence.
 pub fn quotes_on_one_row(articles: &[Article], topic: &Topic, rows: &[Row]) -> (usize, usize) {
+    let verdicts = quotes_placed(articles, topic, rows);
+    let together = verdicts.iter().filter(|q| q.together).count();
+    (together, verdicts.len())
+}
+
+/// One shared quotation as the rows place it: each carrier (member, first token of the run)
+/// with the rows it is on, and whether one row holds them all.
+#[derive(Debug)]
+pub struct QuotePlaced {
+    pub carriers: Vec<((usize, usize), Vec<usize>)>,
+    pub together: bool,
+}
+
+/// Every quotation [`quotes_on_one_row`] counts, with where the rows put its carriers.
+pub fn quotes_placed(articles: &[Article], topic: &Topic, rows: &[Row]) -> Vec<QuotePlaced> {
     let mut cells_of: HashMap<usize, Vec<(&Cell, usize)>> = HashMap::new();
     for (r, row) in rows.iter().enumerate() {
         for cell in row.cells.iter().chain(&row.echoes).flatten() {
@@ -39,23 +54,23 @@ pub fn quotes_on_one_row(articles: &[Article], topic: &Topic, rows: &[Row]) -> (
             .map(|&(_, r)| r);
         home.into_iter().chain(repeats).collect()
     };
-    let (mut together, mut total) = (0, 0);
+    let mut placed = Vec::new();
     for quote in shared_quotes_at(articles, topic) {
-        let at: Vec<Vec<usize>> = quote
+        let carriers: Vec<((usize, usize), Vec<usize>)> = quote
             .into_iter()
-            .map(rows_of)
-            .filter(|rows| !rows.is_empty())
+            .map(|c| (c, rows_of(c)))
+            .filter(|(_, rows)| !rows.is_empty())
             .collect();
-        if at.len() < 2 {
+        if carriers.len() < 2 {
             continue;
         }
-        total += 1;
-        let shared = at[0]
+        let (first, rest) = (&carriers[0].1, &carriers[1..]);
+        let together = first
             .iter()
-            .any(|r| at[1..].iter().all(|rows| rows.contains(r)));
-        together += usize::from(shared);
+            .any(|r| rest.iter().all(|(_, rows)| rows.contains(r)));
+        placed.push(QuotePlaced { carriers, together });
     }
-    (together, total)
+    placed
 }
 
 #[cfg(test)]
