@@ -74,7 +74,7 @@ fn wanted_row(
 }
 
 /// The row each piece is shown in, from the cells that hold it.
-fn placed(rows: &[Row], pieces: &[Piece], column: &[usize]) -> Vec<Option<usize>> {
+pub(super) fn placed(rows: &[Row], pieces: &[Piece], column: &[usize]) -> Vec<Option<usize>> {
     pieces
         .iter()
         .enumerate()
@@ -105,7 +105,7 @@ fn quoted_by(p: usize, row: &[usize], all: &[Passage], column: &[usize]) -> usiz
 /// Whether two passages tell the same thing surely enough to repeat one beside the other:
 /// they share a quotation and would face each other on their words alone. A stock phrase of
 /// the event ("at a later point, Comey wrote that") is shared by passages on other facts.
-fn tell_alike(a: &Passage, b: &Passage) -> bool {
+pub(super) fn tell_alike(a: &Passage, b: &Passage) -> bool {
     shares_quote(a, b) && weighted_dice(a, b) >= FACING
 }
 

@@ -8,6 +8,7 @@ mod echo;
 mod merge;
 pub mod parts;
 pub mod passage;
+mod unmet;
 
 use std::ops::Range;
 
@@ -225,7 +226,8 @@ pub fn rows(
         .iter()
         .map(|piece| column[topic.members[piece.member].at.article].unwrap_or(0))
         .collect();
-    echo::echoed(joined, &pieces, &all, &column_of)
+    let echoed = echo::echoed(joined, &pieces, &all, &column_of);
+    unmet::met(echoed, &pieces, &all, &column_of)
 }
 
 /// Up to this many sources covering a topic are laid out together, whichever are shown:
