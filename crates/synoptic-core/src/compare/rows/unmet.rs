@@ -23,8 +23,7 @@ pub(super) fn met(
     let mut alike = Vec::new();
     for p in 0..pieces.len() {
         for q in p + 1..pieces.len() {
-            let both_shown = home[p].is_some() && home[q].is_some();
-            if both_shown && column[p] != column[q] && tell_alike(&all[p], &all[q]) {
+            if column[p] != column[q] && tell_alike(&all[p], &all[q]) {
                 alike.push((p, q));
             }
         }
