@@ -1,6 +1,7 @@
 //! Which sources the panes show, and in what order. When they all fit, every source in file
-//! order; when they do not, only those that have something to show, the surest first, so that
-//! a topic covered by 12 of 250 sources opens on those 12.
+//! order; when they do not, only those that have something to show, the surest on the first
+//! screenful, so that a topic covered by 12 of 250 sources opens on those 12. Each screenful
+//! keeps file order, so that five sources of which four fit read 1 2 4 5, not 2 1 5 4.
 
 use synoptic_core::compare::synopsis::Synopsis;
 
@@ -56,7 +57,15 @@ pub fn pane_order(
         return (0..n).collect();
     }
     shown.sort_by(|x, y| y.1.total_cmp(&x.1).then(y.2.cmp(&x.2)).then(x.0.cmp(&y.0)));
-    shown.into_iter().map(|(a, _, _)| a).collect()
+    let surest: Vec<usize> = shown.into_iter().map(|(a, _, _)| a).collect();
+    surest
+        .chunks(fit.max(1))
+        .flat_map(|screenful| {
+            let mut in_file_order = screenful.to_vec();
+            in_file_order.sort_unstable();
+            in_file_order
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -98,13 +107,27 @@ mod tests {
 
     #[test]
     fn covering_sources_surest_first_when_they_do_not_fit() {
-        let s = synopsis(&[(1, 0.5), (4, 0.9), (2, 0.9), (2, 0.7)]);
+        let s = synopsis(&[(1, 0.5), (4, 0.9), (2, 0.9), (2, 0.7), (0, 0.6)]);
         assert_eq!(
-            pane_order(&s, Listing::Topic(0), false, 3, &[]),
-            vec![2, 4, 1],
+            pane_order(&s, Listing::Topic(0), false, 1, &[]),
+            vec![2, 4, 0, 1],
             "best score first, then more passages, then file order"
         );
         assert_eq!(pane_order(&s, Listing::Topic(0), true, 3, &[]).len(), 6);
+    }
+
+    #[test]
+    fn each_screenful_of_the_surest_is_in_file_order() {
+        let s = synopsis(&[(1, 0.5), (4, 0.9), (2, 0.9), (2, 0.7), (0, 0.6)]);
+        // The surest are 2, 4, 0, then 1: three to a screen.
+        assert_eq!(
+            pane_order(&s, Listing::Topic(0), false, 3, &[]),
+            vec![0, 2, 4, 1]
+        );
+        assert_eq!(
+            pane_order(&s, Listing::Topic(0), false, 2, &[]),
+            vec![2, 4, 0, 1]
+        );
     }
 
     #[test]
@@ -112,8 +135,12 @@ mod tests {
         let s = synopsis(&[]);
         let left = vec![vec![], vec![1], vec![], vec![1, 2], vec![], vec![]];
         assert_eq!(
-            pane_order(&s, Listing::Unclaimed, false, 2, &left),
+            pane_order(&s, Listing::Unclaimed, false, 1, &left),
             vec![3, 1]
+        );
+        assert_eq!(
+            pane_order(&s, Listing::Unclaimed, false, 2, &left),
+            vec![1, 3]
         );
     }
 }
