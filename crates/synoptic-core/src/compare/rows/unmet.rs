@@ -230,6 +230,18 @@ mod laid_by_hand {
     }
 
     #[test]
+    fn two_sentences_of_one_source_on_a_row_meet_one_source_not_two() {
+        // Source 1 shows two sentences of one paragraph in row 1, each alike source 0's.
+        let mut rows = vec![row(&[Some(0), None]), row(&[None, Some(1)])];
+        rows[1].cells[1] = Some(cell(1, 0..20));
+        let pieces = [piece(0, 0..10), piece(1, 0..10), piece(1, 11..20)];
+        let got = echoes_of(&met(rows, &pieces, &alike(3), &[0, 1, 1]));
+        // A tie, one source either way: the later goes up first, then source 0 goes down
+        // for the sentence left, whose source has no room above any more.
+        assert_eq!(got, [vec![(1, 1, Echo::Below)], vec![(0, 0, Echo::Above)]]);
+    }
+
+    #[test]
     fn pieces_that_share_a_row_or_tell_apart_are_left_alone() {
         let pieces = [piece(0, 0..10), piece(1, 0..10)];
         // On one row already.
