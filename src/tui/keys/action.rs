@@ -139,7 +139,7 @@ pub enum Action {
     /// In the topic list: type to filter it.
     #[strum(detailed_message = "type to filter the list")]
     ListFilterInput(char),
-    #[strum(detailed_message = "type to filter the list")]
+    #[strum(detailed_message = "erase the last letter of the filter")]
     ListFilterBackspace,
     /// Panes: every source in file order, or only those with something to show.
     #[strum(
@@ -236,7 +236,7 @@ pub enum Action {
     /// In the search prompt.
     #[strum(detailed_message = "type the search")]
     SearchInput(char),
-    #[strum(detailed_message = "type the search")]
+    #[strum(detailed_message = "erase the last letter")]
     SearchBackspace,
     #[strum(message = "search", detailed_message = "search")]
     SearchSubmit,

@@ -16,6 +16,9 @@ pub enum Context {
     Confirm,
 }
 
+/// How help names the keys that type text into the topic list's filter or the search.
+pub const TYPED_KEYS: &str = "letters";
+
 /// One key (with modifiers) bound to one action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Binding {
@@ -207,7 +210,17 @@ impl Keymap {
                 None => rows.push((b.action, vec![b.name()])),
             }
         }
-        rows.into_iter()
+        // Letters typed into the list's filter or the search are no binding, but a key all
+        // the same: `lookup` makes them text.
+        let typed = match context {
+            Context::TopicList => Some(Action::ListFilterInput(' ')),
+            Context::Search => Some(Action::SearchInput(' ')),
+            Context::Reader | Context::Confirm => None,
+        };
+        let letters = typed.map(|a| (a, vec![TYPED_KEYS.to_owned()]));
+        letters
+            .into_iter()
+            .chain(rows)
             .map(|(a, keys)| HelpRow {
                 keys: keys.join(" "),
                 what: a.describe(),

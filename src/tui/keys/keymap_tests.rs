@@ -74,6 +74,33 @@ fn help_lists_each_action_once_with_all_keys() {
 }
 
 #[test]
+fn help_names_typing_and_erasing_in_the_filter_and_the_search() {
+    let keys = crate::tui::config::Config::default().keymap;
+    let row = |context: Context, what: &str| {
+        let rows = keys.help_rows(context);
+        let found = rows.iter().find(|r| r.what == what);
+        found.map(|r| r.keys.clone())
+    };
+    assert_eq!(
+        row(Context::TopicList, "type to filter the list").as_deref(),
+        Some(super::TYPED_KEYS)
+    );
+    assert_eq!(
+        row(Context::TopicList, "erase the last letter of the filter").as_deref(),
+        Some("Backspace")
+    );
+    assert_eq!(
+        row(Context::Search, "type the search").as_deref(),
+        Some(super::TYPED_KEYS)
+    );
+    assert_eq!(
+        row(Context::Search, "erase the last letter").as_deref(),
+        Some("Backspace")
+    );
+    assert!(row(Context::Reader, "type the search").is_none());
+}
+
+#[test]
 fn rebinding_replaces_the_keys_and_drives_help() {
     let mut keys = crate::tui::config::Config::default().keymap;
     keys.rebind(Action::NextTopic, &["Ctrl-n".into(), "PgDn".into()])
