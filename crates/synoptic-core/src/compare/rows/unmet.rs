@@ -3,6 +3,8 @@
 //! two facts in one sentence faces the other sources' telling of one of them only; the
 //! sentence is repeated beside the other.
 
+use std::collections::HashMap;
+
 use crate::compare::rows::echo::{placed, tell_alike};
 use crate::compare::rows::passage::{Passage, Piece};
 use crate::compare::rows::{Cell, Echo, Row};
@@ -69,7 +71,8 @@ fn rows_holding(
 
 /// The next echo (piece, row) to add, if any: of the pairs in `alike` that share no row,
 /// each piece may go beside the other's own row where its source has room; the one that
-/// meets the most sources there, then one that goes up, then the piece standing highest.
+/// meets the most sources there, then one that goes up, then the piece standing highest, then
+/// the highest row.
 fn next_echo(
     rows: &[Row],
     pieces: &[Piece],
@@ -79,7 +82,7 @@ fn next_echo(
     alike: &[(usize, usize)],
 ) -> Option<(usize, usize)> {
     // (piece, row) → the sources it would meet there.
-    let mut wanted: Vec<((usize, usize), Vec<usize>)> = Vec::new();
+    let mut wanted: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     for &(p, q) in alike {
         if on[p].iter().any(|r| on[q].contains(r)) {
             continue;
@@ -94,10 +97,9 @@ fn next_echo(
             if !room {
                 continue;
             }
-            match wanted.iter_mut().find(|(at, _)| *at == (moved, r)) {
-                Some((_, met)) if !met.contains(&column[beside]) => met.push(column[beside]),
-                Some(_) => {}
-                None => wanted.push(((moved, r), vec![column[beside]])),
+            let met = wanted.entry((moved, r)).or_default();
+            if !met.contains(&column[beside]) {
+                met.push(column[beside]);
             }
         }
     }
@@ -110,6 +112,7 @@ fn next_echo(
                 goes_up((p, r)),
                 std::cmp::Reverse(home[p]),
                 std::cmp::Reverse(p),
+                std::cmp::Reverse(r),
             )
         })
         .map(|(at, _)| at)
