@@ -114,39 +114,7 @@ mod laid_by_hand {
     //! `echoed` on rows, pieces and passages written out, one rule at a time.
 
     use super::*;
-
-    /// A piece of `member`, `bytes` of its paragraph.
-    fn piece(member: usize, bytes: std::ops::Range<usize>) -> Piece {
-        Piece {
-            member,
-            tokens: 0..0,
-            bytes,
-        }
-    }
-
-    /// A row of whole-paragraph cells, one per source: the member shown, if any.
-    fn row(members: &[Option<usize>]) -> Row {
-        let cell = |m: usize| Cell {
-            member: m,
-            text: 0..10,
-            echo: None,
-        };
-        Row {
-            cells: members.iter().map(|m| m.map(cell)).collect(),
-            echoes: vec![None; members.len()],
-        }
-    }
-
-    /// Each row's echoes as (source, member, mark).
-    fn echoes_of(rows: &[Row]) -> Vec<Vec<(usize, usize, Echo)>> {
-        rows.iter()
-            .map(|row| {
-                let each = row.echoes.iter().enumerate();
-                each.filter_map(|(k, c)| c.as_ref().map(|c| (k, c.member, c.echo.unwrap())))
-                    .collect()
-            })
-            .collect()
-    }
+    use crate::compare::rows::by_hand::{echoes_of, piece, row};
 
     /// The passage of a sentence that shares quotation `q` and its words with the others
     /// that do.

@@ -4,6 +4,8 @@
 //! sentences, so that a paragraph telling two facts can face two rows; sentences that end up
 //! on consecutive rows with nothing new beside them are joined again (`merge`).
 
+#[cfg(test)]
+mod by_hand;
 mod echo;
 mod merge;
 pub mod parts;

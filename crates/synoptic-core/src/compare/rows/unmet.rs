@@ -174,42 +174,7 @@ mod laid_by_hand {
     //! `met` on rows, pieces and passages written out, one rule at a time.
 
     use super::*;
-
-    /// A piece of `member`, `bytes` of its paragraph.
-    fn piece(member: usize, bytes: std::ops::Range<usize>) -> Piece {
-        Piece {
-            member,
-            tokens: 0..0,
-            bytes,
-        }
-    }
-
-    fn cell(member: usize, text: std::ops::Range<usize>) -> Cell {
-        Cell {
-            member,
-            text,
-            echo: None,
-        }
-    }
-
-    /// A row of whole-paragraph cells (bytes 0..10), one per source: the member shown, if any.
-    fn row(members: &[Option<usize>]) -> Row {
-        Row {
-            cells: members.iter().map(|m| m.map(|m| cell(m, 0..10))).collect(),
-            echoes: vec![None; members.len()],
-        }
-    }
-
-    /// Each row's echoes as (source, member, mark).
-    fn echoes_of(rows: &[Row]) -> Vec<Vec<(usize, usize, Echo)>> {
-        rows.iter()
-            .map(|row| {
-                let each = row.echoes.iter().enumerate();
-                each.filter_map(|(k, c)| c.as_ref().map(|c| (k, c.member, c.echo.unwrap())))
-                    .collect()
-            })
-            .collect()
-    }
+    use crate::compare::rows::by_hand::{cell, echoes_of, piece, row};
 
     /// Passages that share quotation 7 and all their words: each tells as the others do.
     fn alike(n: usize) -> Vec<Passage> {
