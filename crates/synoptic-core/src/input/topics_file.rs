@@ -65,6 +65,11 @@ const KNOWN_FIELDS: &[&str] = &[
     "exclude",
 ];
 
+/// What an error in a topic's fields adds (a field missing, or of the wrong type), so that the
+/// reader sees what a topic holds.
+pub const TOPIC_SHAPE: &str = "each topic is written [[topic]], then id = \"outage\", \
+     label = \"The outage\", keywords = [\"cyberattaque\", \"retard\"]";
+
 /// Parse a topics file. `file` names it in messages.
 pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError> {
     let at = |offset: usize, message: String| {
@@ -79,7 +84,7 @@ pub fn parse_topics(file: &str, source: &str) -> Result<TopicsFile, TopicsError>
     check_editable(file, source)?;
     let raw: RawFile = toml::from_str(source).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        at(offset, e.message().trim().to_owned())
+        at(offset, format!("{}; {TOPIC_SHAPE}", e.message().trim()))
     })?;
     let mut out = TopicsFile::default();
     out.warnings.extend(unknown_field_warnings(file, source));

@@ -70,6 +70,20 @@ fn bad_toml_names_line_and_column() {
     let err = parse_topics("t.toml", "[[topic]]\nid = \"a\"\nkeywords = [\n").unwrap_err();
     assert_eq!(err.file, "t.toml");
     assert!(err.line >= 3, "{err}");
+    assert!(
+        !err.message.contains(TOPIC_SHAPE),
+        "TOML itself is wrong: {err}"
+    );
+}
+
+#[test]
+fn a_topic_of_the_wrong_shape_is_told_what_to_hold() {
+    let err = parse_topics("t.toml", "[[topic]]\nlabel = \"A\"\n").unwrap_err();
+    assert!(err.message.starts_with("missing field `id`"), "{err}");
+    assert!(err.message.ends_with(TOPIC_SHAPE), "{err}");
+    let err = parse_topics("t.toml", "[[topic]]\nid = \"a\"\nkeywords = \"x\"\n").unwrap_err();
+    assert_eq!(err.line, 3, "{err}");
+    assert!(err.message.ends_with(TOPIC_SHAPE), "{err}");
 }
 
 #[test]
