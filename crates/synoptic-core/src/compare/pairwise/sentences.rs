@@ -280,28 +280,92 @@ mod tests {
         assert!(words[7..].iter().all(|w| w.ends_with(":M")), "{words:?}");
     }
 
+    /// The words of member `m` that carry a mark, as [`shown`] writes them.
+    fn marked(articles: &[Article], got: &[PairwiseMember], m: usize) -> Vec<String> {
+        let words = shown(articles, got, m).into_iter();
+        words.filter(|w| w.contains(':')).collect()
+    }
+
     #[test]
     fn a_quotation_both_carry_is_marked_inside_different_sentences() {
+        // Not versions of one sentence (a third of their telling words in common): only the
+        // quotation is the same wording, on both sides.
         let (articles, topic) = topic_of(&[
-            "Asked about it, the mayor said we will rebuild every single home here.",
-            "Critics doubt it. She told reporters that we will rebuild every single home, to applause.",
+            "Standing in the ruined square beside the governor, the mayor promised that we will rebuild every single home before winter.",
+            "Critics doubt it. Builders told reporters on Monday that we will rebuild every single home, to loud applause.",
         ]);
         let got = pairwise(&articles, &topic, 0);
-        let marked: Vec<String> = shown(&articles, &got, 1)
-            .into_iter()
-            .filter(|w| w.ends_with(":S"))
-            .collect();
-        assert_eq!(
-            marked,
-            [
-                "we:S",
-                "will:S",
-                "rebuild:S",
-                "every:S",
-                "single:S",
-                "home:S"
-            ]
+        let quote = [
+            "that:S",
+            "we:S",
+            "will:S",
+            "rebuild:S",
+            "every:S",
+            "single:S",
+            "home:S",
+        ];
+        assert_eq!(marked(&articles, &got, 1), quote);
+        assert_eq!(marked(&articles, &got, 0), quote, "and in the reference");
+    }
+
+    #[test]
+    fn a_version_is_diffed_on_both_sides_and_the_reference_shows_only_what_others_retell() {
+        let (articles, topic) = topic_of(&[
+            "The storm flooded the northern harbour overnight. Officials met.",
+            "The storm flooded the old northern harbour overnight.",
+        ]);
+        let got = pairwise(&articles, &topic, 0);
+        let reference = shown(&articles, &got, 0);
+        assert!(
+            reference[..7].iter().all(|w| w.ends_with(":S")),
+            "{reference:?}"
         );
+        assert_eq!(&reference[7..], ["Officials", "met"]);
+        assert!(marked(&articles, &got, 1).contains(&"old:C".to_owned()));
+    }
+
+    #[test]
+    fn a_sentence_of_three_telling_words_can_be_a_version_one_of_two_cannot() {
+        let (articles, topic) = topic_of(&[
+            "Markets fell sharply. Banks closed.",
+            "Markets fell sharply. Banks closed.",
+        ]);
+        let got = pairwise(&articles, &topic, 0);
+        assert_eq!(
+            shown(&articles, &got, 1),
+            ["Markets:S", "fell:S", "sharply:S", "Banks", "closed"],
+            "two words in common are chance, not a version"
+        );
+    }
+
+    #[test]
+    fn a_sentence_told_twice_in_a_row_is_not_moved() {
+        let (articles, topic) = topic_of(&[
+            "The river burst its banks on Sunday.",
+            "The river burst its banks on Sunday. The river burst its banks again on Sunday.",
+        ]);
+        let got = pairwise(&articles, &topic, 0);
+        let words = shown(&articles, &got, 1);
+        assert!(words.iter().all(|w| !w.ends_with(":M")), "{words:?}");
+        assert!(words.contains(&"again:C".to_owned()), "{words:?}");
+    }
+
+    #[test]
+    fn french_and_curly_quotation_marks_keep_a_quotation_as_written() {
+        let (articles, topic) = topic_of(&[
+            "Le maire a promis devant la foule : « nous reconstruirons les maisons détruites » lundi.",
+            "Le maire a promis devant la foule : « nous reconstruirons la maison détruite » lundi.",
+        ]);
+        let words = shown(&articles, &pairwise(&articles, &topic, 0), 1);
+        assert!(words.contains(&"maison:C".to_owned()), "{words:?}");
+        assert!(words.contains(&"reconstruirons:S".to_owned()), "{words:?}");
+        let (articles, topic) = topic_of(&[
+            "Trump told Comey about the “Golden Showers thing” in Moscow, the memo says.",
+            "Trump told Comey about the “Golden Shower thing” in Moscow, the memo says.",
+        ]);
+        let words = shown(&articles, &pairwise(&articles, &topic, 0), 1);
+        assert!(words.contains(&"Shower:C".to_owned()), "{words:?}");
+        assert!(words.contains(&"memo:S".to_owned()), "{words:?}");
     }
 
     #[test]
