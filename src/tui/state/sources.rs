@@ -114,6 +114,9 @@ mod tests {
             "best score first, then more passages, then file order"
         );
         assert_eq!(pane_order(&s, Listing::Topic(0), true, 3, &[]).len(), 6);
+        // As sure, the one with more passages first, wherever it stands in the files.
+        let s = synopsis(&[(2, 0.9), (4, 0.9), (4, 0.5)]);
+        assert_eq!(pane_order(&s, Listing::Topic(0), false, 1, &[]), vec![4, 2]);
     }
 
     #[test]
