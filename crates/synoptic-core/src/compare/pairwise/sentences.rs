@@ -75,7 +75,9 @@ fn quoted_key(text: &str, token: &Token) -> u64 {
     if !inside_quotation(&text[..token.start()]) {
         return token.hash;
     }
-    let bracketed = text[..token.start()].ends_with('[') && text[token.end()..].starts_with(']');
+    // An editor's words in a quotation ("[him]", "[the president]") are not the speaker's.
+    let before = &text[..token.start()];
+    let bracketed = before.rfind('[') > before.rfind(']');
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (&text[token.range()], bracketed).hash(&mut h);
     h.finish()
@@ -389,6 +391,14 @@ mod tests {
         ]);
         let words = shown(&articles, &pairwise(&articles, &topic, 0), 1);
         assert!(words.contains(&"him:C".to_string()), "{words:?}");
+        let (articles, topic) = topic_of(&[
+            "He said \"I told [the president] he would get honesty\" at the dinner.",
+            "He said \"I told the president he would get honesty\" at the dinner.",
+        ]);
+        let words = shown(&articles, &pairwise(&articles, &topic, 0), 1);
+        assert!(words.contains(&"the:C".to_string()), "{words:?}");
+        assert!(words.contains(&"president:C".to_string()), "{words:?}");
+        assert!(words.contains(&"he:S".to_string()), "{words:?}");
     }
 
     #[test]
