@@ -249,12 +249,10 @@ mod tests {
 
     #[test]
     fn an_edited_copy_shows_the_edit_and_an_unrelated_sentence_stays_plain() {
-        let (articles, topic) = topic_of(&[
+        let words = retold(
             "The storm flooded the northern harbour overnight. Officials met.",
             "The storm flooded the old northern harbour overnight. Markets rallied in Tokyo today.",
-        ]);
-        let got = pairwise(&articles, &topic, 0);
-        let words = shown(&articles, &got, 1);
+        );
         assert_eq!(
             &words[..7],
             [
@@ -272,14 +270,19 @@ mod tests {
 
     #[test]
     fn a_sentence_told_out_of_order_is_moved() {
-        let (articles, topic) = topic_of(&[
+        let words = retold(
             "Rain fell on the capital all week. The river burst its banks on Sunday.",
             "The river burst its banks on Sunday. Rain fell on the capital all week.",
-        ]);
-        let got = pairwise(&articles, &topic, 0);
-        let words = shown(&articles, &got, 1);
+        );
         assert!(words[..6].iter().all(|w| w.ends_with(":S")), "{words:?}");
         assert!(words[7..].iter().all(|w| w.ends_with(":M")), "{words:?}");
+    }
+
+    /// The words of a one-paragraph article `other` as compared with `reference`, as
+    /// [`shown`] writes them.
+    fn retold(reference: &str, other: &str) -> Vec<String> {
+        let (articles, topic) = topic_of(&[reference, other]);
+        shown(&articles, &pairwise(&articles, &topic, 0), 1)
     }
 
     /// The words of member `m` that carry a mark, as [`shown`] writes them.
@@ -342,42 +345,36 @@ mod tests {
 
     #[test]
     fn a_sentence_told_twice_in_a_row_is_not_moved() {
-        let (articles, topic) = topic_of(&[
+        let words = retold(
             "The river burst its banks on Sunday.",
             "The river burst its banks on Sunday. The river burst its banks again on Sunday.",
-        ]);
-        let got = pairwise(&articles, &topic, 0);
-        let words = shown(&articles, &got, 1);
+        );
         assert!(words.iter().all(|w| !w.ends_with(":M")), "{words:?}");
         assert!(words.contains(&"again:C".to_owned()), "{words:?}");
     }
 
     #[test]
     fn french_and_curly_quotation_marks_keep_a_quotation_as_written() {
-        let (articles, topic) = topic_of(&[
+        let words = retold(
             "Le maire a promis devant la foule : « nous reconstruirons les maisons détruites » lundi.",
             "Le maire a promis devant la foule : « nous reconstruirons la maison détruite » lundi.",
-        ]);
-        let words = shown(&articles, &pairwise(&articles, &topic, 0), 1);
+        );
         assert!(words.contains(&"maison:C".to_owned()), "{words:?}");
         assert!(words.contains(&"reconstruirons:S".to_owned()), "{words:?}");
-        let (articles, topic) = topic_of(&[
+        let words = retold(
             "Trump told Comey about the “Golden Showers thing” in Moscow, the memo says.",
             "Trump told Comey about the “Golden Shower thing” in Moscow, the memo says.",
-        ]);
-        let words = shown(&articles, &pairwise(&articles, &topic, 0), 1);
+        );
         assert!(words.contains(&"Shower:C".to_owned()), "{words:?}");
         assert!(words.contains(&"memo:S".to_owned()), "{words:?}");
     }
 
     #[test]
     fn a_quotation_retold_with_other_words_is_altered_and_outside_quotes_endings_do_not_count() {
-        let (articles, topic) = topic_of(&[
+        let words = retold(
             "Trump told Comey about the \"Golden Showers thing\" in Moscow, the memo says.",
             "Trump told Comey about the \"Golden Shower Thing\" in Moscow, the memos say.",
-        ]);
-        let got = pairwise(&articles, &topic, 0);
-        let words = shown(&articles, &got, 1);
+        );
         assert!(words.contains(&"Shower:C".to_string()), "{words:?}");
         assert!(words.contains(&"Thing:C".to_string()), "{words:?}");
         assert!(words.contains(&"Golden:S".to_string()), "{words:?}");
@@ -385,17 +382,15 @@ mod tests {
             words.contains(&"memos:S".to_string()),
             "outside quotation marks, memo and memos are one word: {words:?}"
         );
-        let (articles, topic) = topic_of(&[
+        let words = retold(
             "He said \"I hope you can let [him] go\" to the director in February.",
             "He said \"I hope you can let him go\" to the director in February.",
-        ]);
-        let words = shown(&articles, &pairwise(&articles, &topic, 0), 1);
+        );
         assert!(words.contains(&"him:C".to_string()), "{words:?}");
-        let (articles, topic) = topic_of(&[
+        let words = retold(
             "He said \"I told [the president] he would get honesty\" at the dinner.",
             "He said \"I told the president he would get honesty\" at the dinner.",
-        ]);
-        let words = shown(&articles, &pairwise(&articles, &topic, 0), 1);
+        );
         assert!(words.contains(&"the:C".to_string()), "{words:?}");
         assert!(words.contains(&"president:C".to_string()), "{words:?}");
         assert!(words.contains(&"he:S".to_string()), "{words:?}");
@@ -405,11 +400,10 @@ mod tests {
     fn an_abbreviation_does_not_end_the_sentence_it_is_compared_by() {
         // Cut at "M.", the reference's sentence would be two, and the copy's version of it
         // would show only its second half as the same.
-        let (articles, topic) = topic_of(&[
+        let words = retold(
             "Le dalaï-lama a rencontré M. Sarkozy samedi à Gdansk, en Pologne.",
             "Le dalaï-lama a rencontré le président Sarkozy samedi à Gdansk, en Pologne.",
-        ]);
-        let words = shown(&articles, &pairwise(&articles, &topic, 0), 1);
+        );
         assert_eq!(
             &words[..5],
             ["Le:S", "dalaï:S", "lama:S", "a:S", "rencontré:S"],
