@@ -239,6 +239,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_vector_is_sorted_and_of_unit_length_and_one_of_no_weight_stays_zero() {
+        let v = normalised(vec![(4, 3.0), (1, 4.0)]);
+        assert_eq!(v, [(1, 0.8), (4, 0.6)]);
+        // A paragraph whose words all weigh nothing: no division by zero, no NaN.
+        assert_eq!(normalised(vec![(2, 0.0), (1, 0.0)]), [(1, 0.0), (2, 0.0)]);
+        assert!(normalised(Vec::new()).is_empty());
+    }
+
+    #[test]
     fn parts_counted_apart_number_terms_as_one_pass_does() {
         let vocabulary = [
             "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta",
