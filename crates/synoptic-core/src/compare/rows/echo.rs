@@ -29,13 +29,7 @@ pub(super) fn echoed(
         let Some(home) = *home else { continue };
         let quoting = |r: usize| quoted_by(p, &in_row[r], all, column);
         let k = column[p];
-        // Not beside its own paragraph: that is the sentence after the one shown there.
-        let elsewhere = |r: usize| {
-            r != home
-                && rows[r].cells[k]
-                    .as_ref()
-                    .is_none_or(|c| c.member != pieces[p].member)
-        };
+        let elsewhere = |r: usize| r != home && !beside_own(&rows[r], k, &pieces[p]);
         let Some((n, r)) = wanted_row(home, rows.len(), quoting, elsewhere) else {
             continue;
         };
@@ -46,14 +40,27 @@ pub(super) fn echoed(
         }
     }
     for ((r, k), (_, p)) in best {
-        let home = row_of[p].unwrap_or(r);
-        rows[r].echoes[k] = Some(Cell {
-            member: pieces[p].member,
-            text: pieces[p].bytes.clone(),
-            echo: Some(if home < r { Echo::Above } else { Echo::Below }),
-        });
+        rows[r].echoes[k] = Some(repeat(&pieces[p], row_of[p].unwrap_or(r), r));
     }
     rows
+}
+
+/// Whether `piece` would stand beside its own paragraph in `row`, in its source's column `k`:
+/// there it is the sentence after, or before, the one shown.
+pub(super) fn beside_own(row: &Row, k: usize, piece: &Piece) -> bool {
+    row.cells[k]
+        .as_ref()
+        .is_some_and(|c| c.member == piece.member)
+}
+
+/// The echo of `piece`, shown in its own row `home`, repeated in row `r`: marked with the way
+/// its place stands.
+pub(super) fn repeat(piece: &Piece, home: usize, r: usize) -> Cell {
+    Cell {
+        member: piece.member,
+        text: piece.bytes.clone(),
+        echo: Some(if home < r { Echo::Above } else { Echo::Below }),
+    }
 }
 
 /// The row (of `count`) a piece shown in row `home` is repeated in, and how many sources

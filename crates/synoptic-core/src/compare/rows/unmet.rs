@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
-use crate::compare::rows::echo::{placed, tell_alike};
+use crate::compare::rows::Row;
+use crate::compare::rows::echo::{beside_own, placed, repeat, tell_alike};
 use crate::compare::rows::passage::{Passage, Piece};
-use crate::compare::rows::{Cell, Echo, Row};
 
 /// `rows` with echoes added until every two pieces of different sources that tell alike
 /// (`echo::tell_alike`) sit on one row, their own or an echo's, or none can be added: each
@@ -35,13 +35,7 @@ pub(super) fn met(
     }
     let mut on = rows_holding(&rows, pieces, column, &home);
     while let Some((p, r)) = next_echo(&rows, pieces, column, &home, &on, &alike) {
-        let k = column[p];
-        let from = home[p].unwrap_or(r);
-        rows[r].echoes[k] = Some(Cell {
-            member: pieces[p].member,
-            text: pieces[p].bytes.clone(),
-            echo: Some(if from < r { Echo::Above } else { Echo::Below }),
-        });
+        rows[r].echoes[column[p]] = Some(repeat(&pieces[p], home[p].unwrap_or(r), r));
         on[p].push(r);
     }
     rows
@@ -90,10 +84,7 @@ fn next_echo(
         for (moved, beside) in [(p, q), (q, p)] {
             let Some(r) = home[beside] else { continue };
             let k = column[moved];
-            let room = rows[r].echoes[k].is_none()
-                && rows[r].cells[k]
-                    .as_ref()
-                    .is_none_or(|c| c.member != pieces[moved].member);
+            let room = rows[r].echoes[k].is_none() && !beside_own(&rows[r], k, &pieces[moved]);
             if !room {
                 continue;
             }
@@ -175,6 +166,7 @@ mod laid_by_hand {
 
     use super::*;
     use crate::compare::rows::by_hand::{cell, echoes_of, piece, row};
+    use crate::compare::rows::{Cell, Echo};
 
     /// Passages that share quotation 7 and all their words: each tells as the others do.
     fn alike(n: usize) -> Vec<Passage> {
