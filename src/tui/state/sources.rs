@@ -57,15 +57,11 @@ pub fn pane_order(
         return (0..n).collect();
     }
     shown.sort_by(|x, y| y.1.total_cmp(&x.1).then(y.2.cmp(&x.2)).then(x.0.cmp(&y.0)));
-    let surest: Vec<usize> = shown.into_iter().map(|(a, _, _)| a).collect();
-    surest
-        .chunks(fit.max(1))
-        .flat_map(|screenful| {
-            let mut in_file_order = screenful.to_vec();
-            in_file_order.sort_unstable();
-            in_file_order
-        })
-        .collect()
+    let mut order: Vec<usize> = shown.into_iter().map(|(a, _, _)| a).collect();
+    for screenful in order.chunks_mut(fit.max(1)) {
+        screenful.sort_unstable();
+    }
+    order
 }
 
 #[cfg(test)]
