@@ -72,11 +72,11 @@ fn version_of(s: &Sentence, refs: &[Sentence]) -> Option<usize> {
 /// is shown so.
 fn quoted_key(text: &str, token: &Token) -> u64 {
     use std::hash::{Hash, Hasher};
-    if !inside_quotation(&text[..token.start()]) {
+    let before = &text[..token.start()];
+    if !inside_quotation(before) {
         return token.hash;
     }
     // An editor's words in a quotation ("[him]", "[the president]") are not the speaker's.
-    let before = &text[..token.start()];
     let bracketed = before.rfind('[') > before.rfind(']');
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (&text[token.range()], bracketed).hash(&mut h);
