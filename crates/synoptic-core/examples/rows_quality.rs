@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use synoptic_core::alignment::align::align;
 use synoptic_core::alignment::measure::AlignOptions;
+use synoptic_core::compare::quotes::QUOTE_WORDS;
 use synoptic_core::compare::rows::{Row, rows};
 use synoptic_core::compare::rows_measure::{QuotePlaced, quotes_on_one_row, quotes_placed};
 use synoptic_core::compare::salience::WordWeights;
@@ -72,7 +73,7 @@ fn print_missed(articles: &[Article], topic: &Topic, quote: &QuotePlaced) {
     }
     let ((m, token), _) = quote.carriers[0];
     let paragraph = topic.members[m].at.paragraph_in(articles);
-    let run = &paragraph.tokens[token..(token + 5).min(paragraph.tokens.len())];
+    let run = &paragraph.tokens[token..(token + QUOTE_WORDS).min(paragraph.tokens.len())];
     let words = match (run.first(), run.last()) {
         (Some(a), Some(b)) => &paragraph.text[a.start()..b.end()],
         _ => "",
